@@ -1,0 +1,27 @@
+import { Command, CommanderError } from "commander";
+import { UserError } from "../server/errors.ts";
+import { registerScore } from "./commands/score.ts";
+
+const program = new Command();
+program
+  .name("childmark")
+  .description("Childmark: measure how well governments protect children")
+  .version("0.1.0")
+  .showHelpAfterError()
+  .exitOverride();
+
+registerScore(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode;
+  } else if (error instanceof UserError) {
+    console.error(`childmark: ${error.toString()}`);
+    process.exitCode = 1;
+  } else {
+    console.error(error);
+    process.exitCode = 2;
+  }
+}

@@ -1,0 +1,208 @@
+import { aggregateTree, createItemState } from "./aggregate.ts";
+import type { CompiledFramework } from "./compile.ts";
+import {
+  type AnswerValue,
+  goalposts,
+  isNumeric,
+  NOT_APPLICABLE,
+  normalise,
+  toRawScore,
+} from "./normalise.ts";
+import { assignBands, rankColumns, roundTo } from "./rank.ts";
+
+/** One answer: the value an entity (a country) gave an indicator in a period (a cycle or year). */
+export interface Answer {
+  entity: string;
+  period: string;
+  indicator: string;
+  value: AnswerValue | null;
+}
+
+export type ColumnKind = "indicator" | "node" | "classification";
+
+export interface ScoreColumn {
+  /** Indicator or node code, or `classification:value`. */
+  key: string;
+  kind: ColumnKind;
+}
+
+/**
+ * Every score of every entity and period, in flat typed arrays indexed by
+ * `(periodIndex * entities.length + entityIndex) * columns.length + column`.
+ * Scores are in displayed units (0 to the framework's score scale), unrounded; NaN is "no score".
+ */
+export interface ScoreTable {
+  entities: string[];
+  periods: string[];
+  columns: ScoreColumn[];
+  score: Float64Array;
+  /** Share (0–1) of the weight below the item that had data; NaN when not applicable. */
+  coverage: Float64Array;
+  /** Competition rank among entities of the period (1, 2, 2, 4), 0 when unranked. */
+  rank: Int32Array;
+  /** Index into the framework's bands, -1 when none. */
+  band: Int16Array;
+  /** 1 when the entity has answers in the period. */
+  present: Uint8Array;
+  /** Answers that could not be used, with the reason. */
+  skipped: { answer: Answer; reason: string }[];
+}
+
+/**
+ * Scores answers against a compiled framework: indicators, every node, every
+ * classification value, coverage, bands and ranks. Pure and deterministic.
+ */
+export function scoreAnswers(cf: CompiledFramework, answers: Iterable<Answer>): ScoreTable {
+  const n = cf.indicators.length;
+  const itemCount = n + cf.nodeCodes.length;
+  const skipped: ScoreTable["skipped"] = [];
+
+  // 1. Raw values per period and entity.
+  const raw = new Map<string, Map<string, Float64Array>>();
+  for (const answer of answers) {
+    const idx = cf.indicatorIndex.get(answer.indicator);
+    if (idx === undefined) {
+      skipped.push({ answer, reason: `unknown indicator "${answer.indicator}"` });
+      continue;
+    }
+    let byEntity = raw.get(answer.period);
+    if (!byEntity) {
+      byEntity = new Map();
+      raw.set(answer.period, byEntity);
+    }
+    let values = byEntity.get(answer.entity);
+    if (!values) {
+      values = new Float64Array(n).fill(Number.NaN);
+      byEntity.set(answer.entity, values);
+    }
+    if (answer.value === null || answer.value === "") continue;
+    const ind = cf.indicators[idx]!;
+    if (ind.type === "checklist" && String(answer.value).trim().toLowerCase() === NOT_APPLICABLE) {
+      values[idx] = Number.POSITIVE_INFINITY; // marker for "not applicable"
+      continue;
+    }
+    const value = toRawScore(ind, answer.value);
+    if (Number.isNaN(value)) skipped.push({ answer, reason: `not a valid ${ind.type} answer` });
+    else values[idx] = value;
+  }
+
+  const periods = sortPeriods([...raw.keys()]);
+  const entitySet = new Set<string>();
+  for (const byEntity of raw.values()) for (const e of byEntity.keys()) entitySet.add(e);
+  const entities = [...entitySet].sort();
+  const entityIndex = new Map(entities.map((e, i) => [e, i]));
+
+  const columns: ScoreColumn[] = [
+    ...cf.indicators.map((ind) => ({ key: ind.code, kind: "indicator" as const })),
+    ...cf.nodeCodes.map((code) => ({ key: code, kind: "node" as const })),
+    ...cf.lenses.map((lens) => ({ key: lens.key, kind: "classification" as const })),
+  ];
+  const width = columns.length;
+  const cells = periods.length * entities.length * width;
+  const table: ScoreTable = {
+    entities,
+    periods,
+    columns,
+    score: new Float64Array(cells).fill(Number.NaN),
+    coverage: new Float64Array(cells).fill(Number.NaN),
+    rank: new Int32Array(cells),
+    band: new Int16Array(cells).fill(-1),
+    present: new Uint8Array(periods.length * entities.length),
+    skipped,
+  };
+
+  const scale = cf.framework.scoreScale;
+  const state = createItemState(itemCount);
+  const lo = new Float64Array(n);
+  const hi = new Float64Array(n);
+  const rootSlot = n + cf.rootNode;
+
+  periods.forEach((period, p) => {
+    const byEntity = raw.get(period)!;
+    computeGoalposts(cf, byEntity, lo, hi);
+    for (const [entity, values] of byEntity) {
+      const e = entityIndex.get(entity)!;
+      table.present[p * entities.length + e] = 1;
+      fillIndicators(cf, values, lo, hi, state);
+      aggregateTree(cf, state);
+      const base = (p * entities.length + e) * width;
+      for (let item = 0; item < itemCount; item++) {
+        table.score[base + item] = state.score[item]! * scale;
+        table.coverage[base + item] = state.excluded[item] ? Number.NaN : state.coverage[item]!;
+      }
+      cf.lenses.forEach((lens, l) => {
+        aggregateTree(cf, state, lens);
+        table.score[base + itemCount + l] = state.score[rootSlot]! * scale;
+        table.coverage[base + itemCount + l] = state.excluded[rootSlot]
+          ? Number.NaN
+          : state.coverage[rootSlot]!;
+      });
+    }
+  });
+
+  const precision = cf.framework.precision;
+  rankColumns(table, precision);
+  assignBands(table, cf.framework.bands, precision);
+  return table;
+}
+
+function computeGoalposts(
+  cf: CompiledFramework,
+  byEntity: Map<string, Float64Array>,
+  lo: Float64Array,
+  hi: Float64Array,
+): void {
+  cf.indicators.forEach((ind, i) => {
+    if (!isNumeric(ind)) return;
+    let min = Number.POSITIVE_INFINITY;
+    let max = Number.NEGATIVE_INFINITY;
+    if (ind.scoring.min === "data" || ind.scoring.max === "data") {
+      for (const values of byEntity.values()) {
+        const v = values[i]!;
+        if (Number.isNaN(v)) continue;
+        if (v < min) min = v;
+        if (v > max) max = v;
+      }
+    }
+    const [a, b] = goalposts(ind, min, max);
+    lo[i] = a;
+    hi[i] = b;
+  });
+}
+
+function fillIndicators(
+  cf: CompiledFramework,
+  values: Float64Array,
+  lo: Float64Array,
+  hi: Float64Array,
+  state: ItemState,
+): void {
+  cf.indicators.forEach((ind, i) => {
+    const v = values[i]!;
+    state.excluded[i] = v === Number.POSITIVE_INFINITY ? 1 : 0;
+    if (Number.isNaN(v) || v === Number.POSITIVE_INFINITY) {
+      state.score[i] = Number.NaN;
+      state.coverage[i] = 0;
+      return;
+    }
+    state.coverage[i] = 1;
+    state.score[i] = isNumeric(ind)
+      ? normalise(v, lo[i]!, hi[i]!, ind.scoring.direction === "lower", ind.scoring.cap)
+      : v;
+  });
+}
+
+type ItemState = ReturnType<typeof createItemState>;
+
+/** Sorts periods numerically when they are all numbers (years), otherwise as text. */
+export function sortPeriods(periods: string[]): string[] {
+  const numeric = periods.every((p) => p.trim() !== "" && Number.isFinite(Number(p)));
+  return [...periods].sort(numeric ? (a, b) => Number(a) - Number(b) : (a, b) => a.localeCompare(b));
+}
+
+/** Position of a cell in the flat arrays of a table. */
+export function cellIndex(table: ScoreTable, period: number, entity: number, column: number): number {
+  return (period * table.entities.length + entity) * table.columns.length + column;
+}
+
+export { roundTo };

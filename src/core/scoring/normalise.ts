@@ -1,0 +1,59 @@
+import type { Indicator } from "../framework/model.ts";
+
+/** The value of an answer: a number, a checklist or scale choice code, or `na`. */
+export type AnswerValue = number | string;
+
+/** Marks an answer that is excluded from scoring (checklist "not applicable"). */
+export const NOT_APPLICABLE = "na";
+
+/**
+ * Turns an answer into a number ready for normalisation: the checklist or
+ * scale score, or the (log-transformed) numeric value. NaN means no usable value.
+ */
+export function toRawScore(ind: Indicator, value: AnswerValue): number {
+  switch (ind.type) {
+    case "checklist": {
+      const key = typeof value === "string" ? value.trim().toLowerCase() : "";
+      if (key === "yes" || key === "partially" || key === "no") return ind.scoring[key];
+      return Number.NaN;
+    }
+    case "scale": {
+      const choice = ind.scoring.choices.find((c) => c.code === String(value).trim());
+      return choice ? choice.score : Number.NaN;
+    }
+    default: {
+      const num = typeof value === "number" ? value : Number(String(value).trim() || Number.NaN);
+      if (!Number.isFinite(num)) return Number.NaN;
+      if (ind.scoring.log) return num > 0 ? Math.log(num) : Number.NaN;
+      return num;
+    }
+  }
+}
+
+/** True for indicators whose raw values are normalised between goalposts. */
+export function isNumeric(ind: Indicator): ind is Extract<Indicator, { type: "number" | "percentage" }> {
+  return ind.type === "number" || ind.type === "percentage";
+}
+
+/**
+ * Normalises a raw numeric value between goalposts `lo` and `hi` (already
+ * log-transformed when the rule asks for it) to 0–1, reversing for
+ * "lower is better" and capping when asked. Equal goalposts give 1.
+ */
+export function normalise(raw: number, lo: number, hi: number, lowerIsBetter: boolean, cap: boolean): number {
+  let t = hi === lo ? 1 : (raw - lo) / (hi - lo);
+  if (lowerIsBetter) t = 1 - t;
+  if (cap) t = Math.min(1, Math.max(0, t));
+  return t;
+}
+
+/** Applies an indicator's goalposts: fixed numbers, with `data` replaced by the period's min or max. */
+export function goalposts(
+  ind: Extract<Indicator, { type: "number" | "percentage" }>,
+  dataMin: number,
+  dataMax: number,
+): [number, number] {
+  const { min, max, log } = ind.scoring;
+  const fix = (g: number) => (log ? Math.log(g) : g);
+  return [min === "data" ? dataMin : fix(min), max === "data" ? dataMax : fix(max)];
+}

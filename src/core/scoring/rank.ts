@@ -1,0 +1,64 @@
+import type { Band } from "../framework/model.ts";
+import type { ScoreTable } from "./engine.ts";
+
+/**
+ * Rounds half away from zero on the exact decimal value of `x`, as
+ * `toFixed` does, but without formatting in the common case.
+ */
+export function roundTo(x: number, decimals: number): number {
+  const f = 10 ** decimals;
+  const scaled = x * f;
+  const frac = Math.abs(scaled - Math.trunc(scaled));
+  // Near a tie the product may be off by one unit in the last place: let toFixed decide.
+  if (Math.abs(frac - 0.5) < 1e-7) return Number(x.toFixed(decimals));
+  return Math.round(scaled) / f;
+}
+
+/**
+ * Competition ranks (1, 2, 2, 4) per period and node or classification column,
+ * on scores rounded to the published precision, highest first.
+ */
+export function rankColumns(table: ScoreTable, precision: number): void {
+  const { entities, periods, columns } = table;
+  const width = columns.length;
+  const rounded = new Float64Array(entities.length);
+  const order: number[] = [];
+  for (let p = 0; p < periods.length; p++) {
+    for (let c = 0; c < width; c++) {
+      if (columns[c]!.kind === "indicator") continue;
+      order.length = 0;
+      for (let e = 0; e < entities.length; e++) {
+        const s = table.score[(p * entities.length + e) * width + c]!;
+        if (Number.isNaN(s) || !table.present[p * entities.length + e]) continue;
+        rounded[e] = roundTo(s, precision);
+        order.push(e);
+      }
+      order.sort((a, b) => rounded[b]! - rounded[a]!);
+      let rank = 0;
+      order.forEach((e, i) => {
+        if (i === 0 || rounded[e] !== rounded[order[i - 1]!]) rank = i + 1;
+        table.rank[(p * entities.length + e) * width + c] = rank;
+      });
+    }
+  }
+}
+
+/** Finds the band of a rounded score: min inclusive, max exclusive except for the top band. */
+export function findBand(bands: readonly Band[], score: number): number {
+  let top = -1;
+  for (let i = 0; i < bands.length; i++) {
+    const b = bands[i]!;
+    if (score >= b.min && score < b.max) return i;
+    if (top === -1 || b.max > bands[top]!.max) top = i;
+  }
+  return top >= 0 && score === bands[top]!.max ? top : -1;
+}
+
+/** Sets the band of every scored cell, using the score rounded to the published precision. */
+export function assignBands(table: ScoreTable, bands: readonly Band[], precision: number): void {
+  if (bands.length === 0) return;
+  for (let i = 0; i < table.score.length; i++) {
+    const s = table.score[i]!;
+    if (!Number.isNaN(s)) table.band[i] = findBand(bands, roundTo(s, precision));
+  }
+}
