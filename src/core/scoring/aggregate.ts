@@ -28,8 +28,10 @@ export function aggregateTree(cf: CompiledFramework, state: ItemState, lens?: Le
   const offset = cf.indicators.length;
   const { score, coverage, excluded } = state;
   const weight = cf.itemWeight;
-  const includes = lens?.includes;
-  for (const node of cf.order) {
+  // A lens carries its own pruned order and child lists: same items, same order, fewer visits.
+  const order = lens ? lens.order : cf.order;
+  const children = lens ? lens.children : cf.children;
+  for (const node of order) {
     const def = cf.framework.nodes[node]!;
     const geometric = def.aggregation === "geometric";
     const zeroMissing = def.missing === "zero";
@@ -38,9 +40,11 @@ export function aggregateTree(cf: CompiledFramework, state: ItemState, lens?: Le
     let scoredWeight = 0;
     let sum = 0;
     let hasZero = false;
-    for (const item of cf.children[node]!) {
+    const list = children[node]!;
+    for (let k = 0; k < list.length; k++) {
+      const item = list[k]!;
       const w = weight[item]!;
-      if (w <= 0 || excluded[item] || (includes && !includes[item])) continue;
+      if (w <= 0 || excluded[item]) continue;
       totalWeight += w;
       coveredWeight += w * coverage[item]!;
       let s = score[item]!;

@@ -28,6 +28,10 @@ export interface Lens {
   value: string;
   /** For each item: does it lie on a path to an indicator with this value? */
   includes: Uint8Array;
+  /** The nodes to compute for this lens, children first; always ends with the root. */
+  order: number[];
+  /** For each node, its children that the lens includes (same order as the full tree's). */
+  children: Int32Array[];
 }
 
 /** Compiles a validated framework. */
@@ -77,11 +81,16 @@ export function compileFramework(fw: Framework): CompiledFramework {
           }
         }
       }
+      // Precomputed so that scoring a lens only visits its own part of the tree.
+      const lensOrder = order.filter((node) => includes[n + node] || node === rootNode);
+      const lensChildren = children.map((list) => list.filter((item) => includes[item] === 1));
       lenses.push({
         key: `${cls.code}:${value.code}`,
         classification: cls.code,
         value: value.code,
         includes,
+        order: lensOrder,
+        children: lensChildren,
       });
     }
   }

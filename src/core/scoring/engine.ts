@@ -6,6 +6,7 @@ import {
   isNumeric,
   NOT_APPLICABLE,
   normalise,
+  toChecklistKey,
   toRawScore,
 } from "./normalise.ts";
 import { assignBands, rankColumns, roundTo } from "./rank.ts";
@@ -57,35 +58,7 @@ export function scoreAnswers(cf: CompiledFramework, answers: Iterable<Answer>): 
   const itemCount = n + cf.nodeCodes.length;
   const skipped: ScoreTable["skipped"] = [];
 
-  // 1. Raw values per period and entity.
-  const raw = new Map<string, Map<string, Float64Array>>();
-  for (const answer of answers) {
-    const idx = cf.indicatorIndex.get(answer.indicator);
-    if (idx === undefined) {
-      skipped.push({ answer, reason: `unknown indicator "${answer.indicator}"` });
-      continue;
-    }
-    let byEntity = raw.get(answer.period);
-    if (!byEntity) {
-      byEntity = new Map();
-      raw.set(answer.period, byEntity);
-    }
-    let values = byEntity.get(answer.entity);
-    if (!values) {
-      values = new Float64Array(n).fill(Number.NaN);
-      byEntity.set(answer.entity, values);
-    }
-    if (answer.value === null || answer.value === "") continue;
-    const ind = cf.indicators[idx]!;
-    if (ind.type === "checklist" && String(answer.value).trim().toLowerCase() === NOT_APPLICABLE) {
-      values[idx] = Number.POSITIVE_INFINITY; // marker for "not applicable"
-      continue;
-    }
-    const value = toRawScore(ind, answer.value);
-    if (Number.isNaN(value)) skipped.push({ answer, reason: `not a valid ${ind.type} answer` });
-    else values[idx] = value;
-  }
-
+  const raw = collectRawValues(cf, answers, skipped);
   const periods = sortPeriods([...raw.keys()]);
   const entitySet = new Set<string>();
   for (const byEntity of raw.values()) for (const e of byEntity.keys()) entitySet.add(e);
@@ -120,18 +93,23 @@ export function scoreAnswers(cf: CompiledFramework, answers: Iterable<Answer>): 
   periods.forEach((period, p) => {
     const byEntity = raw.get(period)!;
     computeGoalposts(cf, byEntity, lo, hi);
+    // Local alias, see collectRawValues.
+    const aggregate = aggregateTree;
     for (const [entity, values] of byEntity) {
       const e = entityIndex.get(entity)!;
       table.present[p * entities.length + e] = 1;
       fillIndicators(cf, values, lo, hi, state);
-      aggregateTree(cf, state);
+      aggregate(cf, state);
       const base = (p * entities.length + e) * width;
+      const { score, coverage, excluded } = state;
+      const outScore = table.score;
+      const outCoverage = table.coverage;
       for (let item = 0; item < itemCount; item++) {
-        table.score[base + item] = state.score[item]! * scale;
-        table.coverage[base + item] = state.excluded[item] ? Number.NaN : state.coverage[item]!;
+        outScore[base + item] = score[item]! * scale;
+        outCoverage[base + item] = excluded[item] ? Number.NaN : coverage[item]!;
       }
       cf.lenses.forEach((lens, l) => {
-        aggregateTree(cf, state, lens);
+        aggregate(cf, state, lens);
         table.score[base + itemCount + l] = state.score[rootSlot]! * scale;
         table.coverage[base + itemCount + l] = state.excluded[rootSlot]
           ? Number.NaN
@@ -144,6 +122,64 @@ export function scoreAnswers(cf: CompiledFramework, answers: Iterable<Answer>): 
   rankColumns(table, precision);
   assignBands(table, cf.framework.bands, precision);
   return table;
+}
+
+/**
+ * Groups usable answers into one array of raw values per period and entity
+ * (NaN: no value; +Infinity: checklist "not applicable"), listing the others in `skipped`.
+ */
+function collectRawValues(
+  cf: CompiledFramework,
+  answers: Iterable<Answer>,
+  skipped: ScoreTable["skipped"],
+): Map<string, Map<string, Float64Array>> {
+  const n = cf.indicators.length;
+  const raw = new Map<string, Map<string, Float64Array>>();
+  // Local aliases: when tsx runs this module as CommonJS, every use of an imported
+  // function goes through a getter, which costs ~20% in this hot loop.
+  const toKey = toChecklistKey;
+  const toRaw = toRawScore;
+  const na = NOT_APPLICABLE;
+  // Answers usually come grouped by period and entity: remember the last lookups.
+  let lastPeriod: string | undefined;
+  let lastEntity: string | undefined;
+  let byEntity: Map<string, Float64Array> | undefined;
+  let values: Float64Array | undefined;
+  for (const answer of answers) {
+    const idx = cf.indicatorIndex.get(answer.indicator);
+    if (idx === undefined) {
+      skipped.push({ answer, reason: `unknown indicator "${answer.indicator}"` });
+      continue;
+    }
+    if (byEntity === undefined || answer.period !== lastPeriod) {
+      byEntity = raw.get(answer.period);
+      if (!byEntity) {
+        byEntity = new Map();
+        raw.set(answer.period, byEntity);
+      }
+      lastPeriod = answer.period;
+      values = undefined;
+    }
+    if (values === undefined || answer.entity !== lastEntity) {
+      values = byEntity.get(answer.entity);
+      if (!values) {
+        values = new Float64Array(n).fill(Number.NaN);
+        byEntity.set(answer.entity, values);
+      }
+      lastEntity = answer.entity;
+    }
+    const value = answer.value;
+    if (value === null || value === "") continue;
+    const ind = cf.indicators[idx]!;
+    if (ind.type === "checklist" && toKey(value) === na) {
+      values[idx] = Number.POSITIVE_INFINITY; // marker for "not applicable"
+      continue;
+    }
+    const score = toRaw(ind, value);
+    if (Number.isNaN(score)) skipped.push({ answer, reason: `not a valid ${ind.type} answer` });
+    else values[idx] = score;
+  }
+  return raw;
 }
 
 function computeGoalposts(
@@ -177,19 +213,23 @@ function fillIndicators(
   hi: Float64Array,
   state: ItemState,
 ): void {
-  cf.indicators.forEach((ind, i) => {
+  const { indicators } = cf;
+  const scale = normalise; // local alias, see collectRawValues
+  const numeric = isNumeric;
+  for (let i = 0; i < indicators.length; i++) {
+    const ind = indicators[i]!;
     const v = values[i]!;
     state.excluded[i] = v === Number.POSITIVE_INFINITY ? 1 : 0;
     if (Number.isNaN(v) || v === Number.POSITIVE_INFINITY) {
       state.score[i] = Number.NaN;
       state.coverage[i] = 0;
-      return;
+      continue;
     }
     state.coverage[i] = 1;
-    state.score[i] = isNumeric(ind)
-      ? normalise(v, lo[i]!, hi[i]!, ind.scoring.direction === "lower", ind.scoring.cap)
+    state.score[i] = numeric(ind)
+      ? scale(v, lo[i]!, hi[i]!, ind.scoring.direction === "lower", ind.scoring.cap)
       : v;
-  });
+  }
 }
 
 type ItemState = ReturnType<typeof createItemState>;

@@ -7,13 +7,23 @@ export type AnswerValue = number | string;
 export const NOT_APPLICABLE = "na";
 
 /**
+ * The canonical form of a checklist answer (`yes`, `partially`, `no`, `na` or
+ * anything else), trimmed and lower-cased; "" for non-text values.
+ */
+export function toChecklistKey(value: AnswerValue): string {
+  // Fast path: most answers are already canonical, so skip allocating new strings.
+  if (value === "yes" || value === "no" || value === "partially" || value === NOT_APPLICABLE) return value;
+  return typeof value === "string" ? value.trim().toLowerCase() : "";
+}
+
+/**
  * Turns an answer into a number ready for normalisation: the checklist or
  * scale score, or the (log-transformed) numeric value. NaN means no usable value.
  */
 export function toRawScore(ind: Indicator, value: AnswerValue): number {
   switch (ind.type) {
     case "checklist": {
-      const key = typeof value === "string" ? value.trim().toLowerCase() : "";
+      const key = toChecklistKey(value);
       if (key === "yes" || key === "partially" || key === "no") return ind.scoring[key];
       return Number.NaN;
     }
