@@ -1,5 +1,9 @@
 import { Command, CommanderError } from "commander";
 import { UserError } from "../server/errors.ts";
+import { registerBackup } from "./commands/backup.ts";
+import { registerData } from "./commands/data.ts";
+import { registerFramework } from "./commands/framework.ts";
+import { registerMigrate } from "./commands/migrate.ts";
 import { registerScore } from "./commands/score.ts";
 
 const program = new Command();
@@ -10,7 +14,11 @@ program
   .showHelpAfterError()
   .exitOverride();
 
+registerMigrate(program);
+registerFramework(program);
+registerData(program);
 registerScore(program);
+registerBackup(program);
 
 try {
   await program.parseAsync(process.argv);

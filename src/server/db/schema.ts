@@ -1,0 +1,321 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  char,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  real,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
+import type { Framework, LocalText } from "../../core/index.ts";
+
+/*
+ * The Childmark database. snake_case columns, real foreign keys, an index for
+ * every query the application makes. Migrations in ./migrations are generated
+ * from this file by drizzle-kit and committed.
+ */
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+export const regions = pgTable("regions", {
+  code: text("code").primaryKey(),
+  name: jsonb("name").$type<LocalText>().notNull(),
+});
+
+/** ISO 3166-1 countries (Kosovo as `XK`). */
+export const countries = pgTable(
+  "countries",
+  {
+    code: char("code", { length: 2 }).primaryKey(),
+    iso3: char("iso3", { length: 3 }).notNull().unique(),
+    name: jsonb("name").$type<LocalText>().notNull(),
+    regionCode: text("region_code").references(() => regions.code),
+  },
+  (t) => [index("countries_region_idx").on(t.regionCode)],
+);
+
+export const organisations = pgTable(
+  "organisations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    /** `coalition` (national network), `regional` (secretariat), `member`, `other`. */
+    kind: text("kind").notNull().default("coalition"),
+    countryCode: char("country_code", { length: 2 }).references(() => countries.code),
+    createdAt: createdAt(),
+  },
+  (t) => [index("organisations_country_idx").on(t.countryCode)],
+);
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash"),
+    isAdmin: boolean("is_admin").notNull().default(false),
+    organisationId: uuid("organisation_id").references(() => organisations.id),
+    createdAt: createdAt(),
+  },
+  (t) => [unique("users_email_unique").on(t.email)],
+);
+
+export const frameworks = pgTable("frameworks", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  code: text("code").notNull().unique(),
+  title: jsonb("title").$type<LocalText>().notNull(),
+  createdAt: createdAt(),
+});
+
+/** One version of a framework; `definition` is the validated framework file, the source of truth for scoring. */
+export const frameworkVersions = pgTable(
+  "framework_versions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    frameworkId: uuid("framework_id")
+      .notNull()
+      .references(() => frameworks.id),
+    version: text("version").notNull(),
+    title: jsonb("title").$type<LocalText>().notNull(),
+    defaultLanguage: text("default_language").notNull(),
+    definition: jsonb("definition").$type<Framework>().notNull(),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [unique("framework_versions_unique").on(t.frameworkId, t.version)],
+);
+
+export const frameworkNodes = pgTable(
+  "framework_nodes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    versionId: uuid("version_id")
+      .notNull()
+      .references(() => frameworkVersions.id, { onDelete: "cascade" }),
+    code: text("code").notNull(),
+    parentCode: text("parent_code"),
+    label: jsonb("label").$type<LocalText>().notNull(),
+    weight: doublePrecision("weight").notNull(),
+    aggregation: text("aggregation").notNull(),
+    missingPolicy: text("missing_policy").notNull(),
+    minCoverage: real("min_coverage").notNull(),
+    position: integer("position").notNull(),
+  },
+  (t) => [unique("framework_nodes_code_unique").on(t.versionId, t.code)],
+);
+
+export const indicators = pgTable(
+  "indicators",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    versionId: uuid("version_id")
+      .notNull()
+      .references(() => frameworkVersions.id, { onDelete: "cascade" }),
+    nodeId: uuid("node_id")
+      .notNull()
+      .references(() => frameworkNodes.id, { onDelete: "cascade" }),
+    code: text("code").notNull(),
+    type: text("type").notNull(),
+    text: jsonb("text").$type<LocalText>().notNull(),
+    guidance: jsonb("guidance").$type<LocalText>(),
+    unit: text("unit"),
+    weight: doublePrecision("weight").notNull(),
+    scoring: jsonb("scoring").notNull(),
+    evidenceRequired: boolean("evidence_required").notNull().default(false),
+    position: integer("position").notNull(),
+  },
+  (t) => [
+    unique("indicators_code_unique").on(t.versionId, t.code),
+    index("indicators_node_idx").on(t.nodeId),
+  ],
+);
+
+export const classifications = pgTable(
+  "classifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    versionId: uuid("version_id")
+      .notNull()
+      .references(() => frameworkVersions.id, { onDelete: "cascade" }),
+    code: text("code").notNull(),
+    label: jsonb("label").$type<LocalText>().notNull(),
+  },
+  (t) => [unique("classifications_code_unique").on(t.versionId, t.code)],
+);
+
+export const classificationValues = pgTable(
+  "classification_values",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    classificationId: uuid("classification_id")
+      .notNull()
+      .references(() => classifications.id, { onDelete: "cascade" }),
+    code: text("code").notNull(),
+    label: jsonb("label").$type<LocalText>().notNull(),
+  },
+  (t) => [unique("classification_values_code_unique").on(t.classificationId, t.code)],
+);
+
+export const indicatorClassifications = pgTable(
+  "indicator_classifications",
+  {
+    indicatorId: uuid("indicator_id")
+      .notNull()
+      .references(() => indicators.id, { onDelete: "cascade" }),
+    valueId: uuid("value_id")
+      .notNull()
+      .references(() => classificationValues.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.indicatorId, t.valueId] }),
+    index("indicator_classifications_value_idx").on(t.valueId),
+  ],
+);
+
+/** An assessment cycle: one framework version, one period label (`2025`), many country assessments. */
+export const cycles = pgTable(
+  "cycles",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    versionId: uuid("version_id")
+      .notNull()
+      .references(() => frameworkVersions.id),
+    period: text("period").notNull(),
+    name: jsonb("name").$type<LocalText>().notNull(),
+    status: text("status").notNull().default("open"),
+    isDemo: boolean("is_demo").notNull().default(false),
+    opensOn: timestamp("opens_on", { withTimezone: true }),
+    closesOn: timestamp("closes_on", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [unique("cycles_period_unique").on(t.versionId, t.period)],
+);
+
+export const assessments = pgTable(
+  "assessments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    cycleId: uuid("cycle_id")
+      .notNull()
+      .references(() => cycles.id),
+    countryCode: char("country_code", { length: 2 })
+      .notNull()
+      .references(() => countries.code),
+    status: text("status").notNull().default("draft"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique("assessments_country_unique").on(t.cycleId, t.countryCode),
+    index("assessments_country_idx").on(t.countryCode),
+  ],
+);
+
+/** The current answer to one indicator in one assessment; `version` detects concurrent edits. */
+export const answers = pgTable(
+  "answers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    assessmentId: uuid("assessment_id")
+      .notNull()
+      .references(() => assessments.id),
+    indicatorId: uuid("indicator_id")
+      .notNull()
+      .references(() => indicators.id),
+    valueText: text("value_text"),
+    valueNumber: doublePrecision("value_number"),
+    justification: text("justification"),
+    version: integer("version").notNull().default(1),
+    updatedBy: uuid("updated_by").references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("answers_indicator_unique").on(t.assessmentId, t.indicatorId),
+    index("answers_indicator_idx").on(t.indicatorId),
+  ],
+);
+
+/** Append-only: every change to an answer (a trigger refuses UPDATE and DELETE). */
+export const answerHistory = pgTable(
+  "answer_history",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    answerId: uuid("answer_id")
+      .notNull()
+      .references(() => answers.id),
+    version: integer("version").notNull(),
+    valueBefore: jsonb("value_before"),
+    valueAfter: jsonb("value_after"),
+    changedBy: uuid("changed_by").references(() => users.id),
+    changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+    /** `import`, `entry`, `restore`… */
+    source: text("source").notNull(),
+    reason: text("reason"),
+  },
+  (t) => [index("answer_history_answer_idx").on(t.answerId, t.version)],
+);
+
+export const evidenceSources = pgTable(
+  "evidence_sources",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    answerId: uuid("answer_id")
+      .notNull()
+      .references(() => answers.id),
+    /** `citation`, `url`, `legal`, `file`. */
+    kind: text("kind").notNull(),
+    citation: text("citation"),
+    url: text("url"),
+    legalReference: text("legal_reference"),
+    sourceDate: text("source_date"),
+    filePath: text("file_path"),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("evidence_sources_answer_idx").on(t.answerId)],
+);
+
+/** A computed set of scores for a cycle, kept so published figures never move silently. */
+export const scoreSnapshots = pgTable(
+  "score_snapshots",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    cycleId: uuid("cycle_id")
+      .notNull()
+      .references(() => cycles.id),
+    computedAt: timestamp("computed_at", { withTimezone: true }).notNull().defaultNow(),
+    isCurrent: boolean("is_current").notNull().default(true),
+  },
+  (t) => [index("score_snapshots_cycle_idx").on(t.cycleId).where(sql`is_current`)],
+);
+
+export const scoreValues = pgTable(
+  "score_values",
+  {
+    snapshotId: uuid("snapshot_id")
+      .notNull()
+      .references(() => scoreSnapshots.id, { onDelete: "cascade" }),
+    countryCode: char("country_code", { length: 2 })
+      .notNull()
+      .references(() => countries.code),
+    node: text("node").notNull(),
+    kind: text("kind").notNull(),
+    score: doublePrecision("score"),
+    band: text("band"),
+    rank: integer("rank"),
+    coverage: real("coverage"),
+    change: doublePrecision("change"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.snapshotId, t.countryCode, t.node] }),
+    index("score_values_node_idx").on(t.snapshotId, t.node),
+  ],
+);
