@@ -3,6 +3,7 @@ import { UserError } from "../server/errors.ts";
 import { registerBackup } from "./commands/backup.ts";
 import { registerData } from "./commands/data.ts";
 import { registerFramework } from "./commands/framework.ts";
+import { registerFrameworkValidate } from "./commands/framework-validate.ts";
 import { registerMigrate } from "./commands/migrate.ts";
 import { registerScore } from "./commands/score.ts";
 
@@ -15,7 +16,7 @@ program
   .exitOverride();
 
 registerMigrate(program);
-registerFramework(program);
+registerFrameworkValidate(registerFramework(program));
 registerData(program);
 registerScore(program);
 registerBackup(program);
