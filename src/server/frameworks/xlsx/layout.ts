@@ -1,0 +1,101 @@
+import type { Framework, LocalText } from "../../../core/index.ts";
+
+/**
+ * The sheets and columns of the XLSX framework template, shared by the writer
+ * and the reader so the two cannot disagree. Translated columns are written
+ * `label::fr`; `classification::dimension` columns hold `;`-separated values.
+ */
+export const SHEETS = {
+  framework: "framework",
+  nodes: "nodes",
+  indicators: "indicators",
+  choices: "choices",
+  classifications: "classifications",
+  bands: "bands",
+} as const;
+
+/** Fixed (untranslated) columns of each list sheet; translated columns are added per language. */
+export const NODE_COLUMNS = ["code", "parent", "weight", "aggregation", "missing", "minCoverage"] as const;
+export const NODE_TEXTS = ["label", "description"] as const;
+export const INDICATOR_COLUMNS = [
+  "code",
+  "node",
+  "type",
+  "weight",
+  "unit",
+  "min",
+  "max",
+  "direction",
+  "log",
+  "cap",
+  "yes",
+  "partially",
+  "no",
+  "evidence_required",
+] as const;
+export const INDICATOR_TEXTS = ["text", "guidance", "evidence"] as const;
+export const CHOICE_COLUMNS = ["indicator", "code", "score"] as const;
+export const CLASSIFICATION_COLUMNS = ["classification", "value"] as const;
+export const BAND_COLUMNS = ["code", "min", "max", "color"] as const;
+export const LABEL_TEXTS = ["label"] as const;
+
+/** Prefix of the indicator columns linking to classification values. */
+export const CLASSIFICATION_PREFIX = "classification::";
+/** Separator of several values in one cell. */
+export const LIST_SEPARATOR = ";";
+
+/** Choices offered as drop-down lists in the template. */
+export const DROPDOWNS: Record<string, readonly string[]> = {
+  type: ["checklist", "number", "percentage", "scale"],
+  direction: ["higher", "lower"],
+  aggregation: ["arithmetic", "geometric"],
+  missing: ["reweight", "zero"],
+};
+
+/** Column name of a translated field: `text::fr`. */
+export function textColumn(field: string, language: string): string {
+  return `${field}::${language}`;
+}
+
+/** Splits `label::fr` into field and language; undefined for untranslated columns. */
+export function splitTextColumn(header: string): { field: string; language: string } | undefined {
+  const at = header.indexOf("::");
+  if (at <= 0) return undefined;
+  return { field: header.slice(0, at), language: header.slice(at + 2) };
+}
+
+/**
+ * Every language used anywhere in a framework, default language first, so that
+ * a text in a language missing from `languages` still gets its column.
+ */
+export function collectLanguages(fw: Framework): string[] {
+  const found = new Set<string>([fw.defaultLanguage, ...fw.languages]);
+  const add = (text: LocalText | undefined) => {
+    for (const key of Object.keys(text ?? {})) found.add(key);
+  };
+  add(fw.title);
+  add(fw.description);
+  for (const n of fw.nodes) {
+    add(n.label);
+    add(n.description);
+  }
+  for (const ind of fw.indicators) {
+    add(ind.text);
+    add(ind.guidance);
+    add(ind.evidence.description);
+    if (ind.type === "scale") for (const c of ind.scoring.choices) add(c.label);
+  }
+  for (const b of fw.bands) add(b.label);
+  for (const c of fw.classifications) {
+    add(c.label);
+    for (const v of c.values) add(v.label);
+  }
+  return [...found];
+}
+
+/** Every classification code used by the framework or its indicators, in first-seen order. */
+export function collectClassificationCodes(fw: Framework): string[] {
+  const found = new Set<string>(fw.classifications.map((c) => c.code));
+  for (const ind of fw.indicators) for (const key of Object.keys(ind.classifications)) found.add(key);
+  return [...found];
+}

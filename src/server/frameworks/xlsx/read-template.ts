@@ -1,0 +1,184 @@
+import type ExcelJS from "exceljs";
+import { FRAMEWORK_FORMAT, type FrameworkIssue } from "../../../core/index.ts";
+import { cellText, readSheetTable, type SheetTable } from "./cells.ts";
+import { SHEETS, splitTextColumn } from "./layout.ts";
+import { IssueLocator } from "./locate-issues.ts";
+import { readIndicators } from "./read-indicators.ts";
+import { checkHeaders, dropUndefined, isTextHeader, RowReader } from "./read-rows.ts";
+
+/** What the template reader found: the framework as written, problems with cells, and where each part came from. */
+export interface TemplateRead {
+  input: Record<string, unknown>;
+  issues: FrameworkIssue[];
+  locator: IssueLocator;
+}
+
+const SETTINGS = new Set([
+  "format",
+  "code",
+  "version",
+  "defaultLanguage",
+  "languages",
+  "scoreScale",
+  "precision",
+]);
+
+/** Reads the sheets of the XLSX template into a framework object, before validation. */
+export function readTemplate(wb: ExcelJS.Workbook): TemplateRead {
+  const issues: FrameworkIssue[] = [];
+  const input: Record<string, unknown> = {};
+  const locator = new IssueLocator(() =>
+    typeof input.defaultLanguage === "string" ? input.defaultLanguage : "en",
+  );
+  const table = (name: string, required: boolean): SheetTable | undefined => {
+    const ws = wb.getWorksheet(name);
+    if (ws) return readSheetTable(ws);
+    if (required) {
+      issues.push({
+        path: [],
+        message: `the workbook needs a sheet named "${name}"`,
+        location: { sheet: name, row: 1 },
+      });
+    }
+    return undefined;
+  };
+  for (const [key, sheet] of [
+    [[], SHEETS.framework],
+    [["nodes"], SHEETS.nodes],
+    [["indicators"], SHEETS.indicators],
+    [["bands"], SHEETS.bands],
+    [["classifications"], SHEETS.classifications],
+  ] as const) {
+    locator.remember(key, { sheet, row: 1 });
+  }
+
+  const settings = table(SHEETS.framework, true);
+  if (settings) readSettings(settings, input, issues, locator);
+  const nodes = table(SHEETS.nodes, true);
+  input.nodes = nodes ? readNodes(nodes, issues, locator) : [];
+  input.indicators = readIndicators(
+    table(SHEETS.indicators, true),
+    table(SHEETS.choices, false),
+    issues,
+    locator,
+  );
+  const bands = table(SHEETS.bands, false);
+  if (bands) input.bands = readBands(bands, issues, locator);
+  const classifications = table(SHEETS.classifications, false);
+  if (classifications) input.classifications = readClassifications(classifications, issues, locator);
+  return { input, issues, locator };
+}
+
+function readSettings(
+  t: SheetTable,
+  input: Record<string, unknown>,
+  issues: FrameworkIssue[],
+  locator: IssueLocator,
+) {
+  checkHeaders(t, (h) => h === "setting" || h === "value", issues);
+  for (const row of t.rows) {
+    const r = new RowReader(t, row, issues, []);
+    const key = r.text("setting") ?? "";
+    const text = splitTextColumn(key);
+    const place = { sheet: t.sheet, row: r.rowNumber, column: "value" };
+    if (text && (text.field === "title" || text.field === "description")) {
+      const local = (input[text.field] ?? {}) as Record<string, string>;
+      local[text.language] = cellText(row.cells.get("value"));
+      input[text.field] = local;
+      locator.remember([text.field, text.language], place);
+    } else if (SETTINGS.has(key)) {
+      locator.remember([key], place);
+      if (key === "scoreScale" || key === "precision") input[key] = r.num("value");
+      else if (key === "languages")
+        input[key] = (r.text("value") ?? "")
+          .split(/[;,]/)
+          .map((s) => s.trim())
+          .filter(Boolean);
+      else input[key] = r.text("value");
+    } else {
+      r.fail(
+        "setting",
+        `unknown setting "${key}"; use ${[...SETTINGS].join(", ")}, title::xx or description::xx`,
+      );
+    }
+  }
+  input.format ??= FRAMEWORK_FORMAT;
+}
+
+function readNodes(t: SheetTable, issues: FrameworkIssue[], locator: IssueLocator) {
+  const fixed = new Set(["code", "parent", "weight", "aggregation", "missing", "minCoverage"]);
+  checkHeaders(t, (h) => fixed.has(h) || isTextHeader(h, ["label", "description"]), issues);
+  return t.rows.map((row, i) => {
+    const r = new RowReader(t, row, issues, ["nodes", i]);
+    locator.remember(["nodes", i], { sheet: t.sheet, row: r.rowNumber });
+    return dropUndefined({
+      code: r.text("code"),
+      parent: r.text("parent") ?? null,
+      label: r.localText("label") ?? {},
+      description: r.localText("description"),
+      weight: r.num("weight"),
+      aggregation: r.text("aggregation"),
+      missing: r.text("missing"),
+      minCoverage: r.num("minCoverage"),
+    });
+  });
+}
+
+function readBands(t: SheetTable, issues: FrameworkIssue[], locator: IssueLocator) {
+  checkHeaders(t, (h) => ["code", "min", "max", "color"].includes(h) || isTextHeader(h, ["label"]), issues);
+  return t.rows.map((row, i) => {
+    const r = new RowReader(t, row, issues, ["bands", i]);
+    locator.remember(["bands", i], { sheet: t.sheet, row: r.rowNumber });
+    return dropUndefined({
+      code: r.text("code"),
+      label: r.localText("label") ?? {},
+      min: r.num("min"),
+      max: r.num("max"),
+      color: r.text("color"),
+    });
+  });
+}
+
+function readClassifications(t: SheetTable, issues: FrameworkIssue[], locator: IssueLocator) {
+  checkHeaders(t, (h) => h === "classification" || h === "value" || isTextHeader(h, ["label"]), issues);
+  const list: {
+    code: string;
+    label: Record<string, string>;
+    values: { code: string | undefined; label: Record<string, string> }[];
+  }[] = [];
+  const pending: {
+    r: RowReader;
+    value: { code: string | undefined; label: Record<string, string> };
+    cls: string;
+  }[] = [];
+  t.rows.forEach((row) => {
+    const r = new RowReader(t, row, issues, ["classifications"]);
+    const cls = r.text("classification") ?? "";
+    const value = r.text("value");
+    if (value === undefined) {
+      if (list.some((c) => c.code === cls))
+        r.fail("classification", `classification "${cls}" is named twice`);
+      else {
+        locator.remember(["classifications", list.length], { sheet: t.sheet, row: r.rowNumber });
+        list.push({ code: cls, label: r.localText("label") ?? {}, values: [] });
+      }
+    } else pending.push({ r, cls, value: { code: value, label: r.localText("label") ?? {} } });
+  });
+  for (const { r, cls, value } of pending) {
+    const i = list.findIndex((c) => c.code === cls);
+    const owner = list[i];
+    if (!owner) {
+      r.fail(
+        "classification",
+        `classification "${cls}" has no row naming it (a row with an empty value column)`,
+      );
+      continue;
+    }
+    locator.remember(["classifications", i, "values", owner.values.length], {
+      sheet: t.sheet,
+      row: r.rowNumber,
+    });
+    owner.values.push(value);
+  }
+  return list;
+}

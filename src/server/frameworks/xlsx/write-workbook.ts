@@ -1,0 +1,175 @@
+import ExcelJS from "exceljs";
+import type { Framework, Indicator, LocalText } from "../../../core/index.ts";
+import {
+  CLASSIFICATION_PREFIX,
+  collectClassificationCodes,
+  collectLanguages,
+  LIST_SEPARATOR,
+  SHEETS,
+  textColumn,
+} from "./layout.ts";
+import { addListSheet, type CellInput } from "./write-sheet.ts";
+
+const NOTES: Record<string, string> = {
+  parent: "Code of the parent node; empty for the single root node.",
+  weight: "Zero or more; weights are relative to the siblings.",
+  minCoverage: "Share (0–1) of the children's weight that must have data for a score.",
+  min: "Lower goalpost: a number, or 'data' for the lowest value in the period.",
+  max: "Upper goalpost: a number, or 'data' for the highest value in the period.",
+  log: "TRUE to take the natural logarithm before normalising.",
+  cap: "TRUE to clamp values to the goalposts.",
+  score: "Score of this choice, from 0 to 1.",
+  value: "Empty on the row that names the classification itself.",
+};
+
+/** Writes a framework as the XLSX template; `readFrameworkWorkbook` reads it back unchanged. */
+export async function writeFrameworkWorkbook(fw: Framework): Promise<Buffer> {
+  const langs = collectLanguages(fw);
+  const texts = (field: string, text: LocalText | undefined) =>
+    Object.fromEntries(langs.map((l) => [textColumn(field, l), text?.[l]]));
+  const columns = (fields: string[]) => fields.flatMap((f) => langs.map((l) => textColumn(f, l)));
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "Childmark";
+
+  const settings: [string, CellInput][] = [
+    ["format", fw.format],
+    ["code", fw.code],
+    ["version", fw.version],
+    ["defaultLanguage", fw.defaultLanguage],
+    ["languages", fw.languages.join(`${LIST_SEPARATOR} `)],
+    ["scoreScale", fw.scoreScale],
+    ["precision", fw.precision],
+    ...langs.map((l): [string, CellInput] => [textColumn("title", l), fw.title[l]]),
+    ...langs.map((l): [string, CellInput] => [textColumn("description", l), fw.description?.[l]]),
+  ];
+  addListSheet(
+    wb,
+    SHEETS.framework,
+    ["setting", "value"],
+    settings.filter(([, v]) => v !== undefined).map(([setting, value]) => ({ setting, value })),
+  );
+
+  addListSheet(
+    wb,
+    SHEETS.nodes,
+    [
+      "code",
+      "parent",
+      ...columns(["label", "description"]),
+      "weight",
+      "aggregation",
+      "missing",
+      "minCoverage",
+    ],
+    fw.nodes.map((n) => ({
+      code: n.code,
+      parent: n.parent ?? undefined,
+      ...texts("label", n.label),
+      ...texts("description", n.description),
+      weight: n.weight,
+      aggregation: n.aggregation,
+      missing: n.missing,
+      minCoverage: n.minCoverage,
+    })),
+    NOTES,
+  );
+
+  const classCodes = collectClassificationCodes(fw);
+  addListSheet(
+    wb,
+    SHEETS.indicators,
+    [
+      "code",
+      "node",
+      "type",
+      ...columns(["text", "guidance"]),
+      "weight",
+      "unit",
+      "min",
+      "max",
+      "direction",
+      "log",
+      "cap",
+      "yes",
+      "partially",
+      "no",
+      "evidence_required",
+      ...columns(["evidence"]),
+      ...classCodes.map((c) => `${CLASSIFICATION_PREFIX}${c}`),
+    ],
+    fw.indicators.map((ind) => ({
+      code: ind.code,
+      node: ind.node,
+      type: ind.type,
+      ...texts("text", ind.text),
+      ...texts("guidance", ind.guidance),
+      weight: ind.weight,
+      ...scoringCells(ind),
+      evidence_required: ind.evidence.required,
+      ...texts("evidence", ind.evidence.description),
+      ...Object.fromEntries(
+        Object.entries(ind.classifications).map(([c, values]) => [
+          `${CLASSIFICATION_PREFIX}${c}`,
+          values.join(`${LIST_SEPARATOR} `),
+        ]),
+      ),
+    })),
+    NOTES,
+  );
+
+  addListSheet(
+    wb,
+    SHEETS.choices,
+    ["indicator", "code", ...columns(["label"]), "score"],
+    fw.indicators.flatMap((ind) =>
+      ind.type === "scale"
+        ? ind.scoring.choices.map((c) => ({
+            indicator: ind.code,
+            code: c.code,
+            ...texts("label", c.label),
+            score: c.score,
+          }))
+        : [],
+    ),
+    NOTES,
+  );
+
+  addListSheet(
+    wb,
+    SHEETS.classifications,
+    ["classification", "value", ...columns(["label"])],
+    fw.classifications.flatMap((c) => [
+      { classification: c.code, ...texts("label", c.label) },
+      ...c.values.map((v) => ({ classification: c.code, value: v.code, ...texts("label", v.label) })),
+    ]),
+    NOTES,
+  );
+
+  addListSheet(
+    wb,
+    SHEETS.bands,
+    ["code", ...columns(["label"]), "min", "max", "color"],
+    fw.bands.map((b) => ({
+      code: b.code,
+      ...texts("label", b.label),
+      min: b.min,
+      max: b.max,
+      color: b.color,
+    })),
+    NOTES,
+  );
+
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function scoringCells(ind: Indicator): Record<string, CellInput> {
+  switch (ind.type) {
+    case "checklist":
+      return { ...ind.scoring };
+    case "number":
+    case "percentage":
+      return { unit: ind.unit, ...ind.scoring };
+    case "scale":
+      return {};
+  }
+}
