@@ -34,6 +34,11 @@ export interface Lens {
   children: Int32Array[];
 }
 
+/** Orders codes by UTF-16 code units: locale-independent, so every machine sums in the same order. */
+function compareCodes(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Compiles a validated framework. */
 export function compileFramework(fw: Framework): CompiledFramework {
   const indicators = fw.indicators;
@@ -50,6 +55,10 @@ export function compileFramework(fw: Framework): CompiledFramework {
   indicators.forEach((ind, i) => {
     childLists[nodeIndex.get(ind.node)!]!.push(i);
   });
+  // Children in code order, not file order: floating-point sums depend on their
+  // order, and moving a row in the framework file must not move a published score.
+  const itemCode = (item: number) => (item < n ? indicators[item]!.code : nodeCodes[item - n]!);
+  for (const list of childLists) list.sort((a, b) => compareCodes(itemCode(a), itemCode(b)));
   const itemWeight = new Float64Array(n + fw.nodes.length);
   indicators.forEach((ind, i) => {
     itemWeight[i] = ind.weight;

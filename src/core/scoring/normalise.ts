@@ -48,16 +48,27 @@ export function isNumeric(ind: Indicator): ind is Extract<Indicator, { type: "nu
 /**
  * Normalises a raw numeric value between goalposts `lo` and `hi` (already
  * log-transformed when the rule asks for it) to 0–1, reversing for
- * "lower is better" and capping when asked. Equal goalposts give 1.
+ * "lower is better" and capping when asked. Equal goalposts (every entity has
+ * the same value, or data fell on the far side of a fixed goalpost) act as a
+ * threshold: a value on the good side of it, or at it, gives 1, the other side 0.
  */
 export function normalise(raw: number, lo: number, hi: number, lowerIsBetter: boolean, cap: boolean): number {
-  let t = hi === lo ? 1 : (raw - lo) / (hi - lo);
+  if (hi === lo) {
+    // Without this, "lower is better" turned a tie between all entities into 0 for everyone.
+    return (lowerIsBetter ? raw <= lo : raw >= lo) ? 1 : 0;
+  }
+  let t = (raw - lo) / (hi - lo);
   if (lowerIsBetter) t = 1 - t;
   if (cap) t = Math.min(1, Math.max(0, t));
   return t;
 }
 
-/** Applies an indicator's goalposts: fixed numbers, with `data` replaced by the period's min or max. */
+/**
+ * Applies an indicator's goalposts: fixed numbers, with `data` replaced by the
+ * period's min or max. A data goalpost never crosses a fixed one: with
+ * `min: 9, max: "data"` and every value below 9, the goalposts become [9, 9]
+ * (everyone scores 0) rather than an inverted range that scored them as the best.
+ */
 export function goalposts(
   ind: Extract<Indicator, { type: "number" | "percentage" }>,
   dataMin: number,
@@ -65,5 +76,12 @@ export function goalposts(
 ): [number, number] {
   const { min, max, log } = ind.scoring;
   const fix = (g: number) => (log ? Math.log(g) : g);
-  return [min === "data" ? dataMin : fix(min), max === "data" ? dataMax : fix(max)];
+  if (min === "data" && max === "data") return [dataMin, dataMax];
+  if (min === "data") {
+    const hi = fix(max as number);
+    return [Math.min(dataMin, hi), hi];
+  }
+  const lo = fix(min);
+  if (max === "data") return [lo, Math.max(dataMax, lo)];
+  return [lo, fix(max)];
 }
