@@ -1,6 +1,7 @@
 import type ExcelJS from "exceljs";
 import { type Framework, type FrameworkIssue, formatIssue, validateFramework } from "../../../core/index.ts";
 import { UserError } from "../../errors.ts";
+import { SHEETS } from "./layout.ts";
 import { loadWorkbook } from "./load-workbook.ts";
 import { readTemplate } from "./read-template.ts";
 import { convertXlsForm, type ImportNote, isXlsForm } from "./read-xlsform.ts";
@@ -30,7 +31,7 @@ export async function checkFrameworkWorkbook(bytes: Uint8Array, name: string): P
   checkIsTemplate(wb, name);
   const { input, issues, locator } = readTemplate(wb);
   const result = validateFramework(input);
-  const all = [...issues, ...(result.ok ? [] : locator.locateAll(result.issues))];
+  const all = sortByCell([...issues, ...(result.ok ? [] : locator.locateAll(result.issues))]);
   return result.ok && issues.length === 0
     ? { kind: "template", framework: result.framework, issues: [], report: [] }
     : { kind: "template", issues: all, report: [] };
@@ -44,6 +45,17 @@ export async function readFrameworkWorkbook(bytes: Buffer, name: string): Promis
     `${name} is not a valid framework (${check.issues.length} problem(s))`,
     check.issues.map(formatIssue),
   );
+}
+
+const SHEET_ORDER = Object.values(SHEETS) as string[];
+
+/** Orders issues as a person reads the workbook: sheet by sheet, row by row. */
+function sortByCell(issues: FrameworkIssue[]): FrameworkIssue[] {
+  const rank = (i: FrameworkIssue) => [SHEET_ORDER.indexOf(i.location?.sheet ?? ""), i.location?.row ?? 0];
+  return issues
+    .map((issue, k) => ({ issue, k, r: rank(issue) }))
+    .sort((a, b) => a.r[0]! - b.r[0]! || a.r[1]! - b.r[1]! || a.k - b.k)
+    .map(({ issue }) => issue);
 }
 
 function checkIsTemplate(wb: ExcelJS.Workbook, name: string): void {
