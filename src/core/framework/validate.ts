@@ -88,23 +88,22 @@ function checkTree(fw: Framework, nodeIndex: Map<string, number>, add: Add) {
       add(["nodes", i, "parent"], `unknown parent node "${node.parent}"`);
     }
   });
-  // A cycle: following parents from a node comes back to it.
+  // A cycle: following parents from a node comes back to it. Each cycle is reported
+  // once, at its first node in the file; a node merely hanging below a cycle is not on it.
   const reported = new Set<string>();
   fw.nodes.forEach((node, i) => {
-    const seen = new Set<string>([node.code]);
+    if (reported.has(node.code)) return;
+    const chain = [node.code];
     let parent = node.parent;
     while (parent !== null) {
-      if (seen.has(parent)) {
-        if (!reported.has(parent)) {
-          add(
-            ["nodes", i, "parent"],
-            `cycle in the tree: "${node.code}" is its own ancestor via "${parent}"`,
-          );
-          for (const c of seen) reported.add(c);
-        }
+      if (parent === node.code) {
+        const via = [...chain, parent].map((c) => `"${c}"`).join(" → ");
+        add(["nodes", i, "parent"], `cycle in the tree: "${node.code}" is its own ancestor (${via})`);
+        for (const c of chain) reported.add(c);
         return;
       }
-      seen.add(parent);
+      if (chain.includes(parent)) return; // a cycle further up, reported at one of its own nodes
+      chain.push(parent);
       const next = nodeIndex.get(parent);
       parent = next === undefined ? null : (fw.nodes[next]?.parent ?? null);
     }
