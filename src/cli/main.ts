@@ -6,6 +6,7 @@ import { registerFramework } from "./commands/framework.ts";
 import { registerFrameworkValidate } from "./commands/framework-validate.ts";
 import { registerMigrate } from "./commands/migrate.ts";
 import { registerScore } from "./commands/score.ts";
+import { registerServe } from "./commands/serve.ts";
 
 const program = new Command();
 program
@@ -15,6 +16,7 @@ program
   .showHelpAfterError()
   .exitOverride();
 
+registerServe(program);
 registerMigrate(program);
 registerFrameworkValidate(registerFramework(program));
 registerData(program);

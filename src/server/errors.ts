@@ -6,6 +6,8 @@ export class UserError extends Error {
   constructor(
     message: string,
     readonly problems: string[] = [],
+    /** HTTP status when the error reaches the API: 400 by default, 404 for something not found. */
+    readonly status = 400,
   ) {
     super(message);
     this.name = "UserError";

@@ -74,7 +74,6 @@ function typeValue(ind: Indicator, raw: string | number): Typed | string {
     default: {
       const value = typeof raw === "number" ? raw : Number(text);
       if (text === "" || !Number.isFinite(value)) return `!"${text}" is not a number for ${ind.code}`;
-      if (ind.type === "percentage" && (value < 0 || value > 100)) return `!${value} is not a percentage (0–100) for ${ind.code}`;
       return { valueText: null, valueNumber: value };
     }
   }

@@ -38,10 +38,13 @@ export async function findFrameworkVersion(db: Db, ref: string): Promise<Framewo
     .where(where)
     .orderBy(desc(frameworkVersions.createdAt))
     .limit(1);
-  if (!row)
+  if (!row) {
     throw new UserError(
       `no framework "${ref}": use an id, a code, or code@version (see \`childmark framework list\`)`,
+      [],
+      404,
     );
+  }
   return row;
 }
 

@@ -1,0 +1,83 @@
+import { existsSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from "fastify-type-provider-zod";
+import { registerCountryRoutes } from "../countries/routes.ts";
+import type { Database } from "../db/connect.ts";
+import { UserError } from "../errors.ts";
+import { registerFrameworkRoutes } from "../frameworks/routes.ts";
+import { registerHealthRoutes } from "../health/routes.ts";
+
+const WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), "../../../dist/web");
+
+export interface AppOptions {
+  database: Database;
+  logger?: boolean;
+}
+
+/**
+ * Builds the HTTP application: the JSON API under /api (validated by zod,
+ * documented at /api/docs) and the built web app for every other path.
+ */
+export async function buildApp({ database, logger = false }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger, bodyLimit: 1024 * 1024 });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler((error, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      return reply.code(400).send({
+        error: "invalid request",
+        details: error.validation.map(
+          (v) => `${v.instancePath.replace(/^\//, "") || "request"}: ${v.message}`,
+        ),
+      });
+    }
+    if (error instanceof UserError)
+      return reply.code(error.status).send({ error: error.message, details: error.problems });
+    request.log.error(error);
+    const status = (error as { statusCode?: number }).statusCode ?? 500;
+    return reply.code(status).send({ error: status >= 500 ? "internal error" : (error as Error).message });
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: "Childmark API",
+        version: "0.1.0",
+        description: "Frameworks, cycles and scores of child-protection indices. Read-only at this stage.",
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+
+  await app.register(
+    async (api) => {
+      registerHealthRoutes(api, database);
+      registerFrameworkRoutes(api, database.db);
+      registerCountryRoutes(api, database.db);
+    },
+    { prefix: "/api" },
+  );
+
+  if (existsSync(WEB_DIST)) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+    // The web app routes on the client: every non-API page gets index.html.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method !== "GET" || request.url.startsWith("/api/")) {
+        return reply.code(404).send({ error: `no route ${request.method} ${request.url.split("?")[0]}` });
+      }
+      return reply.sendFile("index.html");
+    });
+  }
+  return app;
+}

@@ -1,0 +1,49 @@
+import type { FastifyInstance } from "fastify";
+import { type Database, migrateDatabase, openDatabase } from "../db/connect.ts";
+import { seedReference } from "../reference/countries.ts";
+import { buildApp } from "./build-app.ts";
+import { type DemoLogin, loadDemo } from "./load-demo.ts";
+
+export interface StartOptions {
+  port?: number;
+  host?: string;
+  /** PGlite folder (default `CHILDMARK_DATA_DIR` or ./data); ignored when `databaseUrl` or `DATABASE_URL` is set. */
+  dataDir?: string;
+  databaseUrl?: string;
+  /** Load the Child Protection Index demo (once) and make sure a demo admin exists. */
+  demo?: boolean;
+  logger?: boolean;
+}
+
+export interface RunningServer {
+  url: string;
+  app: FastifyInstance;
+  database: Database;
+  demoLogin?: DemoLogin;
+  close(): Promise<void>;
+}
+
+/** Opens and migrates the database, optionally loads the demo, and starts listening. */
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const database = await openDatabase({ url: options.databaseUrl, dataDir: options.dataDir });
+  try {
+    await migrateDatabase(database);
+    await seedReference(database.db);
+    const demoLogin = options.demo ? await loadDemo(database, options.dataDir) : undefined;
+    const app = await buildApp({ database, logger: options.logger });
+    const address = await app.listen({ port: options.port ?? 3000, host: options.host ?? "127.0.0.1" });
+    return {
+      url: address.replace("[::1]", "localhost").replace("127.0.0.1", "localhost"),
+      app,
+      database,
+      demoLogin,
+      close: async () => {
+        await app.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
