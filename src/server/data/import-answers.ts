@@ -3,9 +3,9 @@ import type { Answer, LocalText } from "../../core/index.ts";
 import type { Db } from "../db/connect.ts";
 import { insertInChunks } from "../db/insert-in-chunks.ts";
 import { answerHistory, answers, assessments, countries, cycles, indicators } from "../db/schema.ts";
-import { validateAnswers } from "./validate-answers.ts";
 import { findFrameworkVersion } from "../frameworks/find-framework.ts";
 import { computeScores } from "../scores/compute-scores.ts";
+import { validateAnswers } from "./validate-answers.ts";
 
 export interface ImportAnswersOptions {
   /** Framework version id, code or code@version. */
@@ -52,9 +52,12 @@ export async function importAnswers(db: Db, options: ImportAnswersOptions): Prom
 
   const result = await db.transaction(async (tx) => {
     const indicatorIds = new Map(
-      (await tx.select({ id: indicators.id, code: indicators.code }).from(indicators).where(eq(indicators.versionId, fw.versionId))).map(
-        (r) => [r.code, r.id],
-      ),
+      (
+        await tx
+          .select({ id: indicators.id, code: indicators.code })
+          .from(indicators)
+          .where(eq(indicators.versionId, fw.versionId))
+      ).map((r) => [r.code, r.id]),
     );
     const periods = [...new Set(checked.map((a) => a.period))];
     const cycleIds = new Map<string, string>();
@@ -82,7 +85,9 @@ export async function importAnswers(db: Db, options: ImportAnswersOptions): Prom
       const [period, country] = key.split("|") as [string, string];
       return { cycleId: cycleIds.get(period)!, countryCode: country };
     });
-    await insertInChunks(pairs, (chunk) => tx.insert(assessments).values(chunk).onConflictDoNothing().returning());
+    await insertInChunks(pairs, (chunk) =>
+      tx.insert(assessments).values(chunk).onConflictDoNothing().returning(),
+    );
     const assessmentRows = await tx
       .select({ id: assessments.id, cycleId: assessments.cycleId, country: assessments.countryCode })
       .from(assessments)
@@ -139,7 +144,9 @@ export async function importAnswers(db: Db, options: ImportAnswersOptions): Prom
     });
     await insertInChunks(toUpdate, async (chunk) => {
       const values = sql.join(
-        chunk.map((u) => sql`(${u.id}::uuid, ${u.after.valueText}::text, ${u.after.valueNumber}::double precision)`),
+        chunk.map(
+          (u) => sql`(${u.id}::uuid, ${u.after.valueText}::text, ${u.after.valueNumber}::double precision)`,
+        ),
         sql`, `,
       );
       await tx.execute(sql`update answers a set value_text = v.t, value_number = v.n, version = a.version + 1,

@@ -12,7 +12,11 @@ const REQUIRED = ["entity", "period", "indicator", "value"] as const;
 export function readAnswersCsv(text: string, fileName = "data"): Answer[] {
   let records: string[][];
   try {
-    records = parse(text.replace(/^\uFEFF/, ""), { skip_empty_lines: true, relax_column_count: true, trim: true });
+    records = parse(text.replace(/^\uFEFF/, ""), {
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: true,
+    });
   } catch (error) {
     throw new UserError(`${fileName} is not a readable CSV file: ${(error as Error).message}`);
   }

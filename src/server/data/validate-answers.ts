@@ -31,7 +31,8 @@ export function validateAnswers(
     const line = `line ${i + 2}`;
     const country = countryCodes.get(answer.entity.trim().toUpperCase());
     const ind = indicatorsByCode.get(answer.indicator.trim());
-    if (!country) problems.push(`${line}: unknown country "${answer.entity}" (use an ISO 3166-1 code such as MD or MDA)`);
+    if (!country)
+      problems.push(`${line}: unknown country "${answer.entity}" (use an ISO 3166-1 code such as MD or MDA)`);
     if (!ind) problems.push(`${line}: unknown indicator "${answer.indicator}"`);
     if (!answer.period.trim()) problems.push(`${line}: the period is empty`);
     if (!country || !ind || answer.value === null || answer.value === "") return;
@@ -49,7 +50,10 @@ export function validateAnswers(
     out.push({ country, period: answer.period.trim(), indicator: ind.code, ...(typed as Typed) });
   });
   if (problems.length) {
-    throw new UserError(`${fileName}: ${problems.length}${problems.length >= 100 ? "+" : ""} invalid row(s); nothing was imported`, problems);
+    throw new UserError(
+      `${fileName}: ${problems.length}${problems.length >= 100 ? "+" : ""} invalid row(s); nothing was imported`,
+      problems,
+    );
   }
   return out;
 }
