@@ -1,15 +1,8 @@
 import { aggregateTree, createItemState } from "./aggregate.ts";
 import type { CompiledFramework } from "./compile.ts";
-import {
-  type AnswerValue,
-  goalposts,
-  isNumeric,
-  NOT_APPLICABLE,
-  normalise,
-  toChecklistKey,
-  toRawScore,
-} from "./normalise.ts";
+import { type AnswerValue, goalposts, isNumeric, normalise } from "./normalise.ts";
 import { assignBands, rankColumns, roundTo } from "./rank.ts";
+import { collectRawValues, NOT_APPLICABLE_MARK } from "./raw-values.ts";
 
 /** One answer: the value an entity (a country) gave an indicator in a period (a cycle or year). */
 export interface Answer {
@@ -59,9 +52,9 @@ export function scoreAnswers(cf: CompiledFramework, answers: Iterable<Answer>): 
   const skipped: ScoreTable["skipped"] = [];
 
   const raw = collectRawValues(cf, answers, skipped);
-  const periods = sortPeriods([...raw.keys()]);
+  const periods = sortPeriods([...raw.rows.keys()]);
   const entitySet = new Set<string>();
-  for (const byEntity of raw.values()) for (const e of byEntity.keys()) entitySet.add(e);
+  for (const byEntity of raw.rows.values()) for (const e of byEntity.keys()) entitySet.add(e);
   const entities = [...entitySet].sort();
   const entityIndex = new Map(entities.map((e, i) => [e, i]));
 
@@ -91,14 +84,14 @@ export function scoreAnswers(cf: CompiledFramework, answers: Iterable<Answer>): 
   const rootSlot = n + cf.rootNode;
 
   periods.forEach((period, p) => {
-    const byEntity = raw.get(period)!;
-    computeGoalposts(cf, byEntity, lo, hi);
+    const byEntity = raw.rows.get(period)!;
+    computeGoalposts(cf, raw.values, byEntity, lo, hi);
     // Local alias, see collectRawValues.
     const aggregate = aggregateTree;
-    for (const [entity, values] of byEntity) {
+    for (const [entity, row] of byEntity) {
       const e = entityIndex.get(entity)!;
       table.present[p * entities.length + e] = 1;
-      fillIndicators(cf, values, lo, hi, state);
+      fillIndicators(cf, raw.values, row * n, lo, hi, state);
       aggregate(cf, state);
       const base = (p * entities.length + e) * width;
       const { score, coverage, excluded } = state;
@@ -124,77 +117,21 @@ export function scoreAnswers(cf: CompiledFramework, answers: Iterable<Answer>): 
   return table;
 }
 
-/**
- * Groups usable answers into one array of raw values per period and entity
- * (NaN: no value; +Infinity: checklist "not applicable"), listing the others in `skipped`.
- */
-function collectRawValues(
-  cf: CompiledFramework,
-  answers: Iterable<Answer>,
-  skipped: ScoreTable["skipped"],
-): Map<string, Map<string, Float64Array>> {
-  const n = cf.indicators.length;
-  const raw = new Map<string, Map<string, Float64Array>>();
-  // Local aliases: when tsx runs this module as CommonJS, every use of an imported
-  // function goes through a getter, which costs ~20% in this hot loop.
-  const toKey = toChecklistKey;
-  const toRaw = toRawScore;
-  const na = NOT_APPLICABLE;
-  // Answers usually come grouped by period and entity: remember the last lookups.
-  let lastPeriod: string | undefined;
-  let lastEntity: string | undefined;
-  let byEntity: Map<string, Float64Array> | undefined;
-  let values: Float64Array | undefined;
-  for (const answer of answers) {
-    const idx = cf.indicatorIndex.get(answer.indicator);
-    if (idx === undefined) {
-      skipped.push({ answer, reason: `unknown indicator "${answer.indicator}"` });
-      continue;
-    }
-    if (byEntity === undefined || answer.period !== lastPeriod) {
-      byEntity = raw.get(answer.period);
-      if (!byEntity) {
-        byEntity = new Map();
-        raw.set(answer.period, byEntity);
-      }
-      lastPeriod = answer.period;
-      values = undefined;
-    }
-    if (values === undefined || answer.entity !== lastEntity) {
-      values = byEntity.get(answer.entity);
-      if (!values) {
-        values = new Float64Array(n).fill(Number.NaN);
-        byEntity.set(answer.entity, values);
-      }
-      lastEntity = answer.entity;
-    }
-    const value = answer.value;
-    if (value === null || value === "") continue;
-    const ind = cf.indicators[idx]!;
-    if (ind.type === "checklist" && toKey(value) === na) {
-      values[idx] = Number.POSITIVE_INFINITY; // marker for "not applicable"
-      continue;
-    }
-    const score = toRaw(ind, value);
-    if (Number.isNaN(score)) skipped.push({ answer, reason: `not a valid ${ind.type} answer` });
-    else values[idx] = score;
-  }
-  return raw;
-}
-
 function computeGoalposts(
   cf: CompiledFramework,
-  byEntity: Map<string, Float64Array>,
+  values: Float64Array,
+  byEntity: Map<string, number>,
   lo: Float64Array,
   hi: Float64Array,
 ): void {
+  const n = cf.indicators.length;
   cf.indicators.forEach((ind, i) => {
     if (!isNumeric(ind)) return;
     let min = Number.POSITIVE_INFINITY;
     let max = Number.NEGATIVE_INFINITY;
     if (ind.scoring.min === "data" || ind.scoring.max === "data") {
-      for (const values of byEntity.values()) {
-        const v = values[i]!;
+      for (const row of byEntity.values()) {
+        const v = values[row * n + i]!;
         if (Number.isNaN(v)) continue;
         if (v < min) min = v;
         if (v > max) max = v;
@@ -209,6 +146,7 @@ function computeGoalposts(
 function fillIndicators(
   cf: CompiledFramework,
   values: Float64Array,
+  base: number,
   lo: Float64Array,
   hi: Float64Array,
   state: ItemState,
@@ -216,11 +154,12 @@ function fillIndicators(
   const { indicators } = cf;
   const scale = normalise; // local alias, see collectRawValues
   const numeric = isNumeric;
+  const notApplicable = NOT_APPLICABLE_MARK;
   for (let i = 0; i < indicators.length; i++) {
     const ind = indicators[i]!;
-    const v = values[i]!;
-    state.excluded[i] = v === Number.POSITIVE_INFINITY ? 1 : 0;
-    if (Number.isNaN(v) || v === Number.POSITIVE_INFINITY) {
+    const v = values[base + i]!;
+    state.excluded[i] = v === notApplicable ? 1 : 0;
+    if (Number.isNaN(v) || v === notApplicable) {
       state.score[i] = Number.NaN;
       state.coverage[i] = 0;
       continue;
