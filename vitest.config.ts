@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // Cheaper password hashing in tests only; production uses scrypt N=2^17.
+    env: { CHILDMARK_PASSWORD_COST: "12" },
   },
 });

@@ -7,6 +7,7 @@ import { registerFrameworkValidate } from "./commands/framework-validate.ts";
 import { registerMigrate } from "./commands/migrate.ts";
 import { registerScore } from "./commands/score.ts";
 import { registerServe } from "./commands/serve.ts";
+import { registerUser } from "./commands/user.ts";
 
 const program = new Command();
 program
@@ -22,6 +23,7 @@ registerFrameworkValidate(registerFramework(program));
 registerData(program);
 registerScore(program);
 registerBackup(program);
+registerUser(program);
 
 try {
   await program.parseAsync(process.argv);

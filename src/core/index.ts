@@ -6,3 +6,4 @@ export * from "./scoring/normalise.ts";
 export * from "./scoring/rank.ts";
 export * from "./scoring/rows.ts";
 export * from "./scoring/summary.ts";
+export * from "./access/permissions.ts";

@@ -1,12 +1,13 @@
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import { count } from "drizzle-orm";
+import { count, sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { validateFramework } from "../../src/core/index.ts";
 import { importAnswers } from "../../src/server/data/import-answers.ts";
+import { queryRows } from "../../src/server/db/query-rows.ts";
 import { answerHistory, answers, frameworks } from "../../src/server/db/schema.ts";
 import { importFramework } from "../../src/server/frameworks/import-framework.ts";
-import { createBackup, restoreBackup } from "../../src/server/ops/backup.ts";
+import { BACKUP_TABLES, createBackup, restoreBackup } from "../../src/server/ops/backup.ts";
 import { seedReference } from "../../src/server/reference/countries.ts";
 import { describeEachDatabase } from "../support/databases.ts";
 
@@ -45,6 +46,15 @@ describeEachDatabase("backup and restore", (database) => {
       answers: [{ entity: "AL", period: "2022", indicator: "mys", value: "10.1" }],
     });
     expect((await db.select({ n: count() }).from(answerHistory))[0]!.n).toBe(3);
+  });
+
+  it("covers every table of the schema (sessions excepted)", async () => {
+    const rows = await queryRows<{ table_name: string }>(
+      database().db,
+      sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
+    );
+    const tables = rows.map((r) => r.table_name).filter((t) => t !== "sessions");
+    expect([...tables].sort()).toEqual([...BACKUP_TABLES].sort());
   });
 
   it("refuses a file that is not a backup and leaves the database as it was", async () => {

@@ -11,6 +11,8 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from "fastify-type-provider-zod";
+import { registerAuth } from "../auth/plugin.ts";
+import { registerAuthRoutes } from "../auth/routes.ts";
 import { registerCountryRoutes } from "../countries/routes.ts";
 import type { Database } from "../db/connect.ts";
 import { UserError } from "../errors.ts";
@@ -60,8 +62,10 @@ export async function buildApp({ database, logger = false }: AppOptions): Promis
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
 
+  await registerAuth(app, database.db);
   await app.register(
     async (api) => {
+      await registerAuthRoutes(api, database.db);
       registerHealthRoutes(api, database);
       registerFrameworkRoutes(api, database.db);
       registerCountryRoutes(api, database.db);

@@ -63,6 +63,9 @@ export const users = pgTable(
     name: text("name").notNull(),
     passwordHash: text("password_hash"),
     isAdmin: boolean("is_admin").notNull().default(false),
+    isActive: boolean("is_active").notNull().default(true),
+    /** Preferred interface language (BCP 47). */
+    locale: text("locale").notNull().default("en"),
     organisationId: uuid("organisation_id").references(() => organisations.id),
     createdAt: createdAt(),
   },
@@ -232,7 +235,10 @@ export const answers = pgTable(
       .references(() => indicators.id),
     valueText: text("value_text"),
     valueNumber: doublePrecision("value_number"),
+    /** Required when the value is "not applicable". */
     justification: text("justification"),
+    /** `needs_rework` when a reviewer returned it; null otherwise. */
+    reviewState: text("review_state"),
     version: integer("version").notNull().default(1),
     updatedBy: uuid("updated_by").references(() => users.id),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -276,7 +282,14 @@ export const evidenceSources = pgTable(
     url: text("url"),
     legalReference: text("legal_reference"),
     sourceDate: text("source_date"),
+    /** Stored file, relative to the uploads folder; never the uploader's path. */
     filePath: text("file_path"),
+    fileName: text("file_name"),
+    mediaType: text("media_type"),
+    fileSize: integer("file_size"),
+    sha256: text("sha256"),
+    removedAt: timestamp("removed_at", { withTimezone: true }),
+    removedBy: uuid("removed_by").references(() => users.id),
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: createdAt(),
   },
@@ -318,4 +331,145 @@ export const scoreValues = pgTable(
     primaryKey({ columns: [t.snapshotId, t.countryCode, t.node] }),
     index("score_values_node_idx").on(t.snapshotId, t.node),
   ],
+);
+
+/** A role held by a user over the platform, a region or a country (see core/access/permissions.ts). */
+export const roleAssignments = pgTable(
+  "role_assignments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text("role").notNull(),
+    scopeType: text("scope_type").notNull(),
+    scopeCode: text("scope_code"),
+    /** Contributors limited to some sections: node codes. */
+    sections: jsonb("sections").$type<string[]>(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("role_assignments_user_idx").on(t.userId)],
+);
+
+/** Server-side sessions; the cookie holds a random token, the table only its SHA-256. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    csrfToken: text("csrf_token").notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** Single-use, expiring tokens sent by e-mail: invitations and password resets (stored hashed). */
+export const authTokens = pgTable(
+  "auth_tokens",
+  {
+    id: text("id").primaryKey(),
+    kind: text("kind").notNull(),
+    email: text("email").notNull(),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
+    /** For invitations: the role to grant on acceptance. */
+    grant: jsonb("grant"),
+    createdBy: uuid("created_by").references(() => users.id),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("auth_tokens_email_idx").on(t.email)],
+);
+
+/** E-mail messages: sent by SMTP when configured; always kept here so an admin can read them. */
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    toEmail: text("to_email").notNull(),
+    subject: text("subject").notNull(),
+    bodyText: text("body_text").notNull(),
+    createdAt: createdAt(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    error: text("error"),
+  },
+  (t) => [index("outbox_created_idx").on(t.createdAt)],
+);
+
+/** A contributor assigned to a node (section, article) or one indicator of an assessment. */
+export const assignments = pgTable(
+  "assignments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    assessmentId: uuid("assessment_id")
+      .notNull()
+      .references(() => assessments.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    /** A node code or an indicator code of the assessment's framework. */
+    itemCode: text("item_code").notNull(),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique("assignments_unique").on(t.assessmentId, t.userId, t.itemCode),
+    index("assignments_user_idx").on(t.userId),
+  ],
+);
+
+/** Comments on an answer; `rework` comments are a reviewer's reason for returning it. */
+export const comments = pgTable(
+  "comments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    answerId: uuid("answer_id")
+      .notNull()
+      .references(() => answers.id),
+    authorId: uuid("author_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind").notNull().default("comment"),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("comments_answer_idx").on(t.answerId, t.createdAt)],
+);
+
+/** Every workflow step of an assessment (submitted, returned, validated, reopened…), with its reason. */
+export const assessmentEvents = pgTable(
+  "assessment_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    assessmentId: uuid("assessment_id")
+      .notNull()
+      .references(() => assessments.id),
+    fromStatus: text("from_status").notNull(),
+    toStatus: text("to_status").notNull(),
+    actorId: uuid("actor_id").references(() => users.id),
+    reason: text("reason"),
+    /** On submission: each answer's version, so a reviewer can see what changed since. */
+    answerVersions: jsonb("answer_versions").$type<Record<string, number>>(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("assessment_events_assessment_idx").on(t.assessmentId, t.id)],
+);
+
+/** In-app notifications (also e-mailed through the outbox). */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("notifications_user_idx").on(t.userId, t.createdAt)],
 );

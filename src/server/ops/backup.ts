@@ -13,6 +13,9 @@ export const BACKUP_TABLES = [
   "countries",
   "organisations",
   "users",
+  "role_assignments",
+  "auth_tokens",
+  "outbox",
   "frameworks",
   "framework_versions",
   "framework_nodes",
@@ -22,9 +25,13 @@ export const BACKUP_TABLES = [
   "indicator_classifications",
   "cycles",
   "assessments",
+  "assignments",
   "answers",
   "answer_history",
   "evidence_sources",
+  "comments",
+  "assessment_events",
+  "notifications",
   "score_snapshots",
   "score_values",
 ] as const;
@@ -86,7 +93,8 @@ export async function restoreBackup(db: Db, bytes: Buffer): Promise<{ rows: numb
   let rows = 0;
   await db.transaction(async (tx) => {
     const t = tx as unknown as Db;
-    await t.execute(sql.raw(`truncate ${BACKUP_TABLES.join(", ")} cascade`));
+    // Sessions are not backed up: restoring signs everybody out.
+    await t.execute(sql.raw(`truncate sessions, ${BACKUP_TABLES.join(", ")} cascade`));
     for (const table of BACKUP_TABLES) {
       const list = file.tables[table] ?? [];
       for (let i = 0; i < list.length; i += 5000) {
@@ -97,9 +105,11 @@ export async function restoreBackup(db: Db, bytes: Buffer): Promise<{ rows: numb
       }
       rows += list.length;
     }
-    await t.execute(
-      sql`select setval(pg_get_serial_sequence('answer_history', 'id'), coalesce((select max(id) from answer_history), 0) + 1, false)`,
-    );
+    for (const table of ["answer_history", "assessment_events"]) {
+      await t.execute(
+        sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce((select max(id) from ${sql.identifier(table)}), 0) + 1, false)`,
+      );
+    }
   });
   return { rows };
 }

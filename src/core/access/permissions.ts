@@ -1,0 +1,137 @@
+/**
+ * Who may do what: one declarative table, checked on the server for every
+ * route and read by the web app to show only what a person may do. Access is
+ * denied unless a grant allows it.
+ */
+
+export const ROLES = ["admin", "secretariat", "coordinator", "contributor", "reviewer", "viewer"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const SCOPE_TYPES = ["platform", "region", "country"] as const;
+export type ScopeType = (typeof SCOPE_TYPES)[number];
+
+/** A role held over the whole platform, one region, or one country. */
+export interface Grant {
+  role: Role;
+  scopeType: ScopeType;
+  /** Region or country code; null for the platform. */
+  scopeCode: string | null;
+  /** For contributors: node codes (sections, articles) they may answer; empty or absent = all. */
+  sections?: readonly string[] | null;
+}
+
+export interface Actor {
+  userId: string;
+  isAdmin: boolean;
+  grants: readonly Grant[];
+}
+
+export const ACTIONS = [
+  "framework:manage",
+  "cycle:manage",
+  "cycle:read",
+  "assessment:read",
+  "assessment:assign",
+  "assessment:submit",
+  "assessment:review",
+  "assessment:reopen",
+  "answer:write",
+  "comment:write",
+  "user:invite",
+  "user:manage",
+  "outbox:read",
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** What each role may do within its scope. Admins may do everything everywhere. */
+export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
+  admin: ACTIONS,
+  secretariat: [
+    "framework:manage",
+    "cycle:manage",
+    "cycle:read",
+    "assessment:read",
+    "assessment:review",
+    "assessment:reopen",
+    "comment:write",
+    "user:invite",
+  ],
+  coordinator: [
+    "cycle:read",
+    "assessment:read",
+    "assessment:assign",
+    "assessment:submit",
+    "answer:write",
+    "comment:write",
+    "user:invite",
+  ],
+  contributor: ["cycle:read", "assessment:read", "answer:write", "comment:write"],
+  reviewer: ["cycle:read", "assessment:read", "assessment:review", "comment:write"],
+  viewer: ["cycle:read", "assessment:read"],
+};
+
+/** Actions that only make sense over the whole platform (not a region or country). */
+const PLATFORM_ONLY: ReadonlySet<Action> = new Set(["framework:manage", "user:manage", "outbox:read"]);
+
+/** What an action is about: a country (and its region), optionally a node of the framework tree. */
+export interface Target {
+  country?: string;
+  region?: string | null;
+  /** Codes of the node the answer belongs to and all its ancestors, for section-limited contributors. */
+  nodePath?: readonly string[];
+}
+
+function covers(grant: Grant, target: Target): boolean {
+  if (grant.scopeType === "platform") return true;
+  if (grant.scopeType === "region") return !!target.region && grant.scopeCode === target.region;
+  return !!target.country && grant.scopeCode === target.country;
+}
+
+function allowsSection(grant: Grant, target: Target): boolean {
+  if (!grant.sections?.length || !target.nodePath) return true;
+  return target.nodePath.some((code) => grant.sections!.includes(code));
+}
+
+/**
+ * True when one of the actor's grants allows `action` on `target`.
+ * Without a target, asks whether the actor may do it anywhere (e.g. to show a menu).
+ */
+export function can(actor: Actor | null | undefined, action: Action, target?: Target): boolean {
+  if (!actor) return false;
+  if (actor.isAdmin) return true;
+  return actor.grants.some((grant) => {
+    if (!ROLE_ACTIONS[grant.role].includes(action)) return false;
+    if (PLATFORM_ONLY.has(action) && grant.scopeType !== "platform") return false;
+    if (!target) return true;
+    if (!covers(grant, target)) return false;
+    return action !== "answer:write" || grant.role !== "contributor" || allowsSection(grant, target);
+  });
+}
+
+/** Roles each role may hand out through invitations (within its own scope). */
+const GRANTABLE: Readonly<Record<Role, readonly Role[]>> = {
+  admin: ROLES,
+  secretariat: ["secretariat", "coordinator", "contributor", "reviewer", "viewer"],
+  coordinator: ["contributor", "reviewer", "viewer"],
+  contributor: [],
+  reviewer: [],
+  viewer: [],
+};
+
+/**
+ * True when the actor may give `grant` to someone: they may invite over the
+ * grant's scope and hold a role that may hand that role out there.
+ * `target` describes the grant's scope (its country and region).
+ */
+export function canGrant(actor: Actor | null | undefined, grant: Grant, target: Target): boolean {
+  if (!actor) return false;
+  if (actor.isAdmin) return true;
+  if (grant.role === "admin") return false;
+  return actor.grants.some((own) => {
+    if (!GRANTABLE[own.role].includes(grant.role)) return false;
+    if (own.scopeType === "platform") return true;
+    if (grant.scopeType === "platform") return false;
+    if (own.scopeType === "region") return target.region === own.scopeCode;
+    return grant.scopeType === "country" && target.country === own.scopeCode;
+  });
+}

@@ -1,0 +1,60 @@
+import cookie from "@fastify/cookie";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { type Action, can, type Target } from "../../core/index.ts";
+import type { Db } from "../db/connect.ts";
+import { UserError } from "../errors.ts";
+import { loadActor, type SignedInUser } from "./actor.ts";
+import { findSession } from "./sessions.ts";
+
+export const SESSION_COOKIE = "childmark_session";
+export const CSRF_HEADER = "x-csrf-token";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** The signed-in user, set by the auth hook; undefined when signed out. */
+    actor?: SignedInUser;
+    sessionToken?: string;
+    csrfToken?: string;
+  }
+}
+
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * Reads the session cookie on every request and loads the signed-in user.
+ * Unsafe requests from a session must carry its CSRF token in a header, which
+ * a page of another site cannot set (the cookie is also SameSite=Lax).
+ */
+export async function registerAuth(app: FastifyInstance, db: Db): Promise<void> {
+  await app.register(cookie);
+  app.decorateRequest("actor", undefined);
+  app.decorateRequest("sessionToken", undefined);
+  app.decorateRequest("csrfToken", undefined);
+  app.addHook("onRequest", async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token || !request.url.startsWith("/api/")) return;
+    const session = await findSession(db, token);
+    if (!session) return;
+    const actor = await loadActor(db, session.userId);
+    if (!actor) return;
+    if (UNSAFE.has(request.method) && request.headers[CSRF_HEADER] !== session.csrfToken) {
+      throw new UserError(`missing or wrong ${CSRF_HEADER} header: reload the page and try again`, [], 403);
+    }
+    request.actor = actor;
+    request.sessionToken = token;
+    request.csrfToken = session.csrfToken;
+  });
+}
+
+/** The signed-in user, or 401. */
+export function requireActor(request: FastifyRequest): SignedInUser {
+  if (!request.actor) throw new UserError("sign in first", [], 401);
+  return request.actor;
+}
+
+/** The signed-in user if allowed to do `action` on `target`; otherwise 401 or 403. */
+export function authorize(request: FastifyRequest, action: Action, target?: Target): SignedInUser {
+  const actor = requireActor(request);
+  if (!can(actor, action, target)) throw new UserError("you are not allowed to do this", [], 403);
+  return actor;
+}

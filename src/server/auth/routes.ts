@@ -1,0 +1,231 @@
+import rateLimit from "@fastify/rate-limit";
+import { desc, eq } from "drizzle-orm";
+import type { FastifyInstance, FastifyReply } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { canGrant, type Grant } from "../../core/index.ts";
+import { errorBody } from "../api-schemas/index.ts";
+import type { Db } from "../db/connect.ts";
+import { countries, outbox } from "../db/schema.ts";
+import { UserError } from "../errors.ts";
+import { deliverOutbox } from "../mail/send-mail.ts";
+import { loadActor } from "./actor.ts";
+import { acceptInvitation, confirmPasswordReset, inviteUser, requestPasswordReset } from "./email-tokens.ts";
+import { authorize, requireActor, SESSION_COOKIE } from "./plugin.ts";
+import {
+  acceptInvitationBody,
+  invitationBody,
+  me,
+  outboxMessage,
+  resetConfirmBody,
+  resetRequestBody,
+  signInBody,
+} from "./schemas.ts";
+import { createSession, deleteSession, sessionHours } from "./sessions.ts";
+import { signIn } from "./sign-in.ts";
+
+const ok = z.object({ ok: z.literal(true) });
+
+function setSessionCookie(reply: FastifyReply, token: string): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax",
+    secure: (process.env.CHILDMARK_PUBLIC_URL ?? "").startsWith("https:"),
+    maxAge: sessionHours() * 3600,
+  });
+}
+
+async function presentMe(db: Db, userId: string, csrfToken: string) {
+  const actor = await loadActor(db, userId);
+  if (!actor) throw new UserError("this account is not active", [], 401);
+  return {
+    id: actor.userId,
+    email: actor.email,
+    name: actor.name,
+    locale: actor.locale,
+    isAdmin: actor.isAdmin,
+    grants: actor.grants.map((g) => ({ ...g, sections: g.sections ? [...g.sections] : null })),
+    csrfToken,
+  };
+}
+
+/** Where a grant applies, with the region of a country, for `canGrant`. */
+async function grantTarget(db: Db, grant: Grant) {
+  if (grant.scopeType === "country") {
+    const [row] = await db
+      .select({ region: countries.regionCode })
+      .from(countries)
+      .where(eq(countries.code, grant.scopeCode ?? ""));
+    if (!row) throw new UserError(`unknown country "${grant.scopeCode}"`);
+    return { country: grant.scopeCode!, region: row.region };
+  }
+  if (grant.scopeType === "region") return { region: grant.scopeCode };
+  return {};
+}
+
+export async function registerAuthRoutes(app: FastifyInstance, db: Db): Promise<void> {
+  await app.register(rateLimit, { global: false });
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ["accounts"];
+  const limited = (max: number) => ({
+    rateLimit: {
+      max: Number(process.env.CHILDMARK_SIGN_IN_LIMIT ?? max),
+      timeWindow: "15 minutes",
+      hook: "preHandler" as const,
+      keyGenerator: (request: { ip: string; body?: unknown }) =>
+        `${request.ip}|${String((request.body as { email?: string } | undefined)?.email ?? "").toLowerCase()}`,
+    },
+  });
+
+  api.post(
+    "/auth/sign-in",
+    {
+      config: limited(10),
+      schema: {
+        tags,
+        summary: "Sign in with e-mail and password",
+        body: signInBody,
+        response: { 200: me, 401: errorBody },
+      },
+    },
+    async (request, reply) => {
+      const session = await signIn(db, request.body.email, request.body.password);
+      setSessionCookie(reply, session.token);
+      return presentMe(db, session.userId, session.csrfToken);
+    },
+  );
+
+  api.post(
+    "/auth/sign-out",
+    { schema: { tags, summary: "Sign out", response: { 200: ok } } },
+    async (request, reply) => {
+      if (request.sessionToken) await deleteSession(db, request.sessionToken);
+      reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      return { ok: true as const };
+    },
+  );
+
+  api.get(
+    "/auth/me",
+    {
+      schema: {
+        tags,
+        summary: "The signed-in user, their roles and CSRF token",
+        response: { 200: me, 401: errorBody },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      return presentMe(db, actor.userId, request.csrfToken!);
+    },
+  );
+
+  api.post(
+    "/auth/password-reset",
+    {
+      config: limited(5),
+      schema: {
+        tags,
+        summary: "E-mail a single-use reset link (same answer whether the account exists or not)",
+        body: resetRequestBody,
+        response: { 202: ok },
+      },
+    },
+    async (request, reply) => {
+      const id = await db.transaction((tx) => requestPasswordReset(tx as unknown as Db, request.body.email));
+      if (id) await deliverOutbox(db, [id]);
+      return reply.code(202).send({ ok: true as const });
+    },
+  );
+
+  api.post(
+    "/auth/password-reset/confirm",
+    {
+      config: limited(10),
+      schema: {
+        tags,
+        summary: "Choose a new password with a reset token",
+        body: resetConfirmBody,
+        response: { 200: ok, 400: errorBody },
+      },
+    },
+    async (request) => {
+      await confirmPasswordReset(db, request.body.token, request.body.password);
+      return { ok: true as const };
+    },
+  );
+
+  api.post(
+    "/invitations",
+    {
+      schema: {
+        tags,
+        summary: "Invite someone by e-mail to take a role",
+        body: invitationBody,
+        response: { 201: ok, 400: errorBody, 401: errorBody, 403: errorBody },
+      },
+    },
+    async (request, reply) => {
+      const actor = authorize(request, "user:invite");
+      const grant = {
+        ...request.body.grant,
+        scopeCode: request.body.grant.scopeType === "platform" ? null : request.body.grant.scopeCode,
+      };
+      if (grant.scopeType !== "platform" && !grant.scopeCode)
+        throw new UserError("grant.scopeCode: name the country or region");
+      if (!canGrant(actor, grant, await grantTarget(db, grant))) {
+        throw new UserError(`you may not give the role ${grant.role} over this scope`, [], 403);
+      }
+      const id = await db.transaction((tx) =>
+        inviteUser(tx as unknown as Db, {
+          email: request.body.email,
+          grant,
+          invitedBy: actor.userId,
+          inviterName: actor.name,
+        }),
+      );
+      await deliverOutbox(db, [id]);
+      return reply.code(201).send({ ok: true as const });
+    },
+  );
+
+  api.post(
+    "/invitations/accept",
+    {
+      config: limited(10),
+      schema: {
+        tags,
+        summary: "Accept an invitation and sign in",
+        body: acceptInvitationBody,
+        response: { 200: me, 400: errorBody },
+      },
+    },
+    async (request, reply) => {
+      const userId = await acceptInvitation(db, request.body.token, request.body.name, request.body.password);
+      const session = await createSession(db, userId);
+      setSessionCookie(reply, session.token);
+      return presentMe(db, userId, session.csrfToken);
+    },
+  );
+
+  api.get(
+    "/admin/outbox",
+    {
+      schema: {
+        tags,
+        summary: "E-mail messages, newest first (what was sent, or would be without SMTP)",
+        response: { 200: z.array(outboxMessage), 401: errorBody, 403: errorBody },
+      },
+    },
+    async (request) => {
+      authorize(request, "outbox:read");
+      const rows = await db.select().from(outbox).orderBy(desc(outbox.createdAt)).limit(200);
+      return rows.map((r) => ({
+        ...r,
+        createdAt: r.createdAt.toISOString(),
+        sentAt: r.sentAt?.toISOString() ?? null,
+      }));
+    },
+  );
+}

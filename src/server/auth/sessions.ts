@@ -1,0 +1,44 @@
+import { and, eq, gt, lt } from "drizzle-orm";
+import type { Db } from "../db/connect.ts";
+import { sessions } from "../db/schema.ts";
+import { hashToken, randomToken } from "./tokens.ts";
+
+/** How long a session lasts without signing in again (`CHILDMARK_SESSION_HOURS`, default 12). */
+export function sessionHours(): number {
+  const hours = Number(process.env.CHILDMARK_SESSION_HOURS ?? 12);
+  return Number.isFinite(hours) && hours > 0 ? hours : 12;
+}
+
+/** Opens a session; the returned token goes in the cookie and is never stored. */
+export async function createSession(
+  db: Db,
+  userId: string,
+): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
+  const token = randomToken();
+  const csrfToken = randomToken();
+  const expiresAt = new Date(Date.now() + sessionHours() * 3600_000);
+  await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
+  await db.insert(sessions).values({ id: hashToken(token), userId, csrfToken, expiresAt });
+  return { token, csrfToken, expiresAt };
+}
+
+/** Finds the unexpired session of a cookie token. */
+export async function findSession(
+  db: Db,
+  token: string,
+): Promise<{ userId: string; csrfToken: string } | undefined> {
+  const [row] = await db
+    .select({ userId: sessions.userId, csrfToken: sessions.csrfToken })
+    .from(sessions)
+    .where(and(eq(sessions.id, hashToken(token)), gt(sessions.expiresAt, new Date())));
+  return row;
+}
+
+export async function deleteSession(db: Db, token: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, hashToken(token)));
+}
+
+/** Signs a user out everywhere (after a password change). */
+export async function deleteUserSessions(db: Db, userId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
