@@ -1,8 +1,12 @@
 import { randomBytes } from "node:crypto";
+import { inArray } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
-import type { Grant } from "../../src/core/index.ts";
+import type { Framework, Grant } from "../../src/core/index.ts";
 import type { Db } from "../../src/server/db/connect.ts";
-import { roleAssignments } from "../../src/server/db/schema.ts";
+import { assessments, countries, cycles, roleAssignments } from "../../src/server/db/schema.ts";
+import { readDemoFramework } from "../../src/server/demo/demo-framework.ts";
+import { importFramework } from "../../src/server/frameworks/import-framework.ts";
+import { CHILDPACT_REGION } from "../../src/server/reference/countries.ts";
 import { createUser } from "../../src/server/users/create-user.ts";
 
 export interface TestUser {
@@ -25,17 +29,15 @@ export async function buildUser(
     isAdmin: options.isAdmin ?? false,
   });
   if (options.grants?.length) {
-    await db
-      .insert(roleAssignments)
-      .values(
-        options.grants.map((g) => ({
-          userId: id,
-          role: g.role,
-          scopeType: g.scopeType,
-          scopeCode: g.scopeCode,
-          sections: g.sections ? [...g.sections] : null,
-        })),
-      );
+    await db.insert(roleAssignments).values(
+      options.grants.map((g) => ({
+        userId: id,
+        role: g.role,
+        scopeType: g.scopeType,
+        scopeCode: g.scopeCode,
+        sections: g.sections ? [...g.sections] : null,
+      })),
+    );
   }
   return { id, email, password };
 }
@@ -57,4 +59,39 @@ export async function signInAs(app: FastifyInstance, user: TestUser): Promise<Se
   const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
   const csrf = (res.json() as { csrfToken: string }).csrfToken;
   return { cookie, csrf, headers: { cookie, "x-csrf-token": csrf } };
+}
+
+/**
+ * Needs `seedReference` first. Creates a framework version (the CPI demo framework unless given), a cycle
+ * and one assessment per country, all new: every test gets its own data.
+ */
+export async function buildAssessments(
+  db: Db,
+  options: { countries?: string[]; framework?: Framework; period?: string; status?: string } = {},
+): Promise<{
+  versionId: string;
+  cycleId: string;
+  framework: Framework;
+  assessments: Record<string, string>;
+}> {
+  const suffix = randomBytes(4).toString("hex");
+  const base = options.framework ?? (await readDemoFramework());
+  const framework = { ...base, code: `${base.code}-${suffix}` };
+  const { versionId } = await importFramework(db, framework);
+  const [cycle] = await db
+    .insert(cycles)
+    .values({ versionId, period: options.period ?? "2026", name: { en: `Test cycle ${suffix}` } })
+    .returning({ id: cycles.id });
+  const result: Record<string, string> = {};
+  const codes = options.countries ?? ["MD"];
+  // The countries belong to the demo's region, so region-scoped roles can be tested.
+  await db.update(countries).set({ regionCode: CHILDPACT_REGION.code }).where(inArray(countries.code, codes));
+  for (const country of codes) {
+    const [row] = await db
+      .insert(assessments)
+      .values({ cycleId: cycle!.id, countryCode: country, status: options.status ?? "draft" })
+      .returning({ id: assessments.id });
+    result[country] = row!.id;
+  }
+  return { versionId, cycleId: cycle!.id, framework, assessments: result };
 }

@@ -11,13 +11,18 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from "fastify-type-provider-zod";
+import { registerAssessmentRoutes } from "../assessments/routes.ts";
 import { registerAuth } from "../auth/plugin.ts";
 import { registerAuthRoutes } from "../auth/routes.ts";
 import { registerCountryRoutes } from "../countries/routes.ts";
+import { registerCycleRoutes } from "../cycles/routes.ts";
 import type { Database } from "../db/connect.ts";
 import { UserError } from "../errors.ts";
+import { registerEvidenceRoutes } from "../evidence/routes.ts";
 import { registerFrameworkRoutes } from "../frameworks/routes.ts";
 import { registerHealthRoutes } from "../health/routes.ts";
+import { registerNotificationRoutes } from "../notifications/routes.ts";
+import { registerReviewRoutes } from "../review/routes.ts";
 
 const WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), "../../../dist/web");
 
@@ -69,6 +74,11 @@ export async function buildApp({ database, logger = false }: AppOptions): Promis
       registerHealthRoutes(api, database);
       registerFrameworkRoutes(api, database.db);
       registerCountryRoutes(api, database.db);
+      await registerCycleRoutes(api, database.db);
+      await registerAssessmentRoutes(api, database.db);
+      await registerEvidenceRoutes(api, database.db);
+      await registerReviewRoutes(api, database.db);
+      await registerNotificationRoutes(api, database.db);
     },
     { prefix: "/api" },
   );

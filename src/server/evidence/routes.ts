@@ -1,0 +1,5 @@
+import type { FastifyInstance } from "fastify";
+import type { Db } from "../db/connect.ts";
+
+/** Routes of the evidence module (registered under /api by app/build-app.ts). */
+export async function registerEvidenceRoutes(_app: FastifyInstance, _db: Db): Promise<void> {}
