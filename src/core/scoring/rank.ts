@@ -1,12 +1,15 @@
 import type { Band } from "../framework/model.ts";
 import type { ScoreTable } from "./engine.ts";
 
+// Precision is 0–10 decimals; a table lookup is cheaper than `**` on every cell.
+const POWERS_OF_TEN = Array.from({ length: 11 }, (_, i) => 10 ** i);
+
 /**
  * Rounds half away from zero on the exact decimal value of `x`, as
  * `toFixed` does, but without formatting in the common case.
  */
 export function roundTo(x: number, decimals: number): number {
-  const f = 10 ** decimals;
+  const f = POWERS_OF_TEN[decimals] ?? 10 ** decimals;
   const scaled = x * f;
   const frac = Math.abs(scaled - Math.trunc(scaled));
   // Near a tie the product may be off by one unit in the last place: let toFixed decide.
@@ -57,8 +60,24 @@ export function findBand(bands: readonly Band[], score: number): number {
 /** Sets the band of every scored cell, using the score rounded to the published precision. */
 export function assignBands(table: ScoreTable, bands: readonly Band[], precision: number): void {
   if (bands.length === 0) return;
-  for (let i = 0; i < table.score.length; i++) {
-    const s = table.score[i]!;
-    if (!Number.isNaN(s)) table.band[i] = findBand(bands, roundTo(s, precision));
+  // findBand's rule over typed copies of the bounds: this loop runs once per cell.
+  const count = bands.length;
+  const min = Float64Array.from(bands, (b) => b.min);
+  const max = Float64Array.from(bands, (b) => b.max);
+  const top = findBand(bands, Math.max(...max));
+  const topMax = max[top]!;
+  const { score, band } = table;
+  for (let i = 0; i < score.length; i++) {
+    const s = score[i]!;
+    if (Number.isNaN(s)) continue;
+    const r = roundTo(s, precision);
+    let found = -1;
+    for (let k = 0; k < count; k++) {
+      if (r >= min[k]! && r < max[k]!) {
+        found = k;
+        break;
+      }
+    }
+    band[i] = found < 0 && r === topMax ? top : found;
   }
 }
