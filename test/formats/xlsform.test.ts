@@ -42,6 +42,7 @@ async function buildXlsForm(): Promise<Buffer> {
       "预算水平",
       null,
       null,
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: XLSForm expression syntax, not a template
       "${ban} = 'yes'",
     ],
     ["integer", "births", "Registered births", "Naissances enregistrées"],
@@ -119,6 +120,7 @@ describe("XLSForm import", () => {
       ]),
     );
     expect(report.find((r) => r.name === "budget" && r.action === "ignored")?.reason).toContain(
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: XLSForm expression syntax, not a template
       "${ban} = 'yes'",
     );
     expect(report.find((r) => r.name === "age")?.reason).toContain('inside repeat "kids"');
@@ -159,6 +161,7 @@ describe("XLSForm import", () => {
         "relevant",
       );
       expect(report.find((r) => r.name === "a_decimal" && r.action === "ignored")?.reason).toContain(
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: XLSForm expression syntax, not a template
         ". <= ${a_integer}",
       );
     });
