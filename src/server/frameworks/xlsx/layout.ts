@@ -14,30 +14,38 @@ export const SHEETS = {
   bands: "bands",
 } as const;
 
-/** Fixed (untranslated) columns of each list sheet; translated columns are added per language. */
-export const NODE_COLUMNS = ["code", "parent", "weight", "aggregation", "missing", "minCoverage"] as const;
-export const NODE_TEXTS = ["label", "description"] as const;
-export const INDICATOR_COLUMNS = [
-  "code",
-  "node",
-  "type",
-  "weight",
-  "unit",
-  "min",
-  "max",
-  "direction",
-  "log",
-  "cap",
-  "yes",
-  "partially",
-  "no",
-  "evidence_required",
-] as const;
-export const INDICATOR_TEXTS = ["text", "guidance", "evidence"] as const;
-export const CHOICE_COLUMNS = ["indicator", "code", "score"] as const;
-export const CLASSIFICATION_COLUMNS = ["classification", "value"] as const;
-export const BAND_COLUMNS = ["code", "min", "max", "color"] as const;
-export const LABEL_TEXTS = ["label"] as const;
+/**
+ * The columns of each list sheet. `…Texts` are translated fields, one column
+ * per language (`label::en`, `label::fr`); the reader accepts exactly these.
+ */
+export const COLUMNS = {
+  nodes: {
+    fixed: ["code", "parent", "weight", "aggregation", "missing", "minCoverage"],
+    texts: ["label", "description"],
+  },
+  indicators: {
+    fixed: [
+      "code",
+      "node",
+      "type",
+      "weight",
+      "unit",
+      "min",
+      "max",
+      "direction",
+      "log",
+      "cap",
+      "yes",
+      "partially",
+      "no",
+      "evidence_required",
+    ],
+    texts: ["text", "guidance", "evidence"],
+  },
+  choices: { fixed: ["indicator", "code", "score"], texts: ["label"] },
+  classifications: { fixed: ["classification", "value"], texts: ["label"] },
+  bands: { fixed: ["code", "min", "max", "color"], texts: ["label"] },
+} as const satisfies Record<string, { fixed: readonly string[]; texts: readonly string[] }>;
 
 /** Prefix of the indicator columns linking to classification values. */
 export const CLASSIFICATION_PREFIX = "classification::";

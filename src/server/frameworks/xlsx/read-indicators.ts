@@ -1,21 +1,11 @@
 import type { FrameworkIssue } from "../../../core/index.ts";
 import type { SheetTable } from "./cells.ts";
-import { CLASSIFICATION_PREFIX, LIST_SEPARATOR } from "./layout.ts";
+import { CLASSIFICATION_PREFIX, COLUMNS, LIST_SEPARATOR } from "./layout.ts";
 import type { IssueLocator } from "./locate-issues.ts";
-import { checkHeaders, dropUndefined, isTextHeader, RowReader } from "./read-rows.ts";
+import { checkHeaders, dropUndefined, RowReader } from "./read-rows.ts";
 
 const NUMERIC = ["min", "max", "direction", "log", "cap"] as const;
 const CHECKLIST = ["yes", "partially", "no"] as const;
-const FIXED = new Set([
-  "code",
-  "node",
-  "type",
-  "weight",
-  "unit",
-  "evidence_required",
-  ...NUMERIC,
-  ...CHECKLIST,
-]);
 
 /**
  * Reads the `indicators` sheet (one row per indicator, scoring rules in
@@ -29,11 +19,7 @@ export function readIndicators(
   locator: IssueLocator,
 ): Record<string, unknown>[] {
   if (!t) return [];
-  checkHeaders(
-    t,
-    (h) => FIXED.has(h) || isTextHeader(h, ["text", "guidance", "evidence"]) || isClassificationHeader(h),
-    issues,
-  );
+  checkHeaders(t, { ...COLUMNS.indicators, extra: isClassificationHeader }, issues);
   const indicators = t.rows.map((row, i) => {
     const r = new RowReader(t, row, issues, ["indicators", i]);
     locator.remember(["indicators", i], { sheet: t.sheet, row: r.rowNumber });
@@ -111,7 +97,7 @@ function attachChoices(
   issues: FrameworkIssue[],
   locator: IssueLocator,
 ): void {
-  checkHeaders(t, (h) => ["indicator", "code", "score"].includes(h) || isTextHeader(h, ["label"]), issues);
+  checkHeaders(t, COLUMNS.choices, issues);
   for (const row of t.rows) {
     const r = new RowReader(t, row, issues, ["choices"]);
     const code = r.text("indicator");

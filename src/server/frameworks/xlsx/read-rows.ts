@@ -82,14 +82,21 @@ export class RowReader {
   }
 }
 
+/** The columns a sheet accepts: fixed names, translated fields (`label::xx`), and optionally a pattern. */
+export interface SheetColumns {
+  fixed: readonly string[];
+  texts: readonly string[];
+  extra?: (header: string) => boolean;
+}
+
 /** Reports header cells that are not known columns of the sheet. */
-export function checkHeaders(
-  table: SheetTable,
-  isKnown: (header: string) => boolean,
-  issues: FrameworkIssue[],
-): void {
+export function checkHeaders(table: SheetTable, columns: SheetColumns, issues: FrameworkIssue[]): void {
   for (const header of table.headers) {
-    if (!isKnown(header)) {
+    const known =
+      columns.fixed.includes(header) ||
+      isTextHeader(header, columns.texts) ||
+      (columns.extra?.(header) ?? false);
+    if (!known) {
       issues.push({
         path: [table.sheet],
         message: `unknown column "${header}"`,
@@ -100,7 +107,7 @@ export function checkHeaders(
 }
 
 /** True for `field::language` headers of the given fields. */
-export function isTextHeader(header: string, fields: string[]): boolean {
+export function isTextHeader(header: string, fields: readonly string[]): boolean {
   const split = splitTextColumn(header);
   return split !== undefined && fields.includes(split.field) && split.language.length >= 2;
 }

@@ -1,10 +1,10 @@
 import type ExcelJS from "exceljs";
 import { FRAMEWORK_FORMAT, type FrameworkIssue } from "../../../core/index.ts";
 import { cellText, readSheetTable, type SheetTable } from "./cells.ts";
-import { SHEETS, splitTextColumn } from "./layout.ts";
+import { COLUMNS, SHEETS, splitTextColumn } from "./layout.ts";
 import { IssueLocator } from "./locate-issues.ts";
 import { readIndicators } from "./read-indicators.ts";
-import { checkHeaders, dropUndefined, isTextHeader, RowReader } from "./read-rows.ts";
+import { checkHeaders, dropUndefined, RowReader } from "./read-rows.ts";
 
 /** What the template reader found: the framework as written, problems with cells, and where each part came from. */
 export interface TemplateRead {
@@ -75,7 +75,7 @@ function readSettings(
   issues: FrameworkIssue[],
   locator: IssueLocator,
 ) {
-  checkHeaders(t, (h) => h === "setting" || h === "value", issues);
+  checkHeaders(t, { fixed: ["setting", "value"], texts: [] }, issues);
   for (const row of t.rows) {
     const r = new RowReader(t, row, issues, []);
     const key = r.text("setting") ?? "";
@@ -106,8 +106,7 @@ function readSettings(
 }
 
 function readNodes(t: SheetTable, issues: FrameworkIssue[], locator: IssueLocator) {
-  const fixed = new Set(["code", "parent", "weight", "aggregation", "missing", "minCoverage"]);
-  checkHeaders(t, (h) => fixed.has(h) || isTextHeader(h, ["label", "description"]), issues);
+  checkHeaders(t, COLUMNS.nodes, issues);
   return t.rows.map((row, i) => {
     const r = new RowReader(t, row, issues, ["nodes", i]);
     locator.remember(["nodes", i], { sheet: t.sheet, row: r.rowNumber });
@@ -125,7 +124,7 @@ function readNodes(t: SheetTable, issues: FrameworkIssue[], locator: IssueLocato
 }
 
 function readBands(t: SheetTable, issues: FrameworkIssue[], locator: IssueLocator) {
-  checkHeaders(t, (h) => ["code", "min", "max", "color"].includes(h) || isTextHeader(h, ["label"]), issues);
+  checkHeaders(t, COLUMNS.bands, issues);
   return t.rows.map((row, i) => {
     const r = new RowReader(t, row, issues, ["bands", i]);
     locator.remember(["bands", i], { sheet: t.sheet, row: r.rowNumber });
@@ -140,7 +139,7 @@ function readBands(t: SheetTable, issues: FrameworkIssue[], locator: IssueLocato
 }
 
 function readClassifications(t: SheetTable, issues: FrameworkIssue[], locator: IssueLocator) {
-  checkHeaders(t, (h) => h === "classification" || h === "value" || isTextHeader(h, ["label"]), issues);
+  checkHeaders(t, COLUMNS.classifications, issues);
   const list: {
     code: string;
     label: Record<string, string>;
