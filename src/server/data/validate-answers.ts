@@ -58,9 +58,14 @@ export function validateAnswers(
   return out;
 }
 
-type Typed = { valueText: string | null; valueNumber: number | null };
+/** A value typed for storage: text for checklist and scale answers, a number otherwise. */
+export type Typed = { valueText: string | null; valueNumber: number | null };
 
-function typeValue(ind: Indicator, raw: string | number): Typed | string {
+/**
+ * Types one raw value by the indicator's answer type; returns a message prefixed
+ * with "!" when the value does not fit (shared by CSV import and data entry).
+ */
+export function typeValue(ind: Indicator, raw: string | number): Typed | string {
   const text = String(raw).trim();
   switch (ind.type) {
     case "checklist": {
