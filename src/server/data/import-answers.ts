@@ -28,6 +28,8 @@ export interface ImportAnswersResult {
 }
 
 type Value = { valueText: string | null; valueNumber: number | null };
+/** Rows per bulk statement (sent as one JSON parameter, so no parameter limit applies). */
+const BULK_ROWS = 20_000;
 const asJson = (v: Value) => (v.valueText !== null ? { text: v.valueText } : { number: v.valueNumber });
 
 /**
@@ -123,25 +125,25 @@ export async function importAnswers(db: Db, options: ImportAnswersOptions): Prom
     }
 
     let done = unchanged;
-    const inserted = await insertInChunks(toInsert, async (chunk) => {
-      const rows = await tx
-        .insert(answers)
-        .values(chunk)
-        .returning({ id: answers.id, valueText: answers.valueText, valueNumber: answers.valueNumber });
-      await tx.insert(answerHistory).values(
-        rows.map((r) => ({
-          answerId: r.id,
-          version: 1,
-          valueBefore: null,
-          valueAfter: asJson(r),
-          changedBy: options.userId ?? null,
-          source: "import",
-        })),
-      );
-      done += rows.length;
+    let inserted = 0;
+    // One statement per chunk: rows travel as one JSON parameter and the history rows are written by the same statement.
+    for (let i = 0; i < toInsert.length; i += BULK_ROWS) {
+      const chunk = toInsert.slice(i, i + BULK_ROWS);
+      await tx.execute(sql`with ins as (
+          insert into answers (assessment_id, indicator_id, value_text, value_number, updated_by)
+          select a, i, t, n, ${options.userId ?? null}::uuid
+          from jsonb_to_recordset(${JSON.stringify(chunk.map((r) => ({ a: r.assessmentId, i: r.indicatorId, t: r.valueText, n: r.valueNumber })))}::jsonb)
+            as v(a uuid, i uuid, t text, n float8)
+          returning id, value_text, value_number)
+        insert into answer_history (answer_id, version, value_before, value_after, changed_by, source)
+        select id, 1, null,
+          case when value_text is not null then jsonb_build_object('text', value_text) else jsonb_build_object('number', value_number) end,
+          ${options.userId ?? null}::uuid, 'import'
+        from ins`);
+      inserted += chunk.length;
+      done += chunk.length;
       progress(done, total);
-      return rows;
-    });
+    }
     await insertInChunks(toUpdate, async (chunk) => {
       const values = sql.join(
         chunk.map(
@@ -166,11 +168,11 @@ export async function importAnswers(db: Db, options: ImportAnswersOptions): Prom
       progress(done, total);
       return chunk;
     });
-    if (inserted.length + toUpdate.length > 0) await computeScores(tx as unknown as Db, fw.versionId);
+    if (inserted + toUpdate.length > 0) await computeScores(tx as unknown as Db, fw.versionId);
     return {
       cycles: cycleIds.size,
       assessments: pairs.length,
-      inserted: inserted.length,
+      inserted,
       updated: toUpdate.length,
       unchanged,
     };
