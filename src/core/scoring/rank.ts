@@ -36,7 +36,8 @@ export function rankColumns(table: ScoreTable, precision: number): void {
         rounded[e] = roundTo(s, precision);
         order.push(e);
       }
-      order.sort((a, b) => rounded[b]! - rounded[a]!);
+      // Highest first; comparing (not subtracting) keeps the comparator from boxing a double per call.
+      order.sort((a, b) => (rounded[a]! < rounded[b]! ? 1 : rounded[a]! > rounded[b]! ? -1 : 0));
       let rank = 0;
       order.forEach((e, i) => {
         if (i === 0 || rounded[e] !== rounded[order[i - 1]!]) rank = i + 1;
