@@ -1,4 +1,5 @@
 import { and, eq, isNotNull, or } from "drizzle-orm";
+import type { Framework } from "../../core/index.ts";
 import type { Db } from "../db/connect.ts";
 import { answers, indicators } from "../db/schema.ts";
 import { countAnswerExtras } from "./answer-counts.ts";
@@ -11,7 +12,7 @@ const DIMENSION = "dimension";
 
 /**
  * How far an assessment is: indicators answered and answers with evidence,
- * overall, by section (top-level nodes), by assigned person (over their
+ * overall, by section (top-level nodes, below a single root), by assigned person (over their
  * items) and by dimension (the `dimension` classification, when the framework has one).
  */
 export async function computeCompletion(db: Db, assessment: LoadedAssessment): Promise<CompletionOut> {
@@ -60,9 +61,11 @@ export async function computeCompletion(db: Db, assessment: LoadedAssessment): P
 
   return {
     overall: measure(paths.keys()),
-    bySection: fw.nodes
-      .filter((n) => n.parent === null)
-      .map((n) => ({ code: n.code, label: n.label, ...measure(indicatorsCoveredBy(paths, [n.code])) })),
+    bySection: sectionNodes(fw).map((n) => ({
+      code: n.code,
+      label: n.label,
+      ...measure(indicatorsCoveredBy(paths, [n.code])),
+    })),
     byPerson: [...people].map(([userId, p]) => ({
       userId,
       name: p.name,
@@ -76,4 +79,11 @@ export async function computeCompletion(db: Db, assessment: LoadedAssessment): P
       ),
     })),
   };
+}
+
+/** The sections: the top-level nodes, or the children of the root when a single root holds the index. */
+function sectionNodes(fw: Framework) {
+  const roots = fw.nodes.filter((n) => n.parent === null);
+  const children = roots.length === 1 ? fw.nodes.filter((n) => n.parent === roots[0]!.code) : [];
+  return children.length ? children : roots;
 }
