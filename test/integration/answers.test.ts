@@ -1,11 +1,11 @@
-import { eq, sql } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { buildApp } from "../../src/server/app/build-app.ts";
 import { loadAssessment } from "../../src/server/assessments/load-assessment.ts";
 import { saveAnswer } from "../../src/server/assessments/save-answer.ts";
 import type { Db } from "../../src/server/db/connect.ts";
-import { assessments } from "../../src/server/db/schema.ts";
+import { answerHistory, assessments } from "../../src/server/db/schema.ts";
 import { seedReference } from "../../src/server/reference/countries.ts";
 import { describeEachDatabase } from "../support/databases.ts";
 import { buildAssessments, buildUser, type Session, signInAs } from "../support/factories.ts";
@@ -27,10 +27,7 @@ describeEachDatabase("answers: save, conflicts, validation, history, restore", (
       headers: session?.headers ?? {},
       payload,
     });
-  const historyCount = async () =>
-    Number(
-      ((await db.execute(sql`select count(*)::int as n from answer_history`)).rows[0] as { n: number }).n,
-    );
+  const historyCount = async () => Number((await db.select({ n: count() }).from(answerHistory))[0]!.n);
 
   beforeAll(async () => {
     db = database().db;
