@@ -24,6 +24,12 @@ import { registerHealthRoutes } from "../health/routes.ts";
 import { registerNotificationRoutes } from "../notifications/routes.ts";
 import { registerReviewRoutes } from "../review/routes.ts";
 
+declare module "fastify" {
+  interface FastifyInstance {
+    apiRoutes: string[];
+  }
+}
+
 const WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), "../../../dist/web");
 
 export interface AppOptions {
@@ -37,6 +43,14 @@ export interface AppOptions {
  */
 export async function buildApp({ database, logger = false }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger, bodyLimit: 1024 * 1024 });
+  // Every API route, as "METHOD /api/path", for the permission matrix test and docs.
+  const apiRoutes: string[] = [];
+  app.decorate("apiRoutes", apiRoutes);
+  app.addHook("onRoute", (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (!route.url.startsWith("/api/") || route.url.startsWith("/api/docs")) return;
+    for (const method of methods) if (method !== "HEAD") apiRoutes.push(`${method} ${route.url}`);
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((error, request, reply) => {

@@ -1,0 +1,64 @@
+import type { Action } from "../../core/index.ts";
+
+/**
+ * Who may call each API route: the matrix that `docs/permissions.md` shows
+ * and `test/integration/permissions.test.ts` checks route by route, role by
+ * role. Handlers enforce it with `authorize`; this table states it.
+ *
+ * - `public`: anyone, signed in or not.
+ * - `signed-in`: any signed-in user (401 otherwise); what they see is filtered to their scope.
+ * - an action: `can(actor, action, target)` must hold, where the target is the
+ *   route's object (`on`); otherwise 403, or 404 when `hidden` (the object's
+ *   existence is not revealed to those outside its scope).
+ */
+export type RouteAccess =
+  | { kind: "public" }
+  | { kind: "signed-in" }
+  | { kind: "action"; action: Action; on: AccessTarget; hidden?: boolean };
+
+/**
+ * What a route acts on: the whole platform; a country (named in the body, as
+ * for invitations); a cycle (any of its countries); an assessment (its country
+ * and region); an indicator of an assessment (also its place in the tree, for
+ * section-limited contributors).
+ */
+export type AccessTarget = "platform" | "country" | "cycle" | "assessment" | "indicator";
+
+const pub: RouteAccess = { kind: "public" };
+const signedIn: RouteAccess = { kind: "signed-in" };
+const on = (action: Action, target: AccessTarget, hidden = false): RouteAccess => ({
+  kind: "action",
+  action,
+  on: target,
+  hidden,
+});
+
+export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
+  "GET /api/health": pub,
+  "GET /api/frameworks": pub,
+  "GET /api/frameworks/:id": pub,
+  "GET /api/frameworks/:id/cycles": pub,
+  "GET /api/frameworks/:id/scores": pub,
+  "GET /api/countries": pub,
+
+  "POST /api/auth/sign-in": pub,
+  "POST /api/auth/sign-out": pub,
+  "GET /api/auth/me": signedIn,
+  "POST /api/auth/password-reset": pub,
+  "POST /api/auth/password-reset/confirm": pub,
+  "POST /api/invitations": on("user:invite", "country"),
+  "POST /api/invitations/accept": pub,
+  "GET /api/admin/outbox": on("outbox:read", "platform"),
+
+  "POST /api/cycles": on("cycle:manage", "platform"),
+  "GET /api/cycles": signedIn,
+  "GET /api/cycles/:id": on("cycle:read", "cycle", true),
+
+  "GET /api/assessments/:id": on("assessment:read", "assessment"),
+  "GET /api/assessments/:id/completion": on("assessment:read", "assessment"),
+  "PUT /api/assessments/:id/assignments": on("assessment:assign", "assessment"),
+  "DELETE /api/assessments/:id/assignments/:assignmentId": on("assessment:assign", "assessment"),
+  "PUT /api/assessments/:id/answers/:indicatorCode": on("answer:write", "indicator"),
+  "GET /api/assessments/:id/answers/:indicatorCode/history": on("assessment:read", "assessment"),
+  "POST /api/assessments/:id/answers/:indicatorCode/restore": on("answer:write", "indicator"),
+};
