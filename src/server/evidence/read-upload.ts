@@ -1,0 +1,46 @@
+import type { FastifyRequest } from "fastify";
+import { UserError } from "../errors.ts";
+import { maxFileBytes } from "../frameworks/read-framework-file.ts";
+
+export interface Upload {
+  bytes: Buffer;
+  /** The name the browser sent, unsanitised. */
+  fileName: string;
+  fields: Record<string, string>;
+}
+
+/**
+ * Reads a multipart request holding one file (in memory, at most
+ * `maxFileBytes()`) and plain text fields. Over the limit: 413, nothing kept.
+ */
+export async function readUpload(request: FastifyRequest): Promise<Upload> {
+  const fields: Record<string, string> = {};
+  let file: { bytes: Buffer; fileName: string } | undefined;
+  let reading = "the file";
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === "file") {
+        if (file) throw new UserError("send one file per request");
+        reading = part.filename || reading;
+        file = { bytes: await part.toBuffer(), fileName: part.filename };
+      } else {
+        fields[part.fieldname] = String(part.value);
+      }
+    }
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === "FST_REQ_FILE_TOO_LARGE") {
+      throw new UserError(`${reading} is over the limit of ${maxFileBytes() / 1048576} MB`, [], 413);
+    }
+    if (code === "FST_FILES_LIMIT") throw new UserError("send one file per request");
+    if (code?.startsWith("FST_")) throw new UserError(`unreadable upload: ${(error as Error).message}`);
+    throw error;
+  }
+  if (!file) throw new UserError("file: no file in the upload");
+  return { ...file, fields };
+}
+
+/** Multipart limits for evidence uploads. */
+export function uploadLimits() {
+  return { fileSize: maxFileBytes(), files: 2, fields: 10, fieldSize: 10_000, parts: 12 };
+}

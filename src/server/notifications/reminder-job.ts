@@ -1,0 +1,32 @@
+import type { Db } from "../db/connect.ts";
+import { sendDeadlineReminders } from "./deadline-reminders.ts";
+
+const HOUR_MS = 3600 * 1000;
+
+/**
+ * Runs `sendDeadlineReminders` now and then every hour while the server runs.
+ * Returns a function that stops it. A failed run is logged and retried at the
+ * next tick, never crashing the server.
+ */
+export function startReminderJob(
+  db: Db,
+  options: { intervalMs?: number; log?: (error: unknown) => void } = {},
+): () => void {
+  const log = options.log ?? ((error: unknown) => console.error("deadline reminders failed:", error));
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await sendDeadlineReminders(db, new Date());
+    } catch (error) {
+      log(error);
+    } finally {
+      running = false;
+    }
+  };
+  void tick();
+  const timer = setInterval(() => void tick(), options.intervalMs ?? HOUR_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}
