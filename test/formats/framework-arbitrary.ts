@@ -51,8 +51,12 @@ export const frameworkInput: fc.Arbitrary<FrameworkInput> = fc
     scoreScale: fc.constantFrom(1, 10, 100),
     precision: fc.integer({ min: 0, max: 4 }),
     suffix,
+    version: fc.oneof(
+      fc.constant("2026.1"),
+      text.filter((t) => t.length <= 50),
+    ),
   })
-  .chain(({ extra, nodeCount, indicatorCount, scoreScale, precision, suffix: s }) => {
+  .chain(({ extra, nodeCount, indicatorCount, scoreScale, precision, suffix: s, version }) => {
     const languages = ["en", ...extra];
     const lt = () => localText(languages, "en");
     const optionalLt = () => fc.option(lt(), { nil: undefined });
@@ -141,7 +145,7 @@ export const frameworkInput: fc.Arbitrary<FrameworkInput> = fc
         ({ indicatorSeeds, classifications: cls, description, ...rest }) =>
           ({
             code: `fw${s}`,
-            version: "2026.1",
+            version,
             defaultLanguage: "en",
             languages,
             scoreScale,

@@ -41,7 +41,7 @@ describe("XLSX framework template: JSON → XLSX → JSON is lossless", () => {
         );
         expect(back).toEqual(parsed.framework);
       }),
-      { numRuns: 60 },
+      { numRuns: 150 },
     );
   });
 

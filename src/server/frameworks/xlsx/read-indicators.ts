@@ -33,7 +33,7 @@ export function readIndicators(
       text: r.localText("text") ?? {},
       guidance: r.localText("guidance"),
       weight: r.num("weight"),
-      unit: type === "number" || type === "percentage" ? r.text("unit") : undefined,
+      unit: type === "number" || type === "percentage" ? r.rawText("unit") : undefined,
       classifications: readLinks(r, row.cells.keys()),
       evidence:
         required === undefined && evidenceDescription === undefined

@@ -31,6 +31,12 @@ export class RowReader {
     return text === "" ? undefined : text;
   }
 
+  /** Text of a cell exactly as typed (for free text such as units), undefined when empty. */
+  rawText(column: string): string | undefined {
+    const text = cellText(this.row.cells.get(column));
+    return text === "" ? undefined : text;
+  }
+
   /** A number, undefined when empty; a located issue when it is not a number. */
   num(column: string): number | undefined {
     if (!this.has(column)) return undefined;

@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import { FRAMEWORK_FORMAT, type FrameworkIssue } from "../../../core/index.ts";
+import { FRAMEWORK_FORMAT, type FrameworkIssue, type LocalText } from "../../../core/index.ts";
 import { cellText, readSheetTable, type SheetTable } from "./cells.ts";
 import { COLUMNS, SHEETS, splitTextColumn } from "./layout.ts";
 import { IssueLocator } from "./locate-issues.ts";
@@ -94,6 +94,7 @@ function readSettings(
           .split(/[;,]/)
           .map((s) => s.trim())
           .filter(Boolean);
+      else if (key === "version") input[key] = r.rawText("value");
       else input[key] = r.text("value");
     } else {
       r.fail(
@@ -138,46 +139,35 @@ function readBands(t: SheetTable, issues: FrameworkIssue[], locator: IssueLocato
   });
 }
 
+type Labelled = { code: string; label: LocalText };
+
+/** Reads classifications: a row with an empty `value` names one, the rows with a value list its values. */
 function readClassifications(t: SheetTable, issues: FrameworkIssue[], locator: IssueLocator) {
   checkHeaders(t, COLUMNS.classifications, issues);
-  const list: {
-    code: string;
-    label: Record<string, string>;
-    values: { code: string | undefined; label: Record<string, string> }[];
-  }[] = [];
-  const pending: {
-    r: RowReader;
-    value: { code: string | undefined; label: Record<string, string> };
-    cls: string;
-  }[] = [];
-  t.rows.forEach((row) => {
-    const r = new RowReader(t, row, issues, ["classifications"]);
-    const cls = r.text("classification") ?? "";
-    const value = r.text("value");
-    if (value === undefined) {
-      if (list.some((c) => c.code === cls))
-        r.fail("classification", `classification "${cls}" is named twice`);
-      else {
-        locator.remember(["classifications", list.length], { sheet: t.sheet, row: r.rowNumber });
-        list.push({ code: cls, label: r.localText("label") ?? {}, values: [] });
-      }
-    } else pending.push({ r, cls, value: { code: value, label: r.localText("label") ?? {} } });
-  });
-  for (const { r, cls, value } of pending) {
-    const i = list.findIndex((c) => c.code === cls);
+  const rows = t.rows.map((row) => new RowReader(t, row, issues, ["classifications"]));
+  const list: (Labelled & { values: Labelled[] })[] = [];
+  for (const r of rows.filter((row) => row.text("value") === undefined)) {
+    const code = r.text("classification") ?? "";
+    if (list.some((c) => c.code === code)) {
+      r.fail("classification", `classification "${code}" is named twice`);
+      continue;
+    }
+    locator.remember(["classifications", list.length], { sheet: t.sheet, row: r.rowNumber });
+    list.push({ code, label: r.localText("label") ?? {}, values: [] });
+  }
+  for (const r of rows.filter((row) => row.text("value") !== undefined)) {
+    const code = r.text("classification") ?? "";
+    const i = list.findIndex((c) => c.code === code);
     const owner = list[i];
     if (!owner) {
-      r.fail(
-        "classification",
-        `classification "${cls}" has no row naming it (a row with an empty value column)`,
-      );
+      r.fail("classification", `classification "${code}" has no row naming it (a row with an empty value)`);
       continue;
     }
     locator.remember(["classifications", i, "values", owner.values.length], {
       sheet: t.sheet,
       row: r.rowNumber,
     });
-    owner.values.push(value);
+    owner.values.push({ code: r.text("value") ?? "", label: r.localText("label") ?? {} });
   }
   return list;
 }
