@@ -1,8 +1,9 @@
 import { eq } from "drizzle-orm";
 import type { Framework, Target } from "../../core/index.ts";
 import type { Db } from "../db/connect.ts";
-import { assessments, countries, cycles, frameworkVersions } from "../db/schema.ts";
+import { assessments, countries, cycles } from "../db/schema.ts";
 import { UserError } from "../errors.ts";
+import { readFrameworkDefinition } from "./framework-cache.ts";
 
 export const ASSESSMENT_STATUSES = ["draft", "submitted", "in_review", "returned", "validated"] as const;
 export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
@@ -30,16 +31,15 @@ export async function loadAssessment(db: Db, id: string): Promise<LoadedAssessme
       cycleId: cycles.id,
       period: cycles.period,
       versionId: cycles.versionId,
-      framework: frameworkVersions.definition,
       closesOn: cycles.closesOn,
     })
     .from(assessments)
     .innerJoin(cycles, eq(cycles.id, assessments.cycleId))
     .innerJoin(countries, eq(countries.code, assessments.countryCode))
-    .innerJoin(frameworkVersions, eq(frameworkVersions.id, cycles.versionId))
     .where(eq(assessments.id, id));
   if (!row) throw new UserError("no such assessment", [], 404);
-  return { ...row, status: row.status as AssessmentStatus };
+  const framework = await readFrameworkDefinition(db, row.versionId);
+  return { ...row, framework, status: row.status as AssessmentStatus };
 }
 
 /** The permission target of an assessment (its country and region), optionally narrowed to an indicator's node path. */
