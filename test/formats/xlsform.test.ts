@@ -21,6 +21,7 @@ async function buildXlsForm(): Promise<Buffer> {
       "hint::English (en)",
       "hint::Français (fr)",
       "relevant",
+      "parameters",
     ],
     ["begin group", "protection", "Protection", "Protection", "保护"],
     ["begin_group", "laws", "Laws", "Lois", "法律"],
@@ -46,6 +47,7 @@ async function buildXlsForm(): Promise<Buffer> {
       "${ban} = 'yes'",
     ],
     ["integer", "births", "Registered births", "Naissances enregistrées"],
+    ["range", "trust", "Trust in services", null, null, null, null, null, "start=0 end=5"],
     ["end_group"],
     ["select_multiple yn", "multi", "Pick any"],
     ["note", "intro", "Welcome"],
@@ -85,8 +87,9 @@ describe("XLSForm import", () => {
       ["laws", "protection"],
     ]);
     expect(fw.nodes[2]!.label).toEqual({ en: "Laws", fr: "Lois", zh: "法律" });
-    const [ban, budget, births] = fw.indicators;
-    expect(fw.indicators).toHaveLength(3);
+    const [ban, budget, births, trust] = fw.indicators;
+    expect(fw.indicators).toHaveLength(4);
+    expect(trust).toMatchObject({ code: "trust", type: "number", scoring: { min: 0, max: 5 } });
     expect(ban).toMatchObject({ code: "ban", node: "laws", type: "checklist" });
     expect(ban!.text).toEqual({
       en: "Is corporal punishment banned?",
@@ -112,11 +115,11 @@ describe("XLSForm import", () => {
     expect(report.map(line)).toEqual(
       expect.arrayContaining([
         "6 budget ignored",
-        "9 multi skipped",
-        "10 intro skipped",
-        "11 calc skipped",
-        "12 kids skipped",
-        "13 age skipped",
+        "10 multi skipped",
+        "11 intro skipped",
+        "12 calc skipped",
+        "13 kids skipped",
+        "14 age skipped",
       ]),
     );
     expect(report.find((r) => r.name === "budget" && r.action === "ignored")?.reason).toContain(

@@ -115,8 +115,13 @@ export function convertXlsForm(
       continue;
     }
     const base = { code, node: parent, text, ...guidanceOf(row, langs.codeOf) };
-    const indicator = toIndicator(type, base, lists, langs, (action, reason) =>
-      note(row, type, action, reason),
+    const indicator = toIndicator(
+      type,
+      base,
+      lists,
+      langs,
+      (action, reason) => note(row, type, action, reason),
+      row.fields.get("parameters"),
     );
     if (!indicator) {
       used.delete(code);
@@ -151,7 +156,7 @@ export function convertXlsForm(
 }
 
 function isScorable(type: string): boolean {
-  return /^(select_one \S+( or_other)?|integer|decimal)$/.test(type);
+  return /^(select_one \S+( or_other)?|integer|decimal|range)$/.test(type);
 }
 
 function guidanceOf(row: XlsFormRow, codeOf: (raw: string) => string): { guidance?: Record<string, string> } {

@@ -38,6 +38,7 @@ export function toIndicator(
   lists: Map<string, Choice[]>,
   langs: { codeOf: (raw: string) => string; defaultLanguage: string },
   note: (action: ImportNote["action"], reason: string) => void,
+  parameters = "",
 ): Record<string, unknown> | undefined {
   if (type === "integer" || type === "decimal") {
     note(
@@ -46,6 +47,7 @@ export function toIndicator(
     );
     return { ...base, type: "number", scoring: { min: "data", max: "data", direction: "higher" } };
   }
+  if (type === "range") return toRangeIndicator(base, parameters, note);
   const select = /^select_one (\S+)(?: (or_other))?$/.exec(type);
   if (!select) {
     note("skipped", whyNotScored(type));
@@ -94,4 +96,30 @@ export function toIndicator(
 
 function roundScore(x: number): number {
   return Math.round(x * 1e6) / 1e6;
+}
+
+/** A `range` question (`parameters`: `start=0 end=10 step=1`) becomes a number scored between its ends. */
+function toRangeIndicator(
+  base: Record<string, unknown>,
+  parameters: string,
+  note: (action: ImportNote["action"], reason: string) => void,
+): Record<string, unknown> {
+  const param = (key: string, fallback: number) => {
+    const value = Number(new RegExp(`(?:^|[\\s;,])${key}\\s*=\\s*(-?[\\d.]+)`).exec(parameters)?.[1]);
+    return Number.isFinite(value) ? value : fallback;
+  };
+  const [start, end] = [param("start", 1), param("end", 10)];
+  const [min, max] = start <= end ? [start, end] : [end, start];
+  if (min === max) {
+    note(
+      "assumed",
+      `range from ${min} to ${max} has no width; scored between the lowest and highest value in the data`,
+    );
+    return { ...base, type: "number", scoring: { min: "data", max: "data", direction: "higher" } };
+  }
+  note(
+    "assumed",
+    `range imported as a number scored from ${min} to ${max}, higher is better; check the direction`,
+  );
+  return { ...base, type: "number", scoring: { min, max, direction: "higher" } };
 }
