@@ -5,6 +5,7 @@ import { registerData } from "./commands/data.ts";
 import { registerFramework } from "./commands/framework.ts";
 import { registerFrameworkValidate } from "./commands/framework-validate.ts";
 import { registerMigrate } from "./commands/migrate.ts";
+import { registerNotifyDeadlines } from "./commands/notify-deadlines.ts";
 import { registerScore } from "./commands/score.ts";
 import { registerServe } from "./commands/serve.ts";
 import { registerUser } from "./commands/user.ts";
@@ -24,6 +25,7 @@ registerData(program);
 registerScore(program);
 registerBackup(program);
 registerUser(program);
+registerNotifyDeadlines(program);
 
 try {
   await program.parseAsync(process.argv);
