@@ -3,6 +3,7 @@ import {
   bigserial,
   boolean,
   char,
+  date,
   doublePrecision,
   index,
   integer,
@@ -472,4 +473,109 @@ export const notifications = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("notifications_user_idx").on(t.userId, t.createdAt)],
+);
+
+/**
+ * The search document of a recommendation: every language of its text, English stemming. An
+ * expression (indexed below), not a generated column, so backups restore rows with `select *`.
+ * Search queries must use this same expression for the GIN index to apply.
+ */
+export const RECOMMENDATION_SEARCH_DOCUMENT = sql.raw(
+  `to_tsvector('english'::regconfig, coalesce(text->>'en', '') || ' ' || coalesce(text->>'fr', '') || ' ' || coalesce(text->>'es', ''))`,
+);
+
+/**
+ * A recommendation of a UN mechanism to a State (UPR, CRC Committee, other treaty bodies, special
+ * procedures). `importKey` (normalised text + State under review + session, hashed) makes a
+ * recommendation unique: re-imports and duplicates merge into the same row.
+ */
+export const recommendations = pgTable(
+  "recommendations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** crc | upr | ccpr | cescr | cedaw | cat | crpd | cmw | ced | special_procedure */
+    mechanism: text("mechanism").notNull(),
+    /** UPR session or cycle, treaty-body session (`19`, `cycle 3`, `CRC/C/95`). */
+    session: text("session"),
+    cycle: text("cycle"),
+    documentSymbol: text("document_symbol"),
+    paragraph: text("paragraph"),
+    issuedOn: date("issued_on"),
+    stateCode: char("state_code", { length: 2 }).references(() => countries.code),
+    /** The State's name as written in the source, kept even when `stateCode` is known. */
+    stateName: text("state_name").notNull(),
+    recommendingStates: text("recommending_states").array().notNull().default(sql`'{}'::text[]`),
+    text: jsonb("text").$type<LocalText>().notNull(),
+    /** supported | supported_in_part | noted | voluntary_pledge, or null (treaty bodies). */
+    position: text("position"),
+    positionSource: text("position_source"),
+    actionCategory: integer("action_category"),
+    themes: text("themes").array().notNull().default(sql`'{}'::text[]`),
+    affectedGroups: text("affected_groups").array().notNull().default(sql`'{}'::text[]`),
+    uncrcArticles: text("uncrc_articles").array().notNull().default(sql`'{}'::text[]`),
+    sdgTargets: text("sdg_targets").array().notNull().default(sql`'{}'::text[]`),
+    indicatorCodes: text("indicator_codes").array().notNull().default(sql`'{}'::text[]`),
+    importKey: text("import_key").notNull().unique("recommendations_import_key_unique"),
+    importId: uuid("import_id").references(() => recommendationImports.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("recommendations_search_idx").using("gin", RECOMMENDATION_SEARCH_DOCUMENT),
+    index("recommendations_themes_idx").using("gin", t.themes),
+    index("recommendations_groups_idx").using("gin", t.affectedGroups),
+    index("recommendations_articles_idx").using("gin", t.uncrcArticles),
+    index("recommendations_sdgs_idx").using("gin", t.sdgTargets),
+    index("recommendations_recommending_idx").using("gin", t.recommendingStates),
+    index("recommendations_state_idx").on(t.stateCode, t.session),
+    index("recommendations_filters_idx").on(t.mechanism, t.session, t.position),
+  ],
+);
+
+/** One import of a recommendations file: what was read, added, merged. */
+export const recommendationImports = pgTable("recommendation_imports", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  fileName: text("file_name").notNull(),
+  preset: text("preset").notNull(),
+  mappingName: text("mapping_name"),
+  rowsRead: integer("rows_read").notNull(),
+  added: integer("added").notNull(),
+  duplicates: integer("duplicates").notNull(),
+  importedBy: uuid("imported_by").references(() => users.id),
+  createdAt: createdAt(),
+});
+
+/** A saved column mapping of the generic import: `{ "source column": "field" }`. */
+export const importMappings = pgTable("import_mappings", {
+  name: text("name").primaryKey(),
+  columns: jsonb("columns").$type<Record<string, string>>().notNull(),
+  createdBy: uuid("created_by").references(() => users.id),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * An assessment of how far a recommendation is implemented, at a date. The government's own claim
+ * (`government`) and the coalition's assessment (`coalition`) are separate rows, never merged.
+ */
+export const implementationAssessments = pgTable(
+  "implementation_assessments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    recommendationId: uuid("recommendation_id")
+      .notNull()
+      .references(() => recommendations.id, { onDelete: "cascade" }),
+    /** not_started | in_progress | partially_implemented | implemented | regressed */
+    status: text("status").notNull(),
+    /** government | coalition */
+    assessedByKind: text("assessed_by_kind").notNull(),
+    assessorId: uuid("assessor_id").references(() => users.id),
+    assessorName: text("assessor_name"),
+    assessedOn: date("assessed_on").notNull(),
+    evidenceText: text("evidence_text"),
+    evidenceUrl: text("evidence_url"),
+    responsibleInstitutions: text("responsible_institutions").array().notNull().default(sql`'{}'::text[]`),
+    dueOn: date("due_on"),
+    followUpActions: text("follow_up_actions"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("implementation_assessments_rec_idx").on(t.recommendationId, t.assessedOn)],
 );

@@ -34,6 +34,10 @@ export const BACKUP_TABLES = [
   "notifications",
   "score_snapshots",
   "score_values",
+  "recommendation_imports",
+  "import_mappings",
+  "recommendations",
+  "implementation_assessments",
 ] as const;
 
 const FORMAT = "childmark-backup/1";
