@@ -1,0 +1,3 @@
+export * from "./model.ts";
+export * from "./normalise.ts";
+export * from "./similarity.ts";
