@@ -1,0 +1,46 @@
+import type { FastifyRequest } from "fastify";
+import { UserError } from "../errors.ts";
+import { maxFileBytes } from "../frameworks/read-framework-file.ts";
+
+/** Multipart limits of a workbook upload: one file of at most `maxFileBytes()` (20 MB by default). */
+export function workbookUploadLimits() {
+  return { fileSize: maxFileBytes(), files: 1, fields: 5, fieldSize: 1000, parts: 6 };
+}
+
+/**
+ * Reads the one file of a multipart upload into memory. Over the size limit:
+ * 413, nothing kept. The name is only used in messages and the history reason.
+ */
+export async function readWorkbookUpload(
+  request: FastifyRequest,
+): Promise<{ bytes: Buffer; fileName: string }> {
+  if (!request.isMultipart()) {
+    throw new UserError("send the workbook as multipart/form-data with one file field", [], 400);
+  }
+  let file: { bytes: Buffer; fileName: string } | undefined;
+  try {
+    for await (const part of request.parts()) {
+      if (part.type !== "file") continue;
+      if (file) throw new UserError("send one workbook per import");
+      file = { bytes: await part.toBuffer(), fileName: cleanName(part.filename) };
+    }
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === "FST_REQ_FILE_TOO_LARGE") {
+      throw new UserError(`the workbook is over the limit of ${maxFileBytes() / 1048576} MB`, [], 413);
+    }
+    if (code === "FST_FILES_LIMIT") throw new UserError("send one workbook per import");
+    if (code?.startsWith("FST_")) throw new UserError(`unreadable upload: ${(error as Error).message}`);
+    throw error;
+  }
+  if (!file) throw new UserError("file: no file in the upload");
+  return file;
+}
+
+/** The name without folders or control characters, at most 150 characters. */
+function cleanName(raw: string | undefined): string {
+  const base = (raw ?? "").split(/[/\\]/).pop() ?? "";
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control and bidi characters are what is removed
+  const name = base.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "").trim();
+  return name.slice(0, 150) || "workbook.xlsx";
+}
