@@ -19,6 +19,7 @@ import { registerCycleRoutes } from "../cycles/routes.ts";
 import type { Database } from "../db/connect.ts";
 import { UserError } from "../errors.ts";
 import { registerEvidenceRoutes } from "../evidence/routes.ts";
+import { registerExchangeRoutes } from "../exchange/routes.ts";
 import { registerFrameworkRoutes } from "../frameworks/routes.ts";
 import { registerHealthRoutes } from "../health/routes.ts";
 import { registerNotificationRoutes } from "../notifications/routes.ts";
@@ -91,6 +92,7 @@ export async function buildApp({ database, logger = false }: AppOptions): Promis
       await registerCycleRoutes(api, database.db);
       await registerAssessmentRoutes(api, database.db);
       await registerEvidenceRoutes(api, database.db);
+      await registerExchangeRoutes(api, database.db);
       await registerReviewRoutes(api, database.db);
       await registerNotificationRoutes(api, database.db);
     },
