@@ -5,7 +5,7 @@ import { buildApp } from "../../src/server/app/build-app.ts";
 import { loadAssessment } from "../../src/server/assessments/load-assessment.ts";
 import { saveAnswer } from "../../src/server/assessments/save-answer.ts";
 import type { Db } from "../../src/server/db/connect.ts";
-import { answerHistory, assessments } from "../../src/server/db/schema.ts";
+import { answerHistory, answers, assessmentEvents, assessments } from "../../src/server/db/schema.ts";
 import { seedReference } from "../../src/server/reference/countries.ts";
 import { describeEachDatabase } from "../support/databases.ts";
 import { buildAssessments, buildUser, type Session, signInAs } from "../support/factories.ts";
@@ -211,6 +211,73 @@ describeEachDatabase("answers: save, conflicts, validation, history, restore", (
     });
     expect(res.statusCode).toBe(409);
     expect(res.json().error).toBe("the assessment is submitted: answers are locked");
+  });
+
+  it("keeps answers editable when returned, keeps the rework mark and flags the change", async () => {
+    const { assessments: own } = await buildAssessments(db, { countries: ["MD"], period: "2032" });
+    const url = `/api/assessments/${own.MD}/answers/ge.10`;
+    const first = await app.inject({
+      method: "PUT",
+      url,
+      headers: mdContributor.headers,
+      payload: { value: "no", expectedVersion: 0 },
+    });
+    expect(first.statusCode).toBe(200);
+    await db.update(answers).set({ reviewState: "needs_rework" }).where(eq(answers.assessmentId, own.MD!));
+    await db.update(assessments).set({ status: "returned" }).where(eq(assessments.id, own.MD!));
+    await db
+      .insert(assessmentEvents)
+      .values({ assessmentId: own.MD!, fromStatus: "in_review", toStatus: "returned", reason: "see ge.10" });
+    const read = async () =>
+      (await app.inject({ url: `/api/assessments/${own.MD}`, headers: mdContributor.headers }))
+        .json()
+        .answers.find((a: { indicator: string }) => a.indicator === "ge.10");
+    expect(await read()).toMatchObject({ reviewState: "needs_rework", changedSinceReturn: false });
+    const fixed = await app.inject({
+      method: "PUT",
+      url,
+      headers: mdContributor.headers,
+      payload: { value: "yes", expectedVersion: 1 },
+    });
+    expect(fixed.statusCode).toBe(200);
+    expect(await read()).toMatchObject({
+      value: "yes",
+      reviewState: "needs_rework",
+      changedSinceReturn: true,
+    });
+  });
+
+  it("shows evidence added to an answer in its history, and restores values only", async () => {
+    await put(mdContributor, "MD", "ge.11", { value: "partially", expectedVersion: 0 });
+    const added = await app.inject({
+      method: "POST",
+      url: `/api/assessments/${ids.MD}/answers/ge.11/evidence`,
+      headers: mdContributor.headers,
+      payload: { kind: "citation", citation: "Law 12/2024, art. 3" },
+    });
+    expect(added.statusCode).toBe(201);
+    const history = await app.inject({
+      url: `/api/assessments/${ids.MD}/answers/ge.11/history`,
+      headers: mdContributor.headers,
+    });
+    expect(history.json()).toMatchObject([
+      { version: 1, after: { value: "partially" }, evidence: null },
+      {
+        version: 1,
+        source: "evidence",
+        before: null,
+        after: null,
+        evidence: { action: "added", kind: "citation" },
+      },
+    ]);
+    await put(mdContributor, "MD", "ge.11", { value: "no", expectedVersion: 1 });
+    const restored = await app.inject({
+      method: "POST",
+      url: `/api/assessments/${ids.MD}/answers/ge.11/restore`,
+      headers: mdContributor.headers,
+      payload: { historyVersion: 1, expectedVersion: 2 },
+    });
+    expect(restored.json()).toMatchObject({ value: "partially", version: 3 });
   });
 
   it("is callable as a use case (for the XLSX import)", async () => {

@@ -19,7 +19,8 @@ export interface RestoreAnswerInput {
  */
 export async function restoreAnswer(db: Db, input: RestoreAnswerInput): Promise<SavedAnswer> {
   const history = await listAnswerHistory(db, input.assessment, input.indicatorCode);
-  const entry = history.find((h) => h.version === input.historyVersion);
+  // Evidence rows share the version of the value they document: restore the value change itself.
+  const entry = history.filter((h) => h.version === input.historyVersion && h.source !== "evidence").at(-1);
   if (!entry) {
     throw new UserError(
       `historyVersion: ${input.indicatorCode} has no version ${input.historyVersion}`,

@@ -100,6 +100,18 @@ export const historyEntry = z.object({
   after: z.object({ value: answerValue, justification: z.string().nullable() }).nullable(),
   source: z.string(),
   reason: z.string().nullable(),
+  evidence: z
+    .object({
+      action: z.enum(["added", "removed"]),
+      id: z.string().nullable(),
+      kind: z.string().nullable(),
+      citation: z.string().nullable(),
+      url: z.string().nullable(),
+      legalReference: z.string().nullable(),
+      fileName: z.string().nullable(),
+    })
+    .nullable()
+    .describe("For source `evidence`: the evidence source added or removed"),
 });
 export type HistoryEntry = z.infer<typeof historyEntry>;
 
