@@ -30,6 +30,8 @@ describeEachDatabase("evidence: sources, uploads checked by content, downloads",
   let previousDataDir: string | undefined;
   let md: string;
   let ge: string;
+  let builtMd: Awaited<ReturnType<typeof buildAssessments>> | undefined;
+  const built = () => builtMd!;
   let locked: string;
   let coordinator: Session;
   let contributor: Session;
@@ -44,9 +46,9 @@ describeEachDatabase("evidence: sources, uploads checked by content, downloads",
     process.env.CHILDMARK_DATA_DIR = dataDir;
     const { db } = database();
     await seedReference(db);
-    const built = await buildAssessments(db, { countries: ["MD", "GE"] });
-    md = built.assessments.MD!;
-    ge = built.assessments.GE!;
+    builtMd = await buildAssessments(db, { countries: ["MD", "GE"] });
+    md = builtMd.assessments.MD!;
+    ge = builtMd.assessments.GE!;
     locked = (await buildAssessments(db, { countries: ["MD"], status: "submitted" })).assessments.MD!;
     app = await buildApp({ database: database() });
     const grant = (role: "coordinator" | "contributor" | "reviewer", country: string) => ({
@@ -170,6 +172,66 @@ describeEachDatabase("evidence: sources, uploads checked by content, downloads",
         })
       ).statusCode,
     ).toBe(404);
+  });
+
+  it("limits section-limited contributors to their sections", async () => {
+    const { db } = database();
+    const limited = await signInAs(
+      app,
+      await buildUser(db, {
+        grants: [{ role: "contributor", scopeType: "country", scopeCode: "MD", sections: ["governance"] }],
+      }),
+    );
+    const payload = { kind: "citation", citation: "x" };
+    const outside = await app.inject({
+      method: "POST",
+      url: url(md, "cv.01"),
+      headers: limited.headers,
+      payload,
+    });
+    expect(outside.statusCode).toBe(403);
+    const governance = built().framework.indicators.find((i) => i.node === "governance")!.code;
+    const inside = await app.inject({
+      method: "POST",
+      url: url(md, governance),
+      headers: limited.headers,
+      payload,
+    });
+    expect(inside.statusCode, `${governance}: ${inside.body}`).toBe(201);
+  });
+
+  it("refuses an upload with two files or invalid fields, storing nothing", async () => {
+    const before = (await storedFiles()).length;
+    const bad = multipartBody({ filename: "ok.pdf", content: PDF }, { url: "javascript:alert(1)" });
+    const res = await app.inject({
+      method: "POST",
+      url: url(md, "cv.05"),
+      headers: { ...coordinator.headers, ...bad.headers },
+      payload: bad.payload,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().details.join(" ")).toMatch(/url/);
+    const one = multipartBody({ filename: "a.pdf", content: PDF });
+    const boundary = one.headers["content-type"]!.split("boundary=")[1]!;
+    const second = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file2"; filename="b.pdf"\r\nContent-Type: application/pdf\r\n\r\n${PDF.toString("latin1")}\r\n--${boundary}--\r\n`,
+      "latin1",
+    );
+    const two = Buffer.concat([
+      one.payload.subarray(0, one.payload.length - `--${boundary}--\r\n`.length),
+      second,
+    ]);
+    const res2 = await app.inject({
+      method: "POST",
+      url: url(md, "cv.05"),
+      headers: { ...coordinator.headers, ...one.headers },
+      payload: two,
+    });
+    expect(res2.statusCode).toBe(400);
+    expect(res2.json().error).toMatch(/one file per request/);
+    const none = await app.inject({ method: "POST", url: url(md, "cv.05"), headers: coordinator.headers });
+    expect(none.statusCode).toBe(400);
+    expect((await storedFiles()).length).toBe(before);
   });
 
   it("refuses evidence on a submitted assessment (409)", async () => {

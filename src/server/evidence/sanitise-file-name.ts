@@ -11,6 +11,7 @@ export function sanitiseFileName(raw: string): string {
   const base = raw.split(/[/\\]/).pop() ?? "";
   let name = base
     .normalize("NFC")
+    .replace(/[\t\n\v\f\r]/g, " ")
     // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
     .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "")
     .replace(/[<>:"|?*]/g, "_")
