@@ -1,5 +1,8 @@
 import type { Command } from "commander";
-import { REMINDER_WINDOW_DAYS, sendDeadlineReminders } from "../../server/notifications/deadline-reminders.ts";
+import {
+  REMINDER_WINDOW_DAYS,
+  sendDeadlineReminders,
+} from "../../server/notifications/deadline-reminders.ts";
 import { withDatabase } from "../with-database.ts";
 
 export function registerNotifyDeadlines(program: Command): void {
