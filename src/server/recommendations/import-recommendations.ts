@@ -1,0 +1,180 @@
+import { createHash } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { buildDuplicateKey } from "../../core/index.ts";
+import type { Db } from "../db/connect.ts";
+import { countries, importMappings, recommendationImports } from "../db/schema.ts";
+import { UserError } from "../errors.ts";
+import { maxFileBytes } from "../frameworks/read-framework-file.ts";
+import { BUILT_IN_PRESETS, columnMapping, type Preset, type PresetName } from "./fields.ts";
+import { type ImportedRecommendation, mapRow } from "./map-row.ts";
+import { readTable } from "./read-table.ts";
+import { storeRecommendations } from "./store-recommendations.ts";
+
+export interface ImportRequest {
+  bytes: Buffer;
+  fileName: string;
+  preset: PresetName;
+  /** The saved mapping to use with the generic preset. */
+  mappingName?: string;
+  /** The State under review when the file has no such column (OHCHR thematic lists of one State). */
+  state?: string;
+  userId?: string;
+  /** Called as rows are stored: (done, total). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface DuplicateNote {
+  line: number;
+  /** The earlier line of the same file, or null when the recommendation was already stored. */
+  sameAsLine: number | null;
+}
+
+export interface ImportSummary {
+  importId: string;
+  fileName: string;
+  preset: PresetName;
+  encoding: string;
+  rowsRead: number;
+  added: number;
+  /** Rows of the file repeating an earlier row (same text, State and session), merged into it. */
+  duplicatesInFile: number;
+  /** Recommendations of the file already stored before this import. */
+  alreadyStored: number;
+  /** Stored recommendations that gained recommending States, themes or groups from this file. */
+  merged: number;
+  /** The first duplicates, with their lines, for the report. */
+  duplicates: DuplicateNote[];
+}
+
+const MAX_PROBLEMS = 200;
+const MAX_DUPLICATE_NOTES = 200;
+
+/**
+ * Imports a CSV or XLSX file of recommendations in one transaction. Every row is checked first:
+ * any invalid row (or a missing column, wrong encoding, a file over the size limit) stops the
+ * import with a message per row and nothing is written. Duplicates (same text, State and session)
+ * are not errors: they are merged and reported, so importing the same file again adds nothing.
+ */
+export async function importRecommendations(db: Db, request: ImportRequest): Promise<ImportSummary> {
+  const limit = maxFileBytes();
+  if (request.bytes.length > limit) {
+    throw new UserError(
+      `${request.fileName} is ${(request.bytes.length / 1048576).toFixed(1)} MB, over the limit of ${limit / 1048576} MB (set CHILDMARK_MAX_UPLOAD_MB to change it)`,
+      [],
+      413,
+    );
+  }
+  const preset = await resolvePreset(db, request);
+  const table = await readTable(request.bytes, request.fileName);
+  const missing = preset.required.filter((column) => !table.columns.includes(column));
+  if (missing.length > 0) {
+    throw new UserError(`${request.fileName}: missing required column(s) for the ${request.preset} preset`, [
+      `missing: ${missing.join(", ")}`,
+      `found: ${table.columns.join(", ")}`,
+    ]);
+  }
+  if (table.rows.length === 0) throw new UserError(`${request.fileName}: the file has no rows`);
+
+  const problems: string[] = [];
+  const byKey = new Map<string, ImportedRecommendation & { importKey: string }>();
+  const duplicates: DuplicateNote[] = [];
+  let duplicatesInFile = 0;
+  for (const row of table.rows) {
+    const result = mapRow(row, preset, { state: request.state });
+    if (!result.ok) {
+      problems.push(...result.problems);
+      continue;
+    }
+    const rec = result.value;
+    const importKey = hashKey(
+      buildDuplicateKey({
+        text: rec.text.en ?? "",
+        state: rec.stateName,
+        session: rec.session ?? (rec.cycle ? `cycle ${rec.cycle}` : null),
+      }),
+    );
+    const first = byKey.get(importKey);
+    if (first) {
+      duplicatesInFile++;
+      if (duplicates.length < MAX_DUPLICATE_NOTES)
+        duplicates.push({ line: rec.line, sameAsLine: first.line });
+      mergeInto(first, rec);
+    } else {
+      byKey.set(importKey, { ...rec, importKey });
+    }
+  }
+  if (problems.length > 0) {
+    const shown = problems.slice(0, MAX_PROBLEMS);
+    if (problems.length > MAX_PROBLEMS) shown.push(`… and ${problems.length - MAX_PROBLEMS} more problems`);
+    throw new UserError(`${request.fileName}: ${problems.length} problem(s); nothing was imported`, shown);
+  }
+
+  return db.transaction(async (tx) => {
+    const t = tx as unknown as Db;
+    const known = new Set((await t.select({ code: countries.code }).from(countries)).map((c) => c.code));
+    const [record] = await t
+      .insert(recommendationImports)
+      .values({
+        fileName: request.fileName,
+        preset: request.preset,
+        mappingName: request.mappingName ?? null,
+        rowsRead: table.rows.length,
+        added: 0,
+        duplicates: duplicatesInFile,
+        importedBy: request.userId ?? null,
+      })
+      .returning({ id: recommendationImports.id });
+    const importId = record!.id;
+    const stored = await storeRecommendations(t, [...byKey.values()], {
+      importId,
+      knownStates: known,
+      onProgress: request.onProgress,
+    });
+    for (const line of stored.alreadyStoredLines) {
+      if (duplicates.length < MAX_DUPLICATE_NOTES) duplicates.push({ line, sameAsLine: null });
+    }
+    await t
+      .update(recommendationImports)
+      .set({ added: stored.added })
+      .where(eq(recommendationImports.id, importId));
+    return {
+      importId,
+      fileName: request.fileName,
+      preset: request.preset,
+      encoding: table.encoding,
+      rowsRead: table.rows.length,
+      added: stored.added,
+      duplicatesInFile,
+      alreadyStored: byKey.size - stored.added,
+      merged: stored.merged,
+      duplicates,
+    };
+  });
+}
+
+async function resolvePreset(db: Db, request: ImportRequest): Promise<Preset> {
+  if (request.preset !== "generic") return BUILT_IN_PRESETS[request.preset];
+  if (!request.mappingName)
+    throw new UserError("the generic preset needs a saved column mapping (--mapping NAME)");
+  const [saved] = await db.select().from(importMappings).where(eq(importMappings.name, request.mappingName));
+  if (!saved) throw new UserError(`no saved column mapping named "${request.mappingName}"`, [], 404);
+  const columns = columnMapping.parse(saved.columns);
+  return { columns, required: Object.keys(columns).filter((c) => columns[c] === "text") };
+}
+
+/** A duplicate's recommending States, themes and groups join the first row's. */
+function mergeInto(first: ImportedRecommendation, other: ImportedRecommendation): void {
+  first.recommendingStates = union(first.recommendingStates, other.recommendingStates);
+  first.themes = union(first.themes, other.themes);
+  first.affectedGroups = union(first.affectedGroups, other.affectedGroups);
+  first.uncrcArticles = union(first.uncrcArticles, other.uncrcArticles);
+  first.sdgTargets = union(first.sdgTargets, other.sdgTargets);
+}
+
+export function union(a: readonly string[], b: readonly string[]): string[] {
+  return [...new Set([...a, ...b])];
+}
+
+function hashKey(key: string): string {
+  return createHash("sha256").update(key).digest("base64url");
+}
