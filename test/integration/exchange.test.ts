@@ -167,6 +167,8 @@ describeEachDatabase("offline exchange: XLSX export and import", (database) => {
     const fr = await sheetOf((await exportXlsx(mdViewer, "MD", "?lang=fr")).rawPayload);
     const ind = framework.indicators.find((i) => i.code === "cv.01")!;
     expect(cell(fr, "cv.01", "question").value).toBe(ind.text.fr);
+    const frCh = await sheetOf((await exportXlsx(mdViewer, "MD", "?lang=fr-CH")).rawPayload);
+    expect(cell(frCh, "cv.01", "question").value).toBe(ind.text.fr);
     const xx = await sheetOf((await exportXlsx(mdViewer, "MD", "?lang=xx")).rawPayload);
     expect(cell(xx, "cv.01", "question").value).toBe(ind.text[framework.defaultLanguage]);
   });
@@ -389,6 +391,14 @@ describeEachDatabase("offline exchange: XLSX export and import", (database) => {
     expect(noFile.statusCode).toBe(400);
   });
 
+  it("refuses an upload over 20 MB with 413", async () => {
+    const big = Buffer.alloc(21 * 1024 * 1024, 1);
+    big.write("PK\u0003\u0004", 0, "latin1");
+    const res = await importXlsx(mdContributor, big);
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error).toMatch(/over the limit of 20 MB/);
+  });
+
   it("reports a missing required column on row 1", async () => {
     const wb = await openWorkbook(await exportBytes(mdContributor));
     const ws = wb.getWorksheet("answers")!;
@@ -415,5 +425,14 @@ describeEachDatabase("offline exchange: XLSX export and import", (database) => {
     const res = await importXlsx(mdContributor, filled, { id: locked.assessments.MD });
     expect(res.statusCode).toBe(409);
     expect(res.json().error).toMatch(/validated: answers are locked/);
+  });
+
+  it("documents both routes in OpenAPI", async () => {
+    const res = await app.inject({ method: "GET", url: "/api/docs/json" });
+    expect(res.statusCode).toBe(200);
+    type Operation = { parameters?: { name: string }[] };
+    const paths = res.json().paths as Record<string, Record<string, Operation>>;
+    expect(paths["/api/assessments/{id}/export.xlsx"]?.get?.parameters?.map((p) => p.name)).toContain("lang");
+    expect(paths["/api/assessments/{id}/import"]?.post?.parameters?.map((p) => p.name)).toContain("dryRun");
   });
 });

@@ -24,8 +24,10 @@ export async function exportAssessment(
   requestedLanguage?: string,
 ): Promise<ExportedWorkbook> {
   const fw = assessment.framework;
+  // "fr-CH" is served in "fr" when the framework has no Swiss French texts.
+  const base = requestedLanguage?.split("-")[0];
   const language =
-    requestedLanguage && fw.languages.includes(requestedLanguage) ? requestedLanguage : fw.defaultLanguage;
+    [requestedLanguage, base].find((l): l is string => !!l && fw.languages.includes(l)) ?? fw.defaultLanguage;
   const [names] = await db
     .select({ country: countries.name, cycle: cycles.name })
     .from(cycles)
