@@ -268,6 +268,17 @@ describeEachDatabase(
       expect(firstSubmission!.answerVersions).toEqual({ "cv.01": 1, "cv.10": 1 });
     });
 
+    it("lets only one of two simultaneous steps through; the other is a 409 and leaves one event", async () => {
+      const { db } = database();
+      const fresh = (await buildAssessments(db, { countries: ["MD"], period: "race" })).assessments.MD!;
+      const results = await Promise.all(
+        [0, 1].map(() => post("coordinator", `/api/assessments/${fresh}/submit`)),
+      );
+      expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+      const events = await db.select().from(assessmentEvents).where(eq(assessmentEvents.assessmentId, fresh));
+      expect(events).toHaveLength(1);
+    });
+
     it("guards the timeline and changes like the assessment (401, 403, 404)", async () => {
       for (const path of ["events", "changes"]) {
         expect((await app.inject({ url: `/api/assessments/${md}/${path}` })).statusCode).toBe(401);
