@@ -243,6 +243,17 @@ describeEachDatabase("evidence: sources, uploads checked by content, downloads",
     });
     expect(res.statusCode).toBe(409);
     expect(res.json().error).toMatch(/submitted/);
+    // An upload refused by the status leaves no file behind.
+    const before = (await storedFiles()).length;
+    const upload = multipartBody({ filename: "late.pdf", content: PDF });
+    const refused = await app.inject({
+      method: "POST",
+      url: url(locked),
+      headers: { ...coordinator.headers, ...upload.headers },
+      payload: upload.payload,
+    });
+    expect(refused.statusCode).toBe(409);
+    expect((await storedFiles()).length).toBe(before);
   });
 
   it("stores an uploaded PDF under uploads/<year>/<uuid> with its sha256 and serves it as an attachment", async () => {
