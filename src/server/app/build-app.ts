@@ -23,6 +23,7 @@ import { registerExchangeRoutes } from "../exchange/routes.ts";
 import { registerFrameworkRoutes } from "../frameworks/routes.ts";
 import { registerHealthRoutes } from "../health/routes.ts";
 import { registerNotificationRoutes } from "../notifications/routes.ts";
+import { registerRecommendationRoutes } from "../recommendations/routes.ts";
 import { registerReviewRoutes } from "../review/routes.ts";
 
 declare module "fastify" {
@@ -95,6 +96,7 @@ export async function buildApp({ database, logger = false }: AppOptions): Promis
       await registerExchangeRoutes(api, database.db);
       await registerReviewRoutes(api, database.db);
       await registerNotificationRoutes(api, database.db);
+      await registerRecommendationRoutes(api, database.db);
     },
     { prefix: "/api" },
   );
