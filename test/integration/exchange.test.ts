@@ -397,6 +397,11 @@ describeEachDatabase("offline exchange: XLSX export and import", (database) => {
     const res = await importXlsx(mdContributor, big);
     expect(res.statusCode).toBe(413);
     expect(res.json().error).toMatch(/over the limit of 20 MB/);
+    // Under the limit, the app's 1 MB JSON body limit does not apply to the upload.
+    const medium = Buffer.alloc(5 * 1024 * 1024, 1);
+    const under = await importXlsx(mdContributor, medium, { name: "five.xlsx" });
+    expect(under.statusCode).toBe(400);
+    expect(under.json().error).toMatch(/five\.xlsx is not an XLSX spreadsheet/);
   });
 
   it("reports a missing required column on row 1", async () => {
