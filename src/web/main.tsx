@@ -1,11 +1,14 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { App } from "./app.tsx";
+import "./styles/base.css";
+import "./styles/layout.css";
+import "./styles/tables.css";
+import "./styles/components.css";
 
-function App() {
-  return <h1>Childmark</h1>;
-}
-
-createRoot(document.getElementById("root")!).render(
+const root = document.getElementById("root");
+if (!root) throw new Error("index.html has no #root element");
+createRoot(root).render(
   <StrictMode>
     <App />
   </StrictMode>,

@@ -1,0 +1,38 @@
+import { LanguageProvider } from "./i18n/language.tsx";
+import { AppShell } from "./layout/app-shell.tsx";
+import { CountryPage } from "./pages/country-page.tsx";
+import { NotFoundPage } from "./pages/not-found-page.tsx";
+import { OverviewPage } from "./pages/overview-page.tsx";
+import { ScoresPage } from "./pages/scores-page.tsx";
+import { StructurePage } from "./pages/structure-page.tsx";
+import { useLocation } from "./routing/router.tsx";
+import { matchRoute } from "./routing/routes.ts";
+
+/** Picks the page for the current address. */
+function CurrentPage() {
+  const { pathname } = useLocation();
+  const route = matchRoute(pathname);
+  switch (route.page) {
+    case "overview":
+      return <OverviewPage />;
+    case "scores":
+      return <ScoresPage key={route.frameworkId} frameworkId={route.frameworkId} />;
+    case "structure":
+      return <StructurePage key={route.frameworkId} frameworkId={route.frameworkId} />;
+    case "country":
+      return <CountryPage key={`${route.frameworkId}/${route.country}`} {...route} />;
+    default:
+      return <NotFoundPage />;
+  }
+}
+
+/** The Childmark web app. */
+export function App() {
+  return (
+    <LanguageProvider>
+      <AppShell>
+        <CurrentPage />
+      </AppShell>
+    </LanguageProvider>
+  );
+}
