@@ -54,6 +54,12 @@ export const numericScoring = z.object({
   cap: z.boolean().default(true),
 });
 
+/** Percentages default to the goalposts 0 and 100, field by field. */
+export const percentageScoring = numericScoring.extend({
+  min: goalpost.default(0),
+  max: goalpost.default(100),
+});
+
 export const scaleChoice = z.object({ code, label: localText, score: z.number().min(0).max(1) });
 
 const indicatorBase = {
@@ -85,7 +91,8 @@ export const percentageIndicator = z.object({
   ...indicatorBase,
   type: z.literal("percentage"),
   unit: z.string().optional(),
-  scoring: numericScoring.default({ min: 0, max: 100, direction: "higher", log: false, cap: true }),
+  // Field defaults too: `{ "direction": "lower" }` alone used to get "data" goalposts.
+  scoring: percentageScoring.default({ min: 0, max: 100, direction: "higher", log: false, cap: true }),
 });
 export const scaleIndicator = z.object({
   ...indicatorBase,

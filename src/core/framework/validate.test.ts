@@ -56,6 +56,28 @@ describe("validateFramework", () => {
     });
   });
 
+  it("defaults percentage goalposts to 0 and 100 field by field, number goalposts to the data", () => {
+    const fw = valid();
+    fw.indicators.push(
+      { code: "p1", node: "s1", text: { en: "P1" }, type: "percentage", scoring: { direction: "lower" } },
+      { code: "p2", node: "s1", text: { en: "P2" }, type: "percentage", scoring: { max: "data" } },
+      { code: "p3", node: "s1", text: { en: "P3" }, type: "percentage" },
+      { code: "n1", node: "s1", text: { en: "N1" }, type: "number", scoring: { log: true } },
+    );
+    const result = validateFramework(fw);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const goalposts = result.framework.indicators
+      .slice(2)
+      .map((i) => "min" in i.scoring && [i.scoring.min, i.scoring.max]);
+    expect(goalposts).toEqual([
+      [0, 100],
+      [0, "data"],
+      [0, 100],
+      ["data", "data"],
+    ]);
+  });
+
   it("reports every meaning problem at once, each at its JSON path", () => {
     const fw = valid();
     fw.title = { fr: "Indice" };
