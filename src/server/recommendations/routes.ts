@@ -1,0 +1,194 @@
+import multipart from "@fastify/multipart";
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { errorBody } from "../api-schemas/index.ts";
+import { authorize, requireActor } from "../auth/plugin.ts";
+import type { Db } from "../db/connect.ts";
+import { UserError } from "../errors.ts";
+import { readUpload } from "../evidence/read-upload.ts";
+import { maxFileBytes } from "../frameworks/read-framework-file.ts";
+import {
+  implementationInput,
+  implementationOutput,
+  listImplementation,
+  recordImplementation,
+} from "./implementation.ts";
+import { importRecommendations } from "./import-recommendations.ts";
+import { getRecommendation, listImports, listMappings, saveMapping } from "./manage.ts";
+import {
+  idParams,
+  importFields,
+  importRecord,
+  importSummary,
+  mappingBody,
+  mappingOut,
+  mappingParams,
+  recommendationDetail,
+  searchQuery,
+  searchResult,
+} from "./schemas.ts";
+import { searchRecommendations } from "./search-recommendations.ts";
+
+const denied = { 401: errorBody, 403: errorBody };
+
+/** Routes of the recommendations module (registered under /api by app/build-app.ts). */
+export async function registerRecommendationRoutes(app: FastifyInstance, db: Db): Promise<void> {
+  await app.register(async (scope) => {
+    await scope.register(multipart, {
+      limits: { fileSize: maxFileBytes(), files: 1, fields: 5, fieldSize: 1000, parts: 6 },
+    });
+    const api = scope.withTypeProvider<ZodTypeProvider>();
+    const tags = ["recommendations"];
+
+    api.get(
+      "/recommendations",
+      {
+        schema: {
+          tags,
+          summary:
+            "Search recommendations: full text (quoted phrases), filters on every field, facet counts, pages",
+          querystring: searchQuery,
+          response: { 200: searchResult, 400: errorBody, ...denied },
+        },
+      },
+      async (request) => {
+        requireActor(request);
+        return searchRecommendations(db, request.query);
+      },
+    );
+
+    api.get(
+      "/recommendations/:id",
+      {
+        schema: {
+          tags,
+          summary: "One recommendation",
+          params: idParams,
+          response: { 200: recommendationDetail, 404: errorBody, ...denied },
+        },
+      },
+      async (request) => {
+        requireActor(request);
+        return getRecommendation(db, request.params.id);
+      },
+    );
+
+    api.post(
+      "/recommendations/imports",
+      {
+        schema: {
+          tags,
+          summary: "Import a CSV or XLSX file of recommendations (multipart: file, preset, mapping, state)",
+          description:
+            "Presets: upr-info, uhri, ohchr-thematic, generic (with a saved mapping). One transaction: any invalid row and nothing is written; duplicates (same text, State and session) are merged and reported.",
+          response: { 201: importSummary, 400: errorBody, 404: errorBody, 413: errorBody, ...denied },
+        },
+      },
+      async (request, reply) => {
+        const actor = authorize(request, "cycle:manage");
+        if (!request.isMultipart())
+          throw new UserError("send the file as multipart/form-data (fields file, preset)");
+        const upload = await readUpload(request);
+        const fields = importFields.safeParse(upload.fields);
+        if (!fields.success)
+          throw new UserError(
+            "invalid import fields",
+            fields.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`),
+          );
+        const summary = await importRecommendations(db, {
+          bytes: upload.bytes,
+          fileName: upload.fileName.replace(/[^\w.\- ]+/g, "_").slice(0, 200) || "upload",
+          preset: fields.data.preset,
+          mappingName: fields.data.mapping,
+          state: fields.data.state,
+          userId: actor.userId,
+        });
+        return reply.code(201).send(summary);
+      },
+    );
+
+    api.get(
+      "/recommendations/imports",
+      {
+        schema: {
+          tags,
+          summary: "The latest recommendation imports",
+          response: { 200: z.array(importRecord), ...denied },
+        },
+      },
+      async (request) => {
+        authorize(request, "cycle:manage");
+        return listImports(db);
+      },
+    );
+
+    api.get(
+      "/recommendations/mappings",
+      {
+        schema: {
+          tags,
+          summary: "Saved column mappings of the generic import",
+          response: { 200: z.array(mappingOut), ...denied },
+        },
+      },
+      async (request) => {
+        authorize(request, "cycle:manage");
+        return listMappings(db);
+      },
+    );
+
+    api.put(
+      "/recommendations/mappings/:name",
+      {
+        schema: {
+          tags,
+          summary: "Save a column mapping { column: field } by name",
+          params: mappingParams,
+          body: mappingBody,
+          response: { 200: mappingOut, 400: errorBody, ...denied },
+        },
+      },
+      async (request) => {
+        const actor = authorize(request, "cycle:manage");
+        return saveMapping(db, request.params.name, request.body.columns, actor.userId);
+      },
+    );
+
+    api.get(
+      "/recommendations/:id/assessments",
+      {
+        schema: {
+          tags,
+          summary: "Implementation assessments of a recommendation, oldest first",
+          params: idParams,
+          response: { 200: z.array(implementationOutput), 404: errorBody, ...denied },
+        },
+      },
+      async (request) => {
+        requireActor(request);
+        return listImplementation(db, request.params.id);
+      },
+    );
+
+    api.post(
+      "/recommendations/:id/assessments",
+      {
+        schema: {
+          tags,
+          summary: "Record an implementation assessment (government claim or coalition view)",
+          params: idParams,
+          body: implementationInput,
+          response: { 201: implementationOutput, 400: errorBody, 404: errorBody, ...denied },
+        },
+      },
+      async (request, reply) => {
+        const actor = authorize(request, "cycle:manage");
+        const saved = await db.transaction((tx) =>
+          recordImplementation(tx as unknown as Db, request.params.id, request.body, actor.userId),
+        );
+        return reply.code(201).send(saved);
+      },
+    );
+  });
+}

@@ -1,0 +1,162 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { LocalText } from "../../core/index.ts";
+import type { Db } from "../db/connect.ts";
+import { queryRows } from "../db/query-rows.ts";
+import { RECOMMENDATION_SEARCH_DOCUMENT } from "../db/schema.ts";
+
+export interface SearchFilters {
+  /** Web-search syntax: words, "quoted phrases", -excluded, or. */
+  q?: string;
+  /** ISO2 code or the name as imported. */
+  state?: string;
+  mechanism?: string;
+  position?: string;
+  session?: string;
+  cycle?: string;
+  theme?: string;
+  group?: string;
+  article?: string;
+  sdg?: string;
+  recommendingState?: string;
+  /** The latest implementation status (either kind of assessor); `none` for never assessed. */
+  status?: string;
+  page: number;
+  pageSize: number;
+}
+
+export interface RecommendationListItem {
+  id: string;
+  mechanism: string;
+  session: string | null;
+  cycle: string | null;
+  documentSymbol: string | null;
+  paragraph: string | null;
+  stateCode: string | null;
+  stateName: string;
+  recommendingStates: string[];
+  text: LocalText;
+  position: string | null;
+  actionCategory: number | null;
+  themes: string[];
+  uncrcArticles: string[];
+  sdgTargets: string[];
+}
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+export interface SearchResult {
+  total: number;
+  page: number;
+  pageSize: number;
+  items: RecommendationListItem[];
+  facets: Record<"position" | "mechanism" | "session" | "state" | "theme", FacetCount[]>;
+}
+
+const FACET_LIMIT = 50;
+
+/**
+ * Full-text and faceted search of recommendations: PostgreSQL text search (English stemming,
+ * `websearch_to_tsquery`, so quoted phrases work) plus a filter on every field, one page of
+ * results and facet counts (position, mechanism, session, State, theme) over the whole match.
+ */
+export async function searchRecommendations(db: Db, filters: SearchFilters): Promise<SearchResult> {
+  const where = buildWhere(filters);
+  const offset = (filters.page - 1) * filters.pageSize;
+  const items = await queryRows<Record<string, unknown>>(
+    db,
+    sql`select id, mechanism, session, cycle, document_symbol, paragraph, state_code, state_name,
+          recommending_states, text, position, action_category, themes, uncrc_articles, sdg_targets
+        from recommendations r where ${where}
+        order by r.state_name, r.session nulls last, r.paragraph nulls last, r.id
+        limit ${filters.pageSize} offset ${offset}`,
+  );
+  const grouped = await queryRows<{ facet: string; value: string | null; count: string | number }>(
+    db,
+    sql`select case when grouping(position) = 0 then 'position' when grouping(mechanism) = 0 then 'mechanism'
+                    when grouping(session) = 0 then 'session' else 'state' end as facet,
+               case when grouping(position) = 0 then position when grouping(mechanism) = 0 then mechanism
+                    when grouping(session) = 0 then session else state_name end as value, count(*) as count
+        from recommendations r where ${where}
+        group by grouping sets ((position), (mechanism), (session), (state_name))`,
+  );
+  const themes = await queryRows<{ value: string; count: string | number }>(
+    db,
+    sql`select theme as value, count(*) as count from recommendations r, unnest(r.themes) theme
+        where ${where} group by theme order by count(*) desc, theme limit ${FACET_LIMIT}`,
+  );
+  const facets: SearchResult["facets"] = { position: [], mechanism: [], session: [], state: [], theme: [] };
+  let total = 0;
+  for (const row of grouped) {
+    const facet = row.facet as keyof SearchResult["facets"];
+    const count = Number(row.count);
+    if (facet === "mechanism") total += count;
+    facets[facet].push({ value: row.value ?? "", count });
+  }
+  for (const key of ["position", "session"] as const)
+    facets[key] = facets[key].map((f) => ({ ...f, value: f.value || "none" }));
+  for (const key of ["position", "mechanism", "state"] as const) facets[key].sort(byCount);
+  facets.session.sort((a, b) => compareSessions(a.value, b.value));
+  facets.state = facets.state.slice(0, FACET_LIMIT);
+  facets.theme = themes.map((t) => ({ value: t.value, count: Number(t.count) }));
+  return { total, page: filters.page, pageSize: filters.pageSize, items: items.map(presentItem), facets };
+}
+
+function buildWhere(f: SearchFilters): SQL {
+  const parts: SQL[] = [sql`true`];
+  if (f.q?.trim())
+    parts.push(sql`${RECOMMENDATION_SEARCH_DOCUMENT} @@ websearch_to_tsquery('english', ${f.q})`);
+  if (f.state) parts.push(sql`(r.state_code = ${f.state.toUpperCase()} or r.state_name = ${f.state})`);
+  if (f.mechanism) parts.push(sql`r.mechanism = ${f.mechanism}`);
+  if (f.position)
+    parts.push(f.position === "none" ? sql`r.position is null` : sql`r.position = ${f.position}`);
+  if (f.session) parts.push(sql`r.session = ${f.session}`);
+  if (f.cycle) parts.push(sql`r.cycle = ${f.cycle}`);
+  if (f.theme) parts.push(sql`r.themes @> array[${f.theme}]::text[]`);
+  if (f.group) parts.push(sql`r.affected_groups @> array[${f.group}]::text[]`);
+  if (f.article) parts.push(sql`r.uncrc_articles @> array[${f.article}]::text[]`);
+  if (f.sdg) parts.push(sql`r.sdg_targets @> array[${f.sdg}]::text[]`);
+  if (f.recommendingState) parts.push(sql`r.recommending_states @> array[${f.recommendingState}]::text[]`);
+  if (f.status) {
+    const latest = sql`(select a.status from implementation_assessments a where a.recommendation_id = r.id
+                        order by a.assessed_on desc, a.created_at desc limit 1)`;
+    parts.push(f.status === "none" ? sql`${latest} is null` : sql`${latest} = ${f.status}`);
+  }
+  return sql.join(parts, sql` and `);
+}
+
+function presentItem(row: Record<string, unknown>): RecommendationListItem {
+  return {
+    id: row.id as string,
+    mechanism: row.mechanism as string,
+    session: row.session as string | null,
+    cycle: row.cycle as string | null,
+    documentSymbol: row.document_symbol as string | null,
+    paragraph: row.paragraph as string | null,
+    stateCode: row.state_code as string | null,
+    stateName: row.state_name as string,
+    recommendingStates: row.recommending_states as string[],
+    text: row.text as LocalText,
+    position: row.position as string | null,
+    actionCategory: row.action_category as number | null,
+    themes: row.themes as string[],
+    uncrcArticles: row.uncrc_articles as string[],
+    sdgTargets: row.sdg_targets as string[],
+  };
+}
+
+function byCount(a: FacetCount, b: FacetCount): number {
+  return b.count - a.count || a.value.localeCompare(b.value);
+}
+
+/** Numeric sessions in number order ("2" before "10"), others after, alphabetically. */
+function compareSessions(a: string, b: string): number {
+  const na = Number(a);
+  const nb = Number(b);
+  if (Number.isFinite(na) && Number.isFinite(nb)) return na - nb;
+  if (Number.isFinite(na)) return -1;
+  if (Number.isFinite(nb)) return 1;
+  return a.localeCompare(b);
+}
