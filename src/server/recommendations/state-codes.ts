@@ -33,6 +33,7 @@ const ALIASES: Record<string, string> = {
   "state of palestine": "PS",
   kosovo: "XK",
   moldova: "MD",
+  "republic of moldova": "MD",
   syria: "SY",
   "viet nam": "VN",
   "holy see": "VA",
