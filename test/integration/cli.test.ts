@@ -24,7 +24,7 @@ describe("the childmark command", () => {
     expect(run.stdout).toMatch(/Usage: childmark/);
   });
 
-  it("fails with a clear message and exit 1 on bad input", () => {
+  it("fails with a clear message and exit 1 on bad input", { timeout: 120_000 }, () => {
     const dir = mkdtempSync(join(tmpdir(), "childmark-cli-"));
     writeFileSync(join(dir, "data.csv"), "country,year,value\nMD,2022,1\n");
     const missingColumns = runCli([
@@ -62,7 +62,8 @@ describe("the childmark command", () => {
     expect(badOut.stderr).toContain("--out must end in .csv or .json");
   });
 
-  it("imports, lists, exports, backs up and restores through one data folder", () => {
+  // Eight processes in a row: slow on a busy machine.
+  it("imports, lists, exports, backs up and restores through one data folder", { timeout: 240_000 }, () => {
     const dir = mkdtempSync(join(tmpdir(), "childmark-cli-"));
     const env = { CHILDMARK_DATA_DIR: join(dir, "db"), DATABASE_URL: "" };
     expect(runCli(["framework", "import", "examples/hdi/framework.json"], env).stdout).toContain(

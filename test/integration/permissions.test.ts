@@ -1,0 +1,328 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { and, eq } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Actor, can, type Grant, type Target } from "../../src/core/index.ts";
+import { buildApp } from "../../src/server/app/build-app.ts";
+import { renderPermissionsDoc } from "../../src/server/app/permissions-doc.ts";
+import { ROUTE_ACCESS } from "../../src/server/app/route-access.ts";
+import { nodePathOf } from "../../src/server/assessments/load-assessment.ts";
+import type { Db } from "../../src/server/db/connect.ts";
+import { answers, assignments, evidenceSources, indicators } from "../../src/server/db/schema.ts";
+import { uploadsDir } from "../../src/server/evidence/uploads-dir.ts";
+import { CHILDPACT_REGION, seedReference } from "../../src/server/reference/countries.ts";
+import { describeEachDatabase } from "../support/databases.ts";
+import { buildAssessments, buildUser, type Session, signInAs } from "../support/factories.ts";
+
+/** The people of the matrix: every role, in and out of scope, and nobody signed in. */
+const PERSONAS: Record<string, { isAdmin?: boolean; grants: Grant[] }> = {
+  admin: { isAdmin: true, grants: [] },
+  "secretariat (platform)": { grants: [{ role: "secretariat", scopeType: "platform", scopeCode: null }] },
+  "secretariat (region)": {
+    grants: [{ role: "secretariat", scopeType: "region", scopeCode: CHILDPACT_REGION.code }],
+  },
+  "coordinator MD": { grants: [{ role: "coordinator", scopeType: "country", scopeCode: "MD" }] },
+  "contributor MD": { grants: [{ role: "contributor", scopeType: "country", scopeCode: "MD" }] },
+  "contributor MD, other section": {
+    grants: [{ role: "contributor", scopeType: "country", scopeCode: "MD", sections: ["vulnerability"] }],
+  },
+  "reviewer MD": { grants: [{ role: "reviewer", scopeType: "country", scopeCode: "MD" }] },
+  "viewer MD": { grants: [{ role: "viewer", scopeType: "country", scopeCode: "MD" }] },
+  "coordinator GE": { grants: [{ role: "coordinator", scopeType: "country", scopeCode: "GE" }] },
+  "contributor GE": { grants: [{ role: "contributor", scopeType: "country", scopeCode: "GE" }] },
+};
+
+interface Context {
+  frameworkVersionId: string;
+  cycleId: string;
+  assessmentId: string;
+  indicator: string;
+  assignmentId: string;
+  evidenceId: string;
+  fileEvidenceId: string;
+  contributorId: string;
+  counter: number;
+  signIn: { email: string; password: string };
+}
+
+/** A valid request for every route (validation comes before authorisation, so bodies must be valid). */
+const REQUESTS: Record<string, (c: Context) => { url: string; payload?: object }> = {
+  "GET /api/health": () => ({ url: "/api/health" }),
+  "GET /api/frameworks": () => ({ url: "/api/frameworks" }),
+  "GET /api/frameworks/:id": (c) => ({ url: `/api/frameworks/${c.frameworkVersionId}` }),
+  "GET /api/frameworks/:id/cycles": (c) => ({ url: `/api/frameworks/${c.frameworkVersionId}/cycles` }),
+  "GET /api/frameworks/:id/scores": (c) => ({ url: `/api/frameworks/${c.frameworkVersionId}/scores` }),
+  "GET /api/countries": () => ({ url: "/api/countries" }),
+  "POST /api/auth/sign-in": (c) => ({ url: "/api/auth/sign-in", payload: c.signIn }),
+  "POST /api/auth/sign-out": () => ({ url: "/api/auth/sign-out" }),
+  "GET /api/auth/me": () => ({ url: "/api/auth/me" }),
+  "POST /api/auth/password-reset": () => ({
+    url: "/api/auth/password-reset",
+    payload: { email: "x@example.org" },
+  }),
+  "POST /api/auth/password-reset/confirm": () => ({
+    url: "/api/auth/password-reset/confirm",
+    payload: { token: "not-a-real-token-at-all", password: "a long enough password" },
+  }),
+  "POST /api/invitations": (c) => ({
+    url: "/api/invitations",
+    payload: {
+      email: `invitee-${c.counter++}@example.org`,
+      grant: { role: "viewer", scopeType: "country", scopeCode: "MD" },
+    },
+  }),
+  "POST /api/invitations/accept": () => ({
+    url: "/api/invitations/accept",
+    payload: { token: "not-a-real-token-at-all", name: "X", password: "a long enough password" },
+  }),
+  "GET /api/admin/outbox": () => ({ url: "/api/admin/outbox" }),
+  "POST /api/cycles": (c) => ({
+    url: "/api/cycles",
+    payload: {
+      frameworkVersionId: c.frameworkVersionId,
+      period: `p${c.counter++}`,
+      name: { en: "Matrix" },
+      countries: ["MD"],
+    },
+  }),
+  "GET /api/cycles": () => ({ url: "/api/cycles" }),
+  "GET /api/cycles/:id": (c) => ({ url: `/api/cycles/${c.cycleId}` }),
+  "GET /api/assessments/:id": (c) => ({ url: `/api/assessments/${c.assessmentId}` }),
+  "GET /api/assessments/:id/completion": (c) => ({ url: `/api/assessments/${c.assessmentId}/completion` }),
+  "PUT /api/assessments/:id/assignments": (c) => ({
+    url: `/api/assessments/${c.assessmentId}/assignments`,
+    payload: { userId: c.contributorId, itemCodes: [c.indicator] },
+  }),
+  "DELETE /api/assessments/:id/assignments/:assignmentId": (c) => ({
+    url: `/api/assessments/${c.assessmentId}/assignments/${c.assignmentId}`,
+  }),
+  "PUT /api/assessments/:id/answers/:indicatorCode": (c) => ({
+    url: `/api/assessments/${c.assessmentId}/answers/${c.indicator}`,
+    payload: { value: c.counter++ % 2 ? "yes" : "no", expectedVersion: 0 },
+  }),
+  "GET /api/assessments/:id/answers/:indicatorCode/history": (c) => ({
+    url: `/api/assessments/${c.assessmentId}/answers/${c.indicator}/history`,
+  }),
+  "POST /api/assessments/:id/answers/:indicatorCode/restore": (c) => ({
+    url: `/api/assessments/${c.assessmentId}/answers/${c.indicator}/restore`,
+    payload: { historyVersion: 1, expectedVersion: 0 },
+  }),
+  // Recommendations: an unknown id answers 404 to those allowed, which the matrix counts as allowed.
+  "GET /api/recommendations": () => ({ url: "/api/recommendations?q=children" }),
+  "GET /api/recommendations/:id": () => ({ url: `/api/recommendations/${NO_RECOMMENDATION}` }),
+  "GET /api/recommendations/:id/assessments": () => ({
+    url: `/api/recommendations/${NO_RECOMMENDATION}/assessments`,
+  }),
+  "POST /api/recommendations/:id/assessments": () => ({
+    url: `/api/recommendations/${NO_RECOMMENDATION}/assessments`,
+    payload: { status: "in_progress", assessedByKind: "coalition", assessedOn: "2026-01-01" },
+  }),
+  "POST /api/recommendations/imports": () => ({ url: "/api/recommendations/imports", payload: {} }),
+  "GET /api/recommendations/imports": () => ({ url: "/api/recommendations/imports" }),
+  "GET /api/recommendations/mappings": () => ({ url: "/api/recommendations/mappings" }),
+  "PUT /api/recommendations/mappings/:name": () => ({
+    url: "/api/recommendations/mappings/matrix",
+    payload: { columns: { Text: "text", Country: "state" } },
+  }),
+  "GET /api/assessments/:id/export.xlsx": (c) => ({ url: `/api/assessments/${c.assessmentId}/export.xlsx` }),
+  "POST /api/assessments/:id/import": (c) => ({
+    url: `/api/assessments/${c.assessmentId}/import?dryRun=true`,
+    payload: {},
+  }),
+  "GET /api/assessments/:id/answers/:indicatorCode/evidence": (c) => ({
+    url: `/api/assessments/${c.assessmentId}/answers/${c.indicator}/evidence`,
+  }),
+  "POST /api/assessments/:id/answers/:indicatorCode/evidence": (c) => ({
+    url: `/api/assessments/${c.assessmentId}/answers/${c.indicator}/evidence`,
+    payload: { kind: "citation", citation: "Law on child protection, art. 12" },
+  }),
+  "DELETE /api/evidence/:id": (c) => ({ url: `/api/evidence/${c.evidenceId}` }),
+  "GET /api/evidence/:id/file": (c) => ({ url: `/api/evidence/${c.fileEvidenceId}/file` }),
+  "GET /api/assessments/:id/answers/:indicatorCode/comments": (c) => ({
+    url: `/api/assessments/${c.assessmentId}/answers/${c.indicator}/comments`,
+  }),
+  "POST /api/assessments/:id/answers/:indicatorCode/comments": (c) => ({
+    url: `/api/assessments/${c.assessmentId}/answers/${c.indicator}/comments`,
+    payload: { body: "Please add the 2024 amendment." },
+  }),
+  "POST /api/assessments/:id/submit": (c) => ({ url: `/api/assessments/${c.assessmentId}/submit` }),
+  "POST /api/assessments/:id/start-review": (c) => ({
+    url: `/api/assessments/${c.assessmentId}/start-review`,
+  }),
+  "POST /api/assessments/:id/answers/:indicatorCode/rework": (c) => ({
+    url: `/api/assessments/${c.assessmentId}/answers/${c.indicator}/rework`,
+    payload: { comment: "Cite the article." },
+  }),
+  "DELETE /api/assessments/:id/answers/:indicatorCode/rework": (c) => ({
+    url: `/api/assessments/${c.assessmentId}/answers/${c.indicator}/rework`,
+  }),
+  "POST /api/assessments/:id/return": (c) => ({
+    url: `/api/assessments/${c.assessmentId}/return`,
+    payload: {},
+  }),
+  "POST /api/assessments/:id/validate": (c) => ({ url: `/api/assessments/${c.assessmentId}/validate` }),
+  "POST /api/assessments/:id/reopen": (c) => ({
+    url: `/api/assessments/${c.assessmentId}/reopen`,
+    payload: { reason: "A correction from the ministry" },
+  }),
+  "GET /api/assessments/:id/events": (c) => ({ url: `/api/assessments/${c.assessmentId}/events` }),
+  "GET /api/assessments/:id/changes": (c) => ({ url: `/api/assessments/${c.assessmentId}/changes` }),
+  "GET /api/notifications": () => ({ url: "/api/notifications" }),
+  "POST /api/notifications/:id/read": () => ({
+    url: "/api/notifications/00000000-0000-4000-8000-000000000000/read",
+  }),
+  "POST /api/notifications/read-all": () => ({ url: "/api/notifications/read-all" }),
+};
+
+const NO_RECOMMENDATION = "00000000-0000-4000-8000-000000000000";
+
+describeEachDatabase("permission matrix: every route × every role", (database) => {
+  let app: FastifyInstance;
+  const routes: string[] = [];
+  const sessions = new Map<string, Session>();
+  const actors = new Map<string, Actor>();
+  let ctx: Context;
+  let targets: Record<string, Target[]>;
+
+  beforeAll(async () => {
+    process.env.CHILDMARK_DATA_DIR = mkdtempSync(join(tmpdir(), "childmark-matrix-"));
+    const { db } = database();
+    await seedReference(db);
+    const built = await buildAssessments(db, { countries: ["MD", "GE"] });
+    const indicator = built.framework.indicators.find(
+      (i) => i.type === "checklist" && !nodePathOf(built.framework, i.code).includes("vulnerability"),
+    )!.code;
+    app = await buildApp({ database: database() });
+    for (const [name, persona] of Object.entries(PERSONAS)) {
+      const user = await buildUser(db, { isAdmin: persona.isAdmin, grants: persona.grants, name });
+      sessions.set(name, await signInAs(app, user));
+      actors.set(name, { userId: user.id, isAdmin: !!persona.isAdmin, grants: persona.grants });
+    }
+    const someone = await buildUser(db);
+    const contributorId = actors.get("contributor MD")!.userId;
+    const [assignment] = await db
+      .insert(assignments)
+      .values({ assessmentId: built.assessments.MD!, userId: contributorId, itemCode: indicator })
+      .returning({ id: assignments.id });
+    const [answer] = await db
+      .insert(answers)
+      .values({
+        assessmentId: built.assessments.MD!,
+        indicatorId: await indicatorId(db, built.versionId, indicator),
+        valueText: "yes",
+      })
+      .returning({ id: answers.id });
+    const [evidence] = await db
+      .insert(evidenceSources)
+      .values({ answerId: answer!.id, kind: "citation", citation: "Constitution, art. 49" })
+      .returning({ id: evidenceSources.id });
+    const stored = join(uploadsDir(), "matrix-test.pdf");
+    mkdirSync(uploadsDir(), { recursive: true });
+    writeFileSync(stored, "%PDF-1.4\n%%EOF\n");
+    const [file] = await db
+      .insert(evidenceSources)
+      .values({
+        answerId: answer!.id,
+        kind: "file",
+        filePath: "matrix-test.pdf",
+        fileName: "decree.pdf",
+        mediaType: "application/pdf",
+        fileSize: 15,
+      })
+      .returning({ id: evidenceSources.id });
+    ctx = {
+      frameworkVersionId: built.versionId,
+      cycleId: built.cycleId,
+      assessmentId: built.assessments.MD!,
+      indicator,
+      assignmentId: assignment!.id,
+      evidenceId: evidence!.id,
+      fileEvidenceId: file!.id,
+      contributorId,
+      counter: 0,
+      signIn: { email: someone.email, password: someone.password },
+    };
+    const md: Target = { country: "MD", region: CHILDPACT_REGION.code };
+    const ge: Target = { country: "GE", region: CHILDPACT_REGION.code };
+    targets = {
+      country: [md],
+      cycle: [md, ge],
+      assessment: [md],
+      indicator: [{ ...md, nodePath: nodePathOf(built.framework, indicator) }],
+    };
+    routes.push(...app.apiRoutes);
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it("declares the access of every API route and has a request for it", () => {
+    expect(routes.length).toBeGreaterThan(20);
+    expect(routes.filter((r) => !ROUTE_ACCESS[r])).toEqual([]);
+    expect(Object.keys(ROUTE_ACCESS).filter((r) => !routes.includes(r))).toEqual([]);
+    expect(Object.keys(ROUTE_ACCESS).filter((r) => !REQUESTS[r])).toEqual([]);
+  });
+
+  it("answers every route exactly as the matrix says, for every role and for a signed-out user", async () => {
+    const mismatches: string[] = [];
+    // Signing out ends the session the other requests use: it goes last.
+    const keys = Object.keys(ROUTE_ACCESS).sort(
+      (a, b) => Number(a.endsWith("sign-out")) - Number(b.endsWith("sign-out")),
+    );
+    for (const key of keys) {
+      const access = ROUTE_ACCESS[key]!;
+      const [method, path] = key.split(" ") as [string, string];
+      // Those who are refused go first, so an allowed change (a deletion, a submission) cannot mask a refusal.
+      const personas = [null, ...Object.keys(PERSONAS)].sort(
+        (a, b) =>
+          Number(expectedOutcome(access, a ? actors.get(a)! : null, targets) === "allowed") -
+          Number(expectedOutcome(access, b ? actors.get(b)! : null, targets) === "allowed"),
+      );
+      for (const persona of personas) {
+        const { url, payload } = REQUESTS[key]!(ctx);
+        const session = persona ? sessions.get(persona)! : undefined;
+        const res = await app.inject({ method: method as "GET", url, payload, headers: session?.headers });
+        const expected = expectedOutcome(access, persona ? actors.get(persona)! : null, targets);
+        const ok =
+          expected === "allowed"
+            ? res.statusCode !== 401 && res.statusCode !== 403
+            : res.statusCode === expected;
+        if (!ok)
+          mismatches.push(
+            `${key} as ${persona ?? "signed out"}: expected ${expected}, got ${res.statusCode} ${res.body.slice(0, 120)}`,
+          );
+        void path;
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
+
+function expectedOutcome(
+  access: (typeof ROUTE_ACCESS)[string],
+  actor: Actor | null,
+  targets: Record<string, Target[]>,
+): "allowed" | 401 | 403 | 404 {
+  if (access.kind === "public") return "allowed";
+  if (!actor) return 401;
+  if (access.kind === "signed-in") return "allowed";
+  const list = access.on === "platform" ? [undefined] : targets[access.on]!;
+  if (list.some((t) => can(actor, access.action, t))) return "allowed";
+  return access.hidden ? 404 : 403;
+}
+
+describe("docs/permissions.md", () => {
+  it("is the generated matrix (run `npm run docs:permissions` after changing access)", () => {
+    expect(readFileSync("docs/permissions.md", "utf8")).toBe(renderPermissionsDoc());
+  });
+});
+
+async function indicatorId(db: Db, versionId: string, code: string): Promise<string> {
+  const [row] = await db
+    .select({ id: indicators.id })
+    .from(indicators)
+    .where(and(eq(indicators.versionId, versionId), eq(indicators.code, code)));
+  return row!.id;
+}
