@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { type Database, migrateDatabase, openDatabase } from "../db/connect.ts";
+import { startReminderJob } from "../notifications/reminder-job.ts";
 import { seedReference } from "../reference/countries.ts";
 import { buildApp } from "./build-app.ts";
 import { type DemoLogin, loadDemo } from "./load-demo.ts";
@@ -32,12 +33,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     const demoLogin = options.demo ? await loadDemo(database, options.dataDir) : undefined;
     const app = await buildApp({ database, logger: options.logger });
     const address = await app.listen({ port: options.port ?? 3000, host: options.host ?? "127.0.0.1" });
+    // Deadline reminders: now, then every hour while the server runs.
+    const stopReminders = startReminderJob(database.db, { log: (error) => app.log.error(error) });
     return {
       url: address.replace("[::1]", "localhost").replace("127.0.0.1", "localhost"),
       app,
       database,
       demoLogin,
       close: async () => {
+        stopReminders();
         await app.close();
         await database.close();
       },
