@@ -11,18 +11,16 @@ export interface TableRow {
 export interface Table {
   columns: string[];
   rows: TableRow[];
-  /** `utf-8` or `latin-1` for CSV (as detected), `xlsx` for workbooks. */
-  encoding: "utf-8" | "latin-1" | "xlsx";
+  /** The encoding detected for CSV, `xlsx` for workbooks. */
+  encoding: TextEncodingName | "xlsx";
 }
 
 /**
- * Decodes CSV bytes: UTF-8 (with or without BOM) when valid, otherwise Latin-1 (Windows-1252), as
- * UPR Info's files are. UTF-16 and binary files are refused with a message saying what to do.
+ * Decodes CSV bytes: UTF-8 (with or without BOM) when valid; otherwise a single-byte encoding,
+ * Windows Latin-1 or Mac Roman (UPR Info's files are old Mac files: CR line ends, "Hiss\x8fne"),
+ * whichever reads as more plausible text. UTF-16 and binary files are refused with what to do.
  */
-export function decodeCsv(
-  bytes: Uint8Array,
-  fileName: string,
-): { text: string; encoding: "utf-8" | "latin-1" } {
+export function decodeCsv(bytes: Uint8Array, fileName: string): { text: string; encoding: TextEncodingName } {
   const head = bytes.subarray(0, 4096);
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff) || head.includes(0)) {
     throw new UserError(
@@ -30,11 +28,47 @@ export function decodeCsv(
     );
   }
   try {
-    const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
-    return { text, encoding: "utf-8" };
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
   } catch {
-    return { text: new TextDecoder("windows-1252").decode(bytes), encoding: "latin-1" };
+    const latin = decodeWindows1252(bytes);
+    const mac = new TextDecoder("macintosh").decode(bytes);
+    return plausibility(mac) > plausibility(latin)
+      ? { text: mac, encoding: "mac-roman" }
+      : { text: latin, encoding: "latin-1" };
   }
+}
+
+/** Windows-1252 characters of bytes 0x80–0x9F (Node's decoder reads them as C1 controls, like ISO-8859-1). */
+const CP1252_HIGH =
+  "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f" +
+  "\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  return new TextDecoder("latin1")
+    .decode(bytes)
+    .replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
+}
+
+export type TextEncodingName = "utf-8" | "latin-1" | "mac-roman";
+
+const PUNCTUATION = new Set("\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00a0\u00ab\u00bb\u00b0");
+
+/**
+ * How much the non-ASCII characters of a decoding look like text: a lower-case letter, a capital
+ * not inside a lower-case word, or common punctuation count for; anything else counts against.
+ */
+function plausibility(text: string): number {
+  let score = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch.charCodeAt(0) < 0x80) continue;
+    const previous = text[i - 1] ?? " ";
+    const isLower = /\p{Ll}/u.test(ch);
+    const isUpper = /\p{Lu}/u.test(ch);
+    if (isLower || (isUpper && !/\p{Ll}/u.test(previous)) || PUNCTUATION.has(ch)) score++;
+    else score--;
+  }
+  return score;
 }
 
 /** Reads a CSV or XLSX file (by its name's extension, else by its first bytes) into named rows. */
