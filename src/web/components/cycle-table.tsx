@@ -19,8 +19,11 @@ export function CycleTable({
   cycles,
   scores,
   framework,
+  itemHeader,
 }: {
   caption: string;
+  /** Heading of the first column; defaults to "Part of the framework". */
+  itemHeader?: string;
   rows: CycleTableRow[];
   cycles: CycleSummary[];
   scores: Map<string, Map<string, ScoreRow>>;
@@ -34,7 +37,7 @@ export function CycleTable({
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">{t("item")}</th>
+            <th scope="col">{itemHeader ?? t("item")}</th>
             {cycles.map((cycle) => (
               <th scope="col" className="num" key={cycle.id}>
                 {pick(cycle.name, framework.defaultLanguage) || cycle.period}

@@ -129,6 +129,7 @@ function CountryScores({
                   cycles={cycles}
                   scores={byNode}
                   framework={framework}
+                  itemHeader={pick(classification.label, fallback)}
                 />
               </section>
             )}
