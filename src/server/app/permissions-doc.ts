@@ -56,7 +56,7 @@ export function renderPermissionsDoc(): string {
         ? "anyone"
         : access.kind === "signed-in"
           ? "any signed-in user (sees only their scope)"
-          : `\`${access.action}\` on the ${access.on === "platform" ? "platform" : access.on === "cycle" ? "cycle (one of its countries)" : access.on}`;
+          : `\`${access.action}\` ${access.on === "platform" ? "in some scope (the use case checks each country or region it touches)" : access.on === "cycle" ? "on the cycle (one of its countries)" : `on the ${access.on}`}`;
     const otherwise =
       access.kind === "public"
         ? ""

@@ -1,173 +1,37 @@
+import { IntlMessageFormat } from "intl-messageformat";
+import { shell } from "./catalogs/shell.ts";
+
 /*
- * The app's own words in each interface language. Framework texts (titles,
- * labels, guidance) come from the framework itself, in its own languages.
+ * The app's own words in each interface language, gathered from the feature
+ * catalogues in ./catalogs. Framework texts (titles, labels, guidance) come
+ * from the framework itself, in its own languages.
  */
-const en = {
-  appName: "Childmark",
-  tagline: "How well governments protect children",
-  skipToContent: "Skip to main content",
-  language: "Language",
-  loading: "Loading…",
-  retry: "Try again",
-  errorTitle: "This could not be loaded",
-  notFoundTitle: "Page not found",
-  notFoundBody: "There is no page at this address.",
-  backToOverview: "Back to the frameworks",
-  frameworks: "Frameworks",
-  overviewTitle: "Frameworks and scores",
-  overviewLead:
-    "Each framework defines what is measured and how it is scored. Choose one to see how countries compare.",
-  noFrameworks: "No framework has been loaded yet. Import one with `childmark import`.",
-  version: "Version",
-  indicators: "Indicators",
-  cycles: "Cycles",
-  assessments: "Assessments",
-  noCycles: "No assessment cycle yet.",
-  viewScores: "View scores",
-  viewStructure: "How it is measured",
-  demoBannerTitle: "Demo data",
-  demoBannerBody: "Illustrative values, not findings. These scores do not describe any real country.",
-  demo: "Demo",
-  scoresTab: "Scores",
-  structureTab: "Structure",
-  cycle: "Cycle",
-  ranking: "Ranking",
-  rankingCaption: "Overall score by country",
-  rank: "Rank",
-  country: "Country",
-  score: "Score",
-  band: "Band",
-  change: "Change",
-  changeSince: "Change since previous cycle",
-  coverage: "Coverage",
-  coverageHint: "Share of indicators with data",
-  bySection: "By section",
-  bySectionCaption: "Score by country and section",
-  byClassification: "By classification",
-  classificationCaption: "Score by country and {name}",
-  group: "Group by",
-  bands: "Bands",
-  noScores: "No scores for this cycle yet.",
-  increase: "up",
-  decrease: "down",
-  unchanged: "unchanged",
-  noData: "no data",
-  sortBy: "Sort by {name}",
-  overall: "Overall",
-  overallScore: "Overall score",
-  rankOf: "Rank {rank} of {total}",
-  scoresByCycle: "Scores by cycle",
-  scoresByCycleCaption: "Score of each part of the framework, by cycle",
-  classificationByCycleCaption: "Score by {name} and cycle",
-  item: "Part of the framework",
-  otherCountries: "Other countries",
-  structureLead: "Sections, articles and the indicators that are answered for each country.",
-  type: "Type",
-  weight: "Weight",
-  guidance: "Guidance",
-  indicator: "Indicator",
-  indicatorCount: "{count} indicators",
-  type_checklist: "Checklist (yes / partially / no)",
-  type_number: "Number",
-  type_percentage: "Percentage",
-  type_scale: "Scale",
-  evidenceRequired: "Evidence required",
-  expandAll: "Expand all",
-  collapseAll: "Collapse all",
-  footer:
-    "Childmark is free software (AGPL-3.0). Scores are computed from the framework file shown under Structure.",
-  apiDocs: "API documentation",
-};
+const en = { ...shell.en };
+const fr = { ...shell.fr };
+/** Arabic: messages not yet translated fall back to English. */
+const ar: Partial<Record<MessageKey, string>> = { ...shell.ar };
 
 export type MessageKey = keyof typeof en;
 
-const fr: Record<MessageKey, string> = {
-  appName: "Childmark",
-  tagline: "Comment les États protègent les enfants",
-  skipToContent: "Aller au contenu principal",
-  language: "Langue",
-  loading: "Chargement…",
-  retry: "Réessayer",
-  errorTitle: "Impossible de charger cette page",
-  notFoundTitle: "Page introuvable",
-  notFoundBody: "Aucune page ne correspond à cette adresse.",
-  backToOverview: "Retour aux cadres",
-  frameworks: "Cadres",
-  overviewTitle: "Cadres et scores",
-  overviewLead: "Chaque cadre définit ce qui est mesuré et comment. Choisissez-en un pour comparer les pays.",
-  noFrameworks: "Aucun cadre n’est encore chargé. Importez-en un avec `childmark import`.",
-  version: "Version",
-  indicators: "Indicateurs",
-  cycles: "Cycles",
-  assessments: "Évaluations",
-  noCycles: "Aucun cycle d’évaluation pour l’instant.",
-  viewScores: "Voir les scores",
-  viewStructure: "Comment c’est mesuré",
-  demoBannerTitle: "Données de démonstration",
-  demoBannerBody: "Valeurs illustratives, pas des constats. Ces scores ne décrivent aucun pays réel.",
-  demo: "Démo",
-  scoresTab: "Scores",
-  structureTab: "Structure",
-  cycle: "Cycle",
-  ranking: "Classement",
-  rankingCaption: "Score global par pays",
-  rank: "Rang",
-  country: "Pays",
-  score: "Score",
-  band: "Niveau",
-  change: "Évolution",
-  changeSince: "Évolution depuis le cycle précédent",
-  coverage: "Couverture",
-  coverageHint: "Part des indicateurs renseignés",
-  bySection: "Par section",
-  bySectionCaption: "Score par pays et par section",
-  byClassification: "Par classification",
-  classificationCaption: "Score par pays et par {name}",
-  group: "Regrouper par",
-  bands: "Niveaux",
-  noScores: "Pas encore de scores pour ce cycle.",
-  increase: "hausse",
-  decrease: "baisse",
-  unchanged: "stable",
-  noData: "pas de données",
-  sortBy: "Trier par {name}",
-  overall: "Global",
-  overallScore: "Score global",
-  rankOf: "Rang {rank} sur {total}",
-  scoresByCycle: "Scores par cycle",
-  scoresByCycleCaption: "Score de chaque partie du cadre, par cycle",
-  classificationByCycleCaption: "Score par {name} et par cycle",
-  item: "Partie du cadre",
-  otherCountries: "Autres pays",
-  structureLead: "Sections, articles et indicateurs renseignés pour chaque pays.",
-  type: "Type",
-  weight: "Poids",
-  guidance: "Conseils",
-  indicator: "Indicateur",
-  indicatorCount: "{count} indicateurs",
-  type_checklist: "Liste de contrôle (oui / partiellement / non)",
-  type_number: "Nombre",
-  type_percentage: "Pourcentage",
-  type_scale: "Échelle",
-  evidenceRequired: "Preuve requise",
-  expandAll: "Tout déplier",
-  collapseAll: "Tout replier",
-  footer:
-    "Childmark est un logiciel libre (AGPL-3.0). Les scores sont calculés à partir du cadre présenté sous Structure.",
-  apiDocs: "Documentation de l’API",
-};
-
 /** Interface languages; framework content may offer more and falls back to its default. */
-export const uiLanguages = { en, fr } as const;
+export const uiLanguages = { en, fr, ar } as const;
 export type UiLanguage = keyof typeof uiLanguages;
-export const uiLanguageNames: Record<UiLanguage, string> = { en: "English", fr: "Français" };
+export const uiLanguageNames: Record<UiLanguage, string> = { en: "English", fr: "Français", ar: "العربية" };
 
-/** Looks up a message and fills its `{name}` placeholders. */
+const formatters = new Map<string, IntlMessageFormat>();
+
+/** Looks up a message in ICU MessageFormat and fills its placeholders (plurals and selects included). */
 export function translate(
   lang: UiLanguage,
   key: MessageKey,
   vars: Record<string, string | number> = {},
 ): string {
-  const template = uiLanguages[lang][key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => String(vars[name] ?? whole));
+  const template = uiLanguages[lang][key] ?? en[key];
+  const id = `${lang}\u0000${key}`;
+  let formatter = formatters.get(id);
+  if (!formatter) {
+    formatter = new IntlMessageFormat(template, lang);
+    formatters.set(id, formatter);
+  }
+  return String(formatter.format(vars));
 }
