@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { UserError } from "../../src/server/errors.ts";
 import { readFrameworkFile } from "../../src/server/frameworks/read-framework-file.ts";
 import { readXlsForm } from "../../src/server/frameworks/xlsx/read-xlsform.ts";
 import { runCli } from "../support/run-cli.ts";
@@ -127,6 +128,24 @@ describe("XLSForm import", () => {
       "${ban} = 'yes'",
     );
     expect(report.find((r) => r.name === "age")?.reason).toContain('inside repeat "kids"');
+  });
+
+  it("locates problems the import cannot fix in the XLSForm's cells", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("survey").addRows([
+      ["type", "name", "label"],
+      ["integer", "age", "Age"],
+    ]);
+    wb.addWorksheet("settings").addRows([
+      ["form_id", "version"],
+      ["ages", "v".repeat(60)],
+    ]);
+    const error = await readXlsForm(Buffer.from(await wb.xlsx.writeBuffer()), "ages.xlsx").then(
+      () => undefined,
+      (e: unknown) => e as UserError,
+    );
+    expect(error).toBeInstanceOf(UserError);
+    expect(error!.problems.join("\n")).toMatch(/^settings row 2 column version: /);
   });
 
   describe.skipIf(!hasSharedData)("on the pyxform test forms", () => {

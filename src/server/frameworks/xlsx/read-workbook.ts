@@ -22,11 +22,11 @@ export interface WorkbookCheck {
 export async function checkFrameworkWorkbook(bytes: Uint8Array, name: string): Promise<WorkbookCheck> {
   const wb = await loadWorkbook(bytes, name);
   if (isXlsForm(wb)) {
-    const { input, report } = convertXlsForm(wb, name);
+    const { input, report, locator } = convertXlsForm(wb, name);
     const result = validateFramework(input);
     return result.ok
       ? { kind: "xlsform", framework: result.framework, issues: [], report }
-      : { kind: "xlsform", issues: result.issues, report };
+      : { kind: "xlsform", issues: locator.locateAll(result.issues), report };
   }
   checkIsTemplate(wb, name);
   const { input, issues, locator } = readTemplate(wb);

@@ -1,7 +1,8 @@
 import type ExcelJS from "exceljs";
-import { FRAMEWORK_FORMAT, type Framework } from "../../../core/index.ts";
-import { ensureValid } from "../read-framework-file.ts";
+import { FRAMEWORK_FORMAT, type Framework, formatIssue, validateFramework } from "../../../core/index.ts";
+import { UserError } from "../../errors.ts";
 import { loadWorkbook } from "./load-workbook.ts";
+import { IssueLocator } from "./locate-issues.ts";
 import { groupChoices, toIndicator } from "./xlsform-indicators.ts";
 import { ignoredParts, normaliseType, whyNotScored } from "./xlsform-questions.ts";
 import {
@@ -28,8 +29,15 @@ export interface XlsFormImport {
  * that is not imported, and every expression that is dropped, is in the report.
  */
 export async function readXlsForm(bytes: Uint8Array, name = "XLSForm"): Promise<XlsFormImport> {
-  const { input, report } = convertXlsForm(await loadWorkbook(bytes, name), name);
-  return { framework: ensureValid(input, name), report };
+  const { input, report, locator } = convertXlsForm(await loadWorkbook(bytes, name), name);
+  const result = validateFramework(input);
+  if (!result.ok) {
+    throw new UserError(
+      `${name} does not make a valid framework (${result.issues.length} problem(s))`,
+      locator.locateAll(result.issues).map(formatIssue),
+    );
+  }
+  return { framework: result.framework, report };
 }
 
 /** True when a workbook is an XLSForm (it has a `survey` sheet). */
@@ -44,8 +52,10 @@ const sheet = (wb: ExcelJS.Workbook, name: string) =>
 export function convertXlsForm(
   wb: ExcelJS.Workbook,
   fileName: string,
-): { input: Record<string, unknown>; report: ImportNote[] } {
+): { input: Record<string, unknown>; report: ImportNote[]; locator: IssueLocator } {
   const report: ImportNote[] = [];
+  const locator = new IssueLocator(() => "en");
+  locator.remember([], { sheet: "settings", row: 2 });
   const survey = readXlsFormSheet(sheet(wb, "survey"));
   const choices = readXlsFormSheet(sheet(wb, "choices"));
   const settings = readXlsFormSheet(sheet(wb, "settings"))[0]?.fields ?? new Map<string, string>();
@@ -57,7 +67,7 @@ export function convertXlsForm(
   const lists = groupChoices(choices, report);
   const baseName = fileName.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "");
   const rootCode = toCode(settings.get("form_id") || baseName) || "xlsform";
-  const title = settings.get("form_title") || settings.get("form_id") || baseName;
+  const title = settings.get("form_title") || settings.get("form_id") || baseName || rootCode;
   const used = new Set<string>([rootCode]);
   const nodes: Record<string, unknown>[] = [
     { code: rootCode, parent: null, label: { [langs.defaultLanguage]: title } },
@@ -110,6 +120,7 @@ export function convertXlsForm(
     }
     if (type === "begin group") {
       for (const reason of ignoredParts(row)) note(row, type, "ignored", reason);
+      locator.remember(["nodes", nodes.length], { sheet: "survey", row: row.row, column: "name" });
       nodes.push({ code, parent, label: text });
       stack.push({ kind: "group", code, name });
       continue;
@@ -128,6 +139,7 @@ export function convertXlsForm(
       continue;
     }
     for (const reason of ignoredParts(row)) note(row, type, "ignored", reason);
+    locator.remember(["indicators", indicators.length], { sheet: "survey", row: row.row, column: "name" });
     indicators.push(indicator);
   }
   for (const open of stack.reverse()) {
@@ -152,6 +164,7 @@ export function convertXlsForm(
       indicators,
     },
     report,
+    locator,
   };
 }
 
