@@ -1,3 +1,4 @@
+import { SessionProvider } from "./auth/session.tsx";
 import { LanguageProvider } from "./i18n/language.tsx";
 import { AppShell } from "./layout/app-shell.tsx";
 import { CountryPage } from "./pages/country-page.tsx";
@@ -30,9 +31,11 @@ function CurrentPage() {
 export function App() {
   return (
     <LanguageProvider>
-      <AppShell>
-        <CurrentPage />
-      </AppShell>
+      <SessionProvider>
+        <AppShell>
+          <CurrentPage />
+        </AppShell>
+      </SessionProvider>
     </LanguageProvider>
   );
 }

@@ -1,5 +1,8 @@
 import { z } from "zod";
-import { ROLES, SCOPE_TYPES } from "../../core/index.ts";
+
+import { grantBody } from "../api-schemas/auth.ts";
+
+export { grantBody, me } from "../api-schemas/auth.ts";
 
 export const email = z
   .email("enter a valid e-mail address")
@@ -8,21 +11,6 @@ export const email = z
 export const password = z.string().min(12, "use at least 12 characters").max(200);
 
 export const signInBody = z.object({ email, password: z.string().min(1).max(200) });
-export const grantBody = z.object({
-  role: z.enum(ROLES),
-  scopeType: z.enum(SCOPE_TYPES),
-  scopeCode: z.string().max(20).nullable().default(null),
-  sections: z.array(z.string().max(100)).max(200).nullable().optional(),
-});
-export const me = z.object({
-  id: z.uuid(),
-  email: z.string(),
-  name: z.string(),
-  locale: z.string(),
-  isAdmin: z.boolean(),
-  grants: z.array(grantBody),
-  csrfToken: z.string(),
-});
 export const resetRequestBody = z.object({ email });
 export const resetConfirmBody = z.object({ token: z.string().min(10).max(200), password });
 export const invitationBody = z.object({
