@@ -13,7 +13,7 @@ export function registerFrameworkValidate(framework: Command): void {
     .description("Check a framework file (.json, .xlsx template or XLSForm) and list every problem at once")
     .argument("<file>", "framework file")
     .action(async (file: string) => {
-      const { framework: fw, issues, report } = await checkFile(file);
+      const { framework: fw, issues, report } = await checkFrameworkFile(file);
       if (report.length) printReport(report);
       if (!fw) {
         console.error(`${file}: ${issues.length} problem(s)`);
@@ -25,7 +25,8 @@ export function registerFrameworkValidate(framework: Command): void {
     });
 }
 
-async function checkFile(
+/** Reads and checks a framework file of any format, with the XLSForm import report. */
+export async function checkFrameworkFile(
   file: string,
 ): Promise<{ framework?: Framework; issues: FrameworkIssue[]; report: ImportNote[] }> {
   const bytes = await readLimitedFile(file);
@@ -61,7 +62,7 @@ export function summarise(fw: Framework): string {
   ].join(", ");
 }
 
-function printReport(report: ImportNote[]): void {
+export function printReport(report: ImportNote[]): void {
   const count = (action: ImportNote["action"]) => report.filter((n) => n.action === action).length;
   console.log(
     `XLSForm import report: ${count("skipped")} row(s) not imported, ${count("ignored")} part(s) ignored, ${count("assumed")} assumption(s) to review`,

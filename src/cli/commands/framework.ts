@@ -1,10 +1,11 @@
 import { writeFile } from "node:fs/promises";
 import type { Command } from "commander";
+import { formatIssue } from "../../core/index.ts";
 import { UserError } from "../../server/errors.ts";
 import { findFrameworkVersion, listFrameworkVersions } from "../../server/frameworks/find-framework.ts";
 import { importFramework } from "../../server/frameworks/import-framework.ts";
-import { readFrameworkFile } from "../../server/frameworks/read-framework-file.ts";
 import { withDatabase } from "../with-database.ts";
+import { checkFrameworkFile, printReport } from "./framework-validate.ts";
 
 export function registerFramework(program: Command): Command {
   const framework = program.command("framework").description("Validate, import, list and export frameworks");
@@ -14,7 +15,13 @@ export function registerFramework(program: Command): Command {
     .argument("<file>", "framework file: .json, .xlsx template or XLSForm")
     .description("Validate a framework file and store it as a new framework version")
     .action(async (file: string) => {
-      const fw = await readFrameworkFile(file);
+      const { framework: fw, issues, report } = await checkFrameworkFile(file);
+      if (report.length) printReport(report);
+      if (!fw)
+        throw new UserError(
+          `${file} is not a valid framework (${issues.length} problem(s))`,
+          issues.map(formatIssue),
+        );
       await withDatabase(async ({ db }) => {
         const imported = await importFramework(db, fw);
         console.log(
