@@ -3,6 +3,7 @@ import {
   bigserial,
   boolean,
   char,
+  customType,
   date,
   doublePrecision,
   index,
@@ -475,14 +476,8 @@ export const notifications = pgTable(
   (t) => [index("notifications_user_idx").on(t.userId, t.createdAt)],
 );
 
-/**
- * The search document of a recommendation: every language of its text, English stemming. An
- * expression (indexed below), not a generated column, so backups restore rows with `select *`.
- * Search queries must use this same expression for the GIN index to apply.
- */
-export const RECOMMENDATION_SEARCH_DOCUMENT = sql.raw(
-  `to_tsvector('english'::regconfig, coalesce(text->>'en', '') || ' ' || coalesce(text->>'fr', '') || ' ' || coalesce(text->>'es', ''))`,
-);
+/** A PostgreSQL `tsvector` (full-text search document); drizzle has no built-in type for it. */
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 /**
  * A recommendation of a UN mechanism to a State (UPR, CRC Committee, other treaty bodies, special
@@ -506,6 +501,13 @@ export const recommendations = pgTable(
     stateName: text("state_name").notNull(),
     recommendingStates: text("recommending_states").array().notNull().default(sql`'{}'::text[]`),
     text: jsonb("text").$type<LocalText>().notNull(),
+    /**
+     * Search document: every language of the text, English stemming. Kept by a trigger
+     * (migration 0005) on insert and on any change of `text`, so it is never written by hand, and a
+     * restored backup gets it recomputed. Stored rather than an expression index: searches then
+     * never re-parse texts.
+     */
+    searchVector: tsvector("search_vector"),
     /** supported | supported_in_part | noted | voluntary_pledge, or null (treaty bodies). */
     position: text("position"),
     positionSource: text("position_source"),
@@ -520,7 +522,7 @@ export const recommendations = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index("recommendations_search_idx").using("gin", RECOMMENDATION_SEARCH_DOCUMENT),
+    index("recommendations_search_idx").using("gin", t.searchVector),
     index("recommendations_themes_idx").using("gin", t.themes),
     index("recommendations_groups_idx").using("gin", t.affectedGroups),
     index("recommendations_articles_idx").using("gin", t.uncrcArticles),
@@ -528,6 +530,8 @@ export const recommendations = pgTable(
     index("recommendations_recommending_idx").using("gin", t.recommendingStates),
     index("recommendations_state_idx").on(t.stateCode, t.session),
     index("recommendations_filters_idx").on(t.mechanism, t.session, t.position),
+    // The order of search results: the first page of a broad search reads it instead of sorting.
+    index("recommendations_order_idx").on(t.stateName, t.session, t.paragraph, t.id),
   ],
 );
 

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { buildDuplicateKey } from "../../core/index.ts";
 import type { Db } from "../db/connect.ts";
 import { countries, importMappings, recommendationImports } from "../db/schema.ts";
@@ -137,6 +137,8 @@ export async function importRecommendations(db: Db, request: ImportRequest): Pro
       .update(recommendationImports)
       .set({ added: stored.added })
       .where(eq(recommendationImports.id, importId));
+    // Fresh statistics after a bulk load, so searches plan with the real table size at once.
+    if (stored.added > 1000) await t.execute(sql`analyze recommendations`);
     return {
       importId,
       fileName: request.fileName,

@@ -2,7 +2,6 @@ import { type SQL, sql } from "drizzle-orm";
 import type { LocalText } from "../../core/index.ts";
 import type { Db } from "../db/connect.ts";
 import { queryRows } from "../db/query-rows.ts";
-import { RECOMMENDATION_SEARCH_DOCUMENT } from "../db/schema.ts";
 
 export interface SearchFilters {
   /** Web-search syntax: words, "quoted phrases", -excluded, or. */
@@ -65,28 +64,31 @@ const FACET_LIMIT = 50;
 export async function searchRecommendations(db: Db, filters: SearchFilters): Promise<SearchResult> {
   const where = buildWhere(filters);
   const offset = (filters.page - 1) * filters.pageSize;
-  const items = await queryRows<Record<string, unknown>>(
-    db,
-    sql`select id, mechanism, session, cycle, document_symbol, paragraph, state_code, state_name,
+  // Three independent reads: on PostgreSQL they run at once on separate pool connections.
+  const [items, grouped, themes] = await Promise.all([
+    queryRows<Record<string, unknown>>(
+      db,
+      sql`select id, mechanism, session, cycle, document_symbol, paragraph, state_code, state_name,
           recommending_states, text, position, action_category, themes, uncrc_articles, sdg_targets
         from recommendations r where ${where}
         order by r.state_name, r.session nulls last, r.paragraph nulls last, r.id
         limit ${filters.pageSize} offset ${offset}`,
-  );
-  const grouped = await queryRows<{ facet: string; value: string | null; count: string | number }>(
-    db,
-    sql`select case when grouping(position) = 0 then 'position' when grouping(mechanism) = 0 then 'mechanism'
+    ),
+    queryRows<{ facet: string; value: string | null; count: string | number }>(
+      db,
+      sql`select case when grouping(position) = 0 then 'position' when grouping(mechanism) = 0 then 'mechanism'
                     when grouping(session) = 0 then 'session' else 'state' end as facet,
                case when grouping(position) = 0 then position when grouping(mechanism) = 0 then mechanism
                     when grouping(session) = 0 then session else state_name end as value, count(*) as count
         from recommendations r where ${where}
         group by grouping sets ((position), (mechanism), (session), (state_name))`,
-  );
-  const themes = await queryRows<{ value: string; count: string | number }>(
-    db,
-    sql`select theme as value, count(*) as count from recommendations r, unnest(r.themes) theme
+    ),
+    queryRows<{ value: string; count: string | number }>(
+      db,
+      sql`select theme as value, count(*) as count from recommendations r, unnest(r.themes) theme
         where ${where} group by theme order by count(*) desc, theme limit ${FACET_LIMIT}`,
-  );
+    ),
+  ]);
   const facets: SearchResult["facets"] = { position: [], mechanism: [], session: [], state: [], theme: [] };
   let total = 0;
   for (const row of grouped) {
@@ -106,8 +108,7 @@ export async function searchRecommendations(db: Db, filters: SearchFilters): Pro
 
 function buildWhere(f: SearchFilters): SQL {
   const parts: SQL[] = [sql`true`];
-  if (f.q?.trim())
-    parts.push(sql`${RECOMMENDATION_SEARCH_DOCUMENT} @@ websearch_to_tsquery('english', ${f.q})`);
+  if (f.q?.trim()) parts.push(sql`r.search_vector @@ websearch_to_tsquery('english', ${f.q})`);
   if (f.state) parts.push(sql`(r.state_code = ${f.state.toUpperCase()} or r.state_name = ${f.state})`);
   if (f.mechanism) parts.push(sql`r.mechanism = ${f.mechanism}`);
   if (f.position)
