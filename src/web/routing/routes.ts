@@ -4,6 +4,15 @@ export type Route =
   | { page: "scores"; frameworkId: string }
   | { page: "structure"; frameworkId: string }
   | { page: "country"; frameworkId: string; country: string }
+  | { page: "sign-in" }
+  | { page: "forgot-password" }
+  | { page: "reset-password" }
+  | { page: "accept-invitation" }
+  | { page: "work" }
+  | { page: "assessment"; id: string }
+  | { page: "admin-new-cycle" }
+  | { page: "admin-invitations" }
+  | { page: "admin-outbox" }
   | { page: "not-found" };
 
 const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
@@ -14,6 +23,15 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
     /^\/frameworks\/([^/]+)\/countries\/([A-Za-z]{2})$/,
     (m) => ({ page: "country", frameworkId: m[1]!, country: m[2]!.toUpperCase() }),
   ],
+  [/^\/sign-in$/, () => ({ page: "sign-in" })],
+  [/^\/forgot-password$/, () => ({ page: "forgot-password" })],
+  [/^\/reset-password$/, () => ({ page: "reset-password" })],
+  [/^\/accept-invitation$/, () => ({ page: "accept-invitation" })],
+  [/^\/work$/, () => ({ page: "work" })],
+  [/^\/assessments\/([^/]+)$/, (m) => ({ page: "assessment", id: m[1]! })],
+  [/^\/admin\/cycles\/new$/, () => ({ page: "admin-new-cycle" })],
+  [/^\/admin\/invitations$/, () => ({ page: "admin-invitations" })],
+  [/^\/admin\/outbox$/, () => ({ page: "admin-outbox" })],
 ];
 
 /** Finds the page for a path; unknown paths get the not-found page rather than a blank screen. */
@@ -33,4 +51,19 @@ export const paths = {
     `/frameworks/${frameworkId}${period ? `?cycle=${encodeURIComponent(period)}` : ""}`,
   structure: (frameworkId: string) => `/frameworks/${frameworkId}/structure`,
   country: (frameworkId: string, country: string) => `/frameworks/${frameworkId}/countries/${country}`,
+  /** Sign-in, coming back to `next` (a path in the app) afterwards. */
+  signIn: (next?: string) =>
+    `/sign-in${next && next !== "/sign-in" ? `?next=${encodeURIComponent(next)}` : ""}`,
+  forgotPassword: () => "/forgot-password",
+  work: () => "/work",
+  /** The assessment workspace (data entry, review) of one assessment. */
+  assessment: (id: string) => `/assessments/${id}`,
+  adminNewCycle: () => "/admin/cycles/new",
+  adminInvitations: () => "/admin/invitations",
+  adminOutbox: () => "/admin/outbox",
 };
+
+/** The `next` path after signing in: only a path inside the app, never another site. */
+export function safeNext(next: string | null): string {
+  return next && next.startsWith("/") && !next.startsWith("//") ? next : paths.work();
+}
