@@ -6,6 +6,7 @@ import { registerFramework } from "./commands/framework.ts";
 import { registerFrameworkValidate } from "./commands/framework-validate.ts";
 import { registerMigrate } from "./commands/migrate.ts";
 import { registerNotifyDeadlines } from "./commands/notify-deadlines.ts";
+import { registerRecommendations } from "./commands/recommendations.ts";
 import { registerScore } from "./commands/score.ts";
 import { registerServe } from "./commands/serve.ts";
 import { registerUser } from "./commands/user.ts";
@@ -26,6 +27,7 @@ registerScore(program);
 registerBackup(program);
 registerUser(program);
 registerNotifyDeadlines(program);
+registerRecommendations(program);
 
 try {
   await program.parseAsync(process.argv);
