@@ -91,6 +91,7 @@ const REQUESTS: Record<string, (c: Context) => { url: string; payload?: object }
   "GET /api/cycles/:id": (c) => ({ url: `/api/cycles/${c.cycleId}` }),
   "GET /api/assessments/:id": (c) => ({ url: `/api/assessments/${c.assessmentId}` }),
   "GET /api/assessments/:id/completion": (c) => ({ url: `/api/assessments/${c.assessmentId}/completion` }),
+  "GET /api/assessments/:id/people": (c) => ({ url: `/api/assessments/${c.assessmentId}/people` }),
   "PUT /api/assessments/:id/assignments": (c) => ({
     url: `/api/assessments/${c.assessmentId}/assignments`,
     payload: { userId: c.contributorId, itemCodes: [c.indicator] },

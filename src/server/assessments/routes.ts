@@ -3,12 +3,14 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Action } from "../../core/index.ts";
 import { errorBody } from "../api-schemas/index.ts";
+import { personOut } from "../api-schemas/people.ts";
 import { authorize, requireActor } from "../auth/plugin.ts";
 import type { Db } from "../db/connect.ts";
 import { AnswerConflictError } from "./answer-conflict.ts";
 import { listAnswerHistory } from "./answer-history.ts";
 import { assignItems, removeAssignment } from "./assign-items.ts";
 import { computeCompletion } from "./compute-completion.ts";
+import { listPeople } from "./list-people.ts";
 import { assessmentTarget, loadAssessment } from "./load-assessment.ts";
 import { readAssessment } from "./read-assessment.ts";
 import { restoreAnswer } from "./restore-answer.ts";
@@ -93,6 +95,22 @@ export async function registerAssessmentRoutes(app: FastifyInstance, db: Db): Pr
     async (request) => {
       const { assessment } = await loadAuthorized(db, request, request.params.id, "assessment:read");
       return computeCompletion(db, assessment);
+    },
+  );
+
+  api.get(
+    "/assessments/:id/people",
+    {
+      schema: {
+        tags,
+        summary: "The people holding a role on the assessment's country or region, who may be assigned work",
+        params: assessmentParams,
+        response: { 200: z.array(personOut), ...errors },
+      },
+    },
+    async (request) => {
+      const { assessment } = await loadAuthorized(db, request, request.params.id, "assessment:assign");
+      return listPeople(db, assessment);
     },
   );
 
