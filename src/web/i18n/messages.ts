@@ -1,15 +1,18 @@
 import { IntlMessageFormat } from "intl-messageformat";
+import { review } from "./catalogs/review.ts";
+import { account } from "./catalogs/account.ts";
 import { shell } from "./catalogs/shell.ts";
+import { workspace } from "./catalogs/workspace.ts";
 
 /*
  * The app's own words in each interface language, gathered from the feature
  * catalogues in ./catalogs. Framework texts (titles, labels, guidance) come
  * from the framework itself, in its own languages.
  */
-const en = { ...shell.en };
-const fr = { ...shell.fr };
+const en = { ...shell.en, ...review.en, ...account.en, ...workspace.en };
+const fr = { ...shell.fr, ...review.fr, ...account.fr, ...workspace.fr };
 /** Arabic: messages not yet translated fall back to English. */
-const ar: Partial<Record<MessageKey, string>> = { ...shell.ar };
+const ar: Partial<Record<MessageKey, string>> = { ...shell.ar, ...review.ar, ...account.ar, ...workspace.ar };
 
 export type MessageKey = keyof typeof en;
 
