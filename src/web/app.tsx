@@ -6,6 +6,9 @@ import { NotFoundPage } from "./pages/not-found-page.tsx";
 import { OverviewPage } from "./pages/overview-page.tsx";
 import { ScoresPage } from "./pages/scores-page.tsx";
 import { StructurePage } from "./pages/structure-page.tsx";
+import { ChangesPage } from "./review/changes-page.tsx";
+import { ProgressPage } from "./review/progress-page.tsx";
+import { TimelinePage } from "./review/timeline-page.tsx";
 import { useLocation } from "./routing/router.tsx";
 import { matchRoute } from "./routing/routes.ts";
 
@@ -22,6 +25,12 @@ function CurrentPage() {
       return <StructurePage key={route.frameworkId} frameworkId={route.frameworkId} />;
     case "country":
       return <CountryPage key={`${route.frameworkId}/${route.country}`} {...route} />;
+    case "assessment-progress":
+      return <ProgressPage key={route.id} assessmentId={route.id} />;
+    case "assessment-changes":
+      return <ChangesPage key={route.id} assessmentId={route.id} />;
+    case "assessment-timeline":
+      return <TimelinePage key={route.id} assessmentId={route.id} />;
     default:
       return <NotFoundPage />;
   }

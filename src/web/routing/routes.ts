@@ -13,6 +13,9 @@ export type Route =
   | { page: "admin-new-cycle" }
   | { page: "admin-invitations" }
   | { page: "admin-outbox" }
+  | { page: "assessment-progress"; id: string }
+  | { page: "assessment-changes"; id: string }
+  | { page: "assessment-timeline"; id: string }
   | { page: "not-found" };
 
 const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
@@ -29,6 +32,9 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/accept-invitation$/, () => ({ page: "accept-invitation" })],
   [/^\/work$/, () => ({ page: "work" })],
   [/^\/assessments\/([^/]+)$/, (m) => ({ page: "assessment", id: m[1]! })],
+  [/^\/assessments\/([^/]+)\/progress$/, (m) => ({ page: "assessment-progress", id: m[1]! })],
+  [/^\/assessments\/([^/]+)\/changes$/, (m) => ({ page: "assessment-changes", id: m[1]! })],
+  [/^\/assessments\/([^/]+)\/timeline$/, (m) => ({ page: "assessment-timeline", id: m[1]! })],
   [/^\/admin\/cycles\/new$/, () => ({ page: "admin-new-cycle" })],
   [/^\/admin\/invitations$/, () => ({ page: "admin-invitations" })],
   [/^\/admin\/outbox$/, () => ({ page: "admin-outbox" })],
@@ -58,6 +64,9 @@ export const paths = {
   work: () => "/work",
   /** The assessment workspace (data entry, review) of one assessment. */
   assessment: (id: string) => `/assessments/${id}`,
+  assessmentProgress: (id: string) => `/assessments/${id}/progress`,
+  assessmentChanges: (id: string) => `/assessments/${id}/changes`,
+  assessmentTimeline: (id: string) => `/assessments/${id}/timeline`,
   adminNewCycle: () => "/admin/cycles/new",
   adminInvitations: () => "/admin/invitations",
   adminOutbox: () => "/admin/outbox",
