@@ -1,3 +1,4 @@
+import { AccountRoutePage } from "./account/account-routes.tsx";
 import { SessionProvider } from "./auth/session.tsx";
 import { LanguageProvider } from "./i18n/language.tsx";
 import { AppShell } from "./layout/app-shell.tsx";
@@ -11,6 +12,7 @@ import { ProgressPage } from "./review/progress-page.tsx";
 import { TimelinePage } from "./review/timeline-page.tsx";
 import { useLocation } from "./routing/router.tsx";
 import { matchRoute } from "./routing/routes.ts";
+import { WorkspacePage } from "./workspace/workspace-page.tsx";
 
 /** Picks the page for the current address. */
 function CurrentPage() {
@@ -25,6 +27,17 @@ function CurrentPage() {
       return <StructurePage key={route.frameworkId} frameworkId={route.frameworkId} />;
     case "country":
       return <CountryPage key={`${route.frameworkId}/${route.country}`} {...route} />;
+    case "assessment":
+      return <WorkspacePage key={route.id} assessmentId={route.id} />;
+    case "sign-in":
+    case "forgot-password":
+    case "reset-password":
+    case "accept-invitation":
+    case "work":
+    case "admin-new-cycle":
+    case "admin-invitations":
+    case "admin-outbox":
+      return <AccountRoutePage route={route} />;
     case "assessment-progress":
       return <ProgressPage key={route.id} assessmentId={route.id} />;
     case "assessment-changes":

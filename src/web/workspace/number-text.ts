@@ -1,0 +1,25 @@
+/*
+ * Numbers typed in the workspace: people write "12,5" in French and Arabic and
+ * may use Arabic-Indic digits, so both are read; the value sent is a JSON number.
+ */
+
+const arabicDigits = /[\u0660-\u0669\u06f0-\u06f9]/g;
+
+/** Reads a typed number: null when empty, NaN when it is not a number. */
+export function parseNumberText(text: string): number | null {
+  const plain = text
+    .replace(arabicDigits, (d) => String((d.charCodeAt(0) & 0xf) % 10))
+    .replace(/[\s\u00a0\u202f]/g, "")
+    .replace(/[\u066b,]/g, ".")
+    .replace(/\u2212/g, "-");
+  if (plain === "") return null;
+  if (!/^-?(\d+\.?\d*|\.\d+)$/.test(plain)) return Number.NaN;
+  return Number(plain);
+}
+
+/** Writes a number for an input: Latin digits, the decimal comma in French and Arabic. */
+export function formatNumberText(value: number | string | null, lang: string): string {
+  if (value === null || value === "") return "";
+  const text = String(value);
+  return lang === "fr" || lang === "ar" ? text.replace(".", ",") : text;
+}

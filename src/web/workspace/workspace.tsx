@@ -1,0 +1,174 @@
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { compileFramework } from "../../core/index.ts";
+import { useLanguage } from "../i18n/language.tsx";
+import type { AnswerContent, ServerAnswer } from "./answer-saver.ts";
+import { ConflictDialog } from "./conflict-dialog.tsx";
+import { type FilterKind, Filters } from "./filters.tsx";
+import { indexFramework } from "./framework-index.ts";
+import { IndicatorList } from "./indicator-list.tsx";
+import { LiveScore } from "./live-score.tsx";
+import { NavTree } from "./nav-tree.tsx";
+import { WorkspaceToolbarSlot } from "./review-slots.tsx";
+import { SaveSummary } from "./save-summary.tsx";
+import { previewScores } from "./score-preview.ts";
+import { createSaveQueue } from "./send-answer.ts";
+import { useLockReason } from "./use-lock-reason.ts";
+import type { WorkspaceData } from "./workspace-data.ts";
+import { WorkspaceHeader } from "./workspace-header.tsx";
+
+/** The assessment workspace once loaded: navigation, filters, answer cards, live score and autosave. */
+export function Workspace({ data, reload }: { data: WorkspaceData; reload: () => void }) {
+  const { t, pick } = useLanguage();
+  const { assessment, framework: fw } = data;
+  const index = useMemo(() => indexFramework(fw), [fw]);
+  const compiled = useMemo(() => compileFramework(fw), [fw]);
+  const [queue] = useState(() => createSaveQueue(data));
+  const revision = useSyncExternalStore(queue.subscribe, () => queue.revision);
+  const [selected, setSelected] = useState(index.root.node.code);
+  const [filter, setFilter] = useState<FilterKind>("all");
+  const [search, setSearch] = useState("");
+  const [later, setLater] = useState<Set<string>>(new Set());
+  const lockReason = useLockReason(data, index);
+
+  useEffect(() => {
+    const online = () => queue.retryAll();
+    window.addEventListener("online", online);
+    return () => window.removeEventListener("online", online);
+  }, [queue]);
+
+  // A reload (after a review action, an import) brings newer answers: adopt what changed on the server.
+  useEffect(() => {
+    for (const a of data.answers) {
+      if (a.version > (queue.serverAnswer(a.indicator)?.version ?? 0)) queue.accept(a.indicator, a);
+    }
+  }, [data.answers, queue]);
+
+  const answers = useMemo(() => new Map(data.answers.map((a) => [a.indicator, a])), [data.answers]);
+  const mine = useMemo(() => new Set(data.assignedToMe), [data.assignedToMe]);
+
+  // Everything below follows the queue's revision: the values on screen are the unsent edits over the server's.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `revision` marks a change inside the queue.
+  const contents = useMemo(
+    () => new Map(index.indicators.map((ind) => [ind.code, queue.content(ind.code)] as const)),
+    [queue, index, revision],
+  );
+  const isAnswered = useCallback(
+    (code: string) => {
+      const value = contents.get(code)?.value;
+      return value !== null && value !== undefined && value !== "";
+    },
+    [contents],
+  );
+  const answeredCount = useCallback((codes: string[]) => codes.filter(isAnswered).length, [isAnswered]);
+  const preview = useMemo(
+    () => previewScores(fw, compiled, assessment.country.code, assessment.period, contents),
+    [fw, compiled, assessment, contents],
+  );
+
+  const matches = useMemo(() => {
+    const tests: Record<FilterKind, (code: string) => boolean> = {
+      all: () => true,
+      unanswered: (code) => !isAnswered(code),
+      noEvidence: (code) => (answers.get(code)?.evidenceCount ?? 0) === 0,
+      returned: (code) => answers.get(code)?.reviewState === "needs_rework",
+      mine: (code) => mine.has(code),
+    };
+    return tests;
+  }, [isAnswered, answers, mine]);
+  const inNode = index.nodes.get(selected)?.indicatorCodes ?? [];
+  const needle = search.trim().toLowerCase();
+  const searched = needle
+    ? inNode.filter((code) => {
+        const ind = index.indicatorByCode.get(code)!;
+        return code.toLowerCase().includes(needle) || pick(ind.text).toLowerCase().includes(needle);
+      })
+    : inNode;
+  const counts = Object.fromEntries(
+    (Object.keys(matches) as FilterKind[]).map((kind) => [kind, searched.filter(matches[kind]).length]),
+  ) as Record<FilterKind, number>;
+  const visible = searched.filter(matches[filter]);
+
+  const onEdit = useCallback(
+    (code: string, content: AnswerContent, delay: number, invalid?: string) =>
+      queue.edit(code, content, delay, invalid),
+    [queue],
+  );
+  const onResolve = useCallback((code: string) => {
+    setLater((s) => {
+      const next = new Set(s);
+      next.delete(code);
+      return next;
+    });
+  }, []);
+  const onRestored = useCallback((code: string, answer: ServerAnswer) => queue.accept(code, answer), [queue]);
+
+  const active = queue.activeStates();
+  const conflict = active.find(([code, s]) => s.status === "conflict" && !later.has(code));
+  const conflictIndicator = conflict ? index.indicatorByCode.get(conflict[0]) : undefined;
+  const decideLater = (code: string) => setLater((s) => new Set(s).add(code));
+
+  return (
+    <div className="workspace">
+      <WorkspaceHeader
+        data={data}
+        answered={answeredCount(index.root.indicatorCodes)}
+        total={index.indicators.length}
+      >
+        <div className="ws-header__side">
+          <LiveScore fw={fw} preview={preview} />
+          <SaveSummary states={active} onRetry={() => queue.retryAll()} />
+        </div>
+        {/* ── Review toolbar (submit, review actions, export, import): filled in by src/web/review ── */}
+        <div className="ws-header__toolbar">
+          <WorkspaceToolbarSlot data={data} onChanged={reload} />
+        </div>
+        {/* ── end of review toolbar ── */}
+      </WorkspaceHeader>
+      <div className="workspace__body">
+        <aside className="workspace__nav">
+          <NavTree
+            root={index.root}
+            selected={selected}
+            answeredCount={answeredCount}
+            onSelect={setSelected}
+          />
+        </aside>
+        <section className="workspace__main" aria-label={pick(index.nodes.get(selected)?.node.label)}>
+          <Filters
+            filter={filter}
+            counts={counts}
+            search={search}
+            onFilter={setFilter}
+            onSearch={setSearch}
+          />
+          <IndicatorList
+            key={`${selected}/${filter}/${needle}`}
+            data={data}
+            index={index}
+            codes={visible}
+            contents={contents}
+            queue={queue}
+            answers={answers}
+            mine={mine}
+            lockReason={lockReason}
+            onEdit={onEdit}
+            onResolve={onResolve}
+            onRestored={onRestored}
+            onChanged={reload}
+          />
+        </section>
+      </div>
+      {conflict && conflictIndicator && (
+        <ConflictDialog
+          key={conflict[0]}
+          indicator={conflictIndicator}
+          mine={queue.content(conflict[0])}
+          theirs={conflict[1].theirs!}
+          onKeepMine={() => queue.keepMine(conflict[0])}
+          onUseTheirs={() => queue.takeTheirs(conflict[0])}
+          onLater={() => decideLater(conflict[0])}
+        />
+      )}
+    </div>
+  );
+}
