@@ -64,7 +64,8 @@ const FACET_LIMIT = 50;
 export async function searchRecommendations(db: Db, filters: SearchFilters): Promise<SearchResult> {
   const where = buildWhere(filters);
   const offset = (filters.page - 1) * filters.pageSize;
-  // Three independent reads: on PostgreSQL they run at once on separate pool connections.
+  // Three independent reads: on PostgreSQL they run at once on separate pool connections. Themes
+  // are unnested in the select list: on PGlite that takes about half the time of a lateral join.
   const [items, grouped, themes] = await Promise.all([
     queryRows<Record<string, unknown>>(
       db,
@@ -85,8 +86,9 @@ export async function searchRecommendations(db: Db, filters: SearchFilters): Pro
     ),
     queryRows<{ value: string; count: string | number }>(
       db,
-      sql`select theme as value, count(*) as count from recommendations r, unnest(r.themes) theme
-        where ${where} group by theme order by count(*) desc, theme limit ${FACET_LIMIT}`,
+      sql`select theme as value, count(*) as count
+        from (select unnest(r.themes) as theme from recommendations r where ${where}) listed
+        group by theme order by count(*) desc, theme limit ${FACET_LIMIT}`,
     ),
   ]);
   const facets: SearchResult["facets"] = { position: [], mechanism: [], session: [], state: [], theme: [] };
