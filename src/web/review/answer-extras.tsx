@@ -21,6 +21,8 @@ export interface AnswerExtrasProps {
   answer: AnswerOut | undefined;
   permissions: PermissionsOut;
   status: string;
+  /** Whether this person may change this answer now (e.g. section limits); default: may write and the status allows it. */
+  canWrite?: boolean;
   /** Evidence may create the answer or bump its version; the page reloads it. */
   onAnswerChanged: () => void;
 }
@@ -32,6 +34,7 @@ export interface AnswerExtrasProps {
  */
 export function AnswerExtras(props: AnswerExtrasProps) {
   const { assessmentId, indicatorCode, indicator, answer, permissions, status, onAnswerChanged } = props;
+  const writable = props.canWrite ?? (permissions.canWrite && editableStatuses.has(status));
   const { t } = useLanguage();
   const id = useId();
   const [open, setOpen] = useState<Tab | null>(null);
@@ -108,7 +111,7 @@ export function AnswerExtras(props: AnswerExtrasProps) {
           {open === "evidence" && (
             <EvidencePanel
               answerPath={answerPath}
-              writable={permissions.canWrite && editableStatuses.has(status)}
+              writable={writable}
               required={indicator.evidence.required}
               onChanged={onAnswerChanged}
             />

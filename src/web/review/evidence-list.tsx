@@ -1,8 +1,7 @@
 import type { EvidenceOut } from "../../server/api-schemas/evidence.ts";
 import { useLanguage } from "../i18n/language.tsx";
 import { formatDateTime, formatSize } from "./format.ts";
-
-const kindGlyph: Record<EvidenceOut["kind"], string> = { citation: "❝", url: "🔗", legal: "§", file: "📄" };
+import { KindIcon } from "./kind-icon.tsx";
 
 /** The sources of one answer; every text from the server is rendered as text. */
 export function EvidenceList({
@@ -19,11 +18,15 @@ export function EvidenceList({
       {items.map((item) => (
         <li key={item.id} className="rv-evidence__item">
           <span className="rv-evidence__icon" aria-hidden="true">
-            {kindGlyph[item.kind]}
+            <KindIcon kind={item.kind} />
           </span>
           <div className="rv-evidence__body">
             <p className="rv-evidence__kind">{t(`rvKind_${item.kind}`)}</p>
-            {item.citation && <p className="rv-text">{item.citation}</p>}
+            {item.citation && (
+              <p className="rv-text">
+                <bdi>{item.citation}</bdi>
+              </p>
+            )}
             {item.url && (
               <p>
                 <a href={item.url} target="_blank" rel="noopener noreferrer" className="rv-break">
@@ -31,14 +34,22 @@ export function EvidenceList({
                 </a>
               </p>
             )}
-            {item.legalReference && <p className="rv-text">{item.legalReference}</p>}
+            {item.legalReference && (
+              <p className="rv-text">
+                <bdi>{item.legalReference}</bdi>
+              </p>
+            )}
             {item.file && (
               <p>
-                <a href={`/api/evidence/${item.id}/file`} download className="rv-break">
-                  <span className="visually-hidden">{t("rvDownload", { name: "" })}</span>
-                  {item.file.name}
+                <a
+                  href={`/api/evidence/${item.id}/file`}
+                  download
+                  className="rv-break"
+                  title={t("rvDownload", { name: item.file.name })}
+                >
+                  <bdi>{item.file.name}</bdi>
                 </a>{" "}
-                <span className="muted">({formatSize(item.file.size, lang)})</span>
+                <bdi className="muted">({formatSize(item.file.size, lang)})</bdi>
               </p>
             )}
             <p className="rv-meta">
