@@ -5,10 +5,13 @@ import { join } from "node:path";
 import pg from "pg";
 import type { Framework, Grant } from "../src/core/index.ts";
 import { type RunningServer, startServer } from "../src/server/app/start.ts";
+import { SESSION_COOKIE } from "../src/server/auth/plugin.ts";
+import { createSession } from "../src/server/auth/sessions.ts";
 import type { Db } from "../src/server/db/connect.ts";
-import { assessments, cycles, roleAssignments } from "../src/server/db/schema.ts";
+import { assessments, cycles, roleAssignments, users } from "../src/server/db/schema.ts";
 import { importFramework } from "../src/server/frameworks/import-framework.ts";
 import { createUser } from "../src/server/users/create-user.ts";
+import { hashPassword } from "../src/server/users/passwords.ts";
 
 /*
  * Shared by the workspace benchmarks: the real server (startServer, as
@@ -32,6 +35,7 @@ export async function startBenchServer(kind: Kind): Promise<BenchServer> {
     const server = await startServer({ port: 0, dataDir, databaseUrl: "" });
     return {
       ...server,
+      url: loopback(server.url),
       kind,
       close: async () => {
         await server.close();
@@ -50,6 +54,7 @@ export async function startBenchServer(kind: Kind): Promise<BenchServer> {
   const server = await startServer({ port: 0, databaseUrl: url.toString() });
   return {
     ...server,
+    url: loopback(server.url),
     kind,
     close: async () => {
       await server.close();
@@ -59,6 +64,11 @@ export async function startBenchServer(kind: Kind): Promise<BenchServer> {
       await client.end();
     },
   };
+}
+
+/** The address by IP: resolving "localhost" takes a libuv thread, which password hashing may be holding. */
+function loopback(url: string): string {
+  return url.replace("//localhost:", "//127.0.0.1:");
 }
 
 /** Imports the framework, opens one cycle and creates an assessment per country; returns their ids. */
@@ -102,6 +112,43 @@ export async function createBenchUser(db: Db, grant: Grant, label: string): Prom
     sections: grant.sections ? [...grant.sections] : null,
   });
   return { id, email, password };
+}
+
+/**
+ * Creates `count` users, each holding the grant `grantOf(i)`, and opens a
+ * session for each. Setup for load tests, not measured: one password hash is
+ * shared and sessions are opened by the same function the sign-in route calls
+ * once the password is checked (scrypt costs ~0.3 s per sign-in here).
+ */
+export async function createSignedInUsers(
+  db: Db,
+  count: number,
+  grantOf: (i: number) => Grant,
+): Promise<{ id: string; session: HttpSession }[]> {
+  const passwordHash = await hashPassword(`pw-${randomBytes(9).toString("hex")}`);
+  const rows = await db
+    .insert(users)
+    .values(
+      Array.from({ length: count }, (_, i) => ({
+        email: `editor${i}-${randomBytes(4).toString("hex")}@bench.example.org`,
+        name: `Editor ${i}`,
+        isAdmin: false,
+        passwordHash,
+      })),
+    )
+    .returning({ id: users.id });
+  await db.insert(roleAssignments).values(
+    rows.map((r, i) => {
+      const grant = grantOf(i);
+      return { userId: r.id, role: grant.role, scopeType: grant.scopeType, scopeCode: grant.scopeCode };
+    }),
+  );
+  const out: { id: string; session: HttpSession }[] = [];
+  for (const row of rows) {
+    const { token, csrfToken } = await createSession(db, row.id);
+    out.push({ id: row.id, session: { cookie: `${SESSION_COOKIE}=${token}`, csrf: csrfToken } });
+  }
+  return out;
 }
 
 export interface HttpSession {

@@ -1,0 +1,230 @@
+import { eq, inArray, sql } from "drizzle-orm";
+import { answerHistory, answers, indicators } from "../src/server/db/schema.ts";
+import { buildSyntheticFramework } from "./fixtures/synthetic.ts";
+import { type BenchFigure, formatFigure, percentile } from "./harness.ts";
+import {
+  type BenchServer,
+  createSignedInUsers,
+  type HttpSession,
+  openAssessments,
+  startBenchServer,
+} from "./workspace-server.ts";
+
+export const name = "workspace concurrent editors";
+
+const COUNTRIES = ["MD", "GE", "RO", "AL", "UA"];
+const EDITORS = 200;
+/** Editors per answer: pairs, so concurrent edits of one answer (and their 409s) really happen. */
+const PER_ANSWER = 2;
+const SECONDS = Number(process.env.BENCH_EDITORS_SECONDS ?? 60);
+/** A bound on the whole run besides time, so a very fast machine cannot run away. */
+const MAX_REQUESTS = 1_000_000;
+/** The server's PostgreSQL pool (PostgreSQL here allows 100 connections, shared with other jobs). */
+const POOL = process.env.CHILDMARK_DB_POOL ?? "40";
+
+interface Editor {
+  session: HttpSession;
+  assessment: string;
+  indicator: string;
+  key: string;
+  index: number;
+}
+
+interface Tally {
+  requests: number;
+  errors: number;
+  conflicts: number;
+  illegitimateConflicts: number;
+  latencies: number[];
+  putLatencies: number[];
+  /** Successful PUTs that changed the answer, by `assessment/indicator`. */
+  changes: Map<string, number>;
+  firstErrors: string[];
+}
+
+/**
+ * (b) 200 editors, each with its own session (coordinators and contributors
+ * of five countries), for 60 s against the real server on PostgreSQL: each
+ * loops "read the answer's current version, save a new value with it as
+ * expectedVersion". Two editors share each answer, so some saves meet a
+ * legitimate 409 (someone else saved in between). Afterwards every answer's
+ * version and history rows are counted against the successful saves: a lost
+ * write would show as a difference.
+ */
+export async function run(): Promise<BenchFigure[]> {
+  if (!process.env.DATABASE_URL) {
+    console.log("  DATABASE_URL not set: the concurrent-editors benchmark runs on PostgreSQL only, skipped");
+    return [];
+  }
+  process.env.CHILDMARK_DB_POOL = POOL;
+  const server = await startBenchServer("postgres");
+  try {
+    const editors = await prepareEditors(server);
+    console.log(
+      `  ${EDITORS} editors signed in (${COUNTRIES.length} countries, ${EDITORS / PER_ANSWER} answers, ${PER_ANSWER} editors each); server pool ${POOL} connections; ${SECONDS} s`,
+    );
+    const tally: Tally = {
+      requests: 0,
+      errors: 0,
+      conflicts: 0,
+      illegitimateConflicts: 0,
+      latencies: [],
+      putLatencies: [],
+      changes: new Map(),
+      firstErrors: [],
+    };
+    const deadline = performance.now() + SECONDS * 1000;
+    const started = performance.now();
+    await Promise.all(editors.map((editor) => edit(server.url, editor, tally, deadline)));
+    const elapsed = (performance.now() - started) / 1000;
+    const lost = await countLostWrites(server, editors, tally);
+
+    const sorted = tally.latencies.sort((a, b) => a - b);
+    const puts = tally.putLatencies.sort((a, b) => a - b);
+    const throughput = tally.requests / elapsed;
+    const saves = [...tally.changes.values()].reduce((a, b) => a + b, 0);
+    console.log(
+      `  ${tally.requests} requests in ${elapsed.toFixed(1)} s (${formatFigure(throughput)}/s), ${saves} saves, p50 ${formatFigure(percentile(sorted, 0.5))} ms, p95 ${formatFigure(percentile(sorted, 0.95))} ms (PUT p95 ${formatFigure(percentile(puts, 0.95))} ms)`,
+    );
+    console.log(
+      `  errors ${tally.errors}, conflicts (409) ${tally.conflicts} of which not legitimate ${tally.illegitimateConflicts}, lost writes ${lost}`,
+    );
+    for (const e of tally.firstErrors) console.log(`    error: ${e}`);
+    return [
+      { metric: "requests per second (200 editors, postgres)", value: throughput, unit: "req/s" },
+      { metric: "request p95 (200 editors, postgres)", value: percentile(sorted, 0.95), unit: "ms" },
+      { metric: "successful saves (200 editors, postgres)", value: saves, unit: "saves" },
+      { metric: "conflicts 409 (200 editors, postgres)", value: tally.conflicts, unit: "responses" },
+      { metric: "errors (200 editors, postgres)", value: tally.errors, unit: "responses", target: 0.5 },
+      {
+        metric: "lost writes (200 editors, postgres)",
+        value: lost + tally.illegitimateConflicts,
+        unit: "answers",
+        target: 0.5,
+      },
+    ];
+  } finally {
+    await server.close();
+  }
+}
+
+/** Five assessments of a 626-indicator framework, 200 users and their sessions, two per answer. */
+async function prepareEditors(server: BenchServer): Promise<Editor[]> {
+  const framework = buildSyntheticFramework({ indicators: 626 });
+  const ids = await openAssessments(server.database.db, framework, COUNTRIES);
+  // Number indicators take any number, so every save can carry a value nobody saved before.
+  const numbers = framework.indicators.filter((i) => i.type === "number").map((i) => i.code);
+  const perCountry = EDITORS / COUNTRIES.length;
+  const countryOf = (index: number) => COUNTRIES[Math.floor(index / perCountry)]!;
+  const people = await createSignedInUsers(server.database.db, EDITORS, (index) => ({
+    // One in five editors is a coordinator, the others contributors.
+    role: index % 5 === 0 ? "coordinator" : "contributor",
+    scopeType: "country",
+    scopeCode: countryOf(index),
+  }));
+  const editors = people.map(({ session }, index): Editor => {
+    const country = countryOf(index);
+    const indicator = numbers[Math.floor((index % perCountry) / PER_ANSWER)]!;
+    return { session, assessment: ids[country]!, indicator, key: `${ids[country]}/${indicator}`, index };
+  });
+  // Each session really works over HTTP before the clock starts.
+  const me = await fetch(new URL("/api/auth/me", server.url), {
+    headers: { cookie: editors[0]!.session.cookie },
+  });
+  if (me.status !== 200) throw new Error(`a bench session is refused: ${me.status}`);
+  return editors;
+}
+
+/** One editor's loop: read the current version, save a new value with it, until the deadline. */
+async function edit(baseUrl: string, editor: Editor, tally: Tally, deadline: number): Promise<void> {
+  const url = new URL(`/api/assessments/${editor.assessment}/answers/${editor.indicator}`, baseUrl).href;
+  const headers = { cookie: editor.session.cookie, "x-csrf-token": editor.session.csrf };
+  let round = 0;
+  const fail = (what: string) => {
+    tally.errors++;
+    if (tally.firstErrors.length < 5) tally.firstErrors.push(`editor ${editor.index}: ${what}`);
+  };
+  while (performance.now() < deadline && tally.requests < MAX_REQUESTS) {
+    round++;
+    let version = 0;
+    let start = performance.now();
+    try {
+      const res = await fetch(`${url}/history`, { headers });
+      tally.requests++;
+      const body = (await res.json()) as { version: number }[];
+      tally.latencies.push(performance.now() - start);
+      if (res.status !== 200) {
+        fail(`GET ${res.status}`);
+        continue;
+      }
+      version = Math.max(0, ...body.map((h) => h.version));
+    } catch (error) {
+      tally.requests++;
+      fail(`GET ${(error as Error).message}`);
+      continue;
+    }
+    start = performance.now();
+    try {
+      const res = await fetch(url, {
+        method: "PUT",
+        headers: { ...headers, "content-type": "application/json" },
+        body: JSON.stringify({ value: editor.index * 1_000_000 + round, expectedVersion: version }),
+      });
+      tally.requests++;
+      const body = (await res.json()) as {
+        changed?: boolean;
+        version?: number;
+        current?: { version: number };
+      };
+      const ms = performance.now() - start;
+      tally.latencies.push(ms);
+      tally.putLatencies.push(ms);
+      if (res.status === 200) {
+        if (body.changed) tally.changes.set(editor.key, (tally.changes.get(editor.key) ?? 0) + 1);
+      } else if (res.status === 409) {
+        tally.conflicts++;
+        // Legitimate only when someone else really saved since this editor read the version.
+        if (!body.current || body.current.version <= version) tally.illegitimateConflicts++;
+      } else {
+        fail(`PUT ${res.status} ${JSON.stringify(body).slice(0, 200)}`);
+      }
+    } catch (error) {
+      tally.requests++;
+      fail(`PUT ${(error as Error).message}`);
+    }
+  }
+}
+
+/**
+ * Answers whose stored version or count of "entry" history rows differs from
+ * the number of successful saves that changed them (every answer started at
+ * version 0: it did not exist).
+ */
+async function countLostWrites(server: BenchServer, editors: Editor[], tally: Tally): Promise<number> {
+  const { db } = server.database;
+  const assessmentIds = [...new Set(editors.map((e) => e.assessment))];
+  const rows = await db
+    .select({
+      assessmentId: answers.assessmentId,
+      indicator: indicators.code,
+      version: answers.version,
+      entries: sql<number>`(select count(*) from ${answerHistory} where ${answerHistory.answerId} = ${answers.id} and ${answerHistory.source} = 'entry')`,
+    })
+    .from(answers)
+    .innerJoin(indicators, eq(indicators.id, answers.indicatorId))
+    .where(inArray(answers.assessmentId, assessmentIds));
+  const stored = new Map(rows.map((r) => [`${r.assessmentId}/${r.indicator}`, r]));
+  let lost = 0;
+  const keys = new Set([...editors.map((e) => e.key), ...stored.keys()]);
+  for (const key of keys) {
+    const saves = tally.changes.get(key) ?? 0;
+    const row = stored.get(key);
+    const version = row?.version ?? 0;
+    const entries = Number(row?.entries ?? 0);
+    if (version !== saves || entries !== saves) {
+      lost++;
+      console.log(`    ${key}: ${saves} saves, version ${version}, ${entries} history rows`);
+    }
+  }
+  return lost;
+}
