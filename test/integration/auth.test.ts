@@ -48,6 +48,7 @@ describeEachDatabase("accounts: sign-in, sessions, CSRF, reset, invitations", (d
       expect(res.json().error).toBe("wrong e-mail or password");
     }
     expect((await app.inject({ url: "/api/auth/me" })).statusCode).toBe(401);
+    expect((await app.inject({ url: "/api/auth/session" })).json()).toEqual({ user: null });
   });
 
   it("names the invalid field of a malformed request", async () => {

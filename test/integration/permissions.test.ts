@@ -58,6 +58,7 @@ const REQUESTS: Record<string, (c: Context) => { url: string; payload?: object }
   "POST /api/auth/sign-in": (c) => ({ url: "/api/auth/sign-in", payload: c.signIn }),
   "POST /api/auth/sign-out": () => ({ url: "/api/auth/sign-out" }),
   "GET /api/auth/me": () => ({ url: "/api/auth/me" }),
+  "GET /api/auth/session": () => ({ url: "/api/auth/session" }),
   "POST /api/auth/password-reset": () => ({
     url: "/api/auth/password-reset",
     payload: { email: "x@example.org" },
@@ -126,6 +127,13 @@ const REQUESTS: Record<string, (c: Context) => { url: string; payload?: object }
   "PUT /api/recommendations/mappings/:name": () => ({
     url: "/api/recommendations/mappings/matrix",
     payload: { columns: { Text: "text", Country: "state" } },
+  }),
+  "GET /api/recommendations/:id/suggestions": () => ({
+    url: `/api/recommendations/${NO_RECOMMENDATION}/suggestions`,
+  }),
+  "POST /api/recommendations/tags": () => ({
+    url: "/api/recommendations/tags",
+    payload: { ids: [NO_RECOMMENDATION], add: { themes: ["Matrix"] } },
   }),
   "GET /api/assessments/:id/export.xlsx": (c) => ({ url: `/api/assessments/${c.assessmentId}/export.xlsx` }),
   "POST /api/assessments/:id/import": (c) => ({

@@ -44,6 +44,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "POST /api/auth/sign-in": pub,
   "POST /api/auth/sign-out": pub,
   "GET /api/auth/me": signedIn,
+  "GET /api/auth/session": pub,
   "POST /api/auth/password-reset": pub,
   "POST /api/auth/password-reset/confirm": pub,
   "POST /api/invitations": on("user:invite", "country"),
@@ -94,4 +95,6 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "GET /api/recommendations/imports": on("cycle:manage", "platform"),
   "GET /api/recommendations/mappings": on("cycle:manage", "platform"),
   "PUT /api/recommendations/mappings/:name": on("cycle:manage", "platform"),
+  "GET /api/recommendations/:id/suggestions": signedIn,
+  "POST /api/recommendations/tags": on("cycle:manage", "platform"),
 };

@@ -121,6 +121,20 @@ export async function registerAuthRoutes(app: FastifyInstance, db: Db): Promise<
     },
   );
 
+  api.get(
+    "/auth/session",
+    {
+      schema: {
+        tags,
+        summary: "The signed-in user, or null when signed out (never 401, so pages can ask quietly)",
+        response: { 200: z.object({ user: me.nullable() }) },
+      },
+    },
+    async (request) => ({
+      user: request.actor ? await presentMe(db, request.actor.userId, request.csrfToken!) : null,
+    }),
+  );
+
   api.post(
     "/auth/password-reset",
     {

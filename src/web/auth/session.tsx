@@ -17,6 +17,8 @@ interface SessionValue {
   may: (action: Action, target?: Target) => boolean;
 }
 
+const sessionBody = z.object({ user: me.nullable() });
+
 const SessionContext = createContext<SessionValue | null>(null);
 
 /** Loads the signed-in user once and keeps the CSRF token for every change. */
@@ -29,8 +31,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let active = true;
-    fetch("/api/auth/me", { headers: { accept: "application/json" } })
-      .then(async (res) => (res.ok ? me.parse(await res.json()) : null))
+    fetch("/api/auth/session", { headers: { accept: "application/json" } })
+      .then(async (res) => (res.ok ? sessionBody.parse(await res.json()).user : null))
       .catch(() => null)
       .then((found) => {
         if (active) adopt(found);
