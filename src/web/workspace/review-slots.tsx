@@ -56,6 +56,7 @@ export function WorkspaceToolbarSlot(props: WorkspaceToolbarSlotProps): ReactNod
       assessment={data.assessment}
       permissions={data.myPermissions}
       answers={data.answers}
+      showStatus={false}
       onChanged={props.onChanged}
     />
   );
