@@ -36,11 +36,16 @@ describe.skipIf(!canRunBrowser)("review journey (Chromium)", () => {
   });
 
   const card = (page: Page) => page.locator(`article[data-indicator="${code}"]`);
-  const chip = (page: Page) => page.locator(".ws-header__toolbar .rv-status");
+  const chip = (page: Page) => page.locator(".ws-header .status-chip");
 
   async function openWorkspace(page: Page) {
     await page.goto(`${app.url}/assessments/${assessmentId}`);
-    await card(page).waitFor();
+    await card(page)
+      .waitFor()
+      .catch(async (error) => {
+        await page.screenshot({ path: "/tmp/childmark-review-failure.png" });
+        throw error;
+      });
   }
 
   async function step(page: Page, button: string, status: string, fill?: string) {
@@ -81,8 +86,8 @@ describe.skipIf(!canRunBrowser)("review journey (Chromium)", () => {
     const pdfLink = panel.getByRole("link", { name: /report\.pdf/ });
     expect(await pdfLink.getAttribute("href")).toMatch(/^\/api\/evidence\/[0-9a-f-]+\/file$/);
 
-    await card(c).scrollIntoViewIfNeeded();
-    await c.screenshot({ path: "/tmp/childmark-review-evidence-en.png", fullPage: true });
+    await card(c).screenshot({ path: "/tmp/childmark-review-evidence-en.png" });
+    await c.locator(".ws-header").screenshot({ path: "/tmp/childmark-review-header-en.png" });
     // A text file named .pdf is refused, with the server's words.
     await fileInput.setInputFiles({
       name: "notes.pdf",
@@ -132,8 +137,8 @@ describe.skipIf(!canRunBrowser)("review journey (Chromium)", () => {
     await openWorkspace(c);
     const banner = card(c).locator(".rv-rework");
     await expect.poll(() => banner.textContent()).toContain("Cite the 2024 amendment, not the 2019 text.");
-    await card(c).scrollIntoViewIfNeeded();
-    await c.screenshot({ path: "/tmp/childmark-review-rework-en.png" });
+    await banner.scrollIntoViewIfNeeded();
+    await card(c).screenshot({ path: "/tmp/childmark-review-rework-en.png" });
 
     // Import: the exported workbook, checked as it is, has no problem and changes nothing.
     const workbook = await coordinator.context.request.get(
@@ -202,8 +207,8 @@ describe.skipIf(!canRunBrowser)("review journey (Chromium)", () => {
     await r.screenshot({ path: "/tmp/childmark-review-timeline-ar.png", fullPage: true });
     await openWorkspace(r);
     await card(r).getByRole("tab").first().click();
-    await card(r).scrollIntoViewIfNeeded();
-    await r.screenshot({ path: "/tmp/childmark-review-workspace-ar.png" });
+    await card(r).screenshot({ path: "/tmp/childmark-review-workspace-ar.png" });
+    await r.locator(".ws-header").screenshot({ path: "/tmp/childmark-review-header-ar.png" });
     await expectNoSeriousViolations(r, "workspace in Arabic");
 
     expect(dialogs).toEqual([]);

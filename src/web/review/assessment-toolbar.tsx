@@ -30,12 +30,15 @@ export function AssessmentToolbar({
   assessment,
   permissions,
   answers = [],
+  showStatus = true,
   onChanged,
 }: {
   assessment: Assessment;
   permissions: PermissionsOut;
   /** To count answers flagged for rework before returning. */
   answers?: AnswerOut[];
+  /** Off where the page already shows the status. */
+  showStatus?: boolean;
   onChanged: () => void;
 }) {
   const { t, lang } = useLanguage();
@@ -51,7 +54,7 @@ export function AssessmentToolbar({
   return (
     <div className="rv-toolbar">
       <div className="rv-toolbar__row">
-        <StatusChip status={assessment.status} />
+        {showStatus && <StatusChip status={assessment.status} />}
         <div className="rv-toolbar__actions">
           {steps.map((name) => (
             <button

@@ -135,7 +135,7 @@ export function ImportDialog({
         <button type="button" className="button" onClick={onClose}>
           {t("rvCancel")}
         </button>
-        {report?.ok && (
+        {report?.ok && report.changed > 0 && (
           <button
             type="button"
             className="button button--primary"
