@@ -267,4 +267,60 @@ describeEachDatabase("recommendations: import, search, implementation", (databas
     });
     expect(badUrl.statusCode).toBe(400);
   });
+
+  it("suggests UNCRC articles and SDG targets with a score, and applies only the tags a person chooses", async () => {
+    const [rec] = (await search("q=trafficking")).json().items;
+    const suggestions = await app.inject({
+      url: `/api/recommendations/${rec.id}/suggestions`,
+      headers: viewer.headers,
+    });
+    expect(suggestions.statusCode, suggestions.body).toBe(200);
+    const { uncrcArticles, sdgTargets } = suggestions.json();
+    // "combat trafficking in children, in particular for sexual exploitation": articles 34 and 35.
+    expect(
+      uncrcArticles
+        .slice(0, 2)
+        .map((s: { id: string }) => s.id)
+        .sort(),
+    ).toEqual(["34", "35"]);
+    expect(uncrcArticles).toContainEqual(
+      expect.objectContaining({ id: "35", title: "Abduction, sale and trafficking" }),
+    );
+    expect(uncrcArticles[0].score).toBeGreaterThan(0);
+    // 16.2 (trafficking of children) came with the file, so it is not suggested again; 5.2 is.
+    expect(rec.sdgTargets).toEqual(["16.2"]);
+    expect(sdgTargets[0].id).toBe("5.2");
+    expect(sdgTargets.map((s: { id: string }) => s.id)).not.toContain("16.2");
+    // Suggesting changed nothing.
+    expect((await search("article=35")).json().total).toBe(0);
+
+    const others = (await search("state=GE")).json().items.map((i: { id: string }) => i.id);
+    const tag = (payload: object, as = admin) =>
+      app.inject({ method: "POST", url: "/api/recommendations/tags", headers: as.headers, payload });
+    const accepted = await tag({
+      ids: [rec.id, ...others],
+      add: { uncrcArticles: ["35", "19"], sdgTargets: ["16.2"] },
+    });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect(accepted.json()).toEqual({ updated: 1 + others.length });
+    expect((await search("article=35")).json().total).toBe(1 + others.length);
+    await tag({ ids: [rec.id], add: { uncrcArticles: ["35"] }, remove: { uncrcArticles: ["19"] } });
+    const detail = (
+      await app.inject({ url: `/api/recommendations/${rec.id}`, headers: viewer.headers })
+    ).json();
+    expect(detail.uncrcArticles).toEqual(["35"]);
+    expect(detail.sdgTargets).toEqual(["16.2"]);
+    const after = (
+      await app.inject({ url: `/api/recommendations/${rec.id}/suggestions`, headers: viewer.headers })
+    ).json();
+    expect(after.uncrcArticles.map((s: { id: string }) => s.id)).not.toContain("35");
+
+    const unknown = await tag({ ids: [rec.id], add: { uncrcArticles: ["55"], sdgTargets: ["18.1"] } });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().details).toEqual([
+      'add.uncrcArticles: no UNCRC article "55" (1–54)',
+      'add.sdgTargets: no SDG target "18.1"',
+    ]);
+    expect((await tag({ ids: [rec.id], add: { themes: ["x"] } }, viewer)).statusCode).toBe(403);
+  });
 });

@@ -8,6 +8,7 @@ import type { Db } from "../db/connect.ts";
 import { UserError } from "../errors.ts";
 import { readUpload } from "../evidence/read-upload.ts";
 import { maxFileBytes } from "../frameworks/read-framework-file.ts";
+import { suggestClassifications, tagChange, tagRecommendations } from "./classify.ts";
 import {
   implementationInput,
   implementationOutput,
@@ -152,6 +153,45 @@ export async function registerRecommendationRoutes(app: FastifyInstance, db: Db)
       async (request) => {
         const actor = authorize(request, "cycle:manage");
         return saveMapping(db, request.params.name, request.body.columns, actor.userId);
+      },
+    );
+
+    const suggestion = z.object({ id: z.string(), score: z.number(), title: z.string() });
+    api.get(
+      "/recommendations/:id/suggestions",
+      {
+        schema: {
+          tags,
+          summary:
+            "UNCRC articles and SDG targets suggested by text similarity, with a score (never applied)",
+          params: idParams,
+          response: {
+            200: z.object({ uncrcArticles: z.array(suggestion), sdgTargets: z.array(suggestion) }),
+            404: errorBody,
+            ...denied,
+          },
+        },
+      },
+      async (request) => {
+        requireActor(request);
+        return suggestClassifications(db, request.params.id);
+      },
+    );
+
+    api.post(
+      "/recommendations/tags",
+      {
+        schema: {
+          tags,
+          summary:
+            "Add and remove themes, groups, UNCRC articles, SDG targets, indicators on many recommendations",
+          body: tagChange,
+          response: { 200: z.object({ updated: z.number() }), 400: errorBody, 404: errorBody, ...denied },
+        },
+      },
+      async (request) => {
+        authorize(request, "cycle:manage");
+        return db.transaction((tx) => tagRecommendations(tx as unknown as Db, request.body));
       },
     );
 

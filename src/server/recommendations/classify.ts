@@ -1,0 +1,129 @@
+import { eq, inArray, sql } from "drizzle-orm";
+import { z } from "zod";
+import { rankBySimilarity, type Suggestion } from "../../core/index.ts";
+import type { Db } from "../db/connect.ts";
+import { recommendations } from "../db/schema.ts";
+import { UserError } from "../errors.ts";
+import { findSdgTarget, listSdgTargets } from "../reference/sdg-targets.ts";
+import { findUncrcArticle, UNCRC_ARTICLES } from "../reference/uncrc-articles.ts";
+
+const tagList = z.array(z.string().trim().min(1).max(200)).max(100).default([]);
+const tagSet = z.object({
+  themes: tagList,
+  affectedGroups: tagList,
+  uncrcArticles: tagList,
+  sdgTargets: tagList,
+  indicatorCodes: tagList,
+});
+
+/** Tags added to and removed from one or many recommendations at once. */
+export const tagChange = z.object({
+  ids: z.array(z.uuid()).min(1).max(5000),
+  add: tagSet.partial().default({}),
+  remove: tagSet.partial().default({}),
+});
+export type TagChange = z.infer<typeof tagChange>;
+
+const COLUMNS = {
+  themes: "themes",
+  affectedGroups: "affected_groups",
+  uncrcArticles: "uncrc_articles",
+  sdgTargets: "sdg_targets",
+  indicatorCodes: "indicator_codes",
+} as const;
+
+/**
+ * Adds and removes tags on many recommendations in one statement. UNCRC articles must be 1–54
+ * and SDG targets one of the 169; a tag already present is not repeated.
+ */
+export async function tagRecommendations(db: Db, change: TagChange): Promise<{ updated: number }> {
+  const problems = [
+    ...(change.add.uncrcArticles ?? [])
+      .filter((a) => !findUncrcArticle(a))
+      .map((a) => `add.uncrcArticles: no UNCRC article "${a}" (1–54)`),
+    ...(change.add.sdgTargets ?? [])
+      .filter((t) => !findSdgTarget(t))
+      .map((t) => `add.sdgTargets: no SDG target "${t}"`),
+  ];
+  if (problems.length > 0) throw new UserError("unknown tags", problems);
+  const sets = Object.entries(COLUMNS).map(([field, column]) => {
+    const add = (change.add[field as keyof typeof COLUMNS] ?? []).map((v) =>
+      field === "sdgTargets" ? v.toLowerCase() : v,
+    );
+    const remove = change.remove[field as keyof typeof COLUMNS] ?? [];
+    const col = sql.identifier(column);
+    // Lists travel as JSON text: drizzle would spread a JS array into a list of parameters.
+    const added = sql`array(select jsonb_array_elements_text(${JSON.stringify(add)}::jsonb))`;
+    const removed = sql`array(select jsonb_array_elements_text(${JSON.stringify(remove)}::jsonb))`;
+    return sql`${col} = array(select x from unnest(${col} || ${added}) with ordinality as t(x, n)
+      where x <> all(${removed}) group by x order by min(n))`;
+  });
+  const rows = await db.execute(
+    sql`update recommendations set ${sql.join(sets, sql`, `)} where id in ${sql`(${sql.join(
+      change.ids.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})`} returning id`,
+  );
+  const updated = (rows as unknown as { rows: unknown[] }).rows.length;
+  if (updated !== change.ids.length) {
+    const found = await db
+      .select({ id: recommendations.id })
+      .from(recommendations)
+      .where(inArray(recommendations.id, change.ids));
+    const known = new Set(found.map((f) => f.id));
+    throw new UserError(
+      "unknown recommendations",
+      change.ids.filter((id) => !known.has(id)).map((id) => `ids: no recommendation ${id}`),
+      404,
+    );
+  }
+  return { updated };
+}
+
+export interface ClassificationSuggestions {
+  uncrcArticles: (Suggestion & { title: string })[];
+  sdgTargets: (Suggestion & { title: string })[];
+}
+
+/**
+ * Suggests UNCRC articles and SDG targets for a recommendation, ranked by text similarity with a
+ * score, leaving out those it already has. Nothing is applied: a person accepts a suggestion by
+ * tagging it (`tagRecommendations`) or ignores it.
+ */
+export async function suggestClassifications(
+  db: Db,
+  id: string,
+  limit = 5,
+): Promise<ClassificationSuggestions> {
+  const [rec] = await db
+    .select({
+      text: recommendations.text,
+      articles: recommendations.uncrcArticles,
+      targets: recommendations.sdgTargets,
+    })
+    .from(recommendations)
+    .where(eq(recommendations.id, id));
+  if (!rec) throw new UserError(`no recommendation ${id}`, [], 404);
+  const text = rec.text.en ?? Object.values(rec.text)[0] ?? "";
+  const articles = UNCRC_ARTICLES.filter((a) => !rec.articles.includes(a.number));
+  const targets = listSdgTargets().filter((t) => !rec.targets.includes(t.code));
+  const titleOf = new Map([
+    ...articles.map((a) => [`a${a.number}`, a.title.en ?? ""] as const),
+    ...targets.map((t) => [`t${t.code}`, t.title.en ?? ""] as const),
+  ]);
+  return {
+    uncrcArticles: rankBySimilarity(
+      text,
+      articles.map((a) => ({ id: a.number, text: a.title.en ?? "" })),
+      limit,
+    ).map((s) => ({ ...s, title: titleOf.get(`a${s.id}`) ?? "" })),
+    sdgTargets: rankBySimilarity(
+      text,
+      targets.map((t) => ({ id: t.code, text: t.title.en ?? "" })),
+      limit,
+    ).map((s) => ({
+      ...s,
+      title: titleOf.get(`t${s.id}`) ?? "",
+    })),
+  };
+}
