@@ -1,8 +1,12 @@
 import type { ReactNode } from "react";
+import { useSession } from "../auth/session.tsx";
 import { useLanguage } from "../i18n/language.tsx";
 import { type UiLanguage, uiLanguageNames, uiLanguages } from "../i18n/messages.ts";
-import { Link } from "../routing/router.tsx";
+import { Link, useLocation } from "../routing/router.tsx";
 import { paths } from "../routing/routes.ts";
+import { NotificationsBell } from "./notifications-bell.tsx";
+import { UserMenu } from "./user-menu.tsx";
+import "./workspace.css";
 
 function LanguageSwitch() {
   const { lang, setLang, t } = useLanguage();
@@ -32,6 +36,31 @@ function BrandMark() {
   );
 }
 
+/** Links to the workspace pages, each shown only to those who may use it. */
+function WorkspaceLinks() {
+  const { t } = useLanguage();
+  const { user, may } = useSession();
+  if (!user) return null;
+  return (
+    <>
+      <NavLink to={paths.work()}>{t("myWork")}</NavLink>
+      {may("cycle:manage") && <NavLink to={paths.adminNewCycle()}>{t("newCycleNav")}</NavLink>}
+      {may("user:invite") && <NavLink to={paths.adminInvitations()}>{t("inviteNav")}</NavLink>}
+      {may("outbox:read") && <NavLink to={paths.adminOutbox()}>{t("outboxNav")}</NavLink>}
+    </>
+  );
+}
+
+/** A header link that says (aria-current) when it is the page being shown. */
+function NavLink({ to, children }: { to: string; children: ReactNode }) {
+  const { pathname } = useLocation();
+  return (
+    <Link to={to} aria-current={pathname === to ? "page" : undefined}>
+      {children}
+    </Link>
+  );
+}
+
 /** Header, skip link, main landmark and footer around every page. */
 export function AppShell({ children }: { children: ReactNode }) {
   const { t } = useLanguage();
@@ -49,11 +78,16 @@ export function AppShell({ children }: { children: ReactNode }) {
               <span className="brand__tagline">{t("tagline")}</span>
             </span>
           </Link>
-          <nav aria-label={t("frameworks")} className="site-nav">
+          <nav aria-label={t("workspaceNav")} className="site-nav">
             <Link to={paths.overview()}>{t("frameworks")}</Link>
+            <WorkspaceLinks />
             <a href="/api/docs">{t("apiDocs")}</a>
           </nav>
-          <LanguageSwitch />
+          <div className="site-header__tools">
+            <LanguageSwitch />
+            <NotificationsBell />
+            <UserMenu />
+          </div>
         </div>
       </header>
       <main id="main" tabIndex={-1} className="site-main">

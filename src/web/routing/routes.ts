@@ -74,5 +74,5 @@ export const paths = {
 
 /** The `next` path after signing in: only a path inside the app, never another site. */
 export function safeNext(next: string | null): string {
-  return next && next.startsWith("/") && !next.startsWith("//") ? next : paths.work();
+  return next?.startsWith("/") && !next.startsWith("//") ? next : paths.work();
 }
