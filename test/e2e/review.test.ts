@@ -88,6 +88,15 @@ describe.skipIf(!canRunBrowser)("review journey (Chromium)", () => {
 
     await card(c).screenshot({ path: "/tmp/childmark-review-evidence-en.png" });
     await c.locator(".ws-header").screenshot({ path: "/tmp/childmark-review-header-en.png" });
+    // A web address other than http(s) is refused; the server's reason shows at the field.
+    await panel.getByLabel("Kind of source").selectOption("url");
+    const address = panel.getByLabel("Web address (http:// or https://)");
+    await address.fill("javascript:alert(1)");
+    await panel.getByRole("button", { name: "Add", exact: true }).click();
+    await expect.poll(() => panel.locator(".rv-field-error").textContent()).toContain("http:// or https://");
+    expect(await address.getAttribute("aria-invalid")).toBe("true");
+    expect(await panel.locator(".rv-evidence__item").count()).toBe(2);
+
     // A text file named .pdf is refused, with the server's words.
     await fileInput.setInputFiles({
       name: "notes.pdf",
@@ -159,6 +168,8 @@ describe.skipIf(!canRunBrowser)("review journey (Chromium)", () => {
     await c.screenshot({ path: "/tmp/childmark-review-import-en.png" });
     await c.keyboard.press("Escape");
     await expect.poll(() => c.getByRole("dialog").count()).toBe(0);
+    // Focus goes back to the button that opened the dialog.
+    expect(await c.evaluate(() => document.activeElement?.textContent)).toBe("Import XLSX");
 
     const choices = card(c).getByRole("radio");
     const checked = await choices.evaluateAll((inputs) =>
@@ -184,6 +195,12 @@ describe.skipIf(!canRunBrowser)("review journey (Chromium)", () => {
     await expect.poll(() => card(r).locator(".rv-rework").count()).toBe(0);
     await step(r, "Validate", "Validated");
     expect(await chip(r).textContent()).toContain("Validated");
+
+    // Signed out, a review page offers to sign in instead of an error.
+    const stranger = await app.browser.newPage();
+    await stranger.goto(`${app.url}/assessments/${assessmentId}/timeline`);
+    await stranger.getByRole("link", { name: "Sign in to see this assessment" }).waitFor();
+    await stranger.close();
 
     // Timeline and progress pages, in English and Arabic.
     await r.goto(`${app.url}/assessments/${assessmentId}/timeline`);

@@ -2,8 +2,9 @@ import type { ReactNode } from "react";
 import type { z } from "zod";
 import { assessmentOut } from "../../server/api-schemas/assessments.ts";
 import { useApi } from "../api/use-api.ts";
+import { useSession } from "../auth/session.tsx";
 import { PageTitle } from "../components/page-title.tsx";
-import { Loaded } from "../components/status.tsx";
+import { Loaded, Loading } from "../components/status.tsx";
 import { useLanguage } from "../i18n/language.tsx";
 import type { MessageKey } from "../i18n/messages.ts";
 import { Link } from "../routing/router.tsx";
@@ -52,7 +53,20 @@ export function AssessmentPageFrame({
   children: (data: AssessmentData) => ReactNode;
 }) {
   const { t, pick } = useLanguage();
-  const state = useApi(`/api/assessments/${assessmentId}`, assessmentOut);
+  const { user } = useSession();
+  const state = useApi(user ? `/api/assessments/${assessmentId}` : null, assessmentOut);
+  if (user === undefined) return <Loading />;
+  if (user === null) {
+    const here = window.location.pathname;
+    return (
+      <div className="rv-page">
+        <PageTitle text={t("rvSignInTitle")}>{t("rvSignInTitle")}</PageTitle>
+        <p>
+          <Link to={paths.signIn(here)}>{t("rvSignIn")}</Link>
+        </p>
+      </div>
+    );
+  }
   return (
     <Loaded states={[state]}>
       {(data) => {

@@ -155,6 +155,8 @@ const en = {
   rvRemoveAssignment: "Remove {item} from {name}",
   rvAssignmentRemoved: "The assignment was removed.",
   rvWorking: "Working…",
+  rvSignInTitle: "Sign in to continue",
+  rvSignIn: "Sign in to see this assessment",
 };
 
 type Messages = Record<keyof typeof en, string>;
@@ -314,6 +316,8 @@ const fr: Messages = {
   rvRemoveAssignment: "Retirer {item} à {name}",
   rvAssignmentRemoved: "L’attribution a été retirée.",
   rvWorking: "En cours…",
+  rvSignInTitle: "Connectez-vous pour continuer",
+  rvSignIn: "Se connecter pour voir cette évaluation",
 };
 
 const ar: Messages = {
@@ -471,6 +475,8 @@ const ar: Messages = {
   rvRemoveAssignment: "إزالة {item} من تكليفات {name}",
   rvAssignmentRemoved: "أُزيل التكليف.",
   rvWorking: "جارٍ العمل…",
+  rvSignInTitle: "سجّل الدخول للمتابعة",
+  rvSignIn: "سجّل الدخول لعرض هذا التقييم",
 };
 
 export const review: Catalog<typeof en> = { en, fr, ar };
