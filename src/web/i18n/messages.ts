@@ -1,6 +1,6 @@
 import { IntlMessageFormat } from "intl-messageformat";
-import { review } from "./catalogs/review.ts";
 import { account } from "./catalogs/account.ts";
+import { review } from "./catalogs/review.ts";
 import { shell } from "./catalogs/shell.ts";
 import { workspace } from "./catalogs/workspace.ts";
 
