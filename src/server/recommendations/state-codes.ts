@@ -39,11 +39,21 @@ const ALIASES: Record<string, string> = {
   "holy see": "VA",
 };
 
+/** Names already looked up: a file names the same few States thousands of times. */
+const known = new Map<string, string | undefined>();
+
 /**
  * The ISO 3166-1 alpha-2 code of a State named as UN databases write it ("St Kitts & Nevis",
  * "Viet Nam", "DPR Korea"), or undefined. The original name is always kept beside the code.
  */
 export function findStateCode(name: string): string | undefined {
+  if (known.has(name)) return known.get(name);
+  const code = lookUpStateCode(name);
+  known.set(name, code);
+  return code;
+}
+
+function lookUpStateCode(name: string): string | undefined {
   const plain = name.trim().replace(/\s+/g, " ");
   if (/^[A-Z]{2}$/.test(plain)) return plain;
   const lower = plain.toLowerCase();
