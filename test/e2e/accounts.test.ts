@@ -6,6 +6,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from "playwrig
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CycleDetail } from "../../src/server/api-schemas/cycles.ts";
 import { type RunningServer, startServer } from "../../src/server/app/start.ts";
+import { sendDeadlineReminders } from "../../src/server/notifications/deadline-reminders.ts";
 import { CHROMIUM, canRunBrowser } from "./app-under-test.ts";
 import { expectNoSeriousViolations } from "./support/axe.ts";
 
@@ -224,15 +225,30 @@ describe.skipIf(!canRunBrowser)("accounts, invitations and my work (Chromium)", 
     expect(await coordinatorNav.getByRole("link", { name: "Open a cycle" }).count()).toBe(0);
     expect(await coordinatorNav.getByRole("link", { name: "Outbox" }).count()).toBe(0);
 
-    // The bell opens its list from the keyboard and Escape returns focus to it.
-    const bell = coordinator.getByRole("button", { name: /Notifications/ });
+    // The hourly deadline job tells the coordinator the deadline is near: the bell counts it,
+    // opens from the keyboard, Escape returns focus to it, and the notice leads to the assessment.
+    await sendDeadlineReminders(server.database.db, new Date());
+    await coordinator.reload();
+    await settle(coordinator);
+    const bell = coordinator.getByRole("button", { name: "Notifications, 1 unread" });
+    expect(await coordinator.locator(".header-button__badge").textContent()).toBe("1");
     await bell.focus();
     await coordinator.keyboard.press("Enter");
-    await coordinator.locator("#notifications-menu").waitFor();
+    const notices = coordinator.locator("#notifications-menu");
+    await notices.getByRole("link").first().waitFor();
     await expectNoSeriousViolations(coordinator, "notifications open");
+    const notice = notices.getByRole("link", { name: /The deadline for Moldova is/ });
+    expect(await notice.getAttribute("href")).toBe(`/assessments/${mdAssessment.id}`);
+    await coordinator.screenshot({ path: `${shots}-en-notifications.png` });
     await coordinator.keyboard.press("Escape");
-    expect(await coordinator.locator("#notifications-menu").count()).toBe(0);
+    expect(await notices.count()).toBe(0);
     expect(await bell.evaluate((el) => el === document.activeElement)).toBe(true);
+    await bell.click();
+    await notice.click();
+    await coordinator.waitForURL(new RegExp(`/assessments/${mdAssessment.id}$`));
+    await coordinator.getByRole("button", { name: "Notifications, none unread" }).waitFor();
+    await coordinator.goto(`${server.url}/work`);
+    await settle(coordinator);
 
     // In Arabic the page turns right to left and still passes axe.
     await coordinator.getByLabel("Language").selectOption("ar");

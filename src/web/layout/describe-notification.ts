@@ -9,11 +9,12 @@ export function describeNotification(
   notice: z.infer<typeof notificationOut>,
   t: (key: MessageKey, vars?: Record<string, string | number>) => string,
   lang: string,
+  countryName: (code: string) => string = (code) => code,
 ): { text: string; assessmentId: string | undefined } {
   const p = notice.payload;
   const text = (key: string) =>
     typeof p[key] === "string" || typeof p[key] === "number" ? String(p[key]) : "";
-  const country = text("countryName") || text("country");
+  const country = text("countryName") || countryName(text("country"));
   let date = text("closesOn");
   if (date && !Number.isNaN(Date.parse(date))) {
     date = new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "UTC" }).format(new Date(date));

@@ -4,8 +4,9 @@ import {
   type NotificationList,
   notificationList,
 } from "../../server/api-schemas/notifications.ts";
+import { api, countryList } from "../api/endpoints.ts";
 import { sendApi } from "../api/send-api.ts";
-import { fetchApi } from "../api/use-api.ts";
+import { fetchApi, useApi } from "../api/use-api.ts";
 import { useSession } from "../auth/session.tsx";
 import { useLanguage } from "../i18n/language.tsx";
 import { navigate } from "../routing/router.tsx";
@@ -17,8 +18,12 @@ const REFRESH_MS = 60_000;
 
 /** A bell with the unread count; its list links each notice to the assessment it is about. */
 export function NotificationsBell() {
-  const { t, lang } = useLanguage();
+  const { t, lang, pick } = useLanguage();
   const { user } = useSession();
+  // Notices carry country codes; names read better (the list is public and small).
+  const countries = useApi(user ? api.countries() : null, countryList);
+  const nameOf = (code: string) =>
+    (countries.status === "ok" && pick(countries.data.find((c) => c.code === code)?.name)) || code;
   const menu = useDisclosure();
   const [list, setList] = useState<NotificationList | null>(null);
 
@@ -93,7 +98,7 @@ export function NotificationsBell() {
           ) : (
             <ul className="header-menu__list notification-list">
               {list.items.map((n) => {
-                const { text, assessmentId } = describeNotification(n, t, lang);
+                const { text, assessmentId } = describeNotification(n, t, lang, nameOf);
                 const when = new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short" });
                 return (
                   <li key={n.id} className={n.readAt ? undefined : "notification--unread"}>
