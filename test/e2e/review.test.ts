@@ -114,6 +114,16 @@ describe.skipIf(!canRunBrowser)("review journey (Chromium)", () => {
     });
     await expect.poll(() => panel.locator(".rv-evidence__item").count()).toBe(3);
     expect(await panel.locator(".rv-evidence").textContent()).toContain("onerror=alert(1)");
+    // Removing a source asks first; Escape keeps it, confirming removes it.
+    const hostile = panel.locator(".rv-evidence__item", { hasText: "onerror" });
+    await hostile.getByRole("button", { name: /Remove/ }).click();
+    await c.getByRole("dialog").waitFor();
+    await c.keyboard.press("Escape");
+    await expect.poll(() => c.getByRole("dialog").count()).toBe(0);
+    expect(await panel.locator(".rv-evidence__item").count()).toBe(3);
+    await hostile.getByRole("button", { name: /Remove/ }).click();
+    await c.getByRole("dialog").getByRole("button", { name: "Remove", exact: true }).click();
+    await expect.poll(() => panel.locator(".rv-evidence__item").count()).toBe(2);
     await card(c)
       .getByRole("tab", { name: /Comments/ })
       .click();
