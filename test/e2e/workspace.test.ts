@@ -67,14 +67,15 @@ describe.skipIf(!canRunBrowser)("assessment workspace (Chromium)", () => {
     dataDir = mkdtempSync(join(tmpdir(), "childmark-workspace-e2e-"));
     server = await startServer({ port: 0, dataDir, demo: true });
     const db = server.database.db;
-    for (const [email, name] of [
-      ["ana@example.org", "Ana Coordinator"],
-      ["ion@example.org", "Ion Colleague"],
+    for (const [email, name, role] of [
+      ["ana@example.org", "Ana Coordinator", "coordinator"],
+      ["ion@example.org", "Ion Colleague", "coordinator"],
+      ["vera@example.org", "Vera Viewer", "viewer"],
     ]) {
       const user = await createUser(db, { email: email!, name: name!, password: PASSWORD });
       await db
         .insert(roleAssignments)
-        .values({ userId: user.id, role: "coordinator", scopeType: "country", scopeCode: "MD" });
+        .values({ userId: user.id, role: role!, scopeType: "country", scopeCode: "MD" });
     }
     const [row] = await db
       .select({ id: assessments.id })
@@ -262,6 +263,7 @@ describe.skipIf(!canRunBrowser)("assessment workspace (Chromium)", () => {
         card(ion.page, code).getByRole("radio", { name: labels[anaValue], exact: true }).isChecked(),
       )
       .toBe(true);
+    await expect.poll(() => history.first().textContent()).toContain("restored version");
   });
 
   it("updates the live score as answers change and filters the list", async () => {
@@ -304,6 +306,15 @@ describe.skipIf(!canRunBrowser)("assessment workspace (Chromium)", () => {
     await expect.poll(() => page.locator(".answer-card").count()).toBe(inSection);
   });
 
+  it("shows a viewer the answers with editing turned off and the reason", async () => {
+    const { page } = await openWorkspace("vera@example.org");
+    const first = page.locator(".answer-card").first();
+    expect(await first.locator("input").first().isDisabled()).toBe(true);
+    expect(await first.locator(".answer-card__lock").textContent()).toBe(
+      "You can read this assessment but not change its answers.",
+    );
+  });
+
   it("has no serious accessibility problem and reads right to left in Arabic", async () => {
     const { page } = await openWorkspace("ana@example.org");
     await page.waitForTimeout(500);
@@ -317,5 +328,5 @@ describe.skipIf(!canRunBrowser)("assessment workspace (Chromium)", () => {
     expect(await findSeriousViolations(ar.page)).toEqual([]);
     await ar.page.screenshot({ path: "/tmp/childmark-e2e-workspace-ar.png" });
     expect(problems).toEqual([]);
-  });
+  }, 120_000);
 });

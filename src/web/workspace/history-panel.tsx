@@ -6,10 +6,17 @@ import { sendApi } from "../api/send-api.ts";
 import { useApi } from "../api/use-api.ts";
 import { ErrorMessage, Loading } from "../components/status.tsx";
 import { useLanguage } from "../i18n/language.tsx";
+import type { MessageKey } from "../i18n/messages.ts";
 import type { ServerAnswer } from "./answer-saver.ts";
 import { describeValue } from "./describe-value.ts";
 
 const historyList = z.array(historyEntry);
+const sources = new Set(["entry", "import", "restore", "evidence"]);
+
+/** Where a change came from, in words; an unknown source is shown as the server names it. */
+function describeSource(source: string, t: (key: MessageKey) => string): string {
+  return sources.has(source) ? t(`wsSource_${source}` as MessageKey) : source;
+}
 
 /**
  * Every version of one answer, newest first, with a way to restore an old one.
@@ -65,7 +72,7 @@ export function HistoryPanel({
                 name: entry.changedBy ?? t("wsSomeone"),
                 when: when.format(new Date(entry.changedAt)),
               })}{" "}
-              · {t("wsHistorySource", { source: entry.source })}
+              · {t("wsHistorySource", { source: describeSource(entry.source, t) })}
             </p>
             <p className="history__change">
               <span className="history__before">{describeValue(indicator, entry.before, t, lang)}</span>

@@ -3,6 +3,8 @@ import { useApi } from "../api/use-api.ts";
 import { useSession } from "../auth/session.tsx";
 import { ErrorMessage, Loading } from "../components/status.tsx";
 import { useLanguage } from "../i18n/language.tsx";
+import { Link } from "../routing/router.tsx";
+import { paths } from "../routing/routes.ts";
 import { Workspace } from "./workspace.tsx";
 import { assessmentOut } from "./workspace-data.ts";
 import "./workspace.css";
@@ -16,7 +18,13 @@ export function WorkspacePage({ assessmentId }: { assessmentId: string }) {
   const last = useRef<typeof assessmentOut._output | null>(null);
   if (state.status === "ok") last.current = state.data;
   if (user === undefined) return <Loading />;
-  if (user === null) return <ErrorMessage message={t("wsSignIn")} />;
+  if (user === null) {
+    return (
+      <p className="status">
+        <Link to={paths.signIn(paths.assessment(assessmentId))}>{t("wsSignIn")}</Link>
+      </p>
+    );
+  }
   if (state.status === "loading" && last.current) {
     return <Workspace key={assessmentId} data={last.current} reload={state.reload} />;
   }

@@ -18,7 +18,7 @@ import { WorkspaceHeader } from "./workspace-header.tsx";
 
 /** The assessment workspace once loaded: navigation, filters, answer cards, live score and autosave. */
 export function Workspace({ data, reload }: { data: WorkspaceData; reload: () => void }) {
-  const { t, pick } = useLanguage();
+  const { pick } = useLanguage();
   const { assessment, framework: fw } = data;
   const index = useMemo(() => indexFramework(fw), [fw]);
   const compiled = useMemo(() => compileFramework(fw), [fw]);
