@@ -290,6 +290,16 @@ describe.skipIf(!canRunBrowser)("assessment workspace (Chromium)", () => {
     const count = Number(await unanswered.locator(".filter-chip__count").textContent());
     await unanswered.click();
     expect(await page.locator(".answer-card").count()).toBe(count);
+    expect(count).toBeGreaterThan(0);
+    // Answering under "Unanswered" keeps the card in place (only the count moves).
+    const firstOpen = page.locator(".answer-card").first();
+    if ((await firstOpen.getByRole("radio").count()) > 0) await firstOpen.getByRole("radio").first().check();
+    else await firstOpen.getByRole("textbox").fill("5");
+    await expect.poll(() => unanswered.locator(".filter-chip__count").textContent()).toBe(String(count - 1));
+    expect(await page.locator(".answer-card").count()).toBe(count);
+    await expect
+      .poll(() => firstOpen.locator(".save-badge").textContent(), { timeout: 5000 })
+      .toContain("Saved");
     await page.locator(".filter-chip").first().click();
     const first = framework.indicators[0]!;
     await page.getByLabel("Search indicators").fill(first.code);

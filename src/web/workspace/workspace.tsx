@@ -86,7 +86,12 @@ export function Workspace({ data, reload }: { data: WorkspaceData; reload: () =>
   const counts = Object.fromEntries(
     (Object.keys(matches) as FilterKind[]).map((kind) => [kind, searched.filter(matches[kind]).length]),
   ) as Record<FilterKind, number>;
-  const visible = searched.filter(matches[filter]);
+  const listKey = `${selected}/${filter}/${needle}`;
+  const live = searched.filter(matches[filter]);
+  // The list is taken when the filter, search or node changes, not on each edit: answering an item
+  // under "Unanswered" must not pull its card away mid-typing. The chip counts stay live.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: recomputed on purpose only for a new list or new server data.
+  const visible = useMemo(() => live, [listKey, data.answers]);
 
   const onEdit = useCallback(
     (code: string, content: AnswerContent, delay: number, invalid?: string) =>
@@ -142,7 +147,7 @@ export function Workspace({ data, reload }: { data: WorkspaceData; reload: () =>
             onSearch={setSearch}
           />
           <IndicatorList
-            key={`${selected}/${filter}/${needle}`}
+            key={listKey}
             data={data}
             index={index}
             codes={visible}
