@@ -30,7 +30,14 @@ export function AssessmentLinks({
   ];
   return (
     <nav className="rv-links" aria-label={t("rvWorkflow")}>
-      {current && <Link to={paths.assessment(id)}>← {t("rvBackToAssessment")}</Link>}
+      {current && (
+        <Link to={paths.assessment(id)}>
+          <span className="rv-arrow" aria-hidden="true">
+            ←
+          </span>{" "}
+          {t("rvBackToAssessment")}
+        </Link>
+      )}
       {links.map(([key, to, label]) => (
         <Link key={key} to={to} aria-current={key === current ? "page" : undefined}>
           {t(label)}

@@ -39,7 +39,7 @@ function ChangesTable({ assessmentId, data }: { assessmentId: string; data: Asse
                           <span className="code">{c.indicator}</span> {texts.get(c.indicator) ?? ""}
                         </th>
                         <td className="num">
-                          {c.versionThen} → {c.versionNow}
+                          {c.versionThen} <span className="rv-arrow">→</span> {c.versionNow}
                         </td>
                         <td className="rv-text">
                           <del>{show(c.valueThen)}</del>

@@ -18,7 +18,9 @@ export function CommentThread({ comments }: { comments: CommentOut[] }) {
             <time dateTime={c.createdAt}>{formatDateTime(c.createdAt, lang)}</time>
             {c.kind === "rework" && <span className="rv-badge rv-badge--rework">{t("rvReworkComment")}</span>}
           </p>
-          <p className="rv-text">{c.body}</p>
+          <p className="rv-text" dir="auto">
+            {c.body}
+          </p>
         </li>
       ))}
     </ol>

@@ -22,7 +22,9 @@ export function ReworkBanner({ answer, comment }: { answer: AnswerOut; comment: 
             {t("rvNeedsReworkLead")} <strong>{comment.author}</strong>,{" "}
             <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt, lang)}</time>
           </p>
-          <p className="rv-text rv-quote">{comment.body}</p>
+          <p className="rv-text rv-quote" dir="auto">
+            {comment.body}
+          </p>
         </>
       )}
     </div>

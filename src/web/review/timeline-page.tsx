@@ -25,13 +25,20 @@ function Timeline({ assessmentId }: { assessmentId: string }) {
                   {event.actor && <> · {t("rvEventBy", { name: event.actor })}</>}
                 </p>
                 <p className="rv-timeline__step">
-                  <StatusChip status={event.from} /> <span aria-hidden="true">→</span>
-                  <span className="visually-hidden">→</span> <StatusChip status={event.to} />
+                  <StatusChip status={event.from} />{" "}
+                  <span className="rv-arrow" aria-hidden="true">
+                    →
+                  </span>
+                  <span className="visually-hidden">{t("rvTo")}</span> <StatusChip status={event.to} />
                   {event.answerCount !== null && (
                     <span className="muted"> · {t("rvEventAnswers", { count: event.answerCount })}</span>
                   )}
                 </p>
-                {event.reason && <p className="rv-text rv-quote">{event.reason}</p>}
+                {event.reason && (
+                  <p className="rv-text rv-quote" dir="auto">
+                    {event.reason}
+                  </p>
+                )}
               </li>
             ))}
           </ol>

@@ -156,6 +156,7 @@ const en = {
   rvAssignmentRemoved: "The assignment was removed.",
   rvWorking: "Working…",
   rvSignInTitle: "Sign in to continue",
+  rvTo: "to",
   rvSignIn: "Sign in to see this assessment",
 };
 
@@ -317,6 +318,7 @@ const fr: Messages = {
   rvAssignmentRemoved: "L’attribution a été retirée.",
   rvWorking: "En cours…",
   rvSignInTitle: "Connectez-vous pour continuer",
+  rvTo: "vers",
   rvSignIn: "Se connecter pour voir cette évaluation",
 };
 
@@ -476,6 +478,7 @@ const ar: Messages = {
   rvAssignmentRemoved: "أُزيل التكليف.",
   rvWorking: "جارٍ العمل…",
   rvSignInTitle: "سجّل الدخول للمتابعة",
+  rvTo: "إلى",
   rvSignIn: "سجّل الدخول لعرض هذا التقييم",
 };
 
