@@ -36,6 +36,9 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   const url = options.url ?? process.env.DATABASE_URL;
   if (url) {
     const pool = new pg.Pool({ connectionString: url, max: Number(process.env.CHILDMARK_DB_POOL ?? 10) });
+    // An idle connection that the server closes (restart, failover) must not crash the process;
+    // the pool replaces it on the next query.
+    pool.on("error", (error) => console.error(`database connection lost: ${error.message}`));
     await pool.query("select 1");
     return {
       db: drizzlePg(pool, { schema }) as unknown as Db,
