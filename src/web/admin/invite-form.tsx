@@ -51,6 +51,7 @@ export function InviteForm({
     event.preventDefault();
     const local: Record<string, string> = {};
     if (!email.trim()) local.email = t("required");
+    else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) local.email = t("invalidEmail");
     if (!chosenRole) local["grant.role"] = t("required");
     if (scopeType !== "platform" && !scopeCode) local["grant.scopeCode"] = t("required");
     setInvited(null);

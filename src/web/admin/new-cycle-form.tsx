@@ -7,6 +7,7 @@ import { sendApi } from "../api/send-api.ts";
 import { useLanguage } from "../i18n/language.tsx";
 import { Link } from "../routing/router.tsx";
 import { paths } from "../routing/routes.ts";
+import { checkCycleForm } from "./check-cycle-form.ts";
 import { CountryPicker } from "./country-picker.tsx";
 
 const FIELDS = ["frameworkVersionId", "period", "name", "countries", "opensOn", "closesOn"] as const;
@@ -31,12 +32,24 @@ export function NewCycleForm({
   const [busy, setBusy] = useState(false);
   const [opened, setOpened] = useState<{ name: string; count: number } | null>(null);
   const fields = errors.fields;
+  /** A field being corrected loses its old message. */
+  const edited = (name: (typeof FIELDS)[number]) =>
+    fields[name] && setErrors({ ...errors, fields: { ...fields, [name]: "" } });
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
+    setOpened(null);
+    const local = checkCycleForm({ period, nameEn, nameFr, count: chosen.size, opensOn, closesOn });
+    if (Object.keys(local).length) {
+      setErrors({
+        fields: Object.fromEntries(Object.entries(local).map(([k, v]) => [k, t(v)])),
+        general: null,
+        status: null,
+      });
+      return;
+    }
     setBusy(true);
     setErrors(noErrors);
-    setOpened(null);
     const name: Record<string, string> = {};
     if (nameEn.trim()) name.en = nameEn.trim();
     if (nameFr.trim()) name.fr = nameFr.trim();
@@ -62,7 +75,7 @@ export function NewCycleForm({
     }
   }
 
-  const hasFieldErrors = Object.keys(fields).length > 0;
+  const hasFieldErrors = Object.values(fields).some(Boolean);
   return (
     <form className="card form form--wide" onSubmit={onSubmit} noValidate>
       {opened && (
@@ -96,7 +109,10 @@ export function NewCycleForm({
         required
         value={period}
         error={fields.period}
-        onChange={(e) => setPeriod(e.target.value)}
+        onChange={(e) => {
+          setPeriod(e.target.value);
+          edited("period");
+        }}
       />
       <div className="form__row">
         <FormField
@@ -105,17 +121,31 @@ export function NewCycleForm({
           lang="en"
           value={nameEn}
           error={fields.name}
-          onChange={(e) => setNameEn(e.target.value)}
+          onChange={(e) => {
+            setNameEn(e.target.value);
+            edited("name");
+          }}
         />
         <FormField
           id="cycle-name-fr"
           label={t("nameFr")}
           lang="fr"
           value={nameFr}
-          onChange={(e) => setNameFr(e.target.value)}
+          onChange={(e) => {
+            setNameFr(e.target.value);
+            edited("name");
+          }}
         />
       </div>
-      <CountryPicker countries={countries} selected={chosen} onChange={setChosen} error={fields.countries} />
+      <CountryPicker
+        countries={countries}
+        selected={chosen}
+        onChange={(next) => {
+          setChosen(next);
+          edited("countries");
+        }}
+        error={fields.countries}
+      />
       <div className="form__row">
         <FormField
           id="cycle-opens"
@@ -123,7 +153,10 @@ export function NewCycleForm({
           type="date"
           value={opensOn}
           error={fields.opensOn}
-          onChange={(e) => setOpensOn(e.target.value)}
+          onChange={(e) => {
+            setOpensOn(e.target.value);
+            edited("opensOn");
+          }}
         />
         <FormField
           id="cycle-closes"
@@ -131,7 +164,10 @@ export function NewCycleForm({
           type="date"
           value={closesOn}
           error={fields.closesOn}
-          onChange={(e) => setClosesOn(e.target.value)}
+          onChange={(e) => {
+            setClosesOn(e.target.value);
+            edited("closesOn");
+          }}
         />
       </div>
       <div className="form__actions">
