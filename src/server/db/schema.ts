@@ -576,10 +576,41 @@ export const implementationAssessments = pgTable(
     assessedOn: date("assessed_on").notNull(),
     evidenceText: text("evidence_text"),
     evidenceUrl: text("evidence_url"),
+    /** Further links to the evidence (reports, laws, news), beyond `evidenceUrl`. */
+    evidenceUrls: text("evidence_urls").array().notNull().default(sql`'{}'::text[]`),
     responsibleInstitutions: text("responsible_institutions").array().notNull().default(sql`'{}'::text[]`),
     dueOn: date("due_on"),
     followUpActions: text("follow_up_actions"),
     createdAt: createdAt(),
   },
   (t) => [index("implementation_assessments_rec_idx").on(t.recommendationId, t.assessedOn)],
+);
+
+/** A search of recommendations a user saved by name: `query` is the URL query string. */
+export const recommendationSavedSearches = pgTable(
+  "recommendation_saved_searches",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    query: text("query").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [unique("recommendation_saved_searches_user_name").on(t.userId, t.name)],
+);
+
+/** An index indicator a person rejected as a suggestion for a recommendation: never suggested again. */
+export const recommendationIndicatorRejections = pgTable(
+  "recommendation_indicator_rejections",
+  {
+    recommendationId: uuid("recommendation_id")
+      .notNull()
+      .references(() => recommendations.id, { onDelete: "cascade" }),
+    indicatorCode: text("indicator_code").notNull(),
+    rejectedBy: uuid("rejected_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.recommendationId, t.indicatorCode] })],
 );

@@ -38,6 +38,8 @@ export const BACKUP_TABLES = [
   "import_mappings",
   "recommendations",
   "implementation_assessments",
+  "recommendation_saved_searches",
+  "recommendation_indicator_rejections",
 ] as const;
 
 const FORMAT = "childmark-backup/1";
