@@ -59,6 +59,24 @@ export function CountryPicker({
       <p className="country-picker__count" aria-live="polite">
         {t("selectedCount", { count: selected.size })}
       </p>
+      {selected.size > 0 && (
+        <ul className="chosen-list">
+          {named
+            .filter((c) => selected.has(c.code))
+            .map((c) => (
+              <li key={c.code}>
+                <button
+                  type="button"
+                  className="chosen-list__item"
+                  aria-label={t("removeCountry", { name: c.name })}
+                  onClick={() => toggle(c.code, false)}
+                >
+                  {c.name} <span aria-hidden="true">×</span>
+                </button>
+              </li>
+            ))}
+        </ul>
+      )}
       <ul className="country-picker__list">
         {shown.map((c) => (
           <li key={c.code}>

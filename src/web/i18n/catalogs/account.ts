@@ -86,6 +86,7 @@ const en = {
   clearSelection: "Clear the selection",
   selectedCount:
     "{count, plural, =0 {No country selected} one {# country selected} other {# countries selected}}",
+  removeCountry: "Remove {name}",
   opensOn: "Opens on",
   closesOn: "Deadline",
   chooseCountries: "Choose at least one country.",
@@ -219,6 +220,7 @@ const fr: Record<keyof typeof en, string> = {
   clearSelection: "Vider la sélection",
   selectedCount:
     "{count, plural, =0 {Aucun pays sélectionné} one {# pays sélectionné} other {# pays sélectionnés}}",
+  removeCountry: "Retirer {name}",
   opensOn: "Ouverture le",
   closesOn: "Échéance",
   chooseCountries: "Choisissez au moins un pays.",
@@ -350,6 +352,7 @@ const ar: Record<keyof typeof en, string> = {
   clearSelection: "مسح التحديد",
   selectedCount:
     "{count, plural, =0 {لم يُحدَّد أي بلد} one {بلد واحد محدد} two {بلدان محددان} few {# بلدان محددة} many {# بلدًا محددًا} other {# بلد محدد}}",
+  removeCountry: "إزالة {name}",
   opensOn: "يفتح في",
   closesOn: "الموعد النهائي",
   chooseCountries: "اختر بلدًا واحدًا على الأقل.",
