@@ -33,13 +33,14 @@ export const AnswerCard = memo(function AnswerCard(props: AnswerCardProps) {
   const code = indicator.code;
   const labelId = `q-${code}`;
   const onEdit: OnEdit = (next, delay, invalid) => props.onEdit(code, next, delay, invalid);
-  const guidance = pick(indicator.guidance);
-  const evidenceNote = pick(indicator.evidence.description);
+  const fallback = props.data.framework.defaultLanguage;
+  const guidance = pick(indicator.guidance, fallback);
+  const evidenceNote = pick(indicator.evidence.description, fallback);
   return (
     <article className="answer-card" id={`indicator-${code}`} data-indicator={code} aria-labelledby={labelId}>
       <header className="answer-card__head">
         <h3 id={labelId} className="answer-card__question">
-          <span className="answer-card__code">{code}</span> {pick(indicator.text)}
+          <span className="answer-card__code">{code}</span> {pick(indicator.text, fallback)}
         </h3>
         <SaveBadge state={state} onResolve={() => props.onResolve(code)} />
       </header>
@@ -56,6 +57,7 @@ export const AnswerCard = memo(function AnswerCard(props: AnswerCardProps) {
         disabled={lockReason !== null}
         onEdit={onEdit}
         labelId={labelId}
+        fallbackLanguage={fallback}
       />
       {lockReason && <p className="answer-card__lock muted">{lockReason}</p>}
       {state.message && (state.status === "invalid" || state.status === "error") && (

@@ -16,6 +16,8 @@ interface EditorProps {
   disabled: boolean;
   onEdit: OnEdit;
   labelId: string;
+  /** The framework's default language, for texts missing in the reader's. */
+  fallbackLanguage: string;
 }
 
 /** The editor for the indicator's answer type. */
@@ -30,7 +32,7 @@ export function AnswerEditor(props: EditorProps) {
   }
 }
 
-function ChecklistEditor({ indicator, content, disabled, onEdit, labelId }: EditorProps) {
+function ChecklistEditor({ content, disabled, onEdit, labelId }: EditorProps) {
   const { t } = useLanguage();
   const name = useId();
   const noteId = useId();
@@ -83,12 +85,12 @@ function ChecklistEditor({ indicator, content, disabled, onEdit, labelId }: Edit
           />
         </div>
       )}
-      <ClearButton indicator={indicator} content={content} disabled={disabled} onEdit={onEdit} />
+      <ClearButton content={content} disabled={disabled} onEdit={onEdit} />
     </div>
   );
 }
 
-function ScaleEditor({ indicator, content, disabled, onEdit, labelId }: EditorProps) {
+function ScaleEditor({ indicator, content, disabled, onEdit, labelId, fallbackLanguage }: EditorProps) {
   const { pick } = useLanguage();
   const name = useId();
   if (indicator.type !== "scale") return null;
@@ -105,11 +107,11 @@ function ScaleEditor({ indicator, content, disabled, onEdit, labelId }: EditorPr
               disabled={disabled}
               onChange={() => onEdit({ value: choice.code, justification: null }, 0)}
             />
-            <span>{pick(choice.label)}</span>
+            <span>{pick(choice.label, fallbackLanguage)}</span>
           </label>
         ))}
       </div>
-      <ClearButton indicator={indicator} content={content} disabled={disabled} onEdit={onEdit} />
+      <ClearButton content={content} disabled={disabled} onEdit={onEdit} />
     </div>
   );
 }
@@ -167,7 +169,7 @@ function NumberEditor({ indicator, content, disabled, onEdit, labelId }: EditorP
   );
 }
 
-function ClearButton({ content, disabled, onEdit }: Omit<EditorProps, "labelId">) {
+function ClearButton({ content, disabled, onEdit }: Pick<EditorProps, "content" | "disabled" | "onEdit">) {
   const { t } = useLanguage();
   if (content.value === null || disabled) return null;
   return (

@@ -17,8 +17,10 @@ export function ConflictDialog({
   onKeepMine,
   onUseTheirs,
   onLater,
+  fallbackLanguage,
 }: {
   indicator: Indicator;
+  fallbackLanguage: string;
   mine: AnswerContent;
   theirs: CurrentAnswer;
   onKeepMine: () => void;
@@ -52,7 +54,7 @@ export function ConflictDialog({
     >
       <h2 id="conflict-title">{t("wsConflictTitle")}</h2>
       <p className="conflict-dialog__question">
-        <span className="answer-card__code">{indicator.code}</span> {pick(indicator.text)}
+        <span className="answer-card__code">{indicator.code}</span> {pick(indicator.text, fallbackLanguage)}
       </p>
       <p>{t("wsConflictIntro", { name })}</p>
       <div className="conflict-dialog__compare">

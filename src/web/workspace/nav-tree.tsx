@@ -10,8 +10,10 @@ export function NavTree({
   selected,
   answeredCount,
   onSelect,
+  fallbackLanguage,
 }: {
   root: NavNode;
+  fallbackLanguage: string;
   selected: string;
   answeredCount: (codes: string[]) => number;
   onSelect: (code: string) => void;
@@ -39,7 +41,7 @@ export function NavTree({
           </span>
         </button>
         {nav.children.length > 0 && nav.depth > 0 && (
-          <ul>{nav.children.map((c) => item(c, pick(c.node.label)))}</ul>
+          <ul>{nav.children.map((c) => item(c, pick(c.node.label, fallbackLanguage)))}</ul>
         )}
       </li>
     );
@@ -48,7 +50,7 @@ export function NavTree({
     <nav className="nav-tree" aria-label={t("wsNavLabel")}>
       <ul>
         {item(root, t("wsAllSections"))}
-        {root.children.map((c) => item(c, pick(c.node.label)))}
+        {root.children.map((c) => item(c, pick(c.node.label, fallbackLanguage)))}
       </ul>
     </nav>
   );

@@ -80,7 +80,10 @@ export function Workspace({ data, reload }: { data: WorkspaceData; reload: () =>
   const searched = needle
     ? inNode.filter((code) => {
         const ind = index.indicatorByCode.get(code)!;
-        return code.toLowerCase().includes(needle) || pick(ind.text).toLowerCase().includes(needle);
+        return (
+          code.toLowerCase().includes(needle) ||
+          pick(ind.text, fw.defaultLanguage).toLowerCase().includes(needle)
+        );
       })
     : inNode;
   const counts = Object.fromEntries(
@@ -136,9 +139,13 @@ export function Workspace({ data, reload }: { data: WorkspaceData; reload: () =>
             selected={selected}
             answeredCount={answeredCount}
             onSelect={setSelected}
+            fallbackLanguage={fw.defaultLanguage}
           />
         </aside>
-        <section className="workspace__main" aria-label={pick(index.nodes.get(selected)?.node.label)}>
+        <section
+          className="workspace__main"
+          aria-label={pick(index.nodes.get(selected)?.node.label, fw.defaultLanguage)}
+        >
           <Filters
             filter={filter}
             counts={counts}
@@ -172,6 +179,7 @@ export function Workspace({ data, reload }: { data: WorkspaceData; reload: () =>
           onKeepMine={() => queue.keepMine(conflict[0])}
           onUseTheirs={() => queue.takeTheirs(conflict[0])}
           onLater={() => decideLater(conflict[0])}
+          fallbackLanguage={fw.defaultLanguage}
         />
       )}
     </div>
