@@ -91,7 +91,7 @@ export async function signedInPage(
   const page = await context.newPage();
   page.on("pageerror", (error) => problems.push(error.message));
   page.on("console", (message) => {
-    if (message.type() === "error" && !/status of (400|409)/.test(message.text()))
+    if (message.type() === "error" && !/status of (400|404|409)/.test(message.text()))
       problems.push(message.text());
   });
   // A script injected through a comment or a file name would open a dialog.

@@ -9,6 +9,7 @@ import {
   smallPdf,
   startReviewApp,
 } from "./review-setup.ts";
+import { editWorkbook } from "./review-workbook.ts";
 import { expectNoSeriousViolations } from "./support/axe.ts";
 
 /*
@@ -38,8 +39,28 @@ describe.skipIf(!canRunBrowser)("review journey (Chromium)", () => {
   const card = (page: Page) => page.locator(`article[data-indicator="${code}"]`);
   const chip = (page: Page) => page.locator(".ws-header .status-chip");
 
+  /**
+   * Opens a page of the app. Other e2e files rebuild the shared dist/web while
+   * this one runs; a page caught mid-rebuild (404 or no script) is loaded again.
+   */
+  async function visit(page: Page, url: string) {
+    for (let attempt = 1; ; attempt++) {
+      const response = await page.goto(url);
+      const started = await page
+        .waitForSelector("main", { timeout: 5_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (response?.ok() && started) return;
+      if (attempt === 3) {
+        await page.screenshot({ path: "/tmp/childmark-review-failure.png" });
+        throw new Error(`${url} did not load: HTTP ${response?.status()}; ${problems.join("; ")}`);
+      }
+      await page.waitForTimeout(3_000);
+    }
+  }
+
   async function openWorkspace(page: Page) {
-    await page.goto(`${app.url}/assessments/${assessmentId}`);
+    await visit(page, `${app.url}/assessments/${assessmentId}`);
     await card(page)
       .waitFor()
       .catch(async (error) => {
@@ -63,6 +84,7 @@ describe.skipIf(!canRunBrowser)("review journey (Chromium)", () => {
       await coordinator.context.request.get(`${app.url}/api/assessments/${assessmentId}`)
     ).json()) as {
       framework: { indicators: { code: string; type: string }[] };
+      answers: { indicator: string; value: string | number | null }[];
     };
     code = data.framework.indicators.find((i) => i.type === "checklist")!.code;
 
@@ -174,8 +196,41 @@ describe.skipIf(!canRunBrowser)("review journey (Chromium)", () => {
     await importDialog.getByRole("button", { name: "Check the workbook" }).click();
     await expect.poll(() => importDialog.textContent()).toContain("No problem found.");
     expect(await importDialog.textContent()).toMatch(/0 would change/);
+    const checkWorkbook = async (buffer: Buffer) => {
+      await importDialog.getByLabel("Workbook (.xlsx)").setInputFiles({
+        name: "moldova.xlsx",
+        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        buffer,
+      });
+      await importDialog.getByRole("button", { name: "Check the workbook" }).click();
+    };
+    // A value that is not allowed: the report names its row and column; nothing can be applied.
+    const other = data.framework.indicators.filter((i) => i.type === "checklist")[1]!.code;
+    await checkWorkbook(await editWorkbook(await workbook.body(), other, "maybe"));
+    const problem = importDialog.locator("table.rv-report tbody tr");
+    await problem.first().waitFor();
+    expect(await problem.count()).toBe(1);
+    expect(await problem.locator("td").nth(1).textContent()).toContain("G");
+    expect(await problem.locator("td").nth(2).textContent()).toBe(other);
+    expect(await importDialog.getByRole("button", { name: /^Apply/ }).count()).toBe(0);
     await expectNoSeriousViolations(c, "import dialog");
     await c.screenshot({ path: "/tmp/childmark-review-import-en.png" });
+    // A valid change: checked, then applied.
+    const otherNow = data.answers.find((x) => x.indicator === other)?.value;
+    await checkWorkbook(await editWorkbook(await workbook.body(), other, otherNow === "no" ? "yes" : "no"));
+    await importDialog.getByRole("button", { name: "Apply 1 change" }).click();
+    await expect
+      .poll(() => c.locator(".rv-toolbar .rv-notice").textContent())
+      .toContain("1 answer was imported.");
+    await expect.poll(() => c.getByRole("dialog").count()).toBe(0);
+
+    await c.getByRole("button", { name: "Import XLSX" }).click();
+    // The old workbook now conflicts with what was applied: the report shows the current value.
+    await checkWorkbook(await workbook.body());
+    const conflict = importDialog.locator("table.rv-report tbody tr", { hasText: other });
+    await conflict.waitFor();
+    expect(await conflict.textContent()).toContain("conflict");
+    expect(await conflict.locator("td").nth(4).textContent()).toMatch(/\(version 2, by Coordinator MD\)/);
     await c.keyboard.press("Escape");
     await expect.poll(() => c.getByRole("dialog").count()).toBe(0);
     // Focus goes back to the button that opened the dialog.
@@ -192,7 +247,7 @@ describe.skipIf(!canRunBrowser)("review journey (Chromium)", () => {
     await step(c, "Submit for review", "Submitted");
 
     // Reviewer: the change is listed; clear the flag and validate.
-    await r.goto(`${app.url}/assessments/${assessmentId}/changes`);
+    await visit(r, `${app.url}/assessments/${assessmentId}/changes`);
     const row = r.locator("table.rv-changes tbody tr", { hasText: code });
     await row.waitFor();
     expect(await row.textContent()).toMatch(/\d+ → \d+/);
@@ -208,17 +263,17 @@ describe.skipIf(!canRunBrowser)("review journey (Chromium)", () => {
 
     // Signed out, a review page offers to sign in instead of an error.
     const stranger = await app.browser.newPage();
-    await stranger.goto(`${app.url}/assessments/${assessmentId}/timeline`);
+    await visit(stranger, `${app.url}/assessments/${assessmentId}/timeline`);
     await stranger.getByRole("link", { name: "Sign in to see this assessment" }).waitFor();
     await stranger.close();
 
     // Timeline and progress pages, in English and Arabic.
-    await r.goto(`${app.url}/assessments/${assessmentId}/timeline`);
+    await visit(r, `${app.url}/assessments/${assessmentId}/timeline`);
     await r.locator(".rv-timeline__event").first().waitFor();
     expect(await r.locator(".rv-timeline__event").count()).toBe(6);
     await expectNoSeriousViolations(r, "timeline page");
     await r.screenshot({ path: "/tmp/childmark-review-timeline-en.png", fullPage: true });
-    await c.goto(`${app.url}/assessments/${assessmentId}/progress`);
+    await visit(c, `${app.url}/assessments/${assessmentId}/progress`);
     await c.locator(".rv-progress-table").first().waitFor();
     await c.getByLabel("Person").selectOption({ label: "Coordinator MD (coordinator)" });
     await c.locator(".rv-tree input").first().check();
@@ -229,7 +284,7 @@ describe.skipIf(!canRunBrowser)("review journey (Chromium)", () => {
     for (const page of [c, r]) await page.locator("#language").selectOption("ar");
     expect(await c.getAttribute("html", "dir")).toBe("rtl");
     await c.screenshot({ path: "/tmp/childmark-review-progress-ar.png", fullPage: true });
-    await r.goto(`${app.url}/assessments/${assessmentId}/timeline`);
+    await visit(r, `${app.url}/assessments/${assessmentId}/timeline`);
     await r.locator(".rv-timeline__event").first().waitFor();
     await r.screenshot({ path: "/tmp/childmark-review-timeline-ar.png", fullPage: true });
     await openWorkspace(r);
