@@ -21,46 +21,48 @@ export function CycleWork({ cycle }: { cycle: CycleDetail }) {
         </h2>
         <Deadline closesOn={cycle.closesOn} />
       </div>
-      <table className="data-table work-table">
-        <caption className="visually-hidden">{t("assessmentsOfCycle", { name })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("country")}</th>
-            <th scope="col">{t("status")}</th>
-            <th scope="col">{t("completion")}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t("openAssessment")}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {assessments.map((a) => {
-            const country = pick(a.countryName) || a.country;
-            return (
-              <tr key={a.id}>
-                <th scope="row">
-                  <Link to={paths.assessment(a.id)}>{country}</Link>
-                </th>
-                <td>
-                  <StatusChip status={a.status} />
-                </td>
-                <td>
-                  <CompletionBar value={a.completion} answered={a.answered} total={a.total} />
-                </td>
-                <td className="work-table__action">
-                  <Link
-                    className="button button--small"
-                    to={paths.assessment(a.id)}
-                    aria-label={t("openAssessmentOf", { country })}
-                  >
-                    {t("openAssessment")}
-                  </Link>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <div className="table-scroll">
+        <table className="data-table work-table">
+          <caption className="visually-hidden">{t("assessmentsOfCycle", { name })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("country")}</th>
+              <th scope="col">{t("status")}</th>
+              <th scope="col">{t("completion")}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t("openAssessment")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {assessments.map((a) => {
+              const country = pick(a.countryName) || a.country;
+              return (
+                <tr key={a.id}>
+                  <th scope="row">
+                    <Link to={paths.assessment(a.id)}>{country}</Link>
+                  </th>
+                  <td>
+                    <StatusChip status={a.status} />
+                  </td>
+                  <td>
+                    <CompletionBar value={a.completion} answered={a.answered} total={a.total} />
+                  </td>
+                  <td className="work-table__action">
+                    <Link
+                      className="button button--small"
+                      to={paths.assessment(a.id)}
+                      aria-label={t("openAssessmentOf", { country })}
+                    >
+                      {t("openAssessment")}
+                    </Link>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }
