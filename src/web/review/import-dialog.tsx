@@ -28,7 +28,7 @@ function ReportTable({ report }: { report: ImportReport }) {
             // biome-ignore lint/suspicious/noArrayIndexKey: problems have no id and never reorder.
             <tr key={i}>
               <td className="num">{p.row}</td>
-              <td>{[p.column, p.field].filter(Boolean).join(" · ")}</td>
+              <td className="rv-nowrap">{[p.column, p.field].filter(Boolean).join(" · ")}</td>
               <td className="code">{p.indicator}</td>
               <td className="rv-text">{p.message}</td>
               <td className="rv-text">
