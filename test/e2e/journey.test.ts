@@ -22,6 +22,7 @@ import { CHROMIUM, canRunBrowser } from "./app-under-test.ts";
 const root = resolve(import.meta.dirname, "../..");
 const PASSWORD = "journey password 2026";
 const CITATION = "Law No. 140/2013 on the special protection of children at risk, art. 5";
+const HOSTILE = '"><img src=x onerror=alert(1)>';
 
 describe.skipIf(!canRunBrowser)("the workspace journey, admin to validation (Chromium)", () => {
   let server: RunningServer;
@@ -230,6 +231,12 @@ describe.skipIf(!canRunBrowser)("the workspace journey, admin to validation (Chr
       .setInputFiles({ name: "child-protection-report.pdf", mimeType: "application/pdf", buffer: PDF });
     await expect.poll(() => evidence.locator(".rv-evidence__item").count()).toBe(2);
     expect(await evidence.getByRole("link", { name: /child-protection-report\.pdf/ }).count()).toBe(1);
+    // A citation made of markup is shown as text, and runs nothing (an alert() would be caught above).
+    await evidence.getByLabel("Citation", { exact: true }).fill(HOSTILE);
+    await evidence.getByRole("button", { name: "Add", exact: true }).click();
+    await expect.poll(() => evidence.locator(".rv-evidence__item").count()).toBe(3);
+    expect(await evidence.locator(".rv-evidence").textContent()).toContain(HOSTILE);
+    expect(await contributor.locator('img[src="x"]').count()).toBe(0);
     await contributor.screenshot({ path: "/tmp/childmark-journey-contributor.png" });
     const answerOf = async (page: Page) =>
       (
@@ -237,7 +244,7 @@ describe.skipIf(!canRunBrowser)("the workspace journey, admin to validation (Chr
           answers: { indicator: string; value: unknown; reviewState: string | null; evidenceCount: number }[];
         }
       ).answers.find((a) => a.indicator === code);
-    expect(await answerOf(coordinator)).toMatchObject({ value: "yes", evidenceCount: 2 });
+    expect(await answerOf(coordinator)).toMatchObject({ value: "yes", evidenceCount: 3 });
     // A contributor may not submit: the button is not offered.
     expect(await contributor.getByRole("button", { name: "Submit for review", exact: true }).count()).toBe(0);
 
@@ -296,9 +303,14 @@ describe.skipIf(!canRunBrowser)("the workspace journey, admin to validation (Chr
 
     // ── The Moldova contributor can neither read nor write Georgia's assessment.
     await contributor.goto(`${server.url}/assessments/${ge}`);
-    await expect
-      .poll(() => contributor.getByRole("alert").textContent())
-      .toContain("This assessment does not exist or you may not see it.");
+    try {
+      await expect
+        .poll(() => contributor.getByRole("alert").textContent())
+        .toContain("This assessment does not exist or you may not see it.");
+    } catch (error) {
+      await contributor.screenshot({ path: "/tmp/childmark-journey-failed-refusal.png" });
+      throw error;
+    }
     expect(await contributor.locator(".answer-card").count()).toBe(0);
     await contributor.getByRole("navigation").getByRole("link", { name: "My work" }).click();
     await settle(contributor);
