@@ -10,7 +10,13 @@ import { renderPermissionsDoc } from "../../src/server/app/permissions-doc.ts";
 import { ROUTE_ACCESS } from "../../src/server/app/route-access.ts";
 import { nodePathOf } from "../../src/server/assessments/load-assessment.ts";
 import type { Db } from "../../src/server/db/connect.ts";
-import { answers, assignments, evidenceSources, indicators } from "../../src/server/db/schema.ts";
+import {
+  answers,
+  assignments,
+  evidenceSources,
+  indicators,
+  recommendations,
+} from "../../src/server/db/schema.ts";
 import { uploadsDir } from "../../src/server/evidence/uploads-dir.ts";
 import { CHILDPACT_REGION, seedReference } from "../../src/server/reference/countries.ts";
 import { describeEachDatabase } from "../support/databases.ts";
@@ -43,6 +49,8 @@ interface Context {
   evidenceId: string;
   fileEvidenceId: string;
   contributorId: string;
+  /** A recommendation to Moldova: tracking it is within the scope of Moldova's coordinator. */
+  recommendationId: string;
   counter: number;
   signIn: { email: string; password: string };
 }
@@ -117,8 +125,11 @@ const REQUESTS: Record<string, (c: Context) => { url: string; payload?: object }
   "GET /api/recommendations/:id/assessments": () => ({
     url: `/api/recommendations/${NO_RECOMMENDATION}/assessments`,
   }),
-  "POST /api/recommendations/:id/assessments": () => ({
-    url: `/api/recommendations/${NO_RECOMMENDATION}/assessments`,
+  "GET /api/recommendations/:id/timeline": (c) => ({
+    url: `/api/recommendations/${c.recommendationId}/timeline`,
+  }),
+  "POST /api/recommendations/:id/assessments": (c) => ({
+    url: `/api/recommendations/${c.recommendationId}/assessments`,
     payload: { status: "in_progress", assessedByKind: "coalition", assessedOn: "2026-01-01" },
   }),
   "POST /api/recommendations/imports": () => ({ url: "/api/recommendations/imports", payload: {} }),
@@ -131,9 +142,9 @@ const REQUESTS: Record<string, (c: Context) => { url: string; payload?: object }
   "GET /api/recommendations/:id/suggestions": () => ({
     url: `/api/recommendations/${NO_RECOMMENDATION}/suggestions`,
   }),
-  "POST /api/recommendations/tags": () => ({
+  "POST /api/recommendations/tags": (c) => ({
     url: "/api/recommendations/tags",
-    payload: { ids: [NO_RECOMMENDATION], add: { themes: ["Matrix"] } },
+    payload: { ids: [c.recommendationId], add: { themes: ["Matrix"] } },
   }),
   "GET /api/assessments/:id/export.xlsx": (c) => ({ url: `/api/assessments/${c.assessmentId}/export.xlsx` }),
   "POST /api/assessments/:id/import": (c) => ({
@@ -241,6 +252,16 @@ describeEachDatabase("permission matrix: every route × every role", (database) 
         fileSize: 15,
       })
       .returning({ id: evidenceSources.id });
+    const [recommendation] = await db
+      .insert(recommendations)
+      .values({
+        mechanism: "crc",
+        stateCode: "MD",
+        stateName: "Moldova",
+        text: { en: "Strengthen child protection services." },
+        importKey: "matrix-md",
+      })
+      .returning({ id: recommendations.id });
     ctx = {
       frameworkVersionId: built.versionId,
       cycleId: built.cycleId,
@@ -250,6 +271,7 @@ describeEachDatabase("permission matrix: every route × every role", (database) 
       evidenceId: evidence!.id,
       fileEvidenceId: file!.id,
       contributorId,
+      recommendationId: recommendation!.id,
       counter: 0,
       signIn: { email: someone.email, password: someone.password },
     };

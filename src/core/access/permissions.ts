@@ -40,6 +40,8 @@ export const ACTIONS = [
   "user:invite",
   "user:manage",
   "outbox:read",
+  "recommendation:track",
+  "recommendation:import",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -55,6 +57,8 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     "assessment:reopen",
     "comment:write",
     "user:invite",
+    "recommendation:track",
+    "recommendation:import",
   ],
   coordinator: [
     "cycle:read",
@@ -64,6 +68,7 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     "answer:write",
     "comment:write",
     "user:invite",
+    "recommendation:track",
   ],
   contributor: ["cycle:read", "assessment:read", "answer:write", "comment:write"],
   reviewer: ["cycle:read", "assessment:read", "assessment:review", "comment:write"],

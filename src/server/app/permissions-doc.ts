@@ -15,6 +15,9 @@ const ACTION_MEANING: Record<(typeof ACTIONS)[number], string> = {
   "user:invite": "invite people to roles within one's own scope",
   "user:manage": "manage every account",
   "outbox:read": "read the e-mail outbox",
+  "recommendation:track":
+    "record implementation assessments, follow-up actions and tags of a State's recommendations",
+  "recommendation:import": "import files of UN recommendations and save column mappings",
 };
 
 /**

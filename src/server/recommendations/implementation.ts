@@ -2,7 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { ASSESSOR_KINDS, IMPLEMENTATION_STATUSES } from "../../core/index.ts";
 import type { Db } from "../db/connect.ts";
-import { implementationAssessments, recommendations } from "../db/schema.ts";
+import { implementationAssessments, recommendations, users } from "../db/schema.ts";
 import { UserError } from "../errors.ts";
 
 const isoDay = z.iso.date();
@@ -18,6 +18,10 @@ export const implementationInput = z.object({
     .url({ protocol: /^https?$/ })
     .max(2000)
     .optional(),
+  evidenceUrls: z
+    .array(z.url({ protocol: /^https?$/ }).max(2000))
+    .max(20)
+    .default([]),
   responsibleInstitutions: z.array(z.string().trim().min(1).max(300)).max(50).default([]),
   dueOn: isoDay.optional(),
   followUpActions: z.string().max(20_000).optional(),
@@ -33,6 +37,8 @@ export const implementationOutput = implementationInput.extend({
   evidenceUrl: z.string().nullable(),
   dueOn: z.string().nullable(),
   followUpActions: z.string().nullable(),
+  /** Who recorded it (the signed-in person), apart from `assessorName` (who assessed, as written). */
+  recordedBy: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   createdAt: z.string(),
 });
 export type ImplementationOutput = z.infer<typeof implementationOutput>;
@@ -49,18 +55,28 @@ export async function recordImplementation(
     .insert(implementationAssessments)
     .values({ ...input, recommendationId, assessorId })
     .returning();
-  return presentImplementation(row!);
+  const [person] = assessorId
+    ? await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, assessorId))
+    : [];
+  return presentImplementation(row!, person ?? null);
 }
 
 /** Every implementation assessment of a recommendation, oldest first: its timeline. */
 export async function listImplementation(db: Db, recommendationId: string): Promise<ImplementationOutput[]> {
   await requireRecommendation(db, recommendationId);
   const rows = await db
-    .select()
+    .select({ a: implementationAssessments, person: { id: users.id, name: users.name } })
     .from(implementationAssessments)
+    .leftJoin(users, eq(users.id, implementationAssessments.assessorId))
     .where(eq(implementationAssessments.recommendationId, recommendationId))
     .orderBy(asc(implementationAssessments.assessedOn), asc(implementationAssessments.createdAt));
-  return rows.map(presentImplementation);
+  return rows.map((r) => presentImplementation(r.a, r.person));
+}
+
+/** The latest assessment of each kind, or null: the last one of a timeline (assessed on, then recorded). */
+export function currentByKind(timeline: readonly ImplementationOutput[]) {
+  const last = (kind: string) => timeline.filter((a) => a.assessedByKind === kind).at(-1) ?? null;
+  return { government: last("government"), coalition: last("coalition") };
 }
 
 async function requireRecommendation(db: Db, id: string): Promise<void> {
@@ -71,7 +87,10 @@ async function requireRecommendation(db: Db, id: string): Promise<void> {
   if (!found) throw new UserError(`no recommendation ${id}`, [], 404);
 }
 
-function presentImplementation(row: typeof implementationAssessments.$inferSelect): ImplementationOutput {
+function presentImplementation(
+  row: typeof implementationAssessments.$inferSelect,
+  person: { id: string; name: string } | null,
+): ImplementationOutput {
   return {
     id: row.id,
     recommendationId: row.recommendationId,
@@ -82,9 +101,11 @@ function presentImplementation(row: typeof implementationAssessments.$inferSelec
     assessedOn: row.assessedOn,
     evidenceText: row.evidenceText,
     evidenceUrl: row.evidenceUrl,
+    evidenceUrls: row.evidenceUrls,
     responsibleInstitutions: row.responsibleInstitutions,
     dueOn: row.dueOn,
     followUpActions: row.followUpActions,
+    recordedBy: person,
     createdAt: row.createdAt.toISOString(),
   };
 }

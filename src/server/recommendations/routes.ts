@@ -10,6 +10,7 @@ import { readUpload } from "../evidence/read-upload.ts";
 import { maxFileBytes } from "../frameworks/read-framework-file.ts";
 import { suggestClassifications, tagChange, tagRecommendations } from "./classify.ts";
 import {
+  currentByKind,
   implementationInput,
   implementationOutput,
   listImplementation,
@@ -17,6 +18,7 @@ import {
 } from "./implementation.ts";
 import { importRecommendations } from "./import-recommendations.ts";
 import { getRecommendation, listImports, listMappings, saveMapping } from "./manage.ts";
+import { recommendationTargets } from "./recommendation-target.ts";
 import {
   idParams,
   importFields,
@@ -87,7 +89,7 @@ export async function registerRecommendationRoutes(app: FastifyInstance, db: Db)
         },
       },
       async (request, reply) => {
-        const actor = authorize(request, "cycle:manage");
+        const actor = authorize(request, "recommendation:import");
         if (!request.isMultipart())
           throw new UserError("send the file as multipart/form-data (fields file, preset)");
         const upload = await readUpload(request);
@@ -119,7 +121,7 @@ export async function registerRecommendationRoutes(app: FastifyInstance, db: Db)
         },
       },
       async (request) => {
-        authorize(request, "cycle:manage");
+        authorize(request, "recommendation:import");
         return listImports(db);
       },
     );
@@ -134,7 +136,7 @@ export async function registerRecommendationRoutes(app: FastifyInstance, db: Db)
         },
       },
       async (request) => {
-        authorize(request, "cycle:manage");
+        authorize(request, "recommendation:import");
         return listMappings(db);
       },
     );
@@ -151,7 +153,7 @@ export async function registerRecommendationRoutes(app: FastifyInstance, db: Db)
         },
       },
       async (request) => {
-        const actor = authorize(request, "cycle:manage");
+        const actor = authorize(request, "recommendation:import");
         return saveMapping(db, request.params.name, request.body.columns, actor.userId);
       },
     );
@@ -190,7 +192,9 @@ export async function registerRecommendationRoutes(app: FastifyInstance, db: Db)
         },
       },
       async (request) => {
-        authorize(request, "cycle:manage");
+        requireActor(request);
+        for (const target of await recommendationTargets(db, request.body.ids))
+          authorize(request, "recommendation:track", target);
         return db.transaction((tx) => tagRecommendations(tx as unknown as Db, request.body));
       },
     );
@@ -211,6 +215,35 @@ export async function registerRecommendationRoutes(app: FastifyInstance, db: Db)
       },
     );
 
+    api.get(
+      "/recommendations/:id/timeline",
+      {
+        schema: {
+          tags,
+          summary:
+            "Timeline of a recommendation: every implementation assessment in order (who recorded it, when) and the current status of each kind of assessor",
+          params: idParams,
+          response: {
+            200: z.object({
+              recommendationId: z.uuid(),
+              current: z.object({
+                government: implementationOutput.nullable(),
+                coalition: implementationOutput.nullable(),
+              }),
+              entries: z.array(implementationOutput),
+            }),
+            404: errorBody,
+            ...denied,
+          },
+        },
+      },
+      async (request) => {
+        requireActor(request);
+        const entries = await listImplementation(db, request.params.id);
+        return { recommendationId: request.params.id, current: currentByKind(entries), entries };
+      },
+    );
+
     api.post(
       "/recommendations/:id/assessments",
       {
@@ -223,7 +256,9 @@ export async function registerRecommendationRoutes(app: FastifyInstance, db: Db)
         },
       },
       async (request, reply) => {
-        const actor = authorize(request, "cycle:manage");
+        requireActor(request);
+        const [target] = await recommendationTargets(db, [request.params.id]);
+        const actor = authorize(request, "recommendation:track", target);
         const saved = await db.transaction((tx) =>
           recordImplementation(tx as unknown as Db, request.params.id, request.body, actor.userId),
         );

@@ -19,6 +19,9 @@ export const searchQuery = z.object({
   sdg: optionalText,
   recommendingState: optionalText,
   status: z.enum([...IMPLEMENTATION_STATUSES, "none"]).optional(),
+  coalitionStatus: z.enum([...IMPLEMENTATION_STATUSES, "none"]).optional(),
+  governmentStatus: z.enum([...IMPLEMENTATION_STATUSES, "none"]).optional(),
+  institution: optionalText,
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
@@ -39,6 +42,7 @@ export const recommendationItem = z.object({
   themes: z.array(z.string()),
   uncrcArticles: z.array(z.string()),
   sdgTargets: z.array(z.string()),
+  currentStatus: z.object({ government: z.string().nullable(), coalition: z.string().nullable() }),
 });
 
 const facet = z.array(z.object({ value: z.string(), count: z.number() }));
@@ -48,10 +52,18 @@ export const searchResult = z.object({
   page: z.number(),
   pageSize: z.number(),
   items: z.array(recommendationItem),
-  facets: z.object({ position: facet, mechanism: facet, session: facet, state: facet, theme: facet }),
+  facets: z.object({
+    position: facet,
+    mechanism: facet,
+    session: facet,
+    state: facet,
+    theme: facet,
+    status: facet,
+    institution: facet,
+  }),
 });
 
-export const recommendationDetail = recommendationItem.extend({
+export const recommendationDetail = recommendationItem.omit({ currentStatus: true }).extend({
   issuedOn: z.string().nullable(),
   positionSource: z.string().nullable(),
   affectedGroups: z.array(z.string()),

@@ -2,6 +2,13 @@ import { type SQL, sql } from "drizzle-orm";
 import type { LocalText } from "../../core/index.ts";
 import type { Db } from "../db/connect.ts";
 import { queryRows } from "../db/query-rows.ts";
+import {
+  type CurrentStatus,
+  countTrackingFacets,
+  LATEST_ASSESSMENTS,
+  latestStatusOf,
+  readCurrentStatuses,
+} from "./tracking-status.ts";
 
 export interface SearchFilters {
   /** Web-search syntax: words, "quoted phrases", -excluded, or. */
@@ -19,6 +26,12 @@ export interface SearchFilters {
   recommendingState?: string;
   /** The latest implementation status (either kind of assessor); `none` for never assessed. */
   status?: string;
+  /** The coalition's latest status; `none` for never assessed by the coalition. */
+  coalitionStatus?: string;
+  /** The government's latest claimed status; `none` for never claimed. */
+  governmentStatus?: string;
+  /** A responsible institution named by the latest assessment of either kind. */
+  institution?: string;
   page: number;
   pageSize: number;
 }
@@ -39,6 +52,8 @@ export interface RecommendationListItem {
   themes: string[];
   uncrcArticles: string[];
   sdgTargets: string[];
+  /** The latest status by each kind of assessor, kept apart. */
+  currentStatus: CurrentStatus;
 }
 
 export interface FacetCount {
@@ -51,7 +66,10 @@ export interface SearchResult {
   page: number;
   pageSize: number;
   items: RecommendationListItem[];
-  facets: Record<"position" | "mechanism" | "session" | "state" | "theme", FacetCount[]>;
+  facets: Record<
+    "position" | "mechanism" | "session" | "state" | "theme" | "status" | "institution",
+    FacetCount[]
+  >;
 }
 
 const FACET_LIMIT = 50;
@@ -91,10 +109,18 @@ export async function searchRecommendations(db: Db, filters: SearchFilters): Pro
         group by theme order by count(*) desc, theme limit ${FACET_LIMIT}`,
     ),
   ]);
-  const facets: SearchResult["facets"] = { position: [], mechanism: [], session: [], state: [], theme: [] };
+  const facets: SearchResult["facets"] = {
+    position: [],
+    mechanism: [],
+    session: [],
+    state: [],
+    theme: [],
+    status: [],
+    institution: [],
+  };
   let total = 0;
   for (const row of grouped) {
-    const facet = row.facet as keyof SearchResult["facets"];
+    const facet = row.facet as "position" | "mechanism" | "session" | "state";
     const count = Number(row.count);
     if (facet === "mechanism") total += count;
     facets[facet].push({ value: row.value ?? "", count });
@@ -105,10 +131,25 @@ export async function searchRecommendations(db: Db, filters: SearchFilters): Pro
   facets.session.sort((a, b) => compareSessions(a.value, b.value));
   facets.state = facets.state.slice(0, FACET_LIMIT);
   facets.theme = themes.map((t) => ({ value: t.value, count: Number(t.count) }));
-  return { total, page: filters.page, pageSize: filters.pageSize, items: items.map(presentItem), facets };
+  const [tracking, current] = await Promise.all([
+    countTrackingFacets(db, where, total, FACET_LIMIT),
+    readCurrentStatuses(
+      db,
+      items.map((i) => i.id as string),
+    ),
+  ]);
+  Object.assign(facets, tracking);
+  return {
+    total,
+    page: filters.page,
+    pageSize: filters.pageSize,
+    items: items.map((row) => presentItem(row, current.get(row.id as string)!)),
+    facets,
+  };
 }
 
-function buildWhere(f: SearchFilters): SQL {
+/** The SQL condition (on alias `r`) of every filter of a search. */
+export function buildWhere(f: SearchFilters): SQL {
   const parts: SQL[] = [sql`true`];
   if (f.q?.trim()) parts.push(sql`r.search_vector @@ websearch_to_tsquery('english', ${f.q})`);
   if (f.state) parts.push(sql`(r.state_code = ${f.state.toUpperCase()} or r.state_name = ${f.state})`);
@@ -122,15 +163,18 @@ function buildWhere(f: SearchFilters): SQL {
   if (f.article) parts.push(sql`r.uncrc_articles @> array[${f.article}]::text[]`);
   if (f.sdg) parts.push(sql`r.sdg_targets @> array[${f.sdg}]::text[]`);
   if (f.recommendingState) parts.push(sql`r.recommending_states @> array[${f.recommendingState}]::text[]`);
-  if (f.status) {
-    const latest = sql`(select a.status from implementation_assessments a where a.recommendation_id = r.id
-                        order by a.assessed_on desc, a.created_at desc limit 1)`;
-    parts.push(f.status === "none" ? sql`${latest} is null` : sql`${latest} = ${f.status}`);
-  }
+  const byStatus = (value: string, latest: SQL) =>
+    parts.push(value === "none" ? sql`${latest} is null` : sql`${latest} = ${value}`);
+  if (f.status) byStatus(f.status, latestStatusOf(null));
+  if (f.coalitionStatus) byStatus(f.coalitionStatus, latestStatusOf("coalition"));
+  if (f.governmentStatus) byStatus(f.governmentStatus, latestStatusOf("government"));
+  if (f.institution)
+    parts.push(sql`exists (select 1 from ${LATEST_ASSESSMENTS} l where l.recommendation_id = r.id
+      and l.responsible_institutions @> array[${f.institution}]::text[])`);
   return sql.join(parts, sql` and `);
 }
 
-function presentItem(row: Record<string, unknown>): RecommendationListItem {
+function presentItem(row: Record<string, unknown>, currentStatus: CurrentStatus): RecommendationListItem {
   return {
     id: row.id as string,
     mechanism: row.mechanism as string,
@@ -147,6 +191,7 @@ function presentItem(row: Record<string, unknown>): RecommendationListItem {
     themes: row.themes as string[],
     uncrcArticles: row.uncrc_articles as string[],
     sdgTargets: row.sdg_targets as string[],
+    currentStatus,
   };
 }
 

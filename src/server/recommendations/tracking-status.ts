@@ -1,0 +1,83 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { Db } from "../db/connect.ts";
+import { queryRows } from "../db/query-rows.ts";
+import type { FacetCount } from "./search-recommendations.ts";
+
+/** The latest status of each kind of assessor; null when that kind never assessed it. */
+export interface CurrentStatus {
+  government: string | null;
+  coalition: string | null;
+}
+
+/**
+ * The latest assessment of every recommendation by each kind of assessor (latest assessed day, then
+ * latest recorded): the SQL of a derived table with recommendation_id, assessed_by_kind, status,
+ * responsible_institutions, evidence_text, evidence_url, evidence_urls.
+ */
+export const LATEST_ASSESSMENTS = sql`(select distinct on (recommendation_id, assessed_by_kind)
+    recommendation_id, assessed_by_kind, status, responsible_institutions, evidence_text, evidence_url,
+    evidence_urls, assessed_on
+  from implementation_assessments
+  order by recommendation_id, assessed_by_kind, assessed_on desc, created_at desc)`;
+
+/** SQL: the latest status of recommendation `r` by one kind of assessor. */
+export function latestStatusOf(kind: "government" | "coalition" | null): SQL {
+  const byKind = kind ? sql`and a.assessed_by_kind = ${kind}` : sql``;
+  return sql`(select a.status from implementation_assessments a where a.recommendation_id = r.id ${byKind}
+    order by a.assessed_on desc, a.created_at desc limit 1)`;
+}
+
+/** The current status per kind of the recommendations `ids` (one page of results). */
+export async function readCurrentStatuses(
+  db: Db,
+  ids: readonly string[],
+): Promise<Map<string, CurrentStatus>> {
+  const out = new Map<string, CurrentStatus>(ids.map((id) => [id, { government: null, coalition: null }]));
+  if (ids.length === 0) return out;
+  const rows = await queryRows<{ recommendation_id: string; assessed_by_kind: string; status: string }>(
+    db,
+    sql`select recommendation_id, assessed_by_kind, status from ${LATEST_ASSESSMENTS} l
+      where recommendation_id in (${sql.join(
+        ids.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`,
+  );
+  for (const r of rows) {
+    const current = out.get(r.recommendation_id)!;
+    current[r.assessed_by_kind as keyof CurrentStatus] = r.status;
+  }
+  return out;
+}
+
+/**
+ * Facets of tracking over every recommendation matching `where` (on alias `r`): the coalition's
+ * latest status (`none` for those it never assessed) and the responsible institutions named by
+ * the latest assessment of either kind (each recommendation counted once per institution).
+ */
+export async function countTrackingFacets(
+  db: Db,
+  where: SQL,
+  total: number,
+  limit: number,
+): Promise<{ status: FacetCount[]; institution: FacetCount[] }> {
+  const [statuses, institutions] = await Promise.all([
+    queryRows<{ value: string; count: string | number }>(
+      db,
+      sql`select l.status as value, count(*) as count from ${LATEST_ASSESSMENTS} l
+        join recommendations r on r.id = l.recommendation_id
+        where l.assessed_by_kind = 'coalition' and ${where} group by l.status`,
+    ),
+    queryRows<{ value: string; count: string | number }>(
+      db,
+      sql`select i.value, count(distinct l.recommendation_id) as count from ${LATEST_ASSESSMENTS} l
+        join recommendations r on r.id = l.recommendation_id
+        cross join lateral unnest(l.responsible_institutions) as i(value)
+        where ${where} group by i.value order by count(distinct l.recommendation_id) desc, i.value limit ${limit}`,
+    ),
+  ]);
+  const status = statuses.map((s) => ({ value: s.value, count: Number(s.count) }));
+  const assessed = status.reduce((sum, s) => sum + s.count, 0);
+  if (total > assessed) status.push({ value: "none", count: total - assessed });
+  status.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  return { status, institution: institutions.map((i) => ({ value: i.value, count: Number(i.count) })) };
+}
