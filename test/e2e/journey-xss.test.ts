@@ -16,6 +16,7 @@ import { roleAssignments } from "../../src/server/db/schema.ts";
 import { createUser } from "../../src/server/users/create-user.ts";
 import { PDF } from "../integration/evidence-files.ts";
 import { CHROMIUM, canRunBrowser } from "./app-under-test.ts";
+import { visit } from "./journey-visit.ts";
 
 /*
  * Stored XSS on screen: attack strings are written through the API into every
@@ -202,7 +203,7 @@ describe.skipIf(!canRunBrowser)("stored XSS is rendered inert on every workspace
     const { page } = await signedIn("coordinator@xss.example");
 
     // My work: the cycle's name; the header: the person's name.
-    await page.goto(`${server.url}/work`);
+    await visit(page, `${server.url}/work`);
     await page.waitForSelector("main h1");
     await page.waitForFunction(() => document.querySelector(".status--loading") === null);
     await page.getByRole("region", { name: SCRIPT }).waitFor();
@@ -210,7 +211,7 @@ describe.skipIf(!canRunBrowser)("stored XSS is rendered inert on every workspace
     await expectInert(page, "my work");
 
     // The workspace: justification, rework comment, evidence, file name, comments, history.
-    await page.goto(`${server.url}/assessments/${assessmentId}`);
+    await visit(page, `${server.url}/assessments/${assessmentId}`);
     const card = page.locator(`article[data-indicator="${code}"]`);
     await card.waitFor();
     expect(await page.locator(".ws-header").textContent()).toContain(SCRIPT);
@@ -235,14 +236,14 @@ describe.skipIf(!canRunBrowser)("stored XSS is rendered inert on every workspace
     await expectInert(page, "workspace, history");
 
     // The timeline: the return reason and the reviewer's name.
-    await page.goto(`${server.url}/assessments/${assessmentId}/timeline`);
+    await visit(page, `${server.url}/assessments/${assessmentId}/timeline`);
     await page.locator(".rv-timeline__event").first().waitFor();
     const timeline = (await page.locator("main").textContent()) ?? "";
     expect(timeline).toContain(SCRIPT);
     await expectInert(page, "timeline");
 
     // The progress page: people's names.
-    await page.goto(`${server.url}/assessments/${assessmentId}/progress`);
+    await visit(page, `${server.url}/assessments/${assessmentId}/progress`);
     await page.locator(".rv-progress-table").first().waitFor();
     await expectInert(page, "progress");
 

@@ -8,6 +8,7 @@ import type { CycleDetail } from "../../src/server/api-schemas/cycles.ts";
 import { type RunningServer, startServer } from "../../src/server/app/start.ts";
 import { PDF } from "../integration/evidence-files.ts";
 import { CHROMIUM, canRunBrowser } from "./app-under-test.ts";
+import { visit } from "./journey-visit.ts";
 
 /*
  * The issue's whole journey, through the UI only, on the real server with the
@@ -82,7 +83,7 @@ describe.skipIf(!canRunBrowser)("the workspace journey, admin to validation (Chr
   }
 
   async function signIn(page: Page, email: string, password: string): Promise<void> {
-    await page.goto(`${server.url}/sign-in`);
+    await visit(page, `${server.url}/sign-in`);
     await page.getByLabel("E-mail address").fill(email);
     await page.getByLabel("Password").fill(password);
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -107,7 +108,7 @@ describe.skipIf(!canRunBrowser)("the workspace journey, admin to validation (Chr
   /** The invitation link's token, read on the admin's Outbox page. */
   async function invitationToken(admin: Page, email: string): Promise<string> {
     // Loaded afresh (the admin may already be on the page, whose list does not refresh itself).
-    await admin.goto(`${server.url}/admin/outbox`);
+    await visit(admin, `${server.url}/admin/outbox`);
     await settle(admin);
     const message = admin.locator(".outbox__message", { hasText: email }).first();
     const body = (await message.locator("pre").textContent()) ?? "";
@@ -119,7 +120,7 @@ describe.skipIf(!canRunBrowser)("the workspace journey, admin to validation (Chr
   /** Accepts an invitation in a new browser; returns the signed-in page, on "My work". */
   async function accept(token: string, name: string): Promise<Page> {
     const page = await newPage(name);
-    await page.goto(`${server.url}/accept-invitation#token=${token}`);
+    await visit(page, `${server.url}/accept-invitation#token=${token}`);
     await settle(page);
     await page.getByLabel("Your name").fill(name);
     await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
@@ -302,7 +303,7 @@ describe.skipIf(!canRunBrowser)("the workspace journey, admin to validation (Chr
     expect(await card(contributor).getByRole("radio", { name: "Yes", exact: true }).isDisabled()).toBe(true);
 
     // ── The Moldova contributor can neither read nor write Georgia's assessment.
-    await contributor.goto(`${server.url}/assessments/${ge}`);
+    await visit(contributor, `${server.url}/assessments/${ge}`);
     try {
       await expect
         .poll(() => contributor.getByRole("alert").textContent())
