@@ -6,6 +6,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // The web app is built once per run for the browser tests (test/e2e).
+    globalSetup: ["test/e2e/global-setup.ts"],
     // Cheaper password hashing in tests only; production uses scrypt N=2^17.
     env: { CHILDMARK_PASSWORD_COST: "12" },
   },

@@ -1,7 +1,6 @@
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CycleDetail } from "../../src/server/api-schemas/cycles.ts";
@@ -17,7 +16,6 @@ import { expectNoSeriousViolations } from "./support/axe.ts";
  * the Moldova assessments in "My work". Every page passes axe in English and
  * Arabic (right-to-left), and is photographed in both.
  */
-const root = resolve(import.meta.dirname, "../..");
 const shots = "/tmp/childmark-e2e-accounts";
 const coordinatorEmail = "coordinator.md@example.org";
 const coordinatorPassword = "moldova-coordinator-2026";
@@ -31,8 +29,6 @@ describe.skipIf(!canRunBrowser)("accounts, invitations and my work (Chromium)", 
   let server: RunningServer;
   let browser: Browser;
   let dataDir: string;
-  /** This test's own build of the web app: other tests rebuild dist/web while this one runs. */
-  let webDir: string;
   const contexts: BrowserContext[] = [];
   const problems: string[] = [];
   /** Refusals a step provokes on purpose, as "status METHOD path". */
@@ -42,14 +38,6 @@ describe.skipIf(!canRunBrowser)("accounts, invitations and my work (Chromium)", 
     const context = await browser.newContext({ locale: "en-GB", viewport: { width: 1280, height: 900 } });
     context.setDefaultTimeout(10_000);
     contexts.push(context);
-    // Pages and assets come from this test's build; /api goes to the server.
-    await context.route(`${server.url}/**`, (route) => {
-      const path = new URL(route.request().url()).pathname;
-      if (path.startsWith("/api/")) return route.continue();
-      const file = join(webDir, path);
-      const found = file.startsWith(webDir) && existsSync(file) && statSync(file).isFile();
-      return route.fulfill({ path: found ? file : join(webDir, "index.html") });
-    });
     const page = await context.newPage();
     page.on("pageerror", (error) => problems.push(error.message));
     // Signed-out pages ask /api/auth/me, which answers 401: that is how the app learns nobody is signed in.
@@ -75,21 +63,6 @@ describe.skipIf(!canRunBrowser)("accounts, invitations and my work (Chromium)", 
   }
 
   beforeAll(async () => {
-    // A separate process, because Vitest's NODE_ENV=test would bundle React's development build.
-    webDir = mkdtempSync(join(tmpdir(), "childmark-e2e-accounts-web-"));
-    execFileSync(
-      process.execPath,
-      [
-        join(root, "node_modules/vite/bin/vite.js"),
-        "build",
-        "--logLevel",
-        "error",
-        "--outDir",
-        webDir,
-        "--emptyOutDir",
-      ],
-      { cwd: root, env: { ...process.env, NODE_ENV: "production" }, stdio: "inherit" },
-    );
     dataDir = mkdtempSync(join(tmpdir(), "childmark-e2e-accounts-"));
     server = await startServer({ port: 0, dataDir, demo: true });
     browser = await chromium.launch({
@@ -103,7 +76,6 @@ describe.skipIf(!canRunBrowser)("accounts, invitations and my work (Chromium)", 
     await browser?.close();
     await server?.close();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-    if (webDir) rmSync(webDir, { recursive: true, force: true });
   });
 
   it("opens a cycle, invites a coordinator who accepts and sees their work, then signs out", async () => {

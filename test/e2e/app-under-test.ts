@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -25,20 +24,11 @@ export interface AppUnderTest {
 }
 
 /**
- * Builds the web app as shipped, starts the real server on a free port with a
+ * Starts the real server (serving the web app built for the run) on a free port with a
  * fresh PGlite folder and the CPI demo loaded, and launches Chromium.
  */
 export async function startAppUnderTest(): Promise<AppUnderTest> {
-  // A separate process, because Vitest's NODE_ENV=test would bundle React's development build.
-  execFileSync(
-    process.execPath,
-    [join(root, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"],
-    {
-      cwd: root,
-      env: { ...process.env, NODE_ENV: "production" },
-      stdio: "inherit",
-    },
-  );
+  // The web app was built once for the run by test/e2e/global-setup.ts.
   const dataDir = mkdtempSync(join(tmpdir(), "childmark-e2e-"));
   const server = await startServer({ port: 0, dataDir, demo: true });
   const browser = await chromium.launch({

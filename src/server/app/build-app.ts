@@ -32,7 +32,12 @@ declare module "fastify" {
   }
 }
 
-const WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), "../../../dist/web");
+/** The built web app: `CHILDMARK_WEB_DIST`, or dist/web (written by `npm run build`). */
+function webDist(): string {
+  return (
+    process.env.CHILDMARK_WEB_DIST || resolve(dirname(fileURLToPath(import.meta.url)), "../../../dist/web")
+  );
+}
 
 export interface AppOptions {
   database: Database;
@@ -101,6 +106,7 @@ export async function buildApp({ database, logger = false }: AppOptions): Promis
     { prefix: "/api" },
   );
 
+  const WEB_DIST = webDist();
   if (existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
     // The web app routes on the client: every non-API page gets index.html.
