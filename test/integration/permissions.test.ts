@@ -121,6 +121,13 @@ const REQUESTS: Record<string, (c: Context) => { url: string; payload?: object }
   }),
   // Recommendations: an unknown id answers 404 to those allowed, which the matrix counts as allowed.
   "GET /api/recommendations": () => ({ url: "/api/recommendations?q=children" }),
+  "GET /api/recommendations/dashboard": () => ({ url: "/api/recommendations/dashboard?state=MD" }),
+  "GET /api/recommendations/report.docx": () => ({ url: "/api/recommendations/report.docx?state=MD" }),
+  "GET /api/recommendations/report.xlsx": () => ({ url: "/api/recommendations/report.xlsx?state=MD" }),
+  "GET /api/recommendations/report-card": () => ({ url: "/api/recommendations/report-card?state=MD" }),
+  "GET /api/recommendations/report-card.docx": () => ({
+    url: "/api/recommendations/report-card.docx?state=MD",
+  }),
   "GET /api/recommendations/:id": () => ({ url: `/api/recommendations/${NO_RECOMMENDATION}` }),
   "GET /api/recommendations/:id/assessments": () => ({
     url: `/api/recommendations/${NO_RECOMMENDATION}/assessments`,

@@ -88,6 +88,11 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "POST /api/notifications/read-all": signedIn,
 
   "GET /api/recommendations": signedIn,
+  "GET /api/recommendations/dashboard": signedIn,
+  "GET /api/recommendations/report.docx": signedIn,
+  "GET /api/recommendations/report.xlsx": signedIn,
+  "GET /api/recommendations/report-card": signedIn,
+  "GET /api/recommendations/report-card.docx": signedIn,
   "GET /api/recommendations/:id": signedIn,
   "GET /api/recommendations/:id/assessments": signedIn,
   "GET /api/recommendations/:id/timeline": signedIn,

@@ -19,6 +19,7 @@ import {
 import { importRecommendations } from "./import-recommendations.ts";
 import { getRecommendation, listImports, listMappings, saveMapping } from "./manage.ts";
 import { recommendationTargets } from "./recommendation-target.ts";
+import { registerRecommendationReportRoutes } from "./report-routes.ts";
 import {
   idParams,
   importFields,
@@ -43,6 +44,7 @@ export async function registerRecommendationRoutes(app: FastifyInstance, db: Db)
     });
     const api = scope.withTypeProvider<ZodTypeProvider>();
     const tags = ["recommendations"];
+    await registerRecommendationReportRoutes(scope, db);
 
     api.get(
       "/recommendations",

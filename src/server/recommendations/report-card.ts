@@ -1,0 +1,55 @@
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import { GRADE_RULE, gradeTheme, type ThemeGrade } from "../../core/index.ts";
+import type { Db } from "../db/connect.ts";
+import { queryRows } from "../db/query-rows.ts";
+import { UserError } from "../errors.ts";
+import { buildWhere } from "./search-recommendations.ts";
+import { LATEST_ASSESSMENTS } from "./tracking-status.ts";
+
+export const reportCardQuery = z.object({
+  state: z.string().trim().min(1, "state: name the State under review (ISO code or name)").max(200),
+});
+
+export const reportCardOutput = z.object({
+  stateName: z.string(),
+  rule: z.string(),
+  themes: z.array(
+    z.object({
+      theme: z.string(),
+      total: z.number(),
+      implemented: z.number(),
+      partiallyImplemented: z.number(),
+      score: z.number(),
+      grade: z.enum(["A", "B", "C", "D", "F"]),
+    }),
+  ),
+});
+export type ReportCard = z.infer<typeof reportCardOutput>;
+
+/**
+ * A grade per theme of the State's recommendations from the coalition's latest statuses (the rule
+ * in `GRADE_RULE`); recommendations without a theme are graded under "(no theme)".
+ */
+export async function buildReportCard(db: Db, state: string): Promise<ReportCard> {
+  const rows = await queryRows<{ theme: string | null; status: string | null; state_name: string }>(
+    db,
+    sql`select t.theme, l.status, r.state_name from recommendations r
+      left join lateral unnest(r.themes) as t(theme) on true
+      left join ${LATEST_ASSESSMENTS} l on l.recommendation_id = r.id and l.assessed_by_kind = 'coalition'
+      where ${buildWhere({ state, page: 1, pageSize: 1 })}`,
+  );
+  if (rows.length === 0) throw new UserError(`state: no recommendations to "${state}"`, [], 404);
+  const byTheme = new Map<string, (string | null)[]>();
+  for (const r of rows) {
+    const key = r.theme ?? "(no theme)";
+    byTheme.set(key, [...(byTheme.get(key) ?? []), r.status]);
+  }
+  const themes: ThemeGrade[] = [...byTheme.entries()]
+    .map(([theme, statuses]) => gradeTheme(theme, statuses))
+    .sort(
+      (a, b) =>
+        Number(a.theme === "(no theme)") - Number(b.theme === "(no theme)") || a.theme.localeCompare(b.theme),
+    );
+  return { stateName: rows[0]!.state_name, rule: GRADE_RULE, themes };
+}

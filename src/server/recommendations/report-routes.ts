@@ -1,0 +1,140 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { z } from "zod";
+import { errorBody } from "../api-schemas/index.ts";
+import { requireActor } from "../auth/plugin.ts";
+import type { Db } from "../db/connect.ts";
+import { buildDashboard, dashboardOutput, dashboardQuery } from "./dashboard.ts";
+import { buildReportCard, reportCardOutput, reportCardQuery } from "./report-card.ts";
+import { renderReportCardDocx, renderReportDocx } from "./report-docx.ts";
+import { readReport, reportQuery } from "./report-rows.ts";
+import { renderReportXlsx } from "./report-xlsx.ts";
+
+const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
+
+/** A file name safe in a header: ASCII letters, digits and dashes only. */
+function fileNameOf(base: string, state: string, ext: string): string {
+  const slug = state
+    .normalize("NFKD")
+    .replace(/[^A-Za-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .slice(0, 60);
+  return `${base}-${slug || "state"}.${ext}`;
+}
+
+/** Dashboards and reports of recommendations: read by any signed-in person, like the search. */
+export async function registerRecommendationReportRoutes(scope: FastifyInstance, db: Db): Promise<void> {
+  const api = scope.withTypeProvider<ZodTypeProvider>();
+  const tags = ["recommendations"];
+  const today = () => new Date().toISOString().slice(0, 10);
+
+  api.get(
+    "/recommendations/dashboard",
+    {
+      schema: {
+        tags,
+        summary:
+          "Dashboard: counts by implementation status × theme, UNCRC article, responsible institution, mechanism and cycle",
+        querystring: dashboardQuery,
+        response: { 200: dashboardOutput, ...errors },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return buildDashboard(db, request.query);
+    },
+  );
+
+  // Untyped on the reply side: the answers are bytes, not JSON.
+  scope.get<{ Querystring: z.infer<typeof reportQuery> }>(
+    "/recommendations/report.docx",
+    {
+      schema: {
+        tags,
+        summary:
+          "Follow-up / alternative report (Word): grouped by UNCRC article or cluster, with position, coalition status and evidence",
+        querystring: reportQuery,
+        response: errors,
+      },
+    },
+    async (request, reply) => {
+      requireActor(request);
+      const report = await readReport(db, request.query);
+      return reply
+        .type(DOCX_TYPE)
+        .header(
+          "content-disposition",
+          `attachment; filename="${fileNameOf("follow-up", report.stateName, "docx")}"`,
+        )
+        .header("cache-control", "no-store")
+        .send(await renderReportDocx(report, today()));
+    },
+  );
+
+  scope.get<{ Querystring: z.infer<typeof reportQuery> }>(
+    "/recommendations/report.xlsx",
+    {
+      schema: {
+        tags,
+        summary:
+          "Follow-up report as a workbook: the rows of the Word report, one per recommendation and group",
+        querystring: reportQuery,
+        response: errors,
+      },
+    },
+    async (request, reply) => {
+      requireActor(request);
+      const report = await readReport(db, request.query);
+      return reply
+        .type(XLSX_TYPE)
+        .header(
+          "content-disposition",
+          `attachment; filename="${fileNameOf("follow-up", report.stateName, "xlsx")}"`,
+        )
+        .header("cache-control", "no-store")
+        .send(await renderReportXlsx(report));
+    },
+  );
+
+  api.get(
+    "/recommendations/report-card",
+    {
+      schema: {
+        tags,
+        summary: "Report card: a grade A–F per theme from the coalition's latest statuses (rule included)",
+        querystring: reportCardQuery,
+        response: { 200: reportCardOutput, ...errors },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return buildReportCard(db, request.query.state);
+    },
+  );
+
+  scope.get<{ Querystring: z.infer<typeof reportCardQuery> }>(
+    "/recommendations/report-card.docx",
+    {
+      schema: {
+        tags,
+        summary: "The one-page report card as a Word document",
+        querystring: reportCardQuery,
+        response: errors,
+      },
+    },
+    async (request, reply) => {
+      requireActor(request);
+      const card = await buildReportCard(db, request.query.state);
+      return reply
+        .type(DOCX_TYPE)
+        .header(
+          "content-disposition",
+          `attachment; filename="${fileNameOf("report-card", card.stateName, "docx")}"`,
+        )
+        .header("cache-control", "no-store")
+        .send(await renderReportCardDocx(card.stateName, card.themes, today()));
+    },
+  );
+}
