@@ -1,12 +1,11 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { startServer } from "../../src/server/app/start.ts";
 
 /** Debian's Chromium, driven by playwright-core (CI installs the `chromium` package). */
 export const CHROMIUM = "/usr/bin/chromium";
-const root = resolve(import.meta.dirname, "../..");
 
 /**
  * End-to-end tests need a real browser. Without one they are skipped on a
