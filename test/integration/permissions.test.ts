@@ -149,6 +149,22 @@ const REQUESTS: Record<string, (c: Context) => { url: string; payload?: object }
   "GET /api/recommendations/:id/suggestions": () => ({
     url: `/api/recommendations/${NO_RECOMMENDATION}/suggestions`,
   }),
+  "GET /api/recommendations/:id/indicator-suggestions": (c) => ({
+    url: `/api/recommendations/${c.recommendationId}/indicator-suggestions?frameworkVersionId=${c.frameworkVersionId}`,
+  }),
+  "POST /api/recommendations/:id/indicator-suggestions": (c) => ({
+    url: `/api/recommendations/${c.recommendationId}/indicator-suggestions`,
+    payload: { frameworkVersionId: c.frameworkVersionId, indicatorCode: c.indicator, decision: "reject" },
+  }),
+  "GET /api/recommendations/saved-searches": () => ({ url: "/api/recommendations/saved-searches" }),
+  "POST /api/recommendations/saved-searches": () => ({
+    url: "/api/recommendations/saved-searches",
+    payload: { name: "Matrix", query: "state=MD&q=violence" },
+  }),
+  // Another person's (or no) saved search answers 404, counted as allowed.
+  "DELETE /api/recommendations/saved-searches/:id": () => ({
+    url: `/api/recommendations/saved-searches/${NO_RECOMMENDATION}`,
+  }),
   "POST /api/recommendations/tags": (c) => ({
     url: "/api/recommendations/tags",
     payload: { ids: [c.recommendationId], add: { themes: ["Matrix"] } },

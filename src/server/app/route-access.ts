@@ -102,5 +102,10 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "GET /api/recommendations/mappings": on("recommendation:import", "platform"),
   "PUT /api/recommendations/mappings/:name": on("recommendation:import", "platform"),
   "GET /api/recommendations/:id/suggestions": signedIn,
+  "GET /api/recommendations/:id/indicator-suggestions": signedIn,
+  "POST /api/recommendations/:id/indicator-suggestions": on("recommendation:track", "country"),
+  "GET /api/recommendations/saved-searches": signedIn,
+  "POST /api/recommendations/saved-searches": signedIn,
+  "DELETE /api/recommendations/saved-searches/:id": signedIn,
   "POST /api/recommendations/tags": on("recommendation:track", "country"),
 };

@@ -18,6 +18,7 @@ import {
 } from "./implementation.ts";
 import { importRecommendations } from "./import-recommendations.ts";
 import { getRecommendation, listImports, listMappings, saveMapping } from "./manage.ts";
+import { registerRecommendationPersonalRoutes } from "./personal-routes.ts";
 import { recommendationTargets } from "./recommendation-target.ts";
 import { registerRecommendationReportRoutes } from "./report-routes.ts";
 import {
@@ -45,6 +46,7 @@ export async function registerRecommendationRoutes(app: FastifyInstance, db: Db)
     const api = scope.withTypeProvider<ZodTypeProvider>();
     const tags = ["recommendations"];
     await registerRecommendationReportRoutes(scope, db);
+    await registerRecommendationPersonalRoutes(scope, db);
 
     api.get(
       "/recommendations",
