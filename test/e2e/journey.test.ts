@@ -44,7 +44,8 @@ describe.skipIf(!canRunBrowser)("the workspace journey, admin to validation (Chr
       },
     );
     dataDir = mkdtempSync(join(tmpdir(), "childmark-e2e-journey-"));
-    server = await startServer({ port: 0, dataDir, demo: true });
+    // PGlite in its own folder even when DATABASE_URL is set: a shared database would keep the last run's users and cycles.
+    server = await startServer({ port: 0, dataDir, databaseUrl: "", demo: true });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking"],
