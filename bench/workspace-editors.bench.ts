@@ -127,7 +127,7 @@ async function prepareEditors(server: BenchServer): Promise<Editor[]> {
     const indicator = numbers[Math.floor((index % perCountry) / PER_ANSWER)]!;
     return { session, assessment: ids[country]!, indicator, key: `${ids[country]}/${indicator}`, index };
   });
-  // Each session really works over HTTP before the clock starts.
+  // The sessions are real: one is tried over HTTP before the clock starts (any refusal later counts as an error).
   const me = await fetch(new URL("/api/auth/me", server.url), {
     headers: { cookie: editors[0]!.session.cookie },
   });
