@@ -7,7 +7,6 @@ import {
   countTrackingFacets,
   LATEST_ASSESSMENTS,
   latestStatusOf,
-  readCurrentStatuses,
 } from "./tracking-status.ts";
 
 export interface SearchFilters {
@@ -88,7 +87,8 @@ export async function searchRecommendations(db: Db, filters: SearchFilters): Pro
     queryRows<Record<string, unknown>>(
       db,
       sql`select id, mechanism, session, cycle, document_symbol, paragraph, state_code, state_name,
-          recommending_states, text, position, action_category, themes, uncrc_articles, sdg_targets
+          recommending_states, text, position, action_category, themes, uncrc_articles, sdg_targets,
+          ${latestStatusOf("government")} as government_status, ${latestStatusOf("coalition")} as coalition_status
         from recommendations r where ${where}
         order by r.state_name, r.session nulls last, r.paragraph nulls last, r.id
         limit ${filters.pageSize} offset ${offset}`,
@@ -131,19 +131,12 @@ export async function searchRecommendations(db: Db, filters: SearchFilters): Pro
   facets.session.sort((a, b) => compareSessions(a.value, b.value));
   facets.state = facets.state.slice(0, FACET_LIMIT);
   facets.theme = themes.map((t) => ({ value: t.value, count: Number(t.count) }));
-  const [tracking, current] = await Promise.all([
-    countTrackingFacets(db, where, total, FACET_LIMIT),
-    readCurrentStatuses(
-      db,
-      items.map((i) => i.id as string),
-    ),
-  ]);
-  Object.assign(facets, tracking);
+  Object.assign(facets, await countTrackingFacets(db, where, total, FACET_LIMIT));
   return {
     total,
     page: filters.page,
     pageSize: filters.pageSize,
-    items: items.map((row) => presentItem(row, current.get(row.id as string)!)),
+    items: items.map(presentItem),
     facets,
   };
 }
@@ -174,7 +167,7 @@ export function buildWhere(f: SearchFilters): SQL {
   return sql.join(parts, sql` and `);
 }
 
-function presentItem(row: Record<string, unknown>, currentStatus: CurrentStatus): RecommendationListItem {
+function presentItem(row: Record<string, unknown>): RecommendationListItem {
   return {
     id: row.id as string,
     mechanism: row.mechanism as string,
@@ -191,7 +184,10 @@ function presentItem(row: Record<string, unknown>, currentStatus: CurrentStatus)
     themes: row.themes as string[],
     uncrcArticles: row.uncrc_articles as string[],
     sdgTargets: row.sdg_targets as string[],
-    currentStatus,
+    currentStatus: {
+      government: row.government_status as string | null,
+      coalition: row.coalition_status as string | null,
+    },
   };
 }
 
