@@ -8,7 +8,10 @@ import { type DemoLogin, loadDemo } from "./load-demo.ts";
 export interface StartOptions {
   port?: number;
   host?: string;
-  /** PGlite folder (default `CHILDMARK_DATA_DIR` or ./data); ignored when `databaseUrl` or `DATABASE_URL` is set. */
+  /**
+   * PGlite folder. When given (and `databaseUrl` is not), the embedded database is used even if
+   * `DATABASE_URL` is set; when absent, `DATABASE_URL` decides, else `CHILDMARK_DATA_DIR` or ./data.
+   */
   dataDir?: string;
   databaseUrl?: string;
   /** Load the Child Protection Index demo (once) and make sure a demo admin exists. */
@@ -26,7 +29,9 @@ export interface RunningServer {
 
 /** Opens and migrates the database, optionally loads the demo, and starts listening. */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
-  const database = await openDatabase({ url: options.databaseUrl, dataDir: options.dataDir });
+  // An explicit data folder means the embedded database, whatever DATABASE_URL says (tests rely on it).
+  const url = options.databaseUrl ?? (options.dataDir ? "" : undefined);
+  const database = await openDatabase({ url, dataDir: options.dataDir });
   try {
     await migrateDatabase(database);
     await seedReference(database.db);
