@@ -124,6 +124,9 @@ describeEachDatabase("assessments: workspace read model, completion, assignments
         .map((a: { itemCode: string }) => a.itemCode)
         .sort(),
     ).toEqual(["cv.01", "governance"]);
+    // The person assigned hears of it in the app (and by e-mail through the outbox).
+    const notices = (await get("/api/notifications", contributor)).json();
+    expect(notices.items).toEqual(expect.arrayContaining([expect.objectContaining({ kind: "assignment" })]));
     await save(contributor, "cv.01", 3);
 
     const read = (await get(`/api/assessments/${ids.MD}`, contributor)).json();

@@ -6,12 +6,14 @@ import { errorBody } from "../api-schemas/index.ts";
 import { personOut } from "../api-schemas/people.ts";
 import { authorize, requireActor } from "../auth/plugin.ts";
 import type { Db } from "../db/connect.ts";
+import { deliverOutbox } from "../mail/send-mail.ts";
 import { AnswerConflictError } from "./answer-conflict.ts";
 import { listAnswerHistory } from "./answer-history.ts";
 import { assignItems, removeAssignment } from "./assign-items.ts";
 import { computeCompletion } from "./compute-completion.ts";
 import { listPeople } from "./list-people.ts";
 import { assessmentTarget, loadAssessment } from "./load-assessment.ts";
+import { notifyAssignment } from "./notify-assignment.ts";
 import { readAssessment } from "./read-assessment.ts";
 import { restoreAnswer } from "./restore-answer.ts";
 import { type SavedAnswer, saveAnswer } from "./save-answer.ts";
@@ -127,7 +129,13 @@ export async function registerAssessmentRoutes(app: FastifyInstance, db: Db): Pr
     },
     async (request) => {
       const { assessment, actor } = await loadAuthorized(db, request, request.params.id, "assessment:assign");
-      return inTransaction((tx) => assignItems(tx, { assessment, ...request.body, actorId: actor.userId }));
+      const input = { ...request.body, actorId: actor.userId };
+      const { assigned, outbox } = await inTransaction(async (tx) => ({
+        assigned: await assignItems(tx, { assessment, ...input }),
+        outbox: await notifyAssignment(tx, assessment, input),
+      }));
+      await deliverOutbox(db, outbox);
+      return assigned;
     },
   );
 
