@@ -11,12 +11,13 @@ export interface Upload {
 
 /**
  * Reads a multipart request holding one file (in memory, at most
- * `maxFileBytes()`) and plain text fields. Over the limit: 413, nothing kept.
+ * `maxFileBytes()`) and plain text fields. Over the limit: 413, nothing kept;
+ * a malformed body: 400. `what` names the file in messages ("the workbook").
  */
-export async function readUpload(request: FastifyRequest): Promise<Upload> {
+export async function readUpload(request: FastifyRequest, what = "the file"): Promise<Upload> {
   const fields: Record<string, string> = {};
   let file: { bytes: Buffer; fileName: string } | undefined;
-  let reading = "the file";
+  let reading = what;
   try {
     for await (const part of request.parts()) {
       if (part.type === "file") {
@@ -33,8 +34,9 @@ export async function readUpload(request: FastifyRequest): Promise<Upload> {
       throw new UserError(`${reading} is over the limit of ${maxFileBytes() / 1048576} MB`, [], 413);
     }
     if (code === "FST_FILES_LIMIT") throw new UserError("send one file per request");
-    if (code?.startsWith("FST_")) throw new UserError(`unreadable upload: ${(error as Error).message}`);
-    throw error;
+    if (error instanceof UserError) throw error;
+    // Anything else here is a malformed body (a wrong boundary, a cut-short part): the sender's fault.
+    throw new UserError(`unreadable upload: ${(error as Error).message}`);
   }
   if (!file) throw new UserError("file: no file in the upload");
   return { ...file, fields };

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from "fastify";
 import { UserError } from "../errors.ts";
+import { readUpload } from "../evidence/read-upload.ts";
 import { maxFileBytes } from "../frameworks/read-framework-file.ts";
 
 /** Multipart limits of a workbook upload: one file of at most `maxFileBytes()` (20 MB by default). */
@@ -17,24 +18,8 @@ export async function readWorkbookUpload(
   if (!request.isMultipart()) {
     throw new UserError("send the workbook as multipart/form-data with one file field", [], 400);
   }
-  let file: { bytes: Buffer; fileName: string } | undefined;
-  try {
-    for await (const part of request.parts()) {
-      if (part.type !== "file") continue;
-      if (file) throw new UserError("send one workbook per import");
-      file = { bytes: await part.toBuffer(), fileName: cleanName(part.filename) };
-    }
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === "FST_REQ_FILE_TOO_LARGE") {
-      throw new UserError(`the workbook is over the limit of ${maxFileBytes() / 1048576} MB`, [], 413);
-    }
-    if (code === "FST_FILES_LIMIT") throw new UserError("send one workbook per import");
-    if (code?.startsWith("FST_")) throw new UserError(`unreadable upload: ${(error as Error).message}`);
-    throw error;
-  }
-  if (!file) throw new UserError("file: no file in the upload");
-  return file;
+  const upload = await readUpload(request, "the workbook");
+  return { bytes: upload.bytes, fileName: cleanName(upload.fileName) };
 }
 
 /** The name without folders or control characters, at most 150 characters. */
