@@ -1,20 +1,11 @@
 import type { Page } from "playwright-core";
 
 /**
- * Loads `url` in `page` until the app has mounted its main landmark. Other
- * end-to-end files rebuild dist/web while this one runs (each runs `vite
- * build`), and a page loaded in that moment finds no index.html or script:
- * such a load is retried, a few times, instead of failing the journey.
+ * Loads `url` in `page` and waits until the app has mounted its main
+ * landmark; a failed load fails the test at once, with its status.
  */
 export async function visit(page: Page, url: string): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    const response = await page.goto(url);
-    const mounted = await page
-      .waitForSelector("main", { timeout: 10_000 })
-      .then(() => true)
-      .catch(() => false);
-    if (response?.ok() && mounted) return;
-    if (attempt === 3) throw new Error(`${url} did not load: ${response?.status() ?? "no response"}`);
-    await page.waitForTimeout(2_000);
-  }
+  const response = await page.goto(url);
+  if (!response?.ok()) throw new Error(`${url} did not load: HTTP ${response?.status() ?? "no response"}`);
+  await page.waitForSelector("main", { timeout: 10_000 });
 }

@@ -1,7 +1,6 @@
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import {
   type APIRequestContext,
   type Browser,
@@ -27,7 +26,6 @@ import { visit } from "./journey-visit.ts";
  * nothing may run: no alert() dialog, no element carrying an event handler or
  * an <img src=x>, no inline script. test/integration/xss.test.ts covers the API.
  */
-const root = resolve(import.meta.dirname, "../..");
 const PASSWORD = "xss journey password";
 const SCRIPT = "<script>alert(1)</script>";
 const IMG = '"><img src=x onerror=alert(1)>';
@@ -63,16 +61,6 @@ describe.skipIf(!canRunBrowser)("stored XSS is rendered inert on every workspace
   }
 
   beforeAll(async () => {
-    // A separate process, because Vitest's NODE_ENV=test would bundle React's development build.
-    execFileSync(
-      process.execPath,
-      [join(root, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"],
-      {
-        cwd: root,
-        env: { ...process.env, NODE_ENV: "production" },
-        stdio: "inherit",
-      },
-    );
     dataDir = mkdtempSync(join(tmpdir(), "childmark-e2e-xss-"));
     // PGlite in its own folder even when DATABASE_URL is set: a shared database would keep the last run's users and cycles.
     server = await startServer({ port: 0, dataDir, databaseUrl: "", demo: true });

@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { canRunBrowser } from "./app-under-test.ts";
+import { visit } from "./journey-visit.ts";
 import {
   createMember,
   findAssessment,
@@ -38,26 +39,6 @@ describe.skipIf(!canRunBrowser)("review journey (Chromium)", () => {
 
   const card = (page: Page) => page.locator(`article[data-indicator="${code}"]`);
   const chip = (page: Page) => page.locator(".ws-header .status-chip");
-
-  /**
-   * Opens a page of the app. Other e2e files rebuild the shared dist/web while
-   * this one runs; a page caught mid-rebuild (404 or no script) is loaded again.
-   */
-  async function visit(page: Page, url: string) {
-    for (let attempt = 1; ; attempt++) {
-      const response = await page.goto(url);
-      const started = await page
-        .waitForSelector("main", { timeout: 5_000 })
-        .then(() => true)
-        .catch(() => false);
-      if (response?.ok() && started) return;
-      if (attempt === 3) {
-        await page.screenshot({ path: "/tmp/childmark-review-failure.png" });
-        throw new Error(`${url} did not load: HTTP ${response?.status()}; ${problems.join("; ")}`);
-      }
-      await page.waitForTimeout(3_000);
-    }
-  }
 
   async function openWorkspace(page: Page) {
     await visit(page, `${app.url}/assessments/${assessmentId}`);
