@@ -8,7 +8,7 @@ import { readFrameworkWorkbook } from "../../src/server/frameworks/xlsx/read-wor
 import { readXlsForm } from "../../src/server/frameworks/xlsx/read-xlsform.ts";
 import { writeFrameworkWorkbook } from "../../src/server/frameworks/xlsx/write-workbook.ts";
 import { REPO_ROOT, runCli } from "../support/run-cli.ts";
-import { makeZip } from "./zip-fixtures.ts";
+import { makeZip } from "../support/zip.ts";
 
 const hdiJson = () => readFileSync(join(REPO_ROOT, "examples/hdi/framework.json"));
 const tmp = () => mkdtempSync(join(tmpdir(), "childmark-guards-"));
