@@ -1,3 +1,0 @@
-import { makeZip, type ZipPart } from "../support/zip.ts";
-
-export { makeZip, type ZipPart };
