@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { z } from "zod";
 import { errorBody } from "../api-schemas/index.ts";
@@ -15,6 +15,15 @@ const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.s
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
 
 /** A file name safe in a header: ASCII letters, digits and dashes only. */
+/** Sends a generated report as a download that is never cached. */
+function sendAttachment(reply: FastifyReply, type: string, fileName: string, body: Buffer) {
+  return reply
+    .type(type)
+    .header("content-disposition", `attachment; filename="${fileName}"`)
+    .header("cache-control", "no-store")
+    .send(body);
+}
+
 function fileNameOf(base: string, state: string, ext: string): string {
   const slug = state
     .normalize("NFKD")
@@ -62,14 +71,12 @@ export async function registerRecommendationReportRoutes(scope: FastifyInstance,
     async (request, reply) => {
       requireActor(request);
       const report = await readReport(db, request.query);
-      return reply
-        .type(DOCX_TYPE)
-        .header(
-          "content-disposition",
-          `attachment; filename="${fileNameOf("follow-up", report.stateName, "docx")}"`,
-        )
-        .header("cache-control", "no-store")
-        .send(await renderReportDocx(report, today()));
+      return sendAttachment(
+        reply,
+        DOCX_TYPE,
+        fileNameOf("follow-up", report.stateName, "docx"),
+        await renderReportDocx(report, today()),
+      );
     },
   );
 
@@ -87,14 +94,12 @@ export async function registerRecommendationReportRoutes(scope: FastifyInstance,
     async (request, reply) => {
       requireActor(request);
       const report = await readReport(db, request.query);
-      return reply
-        .type(XLSX_TYPE)
-        .header(
-          "content-disposition",
-          `attachment; filename="${fileNameOf("follow-up", report.stateName, "xlsx")}"`,
-        )
-        .header("cache-control", "no-store")
-        .send(await renderReportXlsx(report));
+      return sendAttachment(
+        reply,
+        XLSX_TYPE,
+        fileNameOf("follow-up", report.stateName, "xlsx"),
+        await renderReportXlsx(report),
+      );
     },
   );
 
@@ -127,14 +132,12 @@ export async function registerRecommendationReportRoutes(scope: FastifyInstance,
     async (request, reply) => {
       requireActor(request);
       const card = await buildReportCard(db, request.query.state);
-      return reply
-        .type(DOCX_TYPE)
-        .header(
-          "content-disposition",
-          `attachment; filename="${fileNameOf("report-card", card.stateName, "docx")}"`,
-        )
-        .header("cache-control", "no-store")
-        .send(await renderReportCardDocx(card.stateName, card.themes, today()));
+      return sendAttachment(
+        reply,
+        DOCX_TYPE,
+        fileNameOf("report-card", card.stateName, "docx"),
+        await renderReportCardDocx(card.stateName, card.themes, today()),
+      );
     },
   );
 }
