@@ -1,7 +1,6 @@
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CycleDetail } from "../../src/server/api-schemas/cycles.ts";
@@ -20,7 +19,6 @@ import { visit } from "./journey-visit.ts";
  * the reviewer validates. Then the Moldova contributor is refused Georgia's
  * assessment, on screen and by the API. Each step is checked through the API.
  */
-const root = resolve(import.meta.dirname, "../..");
 const PASSWORD = "journey password 2026";
 const CITATION = "Law No. 140/2013 on the special protection of children at risk, art. 5";
 const HOSTILE = '"><img src=x onerror=alert(1)>';
@@ -33,16 +31,6 @@ describe.skipIf(!canRunBrowser)("the workspace journey, admin to validation (Chr
   const problems: string[] = [];
 
   beforeAll(async () => {
-    // A separate process, because Vitest's NODE_ENV=test would bundle React's development build.
-    execFileSync(
-      process.execPath,
-      [join(root, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"],
-      {
-        cwd: root,
-        env: { ...process.env, NODE_ENV: "production" },
-        stdio: "inherit",
-      },
-    );
     dataDir = mkdtempSync(join(tmpdir(), "childmark-e2e-journey-"));
     // PGlite in its own folder even when DATABASE_URL is set: a shared database would keep the last run's users and cycles.
     server = await startServer({ port: 0, dataDir, databaseUrl: "", demo: true });

@@ -1,7 +1,6 @@
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { and, eq } from "drizzle-orm";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { type RunningServer, startServer } from "../../src/server/app/start.ts";
@@ -9,7 +8,6 @@ import { assessments, cycles, roleAssignments } from "../../src/server/db/schema
 import { createUser } from "../../src/server/users/create-user.ts";
 import { CHROMIUM } from "./app-under-test.ts";
 
-const root = resolve(import.meta.dirname, "../..");
 export const PASSWORD = "review journey password";
 
 export interface ReviewApp {
@@ -19,17 +17,8 @@ export interface ReviewApp {
   close(): Promise<void>;
 }
 
-/** Builds the web app, starts the server with the demo on a free port, and launches Chromium. */
+/** Starts the server (serving the run's build of the web app) with the demo on a free port, and launches Chromium. */
 export async function startReviewApp(): Promise<ReviewApp> {
-  execFileSync(
-    process.execPath,
-    [join(root, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"],
-    {
-      cwd: root,
-      env: { ...process.env, NODE_ENV: "production" },
-      stdio: "inherit",
-    },
-  );
   const dataDir = mkdtempSync(join(tmpdir(), "childmark-review-e2e-"));
   const server = await startServer({ port: 0, dataDir, demo: true });
   const browser = await chromium.launch({

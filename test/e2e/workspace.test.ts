@@ -1,8 +1,7 @@
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { and, eq } from "drizzle-orm";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -19,7 +18,6 @@ import { CHROMIUM, canRunBrowser } from "./app-under-test.ts";
  * the page in Arabic. Every saved value is checked through the API.
  */
 
-const root = resolve(import.meta.dirname, "../..");
 const PASSWORD = "workspace journey password";
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -54,16 +52,6 @@ describe.skipIf(!canRunBrowser)("assessment workspace (Chromium)", () => {
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    // A separate process, because Vitest's NODE_ENV=test would bundle React's development build.
-    execFileSync(
-      process.execPath,
-      [join(root, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"],
-      {
-        cwd: root,
-        env: { ...process.env, NODE_ENV: "production" },
-        stdio: "inherit",
-      },
-    );
     dataDir = mkdtempSync(join(tmpdir(), "childmark-workspace-e2e-"));
     server = await startServer({ port: 0, dataDir, demo: true });
     const db = server.database.db;
