@@ -8,3 +8,4 @@ export * from "./scoring/normalise.ts";
 export * from "./scoring/rank.ts";
 export * from "./scoring/rows.ts";
 export * from "./scoring/summary.ts";
+export * from "./publishing/snapshot.ts";

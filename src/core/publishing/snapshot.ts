@@ -1,0 +1,216 @@
+import type { Framework, LocalText } from "../framework/model.ts";
+import { compileFramework } from "../scoring/compile.ts";
+import { scoreAnswers } from "../scoring/engine.ts";
+import type { AnswerValue } from "../scoring/normalise.ts";
+import { roundTo } from "../scoring/rank.ts";
+import { toScoreRows } from "../scoring/rows.ts";
+import { regionalAverages } from "../scoring/summary.ts";
+
+/**
+ * A release: the immutable public snapshot of one cycle of an index. Everything
+ * a public page, download or API answer shows comes from a snapshot and nothing
+ * else, so what was not published cannot leak. A snapshot is plain JSON.
+ */
+export const RELEASE_FORMAT = "childmark-release/1";
+
+/** Public evidence of an answer: sources only (no uploader, no internal note, no file content). */
+export interface PublicEvidence {
+  kind: "citation" | "url" | "legal" | "file";
+  citation: string | null;
+  url: string | null;
+  legalReference: string | null;
+  sourceDate: string | null;
+  /** For an uploaded document: its (sanitised) name, cited as a source. */
+  fileName: string | null;
+}
+
+export interface ReleaseAnswer {
+  country: string;
+  indicator: string;
+  /** As stored: a number, a checklist/scale code, or "na" (not applicable). */
+  value: AnswerValue | null;
+  /** Why the indicator does not apply, when the value is "na". */
+  justification: string | null;
+  evidence: PublicEvidence[];
+}
+
+export interface ReleaseCountry {
+  /** ISO 3166-1 alpha-2 (Kosovo: XK). */
+  code: string;
+  /** Country name per language, e.g. { en: "Moldova", fr: "Moldavie", ar: "مولدوفا" }. */
+  name: LocalText;
+}
+
+/** One published score. */
+export interface ReleaseScore {
+  country: string;
+  /** Node or indicator code, or `classification:value` (e.g. `dimension:services`). */
+  item: string;
+  kind: "indicator" | "node" | "classification";
+  /** Rounded to the framework's precision; null when there is no score. */
+  score: number | null;
+  /** Band code, null when unbanded. */
+  band: string | null;
+  /** Competition rank among the release's countries. */
+  rank: number | null;
+  /** Share of the weight below this item that had data, 0–1. */
+  coverage: number | null;
+  /** Change since the comparison release (same country and item), rounded like the score. */
+  change: number | null;
+}
+
+export interface RegionalAverage {
+  item: string;
+  kind: ReleaseScore["kind"];
+  /** Mean over the release's countries that have a score, rounded like scores; null when none. */
+  average: number | null;
+}
+
+/** The overall (root) and top-level section scores of one earlier or current release, for trends. */
+export interface TrendPoint {
+  release: string;
+  period: string;
+  publishedAt: string;
+  scores: { country: string; item: string; score: number | null; band: string | null }[];
+}
+
+export interface ReleaseMeta {
+  /** Permalink key, e.g. `cpi-demo-2025-v2`. */
+  slug: string;
+  frameworkCode: string;
+  frameworkVersion: string;
+  /** 1 for the first release of a cycle, 2 for its first correction… */
+  version: number;
+  period: string;
+  cycleName: LocalText;
+  /** ISO date-time. */
+  publishedAt: string;
+  /** The changelog entry of this release (why it was published or corrected). */
+  notes: string;
+  /** The release of the same cycle this one corrects, if any. */
+  supersedes: { slug: string; version: number; publishedAt: string } | null;
+  /** The latest release of an earlier period, against which `change` is computed. */
+  comparison: { slug: string; period: string } | null;
+  /** Demo data: shown as such on every page. */
+  isDemo: boolean;
+}
+
+export interface ReleaseSnapshot {
+  format: typeof RELEASE_FORMAT;
+  release: ReleaseMeta;
+  framework: Framework;
+  countries: ReleaseCountry[];
+  answers: ReleaseAnswer[];
+  scores: ReleaseScore[];
+  regional: RegionalAverage[];
+  /** Earlier periods (from the comparison's trend) then this release; one point per period. */
+  trend: TrendPoint[];
+}
+
+export interface BuildReleaseInput {
+  release: Omit<ReleaseMeta, "comparison">;
+  framework: Framework;
+  countries: ReleaseCountry[];
+  answers: ReleaseAnswer[];
+  /** The latest release of an earlier period of the same framework, if any. */
+  comparison: ReleaseSnapshot | null;
+}
+
+/** Items whose scores a trend keeps: the root and its direct children. */
+function trendItems(fw: Framework): Set<string> {
+  const root = fw.nodes.find((n) => n.parent === null)!.code;
+  return new Set([root, ...fw.nodes.filter((n) => n.parent === root).map((n) => n.code)]);
+}
+
+/**
+ * Builds a release snapshot: scores the published answers with the core engine
+ * (goalposts taken "from the data" use the published countries only), adds
+ * regional averages, change since the comparison release and the trend.
+ * Pure and deterministic: the same input gives the same snapshot.
+ */
+export function buildReleaseSnapshot(input: BuildReleaseInput): ReleaseSnapshot {
+  const { framework: fw, release, comparison } = input;
+  const countries = [...input.countries].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const answers = [...input.answers].sort(
+    (a, b) =>
+      (a.country < b.country ? -1 : a.country > b.country ? 1 : 0) ||
+      (a.indicator < b.indicator ? -1 : a.indicator > b.indicator ? 1 : 0),
+  );
+  const table = scoreAnswers(
+    compileFramework(fw),
+    answers
+      .filter((a) => a.value !== null)
+      .map((a) => ({ entity: a.country, period: release.period, indicator: a.indicator, value: a.value })),
+  );
+  const before = new Map<string, number | null>();
+  if (comparison) for (const s of comparison.scores) before.set(`${s.country}\u0000${s.item}`, s.score);
+  const scores: ReleaseScore[] = [];
+  for (const row of toScoreRows(table, fw)) {
+    const prev = before.get(`${row.entity}\u0000${row.node}`);
+    scores.push({
+      country: row.entity,
+      item: row.node,
+      kind: row.kind,
+      score: row.score,
+      band: row.band,
+      rank: row.rank,
+      coverage: row.coverage,
+      change:
+        row.score !== null && prev !== undefined && prev !== null
+          ? roundTo(row.score - prev, fw.precision)
+          : null,
+    });
+  }
+  const averages = regionalAverages(table);
+  const regional: RegionalAverage[] = table.columns.map((column, c) => {
+    const value = table.periods.length ? averages[c]! : Number.NaN;
+    return {
+      item: column.key,
+      kind: column.kind,
+      average: Number.isNaN(value) ? null : roundTo(value, fw.precision),
+    };
+  });
+  const keep = trendItems(fw);
+  const point: TrendPoint = {
+    release: release.slug,
+    period: release.period,
+    publishedAt: release.publishedAt,
+    scores: scores
+      .filter((s) => keep.has(s.item))
+      .map(({ country, item, score, band }) => ({ country, item, score, band })),
+  };
+  const trend = [...(comparison?.trend ?? []).filter((p) => p.period !== release.period), point];
+  return {
+    format: RELEASE_FORMAT,
+    release: {
+      ...release,
+      comparison: comparison ? { slug: comparison.release.slug, period: comparison.release.period } : null,
+    },
+    framework: fw,
+    countries,
+    answers,
+    scores,
+    regional,
+    trend,
+  };
+}
+
+/** Fast lookups over a snapshot, for pages and downloads. */
+export interface ReleaseIndex {
+  snapshot: ReleaseSnapshot;
+  score(country: string, item: string): ReleaseScore | undefined;
+  answer(country: string, indicator: string): ReleaseAnswer | undefined;
+  regional(item: string): number | null;
+}
+
+export function indexRelease(snapshot: ReleaseSnapshot): ReleaseIndex {
+  const scores = new Map(snapshot.scores.map((s) => [`${s.country}\u0000${s.item}`, s]));
+  const answers = new Map(snapshot.answers.map((a) => [`${a.country}\u0000${a.indicator}`, a]));
+  const regional = new Map(snapshot.regional.map((r) => [r.item, r.average]));
+  return {
+    snapshot,
+    score: (country, item) => scores.get(`${country}\u0000${item}`),
+    answer: (country, indicator) => answers.get(`${country}\u0000${indicator}`),
+    regional: (item) => regional.get(item) ?? null,
+  };
+}
