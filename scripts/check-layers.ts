@@ -1,7 +1,8 @@
 /**
  * Lint rule for the layering of ARCHITECTURE.md: `core` imports no other layer,
- * `server` never imports `web` or `cli`, `web` imports only `core` and the
- * API's shared schemas. Exits non-zero naming every offending import.
+ * `server` never imports `web` or `cli` — except the public portal's pages
+ * (src/web/portal), which the server renders to HTML —, `web` imports only
+ * `core` and the API's shared schemas. Exits non-zero naming every offending import.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -9,7 +10,7 @@ import { dirname, join, relative, resolve } from "node:path";
 const root = resolve(import.meta.dirname, "..");
 const forbidden: Record<string, RegExp> = {
   core: /^src\/(server|web|cli)\//,
-  server: /^src\/(web|cli)\//,
+  server: /^src\/(web\/(?!portal\/)|cli\/)/,
   web: /^src\/(server|cli)\/(?!api-schemas\/)/,
   cli: /^src\/web\//,
 };

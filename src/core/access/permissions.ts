@@ -42,6 +42,7 @@ export const ACTIONS = [
   "outbox:read",
   "recommendation:track",
   "recommendation:import",
+  "recommendation:read-tracking",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -59,6 +60,7 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     "user:invite",
     "recommendation:track",
     "recommendation:import",
+    "recommendation:read-tracking",
   ],
   coordinator: [
     "cycle:read",
@@ -69,10 +71,23 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     "comment:write",
     "user:invite",
     "recommendation:track",
+    "recommendation:read-tracking",
   ],
-  contributor: ["cycle:read", "assessment:read", "answer:write", "comment:write"],
-  reviewer: ["cycle:read", "assessment:read", "assessment:review", "comment:write"],
-  viewer: ["cycle:read", "assessment:read"],
+  contributor: [
+    "cycle:read",
+    "assessment:read",
+    "answer:write",
+    "comment:write",
+    "recommendation:read-tracking",
+  ],
+  reviewer: [
+    "cycle:read",
+    "assessment:read",
+    "assessment:review",
+    "comment:write",
+    "recommendation:read-tracking",
+  ],
+  viewer: ["cycle:read", "assessment:read", "recommendation:read-tracking"],
 };
 
 /** Actions that only make sense over the whole platform (not a region or country). */
@@ -111,6 +126,24 @@ export function can(actor: Actor | null | undefined, action: Action, target?: Ta
     if (!covers(grant, target)) return false;
     return action !== "answer:write" || grant.role !== "contributor" || allowsSection(grant, target);
   });
+}
+
+/** Where an action is allowed: everywhere, or in some countries and regions (by code). */
+export type ActionScope = { everywhere: true } | { everywhere: false; countries: string[]; regions: string[] };
+
+/**
+ * The scopes in which the actor may do `action`, to filter lists (e.g. the States whose
+ * recommendation tracking a person may read) with the same grants `can` checks one by one.
+ */
+export function scopeOf(actor: Actor | null | undefined, action: Action): ActionScope {
+  const none: ActionScope = { everywhere: false, countries: [], regions: [] };
+  if (!actor) return none;
+  if (actor.isAdmin) return { everywhere: true };
+  const grants = actor.grants.filter((g) => ROLE_ACTIONS[g.role].includes(action));
+  if (grants.some((g) => g.scopeType === "platform")) return { everywhere: true };
+  const codesOf = (type: ScopeType) =>
+    grants.filter((g) => g.scopeType === type && g.scopeCode).map((g) => g.scopeCode!);
+  return { everywhere: false, countries: codesOf("country"), regions: codesOf("region") };
 }
 
 /** Roles each role may hand out through invitations (within its own scope). */

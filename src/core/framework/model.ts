@@ -132,6 +132,17 @@ export type Classification = z.infer<typeof classification>;
 
 export const FRAMEWORK_FORMAT = "childmark-framework/1";
 
+/**
+ * Which values of a classification measure laws and policy, and which their
+ * implementation; the portal shows the gap between the two scores.
+ */
+export const gapAnalysis = z.object({
+  classification: code,
+  policy: z.array(code).min(1),
+  implementation: z.array(code).min(1),
+});
+export type GapAnalysis = z.infer<typeof gapAnalysis>;
+
 export const framework = z.object({
   format: z.literal(FRAMEWORK_FORMAT).default(FRAMEWORK_FORMAT),
   code,
@@ -148,6 +159,8 @@ export const framework = z.object({
   classifications: z.array(classification).default([]),
   nodes: z.array(frameworkNode).min(1),
   indicators: z.array(indicator),
+  /** Optional: the law-and-policy versus implementation gap shown on country profiles. */
+  gap: gapAnalysis.optional(),
 });
 export type Framework = z.infer<typeof framework>;
 /** The framework as written in a file, before defaults are applied. */

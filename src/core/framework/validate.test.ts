@@ -185,6 +185,26 @@ describe("validateFramework", () => {
   });
 });
 
+describe("the gap analysis", () => {
+  it("accepts known values on both sides", () => {
+    const fw = valid();
+    fw.classifications![0]!.values.push({ code: "services", label: { en: "Services" } });
+    fw.gap = { classification: "dimension", policy: ["laws"], implementation: ["services"] };
+    expect(validateFramework(fw).ok).toBe(true);
+  });
+
+  it("names an unknown classification, unknown values and a value on both sides", () => {
+    const fw = valid();
+    fw.gap = { classification: "dimension", policy: ["laws"], implementation: ["laws", "nope"] };
+    expect(issuesOf(fw).map((i) => `${formatPath(i.path)}: ${i.message}`)).toEqual([
+      'gap.implementation[0]: "laws" cannot be both policy and implementation',
+      'gap.implementation[1]: unknown dimension value "nope"',
+    ]);
+    fw.gap = { classification: "sector", policy: ["laws"], implementation: ["x"] };
+    expect(issuesOf(fw)[0]!.message).toBe('unknown classification "sector"');
+  });
+});
+
 describe("formatIssue", () => {
   it("names the cell when there is one, else the JSON path", () => {
     expect(formatIssue({ path: ["indicators", 3, "scoring", "min"], message: "bad" })).toBe(

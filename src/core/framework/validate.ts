@@ -179,6 +179,17 @@ function checkClassifications(fw: Framework, add: Add) {
       }
     }
   });
+  if (fw.gap) {
+    const known = values.get(fw.gap.classification);
+    if (!known) add(["gap", "classification"], `unknown classification "${fw.gap.classification}"`);
+    else
+      for (const side of ["policy", "implementation"] as const)
+        fw.gap[side].forEach((v, j) => {
+          if (!known.has(v)) add(["gap", side, j], `unknown ${fw.gap!.classification} value "${v}"`);
+          else if (side === "implementation" && fw.gap!.policy.includes(v))
+            add(["gap", side, j], `"${v}" cannot be both policy and implementation`);
+        });
+  }
 }
 
 function checkBands(fw: Framework, add: Add) {

@@ -21,6 +21,9 @@ const SETTINGS = new Set([
   "languages",
   "scoreScale",
   "precision",
+  "gap.classification",
+  "gap.policy",
+  "gap.implementation",
 ]);
 
 /** Reads the sheets of the XLSX template into a framework object, before validation. */
@@ -94,7 +97,19 @@ function readSettings(
           .split(/[;,]/)
           .map((s) => s.trim())
           .filter(Boolean);
-      else if (key === "version") input[key] = r.rawText("value");
+      else if (key.startsWith("gap.")) {
+        const gap = (input.gap ?? {}) as Record<string, unknown>;
+        const field = key.slice(4);
+        const value = r.text("value") ?? "";
+        gap[field] =
+          field === "classification"
+            ? value
+            : value
+                .split(/[;,]/)
+                .map((s) => s.trim())
+                .filter(Boolean);
+        input.gap = gap;
+      } else if (key === "version") input[key] = r.rawText("value");
       else input[key] = r.text("value");
     } else {
       r.fail(

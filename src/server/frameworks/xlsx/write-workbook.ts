@@ -39,6 +39,9 @@ export async function writeFrameworkWorkbook(fw: Framework): Promise<Buffer> {
     ["languages", fw.languages.join(`${LIST_SEPARATOR} `)],
     ["scoreScale", fw.scoreScale],
     ["precision", fw.precision],
+    ["gap.classification", fw.gap?.classification],
+    ["gap.policy", fw.gap?.policy.join(`${LIST_SEPARATOR} `)],
+    ["gap.implementation", fw.gap?.implementation.join(`${LIST_SEPARATOR} `)],
     ...langs.map((l): [string, CellInput] => [textColumn("title", l), fw.title[l]]),
     ...langs.map((l): [string, CellInput] => [textColumn("description", l), fw.description?.[l]]),
   ];
