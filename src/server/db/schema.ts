@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigserial,
   boolean,
   char,
@@ -17,7 +18,7 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
-import type { Framework, LocalText } from "../../core/index.ts";
+import type { Framework, LocalText, ReleaseSnapshot } from "../../core/index.ts";
 
 /*
  * The Childmark database. snake_case columns, real foreign keys, an index for
@@ -613,4 +614,39 @@ export const recommendationIndicatorRejections = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.recommendationId, t.indicatorCode] })],
+);
+
+/**
+ * A published release: the immutable public snapshot of (some validated assessments of) a cycle.
+ * A trigger (migration 0008) refuses UPDATE and DELETE: a correction is a new row (`version` + 1)
+ * that names the one it supersedes, and every old release keeps its permalink (`slug`).
+ */
+export const releases = pgTable(
+  "releases",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** `${frameworkCode}-${period}-v${version}`. */
+    slug: text("slug").notNull().unique("releases_slug_unique"),
+    cycleId: uuid("cycle_id")
+      .notNull()
+      .references(() => cycles.id),
+    frameworkCode: text("framework_code").notNull(),
+    period: text("period").notNull(),
+    version: integer("version").notNull(),
+    publishedAt: timestamp("published_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Who published (null from the command line). */
+    publishedBy: uuid("published_by").references(() => users.id),
+    /** `api`, `cli` or `demo`. */
+    publishedVia: text("published_via").notNull(),
+    notes: text("notes").notNull(),
+    supersedesId: uuid("supersedes_id").references((): AnyPgColumn => releases.id),
+    /** The assessments whose answers the snapshot holds. */
+    assessmentIds: uuid("assessment_ids").array().notNull(),
+    isDemo: boolean("is_demo").notNull().default(false),
+    snapshot: jsonb("snapshot").$type<ReleaseSnapshot>().notNull(),
+  },
+  (t) => [
+    unique("releases_cycle_version_unique").on(t.cycleId, t.version),
+    index("releases_framework_idx").on(t.frameworkCode, t.period, t.version),
+  ],
 );

@@ -6,6 +6,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../db/connect.ts";
 import { queryRows } from "../db/query-rows.ts";
 import { UserError } from "../errors.ts";
+import { forgetReleases } from "../releases/read-release.ts";
 
 /** Every table, parents before children, so a restore can insert in this order. */
 export const BACKUP_TABLES = [
@@ -40,6 +41,7 @@ export const BACKUP_TABLES = [
   "implementation_assessments",
   "recommendation_saved_searches",
   "recommendation_indicator_rejections",
+  "releases",
 ] as const;
 
 const FORMAT = "childmark-backup/1";
@@ -117,5 +119,7 @@ export async function restoreBackup(db: Db, bytes: Buffer): Promise<{ rows: numb
       );
     }
   });
+  // Releases are cached by slug in this process; the restored ones may differ.
+  forgetReleases(db);
   return { rows };
 }
