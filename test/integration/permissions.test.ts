@@ -129,8 +129,8 @@ const REQUESTS: Record<string, (c: Context) => { url: string; payload?: object }
     url: "/api/recommendations/report-card.docx?state=MD",
   }),
   "GET /api/recommendations/:id": () => ({ url: `/api/recommendations/${NO_RECOMMENDATION}` }),
-  "GET /api/recommendations/:id/assessments": () => ({
-    url: `/api/recommendations/${NO_RECOMMENDATION}/assessments`,
+  "GET /api/recommendations/:id/assessments": (c) => ({
+    url: `/api/recommendations/${c.recommendationId}/assessments`,
   }),
   "GET /api/recommendations/:id/timeline": (c) => ({
     url: `/api/recommendations/${c.recommendationId}/timeline`,
@@ -140,6 +140,10 @@ const REQUESTS: Record<string, (c: Context) => { url: string; payload?: object }
     payload: { status: "in_progress", assessedByKind: "coalition", assessedOn: "2026-01-01" },
   }),
   "POST /api/recommendations/imports": () => ({ url: "/api/recommendations/imports", payload: {} }),
+  "POST /api/recommendations/imports/preview": () => ({
+    url: "/api/recommendations/imports/preview",
+    payload: {},
+  }),
   "GET /api/recommendations/imports": () => ({ url: "/api/recommendations/imports" }),
   "GET /api/recommendations/mappings": () => ({ url: "/api/recommendations/mappings" }),
   "PUT /api/recommendations/mappings/:name": () => ({

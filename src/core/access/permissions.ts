@@ -43,6 +43,7 @@ export const ACTIONS = [
   "recommendation:track",
   "recommendation:import",
   "recommendation:read-tracking",
+  "release:publish",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -61,6 +62,7 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     "recommendation:track",
     "recommendation:import",
     "recommendation:read-tracking",
+    "release:publish",
   ],
   coordinator: [
     "cycle:read",
@@ -129,7 +131,9 @@ export function can(actor: Actor | null | undefined, action: Action, target?: Ta
 }
 
 /** Where an action is allowed: everywhere, or in some countries and regions (by code). */
-export type ActionScope = { everywhere: true } | { everywhere: false; countries: string[]; regions: string[] };
+export type ActionScope =
+  | { everywhere: true }
+  | { everywhere: false; countries: string[]; regions: string[] };
 
 /**
  * The scopes in which the actor may do `action`, to filter lists (e.g. the States whose

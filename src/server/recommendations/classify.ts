@@ -1,28 +1,14 @@
 import { eq, inArray, sql } from "drizzle-orm";
-import { z } from "zod";
 import { rankBySimilarity, type Suggestion } from "../../core/index.ts";
+import { type TagChange, tagChange } from "../api-schemas/recommendations.ts";
 import type { Db } from "../db/connect.ts";
 import { recommendations } from "../db/schema.ts";
 import { UserError } from "../errors.ts";
+
+export { type TagChange, tagChange };
+
 import { findSdgTarget, listSdgTargets } from "../reference/sdg-targets.ts";
 import { findUncrcArticle, UNCRC_ARTICLES } from "../reference/uncrc-articles.ts";
-
-const tagList = z.array(z.string().trim().min(1).max(200)).max(100).default([]);
-const tagSet = z.object({
-  themes: tagList,
-  affectedGroups: tagList,
-  uncrcArticles: tagList,
-  sdgTargets: tagList,
-  indicatorCodes: tagList,
-});
-
-/** Tags added to and removed from one or many recommendations at once. */
-export const tagChange = z.object({
-  ids: z.array(z.uuid()).min(1).max(5000),
-  add: tagSet.partial().default({}),
-  remove: tagSet.partial().default({}),
-});
-export type TagChange = z.infer<typeof tagChange>;
 
 const COLUMNS = {
   themes: "themes",

@@ -1,50 +1,34 @@
-import { sql } from "drizzle-orm";
-import { z } from "zod";
-import { ASSESSOR_KINDS, IMPLEMENTATION_STATUSES, MECHANISMS } from "../../core/index.ts";
+import { type SQL, sql } from "drizzle-orm";
+import {
+  DASHBOARD_STATUSES,
+  type Dashboard,
+  type DashboardQuery,
+  dashboardOutput,
+  dashboardQuery,
+} from "../api-schemas/recommendations.ts";
 import type { Db } from "../db/connect.ts";
 import { queryRows } from "../db/query-rows.ts";
 import { buildWhere } from "./search-recommendations.ts";
 import { LATEST_ASSESSMENTS } from "./tracking-status.ts";
 
-/** Query of the dashboard: which recommendations, and whose assessment gives the status. */
-export const dashboardQuery = z.object({
-  state: z.string().trim().min(1).max(200).optional(),
-  mechanism: z.enum(MECHANISMS).optional(),
-  cycle: z.string().trim().min(1).max(200).optional(),
-  assessor: z.enum(ASSESSOR_KINDS).default("coalition"),
-});
-export type DashboardQuery = z.infer<typeof dashboardQuery>;
+export { DASHBOARD_STATUSES, type Dashboard, type DashboardQuery, dashboardOutput, dashboardQuery };
 
-export const DASHBOARD_STATUSES = [...IMPLEMENTATION_STATUSES, "none"] as const;
 const DIMENSIONS = ["theme", "article", "institution", "mechanism", "cycle"] as const;
 type Dimension = (typeof DIMENSIONS)[number];
-
-const row = z.object({
-  value: z.string(),
-  total: z.number(),
-  counts: z.record(z.string(), z.number()),
-});
-export const dashboardOutput = z.object({
-  assessor: z.enum(ASSESSOR_KINDS),
-  total: z.number(),
-  statuses: z.array(z.string()),
-  byStatus: z.record(z.string(), z.number()),
-  byTheme: z.array(row),
-  byArticle: z.array(row),
-  byInstitution: z.array(row),
-  byMechanism: z.array(row),
-  byCycle: z.array(row),
-});
-export type Dashboard = z.infer<typeof dashboardOutput>;
 
 /**
  * Counts of recommendations by implementation status (the latest assessment of one kind of
  * assessor, `none` when never assessed) crossed with theme, UNCRC article, responsible institution
  * (named by that latest assessment), mechanism and cycle, in one read. A recommendation with several
- * themes or articles counts once under each; `(none)` gathers those without any.
+ * themes or articles counts once under each; `(none)` gathers those without any. Only the
+ * recommendations for which `visible` holds (the person may read their tracking) are counted.
  */
-export async function buildDashboard(db: Db, query: DashboardQuery): Promise<Dashboard> {
-  const where = buildWhere({ ...query, page: 1, pageSize: 1 });
+export async function buildDashboard(
+  db: Db,
+  query: DashboardQuery,
+  visible: SQL = sql`true`,
+): Promise<Dashboard> {
+  const where = sql`${buildWhere({ ...query, page: 1, pageSize: 1 })} and ${visible}`;
   const rows = await queryRows<{
     dimension: Dimension | "all";
     value: string;

@@ -1,42 +1,13 @@
-import { z } from "zod";
+import {
+  type ColumnMapping,
+  columnMapping,
+  IMPORT_FIELDS,
+  type ImportField,
+  PRESETS,
+  type PresetName,
+} from "../api-schemas/recommendations.ts";
 
-/**
- * The fields a column of an imported file can fill. `text` is the English text; `text.fr`,
- * `text.es`… hold other languages. List fields take `- ` bullets, one item per line, or `;`.
- */
-export const IMPORT_FIELDS = [
-  "mechanism",
-  "session",
-  "cycle",
-  "documentSymbol",
-  "paragraph",
-  "date",
-  "state",
-  "recommendingStates",
-  "text",
-  "text.fr",
-  "text.es",
-  "text.ar",
-  "text.ru",
-  "text.zh",
-  "position",
-  "positionSource",
-  "actionCategory",
-  "themes",
-  "affectedGroups",
-  "uncrcArticles",
-  "sdgTargets",
-] as const;
-export type ImportField = (typeof IMPORT_FIELDS)[number];
-
-/** A column mapping `{ "column in the file": "field" }`, as saved by name for the generic preset. */
-export const columnMapping = z
-  .record(z.string().min(1).max(200), z.enum(IMPORT_FIELDS))
-  .refine((m) => Object.values(m).includes("text"), { message: "map one column to the field text" });
-export type ColumnMapping = z.infer<typeof columnMapping>;
-
-export const PRESETS = ["upr-info", "uhri", "ohchr-thematic", "generic"] as const;
-export type PresetName = (typeof PRESETS)[number];
+export { type ColumnMapping, columnMapping, IMPORT_FIELDS, type ImportField, PRESETS, type PresetName };
 
 export interface Preset {
   columns: ColumnMapping;

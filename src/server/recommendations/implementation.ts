@@ -1,47 +1,15 @@
 import { asc, eq } from "drizzle-orm";
-import { z } from "zod";
-import { ASSESSOR_KINDS, IMPLEMENTATION_STATUSES } from "../../core/index.ts";
+import {
+  type ImplementationInput,
+  type ImplementationOutput,
+  implementationInput,
+  implementationOutput,
+} from "../api-schemas/recommendations.ts";
 import type { Db } from "../db/connect.ts";
 import { implementationAssessments, recommendations, users } from "../db/schema.ts";
 import { UserError } from "../errors.ts";
 
-const isoDay = z.iso.date();
-
-/** A new implementation assessment, as the API and the future tracking screens send it. */
-export const implementationInput = z.object({
-  status: z.enum(IMPLEMENTATION_STATUSES),
-  assessedByKind: z.enum(ASSESSOR_KINDS),
-  assessorName: z.string().trim().max(200).optional(),
-  assessedOn: isoDay,
-  evidenceText: z.string().max(20_000).optional(),
-  evidenceUrl: z
-    .url({ protocol: /^https?$/ })
-    .max(2000)
-    .optional(),
-  evidenceUrls: z
-    .array(z.url({ protocol: /^https?$/ }).max(2000))
-    .max(20)
-    .default([]),
-  responsibleInstitutions: z.array(z.string().trim().min(1).max(300)).max(50).default([]),
-  dueOn: isoDay.optional(),
-  followUpActions: z.string().max(20_000).optional(),
-});
-export type ImplementationInput = z.infer<typeof implementationInput>;
-
-export const implementationOutput = implementationInput.extend({
-  id: z.uuid(),
-  recommendationId: z.uuid(),
-  assessorId: z.uuid().nullable(),
-  assessorName: z.string().nullable(),
-  evidenceText: z.string().nullable(),
-  evidenceUrl: z.string().nullable(),
-  dueOn: z.string().nullable(),
-  followUpActions: z.string().nullable(),
-  /** Who recorded it (the signed-in person), apart from `assessorName` (who assessed, as written). */
-  recordedBy: z.object({ id: z.uuid(), name: z.string() }).nullable(),
-  createdAt: z.string(),
-});
-export type ImplementationOutput = z.infer<typeof implementationOutput>;
+export { type ImplementationInput, type ImplementationOutput, implementationInput, implementationOutput };
 
 /** Records how far a recommendation is implemented, by the government's claim or the coalition's view. */
 export async function recordImplementation(

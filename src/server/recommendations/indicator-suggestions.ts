@@ -1,23 +1,23 @@
 import { and, eq, sql } from "drizzle-orm";
-import { z } from "zod";
 import { rankBySimilarity } from "../../core/index.ts";
+import {
+  type IndicatorDecision,
+  indicatorDecision,
+  indicatorDecisionOut,
+  indicatorSuggestion,
+  indicatorSuggestionQuery,
+} from "../api-schemas/recommendations.ts";
 import type { Db } from "../db/connect.ts";
 import { indicators, recommendationIndicatorRejections, recommendations } from "../db/schema.ts";
 import { UserError } from "../errors.ts";
 
-export const indicatorSuggestionQuery = z.object({
-  frameworkVersionId: z.uuid(),
-  limit: z.coerce.number().int().min(1).max(50).default(10),
-});
-
-export const indicatorSuggestion = z.object({ code: z.string(), score: z.number(), text: z.string() });
-
-export const indicatorDecision = z.object({
-  frameworkVersionId: z.uuid(),
-  indicatorCode: z.string().trim().min(1).max(200),
-  decision: z.enum(["accept", "reject"]),
-});
-export type IndicatorDecision = z.infer<typeof indicatorDecision>;
+export {
+  type IndicatorDecision,
+  indicatorDecision,
+  indicatorDecisionOut,
+  indicatorSuggestion,
+  indicatorSuggestionQuery,
+};
 
 /**
  * Indicators of a framework version ranked by text similarity (indicator text and guidance) with

@@ -1,31 +1,13 @@
 import { sql } from "drizzle-orm";
-import { z } from "zod";
 import { GRADE_RULE, gradeTheme, type ThemeGrade } from "../../core/index.ts";
+import { type ReportCard, reportCardOutput, reportCardQuery } from "../api-schemas/recommendations.ts";
 import type { Db } from "../db/connect.ts";
 import { queryRows } from "../db/query-rows.ts";
 import { UserError } from "../errors.ts";
 import { buildWhere } from "./search-recommendations.ts";
 import { LATEST_ASSESSMENTS } from "./tracking-status.ts";
 
-export const reportCardQuery = z.object({
-  state: z.string().trim().min(1, "state: name the State under review (ISO code or name)").max(200),
-});
-
-export const reportCardOutput = z.object({
-  stateName: z.string(),
-  rule: z.string(),
-  themes: z.array(
-    z.object({
-      theme: z.string(),
-      total: z.number(),
-      implemented: z.number(),
-      partiallyImplemented: z.number(),
-      score: z.number(),
-      grade: z.enum(["A", "B", "C", "D", "F"]),
-    }),
-  ),
-});
-export type ReportCard = z.infer<typeof reportCardOutput>;
+export { type ReportCard, reportCardOutput, reportCardQuery };
 
 /**
  * A grade per theme of the State's recommendations from the coalition's latest statuses (the rule

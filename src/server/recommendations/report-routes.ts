@@ -2,13 +2,13 @@ import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { z } from "zod";
 import { errorBody } from "../api-schemas/index.ts";
-import { requireActor } from "../auth/plugin.ts";
 import type { Db } from "../db/connect.ts";
 import { buildDashboard, dashboardOutput, dashboardQuery } from "./dashboard.ts";
 import { buildReportCard, reportCardOutput, reportCardQuery } from "./report-card.ts";
 import { renderReportCardDocx, renderReportDocx } from "./report-docx.ts";
 import { readReport, reportQuery } from "./report-rows.ts";
 import { renderReportXlsx } from "./report-xlsx.ts";
+import { authorizeStateTracking, requireSomeTracking } from "./tracking-scope.ts";
 
 const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -33,7 +33,11 @@ function fileNameOf(base: string, state: string, ext: string): string {
   return `${base}-${slug || "state"}.${ext}`;
 }
 
-/** Dashboards and reports of recommendations: read by any signed-in person, like the search. */
+/**
+ * Dashboards and reports of recommendations. They show the coalition's tracking, so they are read
+ * by those who may read the tracking of the State (`recommendation:read-tracking`); a dashboard
+ * without a State counts only the States in the person's scope.
+ */
 export async function registerRecommendationReportRoutes(scope: FastifyInstance, db: Db): Promise<void> {
   const api = scope.withTypeProvider<ZodTypeProvider>();
   const tags = ["recommendations"];
@@ -51,8 +55,11 @@ export async function registerRecommendationReportRoutes(scope: FastifyInstance,
       },
     },
     async (request) => {
-      requireActor(request);
-      return buildDashboard(db, request.query);
+      if (request.query.state) {
+        await authorizeStateTracking(request, db, request.query.state);
+        return buildDashboard(db, request.query);
+      }
+      return buildDashboard(db, request.query, requireSomeTracking(request));
     },
   );
 
@@ -69,7 +76,7 @@ export async function registerRecommendationReportRoutes(scope: FastifyInstance,
       },
     },
     async (request, reply) => {
-      requireActor(request);
+      await authorizeStateTracking(request, db, request.query.state);
       const report = await readReport(db, request.query);
       return sendAttachment(
         reply,
@@ -92,7 +99,7 @@ export async function registerRecommendationReportRoutes(scope: FastifyInstance,
       },
     },
     async (request, reply) => {
-      requireActor(request);
+      await authorizeStateTracking(request, db, request.query.state);
       const report = await readReport(db, request.query);
       return sendAttachment(
         reply,
@@ -114,7 +121,7 @@ export async function registerRecommendationReportRoutes(scope: FastifyInstance,
       },
     },
     async (request) => {
-      requireActor(request);
+      await authorizeStateTracking(request, db, request.query.state);
       return buildReportCard(db, request.query.state);
     },
   );
@@ -130,7 +137,7 @@ export async function registerRecommendationReportRoutes(scope: FastifyInstance,
       },
     },
     async (request, reply) => {
-      requireActor(request);
+      await authorizeStateTracking(request, db, request.query.state);
       const card = await buildReportCard(db, request.query.state);
       return sendAttachment(
         reply,

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { z } from "zod";
 import type { LocalText } from "../../core/index.ts";
+import { type ReportQuery, reportQuery } from "../api-schemas/recommendations.ts";
 import type { Db } from "../db/connect.ts";
 import { queryRows } from "../db/query-rows.ts";
 import { UserError } from "../errors.ts";
@@ -8,12 +8,7 @@ import { findUncrcArticle } from "../reference/uncrc-articles.ts";
 import { buildWhere } from "./search-recommendations.ts";
 import { LATEST_ASSESSMENTS } from "./tracking-status.ts";
 
-/** Query of the follow-up reports: one State; grouped by UNCRC article or by cluster (theme). */
-export const reportQuery = z.object({
-  state: z.string().trim().min(1, "state: name the State under review (ISO code or name)").max(200),
-  groupBy: z.enum(["article", "cluster"]).default("article"),
-});
-export type ReportQuery = z.infer<typeof reportQuery>;
+export { type ReportQuery, reportQuery };
 
 export interface ReportRow {
   id: string;

@@ -1,5 +1,5 @@
 import multipart from "@fastify/multipart";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorBody } from "../api-schemas/index.ts";
@@ -19,11 +19,13 @@ import {
 import { importRecommendations } from "./import-recommendations.ts";
 import { getRecommendation, listImports, listMappings, saveMapping } from "./manage.ts";
 import { registerRecommendationPersonalRoutes } from "./personal-routes.ts";
+import { previewTable, safeFileName } from "./preview-table.ts";
 import { recommendationTargets } from "./recommendation-target.ts";
 import { registerRecommendationReportRoutes } from "./report-routes.ts";
 import {
   idParams,
   importFields,
+  importPreview,
   importRecord,
   importSummary,
   mappingBody,
@@ -34,8 +36,16 @@ import {
   searchResult,
 } from "./schemas.ts";
 import { searchRecommendations } from "./search-recommendations.ts";
+import { trackingVisibility } from "./tracking-scope.ts";
 
 const denied = { 401: errorBody, 403: errorBody };
+
+/** 404 for an unknown recommendation, 403 when its State's tracking is outside the person's scope. */
+async function authorizeRecommendationTracking(request: FastifyRequest, db: Db, id: string): Promise<void> {
+  requireActor(request);
+  const [target] = await recommendationTargets(db, [id]);
+  authorize(request, "recommendation:read-tracking", target);
+}
 
 /** Routes of the recommendations module (registered under /api by app/build-app.ts). */
 export async function registerRecommendationRoutes(app: FastifyInstance, db: Db): Promise<void> {
@@ -60,8 +70,7 @@ export async function registerRecommendationRoutes(app: FastifyInstance, db: Db)
         },
       },
       async (request) => {
-        requireActor(request);
-        return searchRecommendations(db, request.query);
+        return searchRecommendations(db, request.query, trackingVisibility(request));
       },
     );
 
@@ -105,13 +114,32 @@ export async function registerRecommendationRoutes(app: FastifyInstance, db: Db)
           );
         const summary = await importRecommendations(db, {
           bytes: upload.bytes,
-          fileName: upload.fileName.replace(/[^\w.\- ]+/g, "_").slice(0, 200) || "upload",
+          fileName: safeFileName(upload.fileName),
           preset: fields.data.preset,
           mappingName: fields.data.mapping,
           state: fields.data.state,
           userId: actor.userId,
         });
         return reply.code(201).send(summary);
+      },
+    );
+
+    api.post(
+      "/recommendations/imports/preview",
+      {
+        schema: {
+          tags,
+          summary:
+            "Read the columns and first rows of a CSV or XLSX file without importing it (multipart: file)",
+          description: "The column-mapping step of the generic import: nothing is written.",
+          response: { 200: importPreview, 400: errorBody, 413: errorBody, ...denied },
+        },
+      },
+      async (request) => {
+        authorize(request, "recommendation:import");
+        if (!request.isMultipart()) throw new UserError("send the file as multipart/form-data (field file)");
+        const upload = await readUpload(request);
+        return previewTable(upload.bytes, safeFileName(upload.fileName));
       },
     );
 
@@ -214,7 +242,7 @@ export async function registerRecommendationRoutes(app: FastifyInstance, db: Db)
         },
       },
       async (request) => {
-        requireActor(request);
+        await authorizeRecommendationTracking(request, db, request.params.id);
         return listImplementation(db, request.params.id);
       },
     );
@@ -242,7 +270,7 @@ export async function registerRecommendationRoutes(app: FastifyInstance, db: Db)
         },
       },
       async (request) => {
-        requireActor(request);
+        await authorizeRecommendationTracking(request, db, request.params.id);
         const entries = await listImplementation(db, request.params.id);
         return { recommendationId: request.params.id, current: currentByKind(entries), entries };
       },

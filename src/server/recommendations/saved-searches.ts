@@ -1,24 +1,16 @@
 import { and, asc, eq } from "drizzle-orm";
-import { z } from "zod";
 import type { Db } from "../db/connect.ts";
 import { recommendationSavedSearches } from "../db/schema.ts";
 import { UserError } from "../errors.ts";
-import { searchQuery } from "./schemas.ts";
+import {
+  type SavedSearch,
+  type SavedSearchInput,
+  savedSearchInput,
+  savedSearchOutput,
+  searchQuery,
+} from "./schemas.ts";
 
-/** A search to save: its name and the query string of GET /api/recommendations (without `?`). */
-export const savedSearchInput = z.object({
-  name: z.string().trim().min(1, "name: give the search a name").max(100),
-  query: z.string().trim().max(2000),
-});
-export type SavedSearchInput = z.infer<typeof savedSearchInput>;
-
-export const savedSearchOutput = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  query: z.string(),
-  createdAt: z.string(),
-});
-export type SavedSearch = z.infer<typeof savedSearchOutput>;
+export { type SavedSearch, type SavedSearchInput, savedSearchInput, savedSearchOutput };
 
 /**
  * Saves a search for a user under a name (a second save under the same name replaces the query).

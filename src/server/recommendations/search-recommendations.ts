@@ -77,9 +77,15 @@ const FACET_LIMIT = 50;
  * Full-text and faceted search of recommendations: PostgreSQL text search (English stemming,
  * `websearch_to_tsquery`, so quoted phrases work) plus a filter on every field, one page of
  * results and facet counts (position, mechanism, session, State, theme) over the whole match.
+ * Tracking (statuses, institutions: their filters, facets and the current status of each item)
+ * covers only the recommendations for which `visible` (SQL on alias `r`) holds.
  */
-export async function searchRecommendations(db: Db, filters: SearchFilters): Promise<SearchResult> {
-  const where = buildWhere(filters);
+export async function searchRecommendations(
+  db: Db,
+  filters: SearchFilters,
+  visible: SQL = sql`true`,
+): Promise<SearchResult> {
+  const where = buildWhere(filters, visible);
   const offset = (filters.page - 1) * filters.pageSize;
   // Three independent reads: on PostgreSQL they run at once on separate pool connections. Themes
   // are unnested in the select list: on PGlite that takes about half the time of a lateral join.
@@ -88,7 +94,8 @@ export async function searchRecommendations(db: Db, filters: SearchFilters): Pro
       db,
       sql`select id, mechanism, session, cycle, document_symbol, paragraph, state_code, state_name,
           recommending_states, text, position, action_category, themes, uncrc_articles, sdg_targets,
-          ${latestStatusOf("government")} as government_status, ${latestStatusOf("coalition")} as coalition_status
+          case when ${visible} then ${latestStatusOf("government")} end as government_status,
+          case when ${visible} then ${latestStatusOf("coalition")} end as coalition_status
         from recommendations r where ${where}
         order by r.state_name, r.session nulls last, r.paragraph nulls last, r.id
         limit ${filters.pageSize} offset ${offset}`,
@@ -131,7 +138,7 @@ export async function searchRecommendations(db: Db, filters: SearchFilters): Pro
   facets.session.sort((a, b) => compareSessions(a.value, b.value));
   facets.state = facets.state.slice(0, FACET_LIMIT);
   facets.theme = themes.map((t) => ({ value: t.value, count: Number(t.count) }));
-  Object.assign(facets, await countTrackingFacets(db, where, total, FACET_LIMIT));
+  Object.assign(facets, await countTrackingFacets(db, sql`${where} and ${visible}`, FACET_LIMIT));
   return {
     total,
     page: filters.page,
@@ -141,8 +148,11 @@ export async function searchRecommendations(db: Db, filters: SearchFilters): Pro
   };
 }
 
-/** The SQL condition (on alias `r`) of every filter of a search. */
-export function buildWhere(f: SearchFilters): SQL {
+/**
+ * The SQL condition (on alias `r`) of every filter of a search. Filters on tracking match only
+ * recommendations for which `visible` holds (the person may read their tracking).
+ */
+export function buildWhere(f: SearchFilters, visible: SQL = sql`true`): SQL {
   const parts: SQL[] = [sql`true`];
   if (f.q?.trim()) parts.push(sql`r.search_vector @@ websearch_to_tsquery('english', ${f.q})`);
   if (f.state) parts.push(sql`(r.state_code = ${f.state.toUpperCase()} or r.state_name = ${f.state})`);
@@ -157,12 +167,14 @@ export function buildWhere(f: SearchFilters): SQL {
   if (f.sdg) parts.push(sql`r.sdg_targets @> array[${f.sdg}]::text[]`);
   if (f.recommendingState) parts.push(sql`r.recommending_states @> array[${f.recommendingState}]::text[]`);
   const byStatus = (value: string, latest: SQL) =>
-    parts.push(value === "none" ? sql`${latest} is null` : sql`${latest} = ${value}`);
+    parts.push(
+      value === "none" ? sql`(${visible} and ${latest} is null)` : sql`(${visible} and ${latest} = ${value})`,
+    );
   if (f.status) byStatus(f.status, latestStatusOf(null));
   if (f.coalitionStatus) byStatus(f.coalitionStatus, latestStatusOf("coalition"));
   if (f.governmentStatus) byStatus(f.governmentStatus, latestStatusOf("government"));
   if (f.institution)
-    parts.push(sql`exists (select 1 from ${LATEST_ASSESSMENTS} l where l.recommendation_id = r.id
+    parts.push(sql`${visible} and exists (select 1 from ${LATEST_ASSESSMENTS} l where l.recommendation_id = r.id
       and l.responsible_institutions @> array[${f.institution}]::text[])`);
   return sql.join(parts, sql` and `);
 }

@@ -35,7 +35,6 @@ export function latestStatusOf(kind: "government" | "coalition" | null): SQL {
 export async function countTrackingFacets(
   db: Db,
   where: SQL,
-  total: number,
   limit: number,
 ): Promise<{ status: FacetCount[]; institution: FacetCount[] }> {
   // One statement (a round trip less on PGlite, where queries run one after another).
@@ -48,8 +47,11 @@ export async function countTrackingFacets(
       (select 'institution', i.value, count(distinct l.recommendation_id) from ${LATEST_ASSESSMENTS} l
         join recommendations r on r.id = l.recommendation_id
         cross join lateral unnest(l.responsible_institutions) as i(value)
-        where ${where} group by i.value order by count(distinct l.recommendation_id) desc, i.value limit ${limit})`,
+        where ${where} group by i.value order by count(distinct l.recommendation_id) desc, i.value limit ${limit})
+      union all
+      (select 'total', '', count(*) from recommendations r where ${where})`,
   );
+  const total = Number(rows.find((r) => r.facet === "total")?.count ?? 0);
   const statuses = rows.filter((r) => r.facet === "status");
   const institutions = rows.filter((r) => r.facet === "institution");
   const status = statuses.map((s) => ({ value: s.value, count: Number(s.count) }));
