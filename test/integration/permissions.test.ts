@@ -221,6 +221,29 @@ const REQUESTS: Record<string, (c: Context) => { url: string; payload?: object }
     url: "/api/notifications/00000000-0000-4000-8000-000000000000/read",
   }),
   "POST /api/notifications/read-all": () => ({ url: "/api/notifications/read-all" }),
+  "GET /api/releases": () => ({ url: "/api/releases" }),
+  // No assessment of the matrix cycle is validated: those allowed get 400 (nothing to publish).
+  "POST /api/cycles/:id/releases": (c) => ({
+    url: `/api/cycles/${c.cycleId}/releases`,
+    payload: { notes: "Matrix" },
+  }),
+  "GET /api/cycles/:id/release-candidates": (c) => ({ url: `/api/cycles/${c.cycleId}/release-candidates` }),
+  // The public API answers anyone (an unknown release: 404).
+  "OPTIONS /api/public/*": () => ({ url: "/api/public/releases" }),
+  "GET /api/public/releases": () => ({ url: "/api/public/releases" }),
+  "GET /api/public/releases/:slug": () => ({ url: "/api/public/releases/matrix-2026-v1" }),
+  "GET /api/public/releases/:slug/countries/:code": () => ({
+    url: "/api/public/releases/matrix-2026-v1/countries/md",
+  }),
+  "GET /api/public/releases/:slug/indicators/:code": () => ({
+    url: "/api/public/releases/matrix-2026-v1/indicators/x",
+  }),
+  "GET /api/public/releases/:slug/downloads/:file": () => ({
+    url: "/api/public/releases/matrix-2026-v1/downloads/matrix-2026-v1.csv",
+  }),
+  "GET /api/public/releases/:slug/downloads/countries/:file": () => ({
+    url: "/api/public/releases/matrix-2026-v1/downloads/countries/md.csv",
+  }),
 };
 
 const NO_RECOMMENDATION = "00000000-0000-4000-8000-000000000000";

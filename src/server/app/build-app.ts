@@ -23,7 +23,9 @@ import { registerExchangeRoutes } from "../exchange/routes.ts";
 import { registerFrameworkRoutes } from "../frameworks/routes.ts";
 import { registerHealthRoutes } from "../health/routes.ts";
 import { registerNotificationRoutes } from "../notifications/routes.ts";
+import { registerPublicApiRoutes } from "../public-api/routes.ts";
 import { registerRecommendationRoutes } from "../recommendations/routes.ts";
+import { registerReleaseRoutes } from "../releases/routes.ts";
 import { registerReviewRoutes } from "../review/routes.ts";
 
 declare module "fastify" {
@@ -102,6 +104,8 @@ export async function buildApp({ database, logger = false }: AppOptions): Promis
       await registerReviewRoutes(api, database.db);
       await registerNotificationRoutes(api, database.db);
       await registerRecommendationRoutes(api, database.db);
+      await registerReleaseRoutes(api, database.db);
+      await registerPublicApiRoutes(api, database.db);
     },
     { prefix: "/api" },
   );

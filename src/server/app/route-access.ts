@@ -111,4 +111,17 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "POST /api/recommendations/saved-searches": signedIn,
   "DELETE /api/recommendations/saved-searches/:id": signedIn,
   "POST /api/recommendations/tags": on("recommendation:track", "country"),
+
+  // Publishing: a release speaks for every country of its cycle, so each must be in the publisher's scope.
+  "GET /api/releases": signedIn,
+  "POST /api/cycles/:id/releases": on("release:publish", "cycle"),
+  "GET /api/cycles/:id/release-candidates": on("release:publish", "cycle"),
+  // The public API: published releases only, for anyone, from any site (CORS).
+  "OPTIONS /api/public/*": pub,
+  "GET /api/public/releases": pub,
+  "GET /api/public/releases/:slug": pub,
+  "GET /api/public/releases/:slug/countries/:code": pub,
+  "GET /api/public/releases/:slug/indicators/:code": pub,
+  "GET /api/public/releases/:slug/downloads/:file": pub,
+  "GET /api/public/releases/:slug/downloads/countries/:file": pub,
 };

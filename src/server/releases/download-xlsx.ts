@@ -1,0 +1,100 @@
+import ExcelJS from "exceljs";
+import type { ReleaseSnapshot } from "../../core/index.ts";
+import {
+  aboutRows,
+  evidenceText,
+  inDefaultLanguage,
+  itemLabel,
+  releaseForCountry,
+} from "../../core/publishing/downloads.ts";
+
+/**
+ * A release (or one country of it) as a workbook: scores (long format, as the CSV), answers with
+ * their evidence, the indicators, and "About" (the release, how to cite it). Cells are plain
+ * values, never formulas: a text starting with `=` stays text.
+ */
+export async function releaseXlsx(snapshot: ReleaseSnapshot, country?: string): Promise<Buffer> {
+  const s = releaseForCountry(snapshot, country);
+  const fw = s.framework;
+  const names = new Map(s.countries.map((c) => [c.code, inDefaultLanguage(c.name, fw)]));
+  const book = new ExcelJS.Workbook();
+  book.created = new Date(s.release.publishedAt);
+  book.title = `${inDefaultLanguage(fw.title, fw)} — ${s.release.slug}`;
+
+  const scores = book.addWorksheet("Scores");
+  scores.columns = [
+    { header: "Country", key: "country", width: 9 },
+    { header: "Country name", key: "countryName", width: 22 },
+    { header: "Item", key: "item", width: 24 },
+    { header: "Kind", key: "kind", width: 14 },
+    { header: "Label", key: "label", width: 60 },
+    { header: "Score", key: "score", width: 9 },
+    { header: "Band", key: "band", width: 12 },
+    { header: "Rank", key: "rank", width: 7 },
+    { header: "Coverage", key: "coverage", width: 10 },
+    { header: "Change", key: "change", width: 9 },
+  ];
+  for (const row of s.scores)
+    scores.addRow({
+      ...row,
+      countryName: names.get(row.country),
+      label: itemLabel(fw, row.item, row.kind),
+    });
+
+  const answers = book.addWorksheet("Answers");
+  answers.columns = [
+    { header: "Country", key: "country", width: 9 },
+    { header: "Indicator", key: "indicator", width: 14 },
+    { header: "Question", key: "text", width: 60 },
+    { header: "Answer", key: "value", width: 12 },
+    { header: "Why not applicable", key: "justification", width: 40 },
+    { header: "Sources", key: "sources", width: 30 },
+    { header: "Evidence", key: "evidence", width: 70 },
+  ];
+  const texts = new Map(fw.indicators.map((i) => [i.code, inDefaultLanguage(i.text, fw)]));
+  for (const a of s.answers)
+    answers.addRow({
+      country: a.country,
+      indicator: a.indicator,
+      text: texts.get(a.indicator),
+      value: a.value,
+      justification: a.justification,
+      sources: a.evidence.length,
+      evidence: evidenceText(a.evidence),
+    });
+
+  const indicators = book.addWorksheet("Indicators");
+  indicators.columns = [
+    { header: "Indicator", key: "code", width: 14 },
+    { header: "Section", key: "node", width: 16 },
+    { header: "Type", key: "type", width: 11 },
+    { header: "Question", key: "text", width: 70 },
+    { header: "Weight", key: "weight", width: 8 },
+    { header: "Classifications", key: "classifications", width: 40 },
+  ];
+  for (const i of fw.indicators)
+    indicators.addRow({
+      code: i.code,
+      node: i.node,
+      type: i.type,
+      text: inDefaultLanguage(i.text, fw),
+      weight: i.weight,
+      classifications: Object.entries(i.classifications)
+        .map(([k, v]) => `${k}: ${v.join(", ")}`)
+        .join("; "),
+    });
+
+  const about = book.addWorksheet("About");
+  about.columns = [
+    { header: "", key: "k", width: 24 },
+    { header: "", key: "v", width: 100 },
+  ];
+  for (const [k, v] of aboutRows(snapshot, country)) about.addRow({ k, v });
+
+  for (const sheet of [scores, answers, indicators]) {
+    sheet.getRow(1).font = { bold: true };
+    sheet.views = [{ state: "frozen", ySplit: 1 }];
+  }
+  about.getColumn(1).font = { bold: true };
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
