@@ -7,6 +7,10 @@ import { NotFoundPage } from "./pages/not-found-page.tsx";
 import { OverviewPage } from "./pages/overview-page.tsx";
 import { ScoresPage } from "./pages/scores-page.tsx";
 import { StructurePage } from "./pages/structure-page.tsx";
+import { RecommendationDashboardPage } from "./recommendations/dashboard-page.tsx";
+import { RecommendationImportPage } from "./recommendations/import-page.tsx";
+import { RecommendationPage } from "./recommendations/recommendation-page.tsx";
+import { RecommendationSearchPage } from "./recommendations/search-page.tsx";
 import { ChangesPage } from "./review/changes-page.tsx";
 import { ProgressPage } from "./review/progress-page.tsx";
 import { TimelinePage } from "./review/timeline-page.tsx";
@@ -44,6 +48,14 @@ function CurrentPage() {
       return <ChangesPage key={route.id} assessmentId={route.id} />;
     case "assessment-timeline":
       return <TimelinePage key={route.id} assessmentId={route.id} />;
+    case "recommendations":
+      return <RecommendationSearchPage />;
+    case "recommendations-dashboard":
+      return <RecommendationDashboardPage />;
+    case "recommendations-import":
+      return <RecommendationImportPage />;
+    case "recommendation":
+      return <RecommendationPage key={route.id} id={route.id} />;
     default:
       return <NotFoundPage />;
   }

@@ -1,5 +1,6 @@
 import { IntlMessageFormat } from "intl-messageformat";
 import { account } from "./catalogs/account.ts";
+import { recommendations } from "./catalogs/recommendations.ts";
 import { review } from "./catalogs/review.ts";
 import { shell } from "./catalogs/shell.ts";
 import { workspace } from "./catalogs/workspace.ts";
@@ -9,10 +10,16 @@ import { workspace } from "./catalogs/workspace.ts";
  * catalogues in ./catalogs. Framework texts (titles, labels, guidance) come
  * from the framework itself, in its own languages.
  */
-const en = { ...shell.en, ...review.en, ...account.en, ...workspace.en };
-const fr = { ...shell.fr, ...review.fr, ...account.fr, ...workspace.fr };
+const en = { ...shell.en, ...review.en, ...account.en, ...workspace.en, ...recommendations.en };
+const fr = { ...shell.fr, ...review.fr, ...account.fr, ...workspace.fr, ...recommendations.fr };
 /** Arabic: messages not yet translated fall back to English. */
-const ar: Partial<Record<MessageKey, string>> = { ...shell.ar, ...review.ar, ...account.ar, ...workspace.ar };
+const ar: Partial<Record<MessageKey, string>> = {
+  ...shell.ar,
+  ...review.ar,
+  ...account.ar,
+  ...workspace.ar,
+  ...recommendations.ar,
+};
 
 export type MessageKey = keyof typeof en;
 

@@ -5,17 +5,19 @@ export interface UploadResult {
 }
 
 /**
- * Sends one file as multipart/form-data with the CSRF header, reporting the
- * upload's progress (0..100), which fetch() cannot do. Network failures reject.
+ * Sends one file (and optional text fields) as multipart/form-data with the CSRF header,
+ * reporting the upload's progress (0..100), which fetch() cannot do. Network failures reject.
  */
 export function uploadFile(
   url: string,
   file: File,
   csrfToken: string,
   onProgress: (percent: number) => void,
+  fields: Record<string, string> = {},
 ): Promise<UploadResult> {
   return new Promise((resolve, reject) => {
     const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
     form.append("file", file, file.name);
     const request = new XMLHttpRequest();
     request.open("POST", url);

@@ -16,6 +16,10 @@ export type Route =
   | { page: "assessment-progress"; id: string }
   | { page: "assessment-changes"; id: string }
   | { page: "assessment-timeline"; id: string }
+  | { page: "recommendations" }
+  | { page: "recommendations-dashboard" }
+  | { page: "recommendations-import" }
+  | { page: "recommendation"; id: string }
   | { page: "not-found" };
 
 const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
@@ -35,6 +39,10 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/assessments\/([^/]+)\/progress$/, (m) => ({ page: "assessment-progress", id: m[1]! })],
   [/^\/assessments\/([^/]+)\/changes$/, (m) => ({ page: "assessment-changes", id: m[1]! })],
   [/^\/assessments\/([^/]+)\/timeline$/, (m) => ({ page: "assessment-timeline", id: m[1]! })],
+  [/^\/recommendations$/, () => ({ page: "recommendations" })],
+  [/^\/recommendations\/dashboard$/, () => ({ page: "recommendations-dashboard" })],
+  [/^\/recommendations\/import$/, () => ({ page: "recommendations-import" })],
+  [/^\/recommendations\/([0-9a-f-]{36})$/i, (m) => ({ page: "recommendation", id: m[1]! })],
   [/^\/admin\/cycles\/new$/, () => ({ page: "admin-new-cycle" })],
   [/^\/admin\/invitations$/, () => ({ page: "admin-invitations" })],
   [/^\/admin\/outbox$/, () => ({ page: "admin-outbox" })],
@@ -67,6 +75,10 @@ export const paths = {
   assessmentProgress: (id: string) => `/assessments/${id}/progress`,
   assessmentChanges: (id: string) => `/assessments/${id}/changes`,
   assessmentTimeline: (id: string) => `/assessments/${id}/timeline`,
+  recommendations: () => "/recommendations",
+  recommendationsDashboard: () => "/recommendations/dashboard",
+  recommendationsImport: () => "/recommendations/import",
+  recommendation: (id: string) => `/recommendations/${id}`,
   adminNewCycle: () => "/admin/cycles/new",
   adminInvitations: () => "/admin/invitations",
   adminOutbox: () => "/admin/outbox",
