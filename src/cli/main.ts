@@ -2,10 +2,12 @@ import { Command, CommanderError } from "commander";
 import { UserError } from "../server/errors.ts";
 import { registerBackup } from "./commands/backup.ts";
 import { registerData } from "./commands/data.ts";
+import { registerExportSite } from "./commands/export-site.ts";
 import { registerFramework } from "./commands/framework.ts";
 import { registerFrameworkValidate } from "./commands/framework-validate.ts";
 import { registerMigrate } from "./commands/migrate.ts";
 import { registerNotifyDeadlines } from "./commands/notify-deadlines.ts";
+import { registerPublish } from "./commands/publish.ts";
 import { registerRecommendations } from "./commands/recommendations.ts";
 import { registerScore } from "./commands/score.ts";
 import { registerServe } from "./commands/serve.ts";
@@ -28,6 +30,8 @@ registerBackup(program);
 registerUser(program);
 registerNotifyDeadlines(program);
 registerRecommendations(program);
+registerExportSite(program);
+registerPublish(program);
 
 try {
   await program.parseAsync(process.argv);
