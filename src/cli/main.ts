@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { UserError } from "../server/errors.ts";
 import { registerBackup } from "./commands/backup.ts";
 import { registerData } from "./commands/data.ts";
+import { registerExportSite } from "./commands/export-site.ts";
 import { registerFramework } from "./commands/framework.ts";
 import { registerFrameworkValidate } from "./commands/framework-validate.ts";
 import { registerMigrate } from "./commands/migrate.ts";
@@ -29,6 +30,7 @@ registerBackup(program);
 registerUser(program);
 registerNotifyDeadlines(program);
 registerRecommendations(program);
+registerExportSite(program);
 registerPublish(program);
 
 try {

@@ -1,0 +1,65 @@
+import type { ReleaseSnapshot } from "../../core/index.ts";
+import type { PortalContext } from "../../web/portal/context.ts";
+import { renderPortalPage } from "../../web/portal/render.tsx";
+import { UserError } from "../errors.ts";
+import { printPdf } from "./chromium.ts";
+import { inlinePortalPage } from "./portal-css.ts";
+import { countryReportDocx, regionalReportDocx } from "./release-docx.ts";
+
+export interface ReportRequest {
+  lang: string;
+  /** ISO code; none for the regional report. */
+  country?: string;
+  format: "pdf" | "docx";
+  ctx: PortalContext;
+}
+
+const TYPES = {
+  pdf: "application/pdf",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+} as const;
+
+/** Reports kept in memory, newest last; releases never change, so a report never goes stale. */
+const MAX_CACHED = 64;
+const cache = new Map<string, Promise<Buffer>>();
+
+function remember(key: string, make: () => Promise<Buffer>): Promise<Buffer> {
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const made = make();
+  cache.set(key, made);
+  made.catch(() => cache.delete(key));
+  while (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
+  return made;
+}
+
+/**
+ * A country or regional report of a release, as PDF (the print page of the
+ * portal, printed by Chromium) or DOCX (built with the same figures and charts).
+ */
+export async function reportFile(
+  snapshot: ReleaseSnapshot,
+  request: ReportRequest,
+): Promise<{ body: Buffer; contentType: string }> {
+  const { lang, country, format, ctx } = request;
+  if (country && !snapshot.countries.some((c) => c.code === country))
+    throw new UserError(`${country} is not in release ${snapshot.release.slug}`, [], 404);
+  const key = [snapshot.release.slug, lang, country ?? "regional", format].join("/");
+  const body = await remember(key, async () => {
+    if (format === "docx")
+      return country
+        ? countryReportDocx(snapshot, country, lang, ctx)
+        : regionalReportDocx(snapshot, lang, ctx);
+    const route = country
+      ? ({ page: "print-country", lang, country: country.toLowerCase() } as const)
+      : ({ page: "print-regional", lang } as const);
+    const html = renderPortalPage(snapshot, route, { ...ctx, mode: "static" });
+    if (html === null) throw new UserError(`no print page for ${key}`, [], 404);
+    return printPdf(await inlinePortalPage(html));
+  });
+  return { body, contentType: TYPES[format] };
+}
