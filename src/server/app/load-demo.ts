@@ -7,6 +7,7 @@ import type { Database } from "../db/connect.ts";
 import { countries, frameworks, organisations, users } from "../db/schema.ts";
 import { buildDemoAnswers } from "../demo/demo-answers.ts";
 import { DEMO_COUNTRIES, DEMO_CYCLES } from "../demo/demo-countries.ts";
+import { publishDemoReleases } from "../demo/demo-releases.ts";
 import { importFramework } from "../frameworks/import-framework.ts";
 import { parseFrameworkJson } from "../frameworks/read-framework-file.ts";
 import { CHILDPACT_REGION } from "../reference/countries.ts";
@@ -27,8 +28,10 @@ export interface DemoLogin {
 /**
  * Loads the Child Protection Index demo once: the framework, the ten
  * ChildPact countries and their coalitions, two cycles of demo answers
- * (marked as demo everywhere), and a demo admin account whose password is
- * kept beside the PGlite data so it can be printed at every start.
+ * (marked as demo everywhere), validated and published as one release per
+ * cycle except Moldova's latest assessment, kept as a draft to try the
+ * workspace (see demo/demo-releases.ts), and a demo admin account whose
+ * password is kept beside the PGlite data so it can be printed at every start.
  */
 export async function loadDemo(database: Database, dataDir?: string): Promise<DemoLogin> {
   const { db } = database;
@@ -55,7 +58,12 @@ export async function loadDemo(database: Database, dataDir?: string): Promise<De
       fileName: "demo answers",
     });
   }
-  return ensureDemoAdmin(database, dataDir);
+  const login = await ensureDemoAdmin(database, dataDir);
+  if (!existing) {
+    const [admin] = await db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_ADMIN_EMAIL));
+    await publishDemoReleases(db, fw.code, admin!.id);
+  }
+  return login;
 }
 
 async function ensureDemoAdmin(database: Database, dataDir?: string): Promise<DemoLogin> {
