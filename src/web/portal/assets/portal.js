@@ -1,0 +1,105 @@
+/*
+ * Childmark portal: small progressive enhancement. Every page works without
+ * this script; with it, the compare picker hides columns at once (the choice
+ * kept in the address's #c=… so it survives on a static host) and the
+ * indicator list filters as you type.
+ */
+(() => {
+  function setupCompare() {
+    const form = document.querySelector("form[data-compare-picker]");
+    if (!form) return;
+    const boxes = Array.from(form.querySelectorAll('input[type="checkbox"][name="c"]'));
+
+    function chosen() {
+      return boxes.filter((b) => b.checked).map((b) => b.value);
+    }
+    function apply() {
+      const picked = new Set(chosen());
+      for (const cell of document.querySelectorAll("[data-cc]")) {
+        cell.hidden = !picked.has(cell.getAttribute("data-cc"));
+      }
+    }
+    function remember() {
+      const picked = chosen();
+      const hash = picked.length === boxes.length ? "" : `#c=${picked.join(",")}`;
+      // The query (?c= from a live submit) gives way to the hash, which a static host keeps too.
+      history.replaceState(null, "", location.pathname + hash);
+    }
+    function read() {
+      const fromHash = /^#c=([a-z,]*)$/.exec(location.hash);
+      const fromQuery = new URLSearchParams(location.search).getAll("c");
+      const wanted = fromHash ? fromHash[1].split(",").filter(Boolean) : fromQuery;
+      if (!fromHash && !fromQuery.length) return;
+      const set = new Set(wanted);
+      for (const b of boxes) b.checked = set.has(b.value);
+    }
+
+    read();
+    apply();
+    form.addEventListener("change", () => {
+      apply();
+      remember();
+    });
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      apply();
+      remember();
+    });
+    for (const [selector, value] of [
+      ["[data-compare-all]", true],
+      ["[data-compare-none]", false],
+    ]) {
+      const button = form.querySelector(selector);
+      if (!button) continue;
+      button.hidden = false;
+      button.addEventListener("click", () => {
+        for (const b of boxes) b.checked = value;
+        apply();
+        remember();
+      });
+    }
+    window.addEventListener("hashchange", () => {
+      read();
+      apply();
+    });
+  }
+
+  function setupSearch() {
+    const box = document.querySelector("[data-indicator-search]");
+    if (!box) return;
+    const input = box.querySelector("input");
+    const status = box.querySelector("[data-templates]");
+    const templates = JSON.parse(status.getAttribute("data-templates") || "{}");
+    const rules = new Intl.PluralRules(document.documentElement.lang);
+    const items = Array.from(document.querySelectorAll("li[data-search]"));
+    box.hidden = false;
+
+    function say(count) {
+      const template =
+        count === 0 ? templates["=0"] : templates[rules.select(count)] || templates.other || "";
+      status.textContent = template.replace("#", String(count));
+    }
+    function filter() {
+      const words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+      let shown = 0;
+      for (const item of items) {
+        const text = item.getAttribute("data-search");
+        const match = words.every((w) => text.includes(w));
+        item.hidden = !match;
+        if (match) shown++;
+      }
+      for (const group of document.querySelectorAll(".indicator-subgroup, .indicator-group")) {
+        group.hidden = !group.querySelector("li[data-search]:not([hidden])");
+      }
+      say(shown);
+    }
+    input.addEventListener("input", filter);
+  }
+
+  function start() {
+    setupCompare();
+    setupSearch();
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

@@ -1,0 +1,152 @@
+import {
+  type Band,
+  type Framework,
+  indexRelease,
+  type LocalText,
+  type ReleaseIndex,
+  type ReleaseSnapshot,
+} from "../../core/index.ts";
+import type { PortalMessageKey } from "./i18n/catalog-en.ts";
+import { directionOf, numberLocaleOf, translate } from "./i18n/translate.ts";
+import { type PortalRoute, relativeHref, routePath } from "./routes.ts";
+
+/** One release of the same framework, for the releases page (a ReleaseSummary or alike). */
+export interface PortalReleaseItem {
+  slug: string;
+  version: number;
+  period: string;
+  publishedAt: string;
+  notes: string;
+  supersedes?: string | null;
+  supersededBy?: string | null;
+  isDemo?: boolean;
+}
+
+/** What the renderer needs besides the snapshot. */
+export interface PortalContext {
+  /** Releases of the same framework (newest first is not required). */
+  releases: PortalReleaseItem[];
+  /** Languages to render; by default the framework's languages and en, fr, ar. */
+  languages: string[];
+  /** Live: other releases are links (`../{slug}/`); static: they are plain text. */
+  mode: "live" | "static";
+  /** Absolute address of this release's root (ending in `/`), when known: used in embed snippets. */
+  baseUrl?: string;
+}
+
+/** The languages a release is shown in: the framework's, then en, fr and ar. */
+export function portalLanguages(framework: Framework): string[] {
+  return [...new Set([framework.defaultLanguage, ...framework.languages, "en", "fr", "ar"])];
+}
+
+/** Everything a page component needs: the release, the language and the helpers bound to them. */
+export interface PageEnv {
+  snap: ReleaseSnapshot;
+  fw: Framework;
+  idx: ReleaseIndex;
+  ctx: PortalContext;
+  lang: string;
+  dir: "ltr" | "rtl";
+  route: PortalRoute;
+  /** This page's path relative to the release root. */
+  path: string;
+  rootNode: string;
+  t(key: PortalMessageKey, vars?: Record<string, string | number>): string;
+  /** A framework text in the page's language, else the framework's default language. */
+  text(value: LocalText | undefined): string;
+  /** The language a framework text is actually shown in (for a `lang` attribute when it differs). */
+  textLang(value: LocalText | undefined): string;
+  /** A relative link from this page to a route or a path under the release root. */
+  href(to: PortalRoute | string): string;
+  num(value: number, digits?: number): string;
+  /** A share (0–1) as a percentage, `96%` / `96 %` as the language writes it. */
+  pct(share: number, digits?: number): string;
+  score(value: number | null | undefined): string;
+  /** A signed change (`+4.4`, `−1.2`, `0.0`). */
+  signed(value: number): string;
+  date(iso: string): string;
+  countryName(code: string): string;
+  band(code: string | null | undefined): Band | undefined;
+  itemLabel(item: string): string;
+}
+
+const indexes = new WeakMap<ReleaseSnapshot, ReleaseIndex>();
+
+/** Builds the helpers of one page. */
+export function pageEnv(
+  snap: ReleaseSnapshot,
+  route: PortalRoute,
+  lang: string,
+  ctx: PortalContext,
+): PageEnv {
+  const fw = snap.framework;
+  let idx = indexes.get(snap);
+  if (!idx) {
+    idx = indexRelease(snap);
+    indexes.set(snap, idx);
+  }
+  const path = routePath(route);
+  const locale = numberLocaleOf(lang);
+  const pick = (value: LocalText | undefined): [string, string] => {
+    if (!value) return ["", lang];
+    for (const l of [lang, lang.split("-")[0]!, fw.defaultLanguage, "en"])
+      if (value[l] !== undefined && value[l] !== "") return [value[l]!, l];
+    const first = Object.entries(value)[0];
+    return first ? [first[1], first[0]] : ["", lang];
+  };
+  const numberFormats = new Map<number, Intl.NumberFormat>();
+  const num = (value: number, digits = fw.precision) => {
+    let f = numberFormats.get(digits);
+    if (!f) {
+      f = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+      numberFormats.set(digits, f);
+    }
+    return f.format(value);
+  };
+  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" });
+  const nodes = new Map(fw.nodes.map((n) => [n.code, n]));
+  const indicators = new Map(fw.indicators.map((i) => [i.code, i]));
+  const countries = new Map(snap.countries.map((c) => [c.code, c]));
+  const env: PageEnv = {
+    snap,
+    fw,
+    idx,
+    ctx,
+    lang,
+    dir: directionOf(lang),
+    route,
+    path,
+    rootNode: fw.nodes.find((n) => n.parent === null)!.code,
+    t: (key, vars) => translate(lang, key, vars),
+    text: (value) => pick(value)[0],
+    textLang: (value) => pick(value)[1],
+    href: (to) => relativeHref(path, typeof to === "string" ? to : routePath(to)),
+    num,
+    pct: (share, digits = 0) =>
+      new Intl.NumberFormat(locale, {
+        style: "percent",
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+      }).format(share),
+    score: (value) => (value === null || value === undefined ? "–" : num(value)),
+    signed: (value) => {
+      const text = num(Math.abs(value));
+      if (Number(text.replace(/[^0-9]/g, "")) === 0) return num(0);
+      return `${value > 0 ? "+" : "−"}${text}`;
+    },
+    date: (iso) => dateFormat.format(new Date(iso)),
+    countryName: (code) => pick(countries.get(code)?.name)[0] || code,
+    band: (code) => (code ? fw.bands.find((b) => b.code === code) : undefined),
+    itemLabel: (item) => {
+      const node = nodes.get(item);
+      if (node) return pick(node.label)[0];
+      const indicator = indicators.get(item);
+      if (indicator) return pick(indicator.text)[0];
+      const [cls, value] = item.split(":", 2);
+      const classification = fw.classifications.find((c) => c.code === cls);
+      const v = classification?.values.find((x) => x.code === value);
+      return v ? pick(v.label)[0] : item;
+    },
+  };
+  return env;
+}

@@ -1,0 +1,208 @@
+import type { ReactNode } from "react";
+import type { PageEnv } from "./context.ts";
+import { languageNames } from "./i18n/translate.ts";
+import { assetPaths, type LanguagePage, type PortalRoute, routePath } from "./routes.ts";
+
+/** The same page in another language (the route with its language swapped). */
+export function inLanguage(route: PortalRoute, lang: string): PortalRoute {
+  return route.page === "root" ? route : { ...route, lang };
+}
+
+function Head({ env, title, description }: { env: PageEnv; title: string; description: string }) {
+  return (
+    <head>
+      <meta charSet="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <title>{title}</title>
+      <meta name="description" content={description} />
+      <link rel="icon" href="data:," />
+      {env.snap.release.isDemo && <meta name="robots" content="noindex" />}
+      <link rel="stylesheet" href={env.href(assetPaths.css)} />
+      {env.ctx.languages.map((l) => (
+        <link key={l} rel="alternate" hrefLang={l} href={env.href(inLanguage(env.route, l))} />
+      ))}
+      <script src={env.href(assetPaths.js)} defer />
+    </head>
+  );
+}
+
+const NAV: {
+  page: LanguagePage;
+  key: "navHome" | "navCompare" | "navIndicators" | "navMethodology" | "navDownloads";
+}[] = [
+  { page: "home", key: "navHome" },
+  { page: "compare", key: "navCompare" },
+  { page: "indicators", key: "navIndicators" },
+  { page: "methodology", key: "navMethodology" },
+  { page: "downloads", key: "navDownloads" },
+];
+
+/** Which navigation entry a page belongs to (a country profile belongs to the overview, an indicator to the explorer). */
+function section(route: PortalRoute): LanguagePage | null {
+  if (route.page === "country") return "home";
+  if (route.page === "indicator") return "indicators";
+  return route.page === "root" ? null : (route.page as LanguagePage);
+}
+
+function DemoRibbon({ env }: { env: PageEnv }) {
+  if (!env.snap.release.isDemo) return null;
+  return (
+    <div className="demo-ribbon" role="note">
+      <strong>{env.t("demoRibbon")}</strong> {env.t("demoNotice")}
+    </div>
+  );
+}
+
+export function LanguageSwitch({ env }: { env: PageEnv }) {
+  return (
+    <nav className="lang-switch" aria-label={env.t("languageNav")}>
+      <ul>
+        {env.ctx.languages.map((l) => (
+          <li key={l}>
+            <a
+              href={env.href(inLanguage(env.route, l))}
+              hrefLang={l}
+              lang={l}
+              aria-current={l === env.lang ? "true" : undefined}
+            >
+              {languageNames[l] ?? l}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function Header({ env }: { env: PageEnv }) {
+  const r = env.snap.release;
+  const current = section(env.route);
+  const title = env.fw.title;
+  return (
+    <header className="site-header">
+      <div className="site-header__top wrap">
+        <a className="brand" href={env.href({ page: "home", lang: env.lang })}>
+          <span className="brand__mark" aria-hidden="true" />
+          <span className="brand__text">
+            <span className="brand__title" lang={env.textLang(title)}>
+              {env.text(title)}
+            </span>
+            <span className="brand__release">
+              {env.t("releaseLine", { period: r.period, version: r.version, date: env.date(r.publishedAt) })}
+            </span>
+          </span>
+        </a>
+        <LanguageSwitch env={env} />
+      </div>
+      <nav className="site-nav" aria-label={env.t("siteNav")}>
+        <ul className="wrap">
+          {NAV.map((item) => (
+            <li key={item.page}>
+              <a
+                href={env.href({ page: item.page, lang: env.lang })}
+                aria-current={current === item.page ? "page" : undefined}
+              >
+                {env.t(item.key)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}
+
+function Footer({ env }: { env: PageEnv }) {
+  const r = env.snap.release;
+  return (
+    <footer className="site-footer">
+      <div className="wrap">
+        <p>
+          {env.t("footerCite", {
+            title: env.text(env.fw.title),
+            period: r.period,
+            version: r.version,
+            date: env.date(r.publishedAt),
+          })}
+        </p>
+        <p>
+          <a href={env.href({ page: "releases", lang: env.lang })}>{env.t("footerNotes")}</a>
+          {" · "}
+          <a href={env.href({ page: "methodology", lang: env.lang })}>{env.t("navMethodology")}</a>
+          {" · "}
+          <a href={env.href({ page: "downloads", lang: env.lang })}>{env.t("navDownloads")}</a>
+        </p>
+        <p className="site-footer__small">{env.t("footerLicence")}</p>
+        <p className="site-footer__small">{env.t("footerMadeWith")}</p>
+      </div>
+    </footer>
+  );
+}
+
+/** A full portal page: head, skip link, header with release and language switch, main, footer. */
+export function PortalDocument({
+  env,
+  title,
+  description,
+  children,
+}: {
+  env: PageEnv;
+  title: string;
+  description: string;
+  children: ReactNode;
+}) {
+  return (
+    <html lang={env.lang} dir={env.dir}>
+      <Head env={env} title={`${title} · ${env.text(env.fw.title)}`} description={description} />
+      <body>
+        <a className="skip-link" href="#main">
+          {env.t("skipToContent")}
+        </a>
+        <DemoRibbon env={env} />
+        <Header env={env} />
+        <main id="main" className="wrap" tabIndex={-1}>
+          {children}
+        </main>
+        <Footer env={env} />
+      </body>
+    </html>
+  );
+}
+
+/** A bare page for an iframe or for printing: the content and a source line, no navigation. */
+export function BareDocument({
+  env,
+  title,
+  description,
+  className,
+  children,
+}: {
+  env: PageEnv;
+  title: string;
+  description: string;
+  className: string;
+  children: ReactNode;
+}) {
+  return (
+    <html lang={env.lang} dir={env.dir}>
+      <Head env={env} title={`${title} · ${env.text(env.fw.title)}`} description={description} />
+      <body className={className}>
+        <main id="main">{children}</main>
+      </body>
+    </html>
+  );
+}
+
+/** The source line under an embedded chart, linking to the full portal page. */
+export function SourceLine({ env, full }: { env: PageEnv; full: PortalRoute }) {
+  const r = env.snap.release;
+  return (
+    <p className="source-line">
+      {env.t("embedSource", { title: env.text(env.fw.title), period: r.period, version: r.version })}{" "}
+      <a href={env.href(routePath(full))} target="_top">
+        {env.t("openFullPage")}
+      </a>
+      {r.isDemo && <strong className="source-line__demo"> {env.t("demoRibbon")}</strong>}
+    </p>
+  );
+}

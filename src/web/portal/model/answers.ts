@@ -1,0 +1,105 @@
+import type { Indicator, ReleaseAnswer } from "../../../core/index.ts";
+import type { PageEnv } from "../context.ts";
+import { numberLocaleOf } from "../i18n/translate.ts";
+
+const plainFormats = new Map<string, Intl.NumberFormat>();
+const percentFormats = new Map<string, Intl.NumberFormat>();
+
+/** A raw number as written in an answer (up to 2 decimals, grouped). */
+export function plainNumber(lang: string, value: number): string {
+  let f = plainFormats.get(lang);
+  if (!f) {
+    f = new Intl.NumberFormat(numberLocaleOf(lang), { maximumFractionDigits: 2 });
+    plainFormats.set(lang, f);
+  }
+  return f.format(value);
+}
+
+function percent(lang: string, value: number): string {
+  let f = percentFormats.get(lang);
+  if (!f) {
+    f = new Intl.NumberFormat(numberLocaleOf(lang), { style: "percent", maximumFractionDigits: 1 });
+    percentFormats.set(lang, f);
+  }
+  return f.format(value / 100);
+}
+
+/** An answer in words: Yes / Partially / No, a number with its unit, a scale choice, "Not applicable". */
+export function describeAnswer(
+  env: PageEnv,
+  indicator: Indicator,
+  answer: ReleaseAnswer | undefined,
+): string {
+  const value = answer?.value ?? null;
+  if (value === null) return env.t("answerMissing");
+  if (value === "na") return env.t("answerNa");
+  switch (indicator.type) {
+    case "checklist":
+      if (value === "yes") return env.t("answerYes");
+      if (value === "partially") return env.t("answerPartially");
+      if (value === "no") return env.t("answerNo");
+      return String(value);
+    case "scale": {
+      const choice = indicator.scoring.choices.find((c) => c.code === value);
+      return choice ? env.text(choice.label) : String(value);
+    }
+    case "percentage":
+      return typeof value === "number" ? percent(env.lang, value) : String(value);
+    case "number":
+      if (typeof value !== "number") return String(value);
+      return indicator.unit
+        ? `${plainNumber(env.lang, value)} ${indicator.unit}`
+        : plainNumber(env.lang, value);
+  }
+}
+
+/** The short answer class used for colouring (yes / partially / no / na / missing / value). */
+export function answerTone(answer: ReleaseAnswer | undefined): string {
+  const value = answer?.value ?? null;
+  if (value === null) return "missing";
+  if (value === "na") return "na";
+  if (value === "yes" || value === "partially" || value === "no") return value;
+  return "value";
+}
+
+/** How an indicator is scored, in one or two sentences generated from its rule. */
+export function scoringRule(env: PageEnv, indicator: Indicator): string {
+  switch (indicator.type) {
+    case "checklist": {
+      const s = indicator.scoring;
+      return env.t("ruleChecklist", {
+        yes: plainNumber(env.lang, s.yes),
+        partially: plainNumber(env.lang, s.partially),
+        no: plainNumber(env.lang, s.no),
+      });
+    }
+    case "scale":
+      return env.t("ruleScale", {
+        choices: indicator.scoring.choices
+          .map((c) => `${env.text(c.label)} = ${plainNumber(env.lang, c.score)}`)
+          .join("; "),
+      });
+    case "number":
+    case "percentage": {
+      const s = indicator.scoring;
+      const unit = indicator.type === "number" && indicator.unit ? ` ${indicator.unit}` : "";
+      const post = (g: number | "data", which: "min" | "max") =>
+        g === "data"
+          ? env.t("goalpostData", { which })
+          : indicator.type === "percentage"
+            ? percent(env.lang, g)
+            : `${plainNumber(env.lang, g)}${unit}`;
+      const lowFirst = s.direction === "higher";
+      const parts = [
+        env.t("ruleNumeric", {
+          min: post(lowFirst ? s.min : s.max, lowFirst ? "min" : "max"),
+          max: post(lowFirst ? s.max : s.min, lowFirst ? "max" : "min"),
+          direction: env.t(s.direction === "higher" ? "ruleHigher" : "ruleLower"),
+        }),
+      ];
+      if (s.log) parts.push(env.t("ruleLog"));
+      parts.push(env.t(s.cap ? "ruleCap" : "ruleNoCap"));
+      return parts.join(" ");
+    }
+  }
+}

@@ -1,0 +1,272 @@
+import type { PageEnv } from "../context.ts";
+import { PortalDocument } from "../layout.tsx";
+import { describeAnswer } from "../model/answers.ts";
+import { answerCounts, areasByScore, indicatorsUnder, sectionNodes } from "../model/derive.ts";
+import { BandBadge, BigScore, Change, Section } from "../parts.tsx";
+import { countryDownloadPath, downloadFormats, reportPath } from "../routes.ts";
+import { ClassificationFigure, SectionsFigure, TrendFigure } from "./country-charts.tsx";
+import { GapBlock } from "./country-gap.tsx";
+import { Sources } from "./evidence.tsx";
+
+const FORMAT_NAMES: Record<string, string> = {
+  csv: "CSV",
+  xlsx: "XLSX",
+  json: "JSON",
+  "sdmx.csv": "SDMX-CSV",
+};
+
+function Summary({ env, country }: { env: PageEnv; country: string }) {
+  const row = env.idx.score(country, env.rootNode);
+  const comparison = env.snap.release.comparison;
+  const counts = answerCounts(env, country);
+  return (
+    <dl className="figures__list">
+      <div>
+        <dt>{env.t("overallScore")}</dt>
+        <dd>
+          <BigScore env={env} value={row?.score} />
+          <BandBadge env={env} band={row?.band} />
+        </dd>
+      </div>
+      <div>
+        <dt>{env.t("rank")}</dt>
+        <dd className="figures__big">
+          {row?.rank ? env.t("rankOf", { rank: row.rank, total: env.snap.countries.length }) : "–"}
+        </dd>
+      </div>
+      <div>
+        <dt>{comparison ? env.t("changeSince", { period: comparison.period }) : env.t("change")}</dt>
+        <dd className="figures__big">
+          {comparison ? (
+            <Change env={env} value={row?.change} />
+          ) : (
+            <span className="muted">{env.t("noChange")}</span>
+          )}
+        </dd>
+      </div>
+      <div>
+        <dt>{env.t("coverage")}</dt>
+        <dd className="figures__big">
+          {row?.coverage === null || row?.coverage === undefined ? "–" : env.pct(row.coverage)}
+          <span className="figures__note">
+            {env.t("answered")}: {counts.answered} / {counts.total}
+          </span>
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+function Areas({ env, country }: { env: PageEnv; country: string }) {
+  const areas = areasByScore(env, country);
+  const list = (rows: typeof areas) => (
+    <ol className="areas">
+      {rows.map((a) => (
+        <li key={a.code}>
+          <span className="areas__label">{a.label}</span>
+          <span className="areas__score">{env.score(a.score)}</span>
+          <BandBadge env={env} band={a.band} />
+        </li>
+      ))}
+    </ol>
+  );
+  return (
+    <div className="grid grid--2">
+      <Section id="strengths" title={env.t("strengthsTitle")} className="card">
+        {list(areas.slice(0, 5))}
+      </Section>
+      <Section id="weakest" title={env.t("weaknessesTitle")} className="card">
+        {list(areas.slice(-5).reverse())}
+      </Section>
+    </div>
+  );
+}
+
+function ChangeTable({ env, country }: { env: PageEnv; country: string }) {
+  const comparison = env.snap.release.comparison;
+  if (!comparison) return null;
+  const before = env.snap.trend.find((p) => p.period === comparison.period);
+  const items = [
+    { code: env.rootNode, label: env.t("overallScore") },
+    ...sectionNodes(env).map((n) => ({ code: n.code, label: env.text(n.label) })),
+  ];
+  return (
+    <Section id="change" title={env.t("changeTitle")}>
+      <div className="table-scroll">
+        <table className="data">
+          <thead>
+            <tr>
+              <th scope="col">{env.t("section")}</th>
+              <th scope="col" className="num">
+                {comparison.period}
+              </th>
+              <th scope="col" className="num">
+                {env.snap.release.period}
+              </th>
+              <th scope="col" className="num">
+                {env.t("change")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item) => {
+              const now = env.idx.score(country, item.code);
+              const then = before?.scores.find((s) => s.country === country && s.item === item.code);
+              return (
+                <tr key={item.code}>
+                  <th scope="row">{item.label}</th>
+                  <td className="num">{env.score(then?.score)}</td>
+                  <td className="num">{env.score(now?.score)}</td>
+                  <td className="num">
+                    <Change env={env} value={now?.change} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </Section>
+  );
+}
+
+function CountryDownloads({ env, country }: { env: PageEnv; country: string }) {
+  return (
+    <Section id="downloads" title={env.t("countryDownloads", { country: env.countryName(country) })}>
+      <ul className="downloads">
+        {downloadFormats.map((f) => (
+          <li key={f}>
+            <a href={env.href(countryDownloadPath(country, f))} download>
+              {FORMAT_NAMES[f]}
+            </a>
+          </li>
+        ))}
+        <li>
+          <a href={env.href(reportPath(env.lang, country, "pdf"))}>{env.t("reportPdf")}</a>
+        </li>
+        <li>
+          <a href={env.href(reportPath(env.lang, country, "docx"))}>{env.t("reportDocx")}</a>
+        </li>
+        <li>
+          <a href={env.href({ page: "print-country", lang: env.lang, country: country.toLowerCase() })}>
+            {env.t("printVersion")}
+          </a>
+        </li>
+      </ul>
+    </Section>
+  );
+}
+
+/** Every answer of the country, one disclosure per section. */
+function Answers({ env, country }: { env: PageEnv; country: string }) {
+  const name = env.countryName(country);
+  return (
+    <Section id="answers" title={env.t("answersTitle", { country: name })} lead={env.t("answersLead")}>
+      {sectionNodes(env).map((section) => {
+        const indicators = indicatorsUnder(env, section.code, true);
+        if (!indicators.length) return null;
+        return (
+          <details key={section.code} className="answers">
+            <summary>
+              {env.text(section.label)}{" "}
+              <span className="muted">({env.t("indicatorsCount", { count: indicators.length })})</span>
+            </summary>
+            <div className="table-scroll">
+              <table className="data">
+                <thead>
+                  <tr>
+                    <th scope="col">{env.t("indicator")}</th>
+                    <th scope="col">{env.t("answer")}</th>
+                    <th scope="col" className="num">
+                      {env.t("score")}
+                    </th>
+                    <th scope="col">{env.t("sources")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {indicators.map((ind) => {
+                    const answer = env.idx.answer(country, ind.code);
+                    return (
+                      <tr key={ind.code}>
+                        <th scope="row">
+                          <a href={env.href({ page: "indicator", lang: env.lang, indicator: ind.code })}>
+                            <span className="code">{ind.code}</span> {env.text(ind.text)}
+                          </a>
+                        </th>
+                        <td>{describeAnswer(env, ind, answer)}</td>
+                        <td className="num">{env.score(env.idx.score(country, ind.code)?.score)}</td>
+                        <td>
+                          <Sources env={env} answer={answer} />
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          </details>
+        );
+      })}
+    </Section>
+  );
+}
+
+/** The content of a country profile, shared by the profile page and its print version. */
+export function CountryBody({
+  env,
+  country,
+  print = false,
+}: {
+  env: PageEnv;
+  country: string;
+  print?: boolean;
+}) {
+  return (
+    <>
+      <section aria-label={env.t("overallScore")} className="figures">
+        <Summary env={env} country={country} />
+      </section>
+      <div className="grid grid--2">
+        <SectionsFigure env={env} country={country} embed={!print} />
+        <TrendFigure env={env} country={country} embed={!print} />
+      </div>
+      <GapBlock env={env} country={country} />
+      <Areas env={env} country={country} />
+      <ChangeTable env={env} country={country} />
+      <div className="grid grid--2">
+        {env.fw.classifications.map((c) => (
+          <ClassificationFigure key={c.code} env={env} country={country} code={c.code} />
+        ))}
+      </div>
+      {!print && <CountryDownloads env={env} country={country} />}
+      {!print && <Answers env={env} country={country} />}
+    </>
+  );
+}
+
+/** A country profile. */
+export function CountryPage({ env, country }: { env: PageEnv; country: string }) {
+  const name = env.countryName(country);
+  const row = env.idx.score(country, env.rootNode);
+  const lead = env.t("countryLead", {
+    country: name,
+    score: env.score(row?.score),
+    scale: env.num(env.fw.scoreScale, 0),
+    band: env.text(env.band(row?.band)?.label) || "–",
+    rank: row?.rank ?? "–",
+    total: env.snap.countries.length,
+    period: env.snap.release.period,
+  });
+  return (
+    <PortalDocument env={env} title={name} description={lead}>
+      <div className="hero hero--country">
+        <p className="breadcrumb">
+          <a href={env.href({ page: "home", lang: env.lang })}>{env.t("navHome")}</a>
+        </p>
+        <h1>{env.t("countryTitle", { country: name })}</h1>
+        <p className="hero__lead">{lead}</p>
+      </div>
+      <CountryBody env={env} country={country} />
+    </PortalDocument>
+  );
+}

@@ -1,0 +1,142 @@
+import type { PageEnv } from "../context.ts";
+import { PortalDocument } from "../layout.tsx";
+import { rankedCountries } from "../model/derive.ts";
+import { Section } from "../parts.tsx";
+import { countryDownloadPath, downloadFormats, releaseDownloadPath, reportPath } from "../routes.ts";
+
+const FORMATS = [
+  { format: "csv", name: "CSV", key: "fmtCsv" },
+  { format: "xlsx", name: "XLSX", key: "fmtXlsx" },
+  { format: "json", name: "JSON", key: "fmtJson" },
+  { format: "sdmx.csv", name: "SDMX-CSV", key: "fmtSdmx" },
+] as const;
+
+/** Downloads: the release files, each country's files and reports, the public API and the reuse note. */
+export function DownloadsPage({ env }: { env: PageEnv }) {
+  const slug = env.snap.release.slug;
+  const apiBase = env.ctx.mode === "live" ? `/api/public/releases/${slug}` : null;
+  return (
+    <PortalDocument env={env} title={env.t("downloadsTitle")} description={env.t("downloadsLead")}>
+      <div className="hero">
+        <h1>{env.t("downloadsTitle")}</h1>
+        <p className="hero__lead">{env.t("downloadsLead")}</p>
+      </div>
+      <Section id="release" title={env.t("downloadRelease")}>
+        <table className="data">
+          <thead>
+            <tr>
+              <th scope="col">{env.t("format")}</th>
+              <th scope="col">{env.t("description")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {FORMATS.map((f) => (
+              <tr key={f.format}>
+                <th scope="row">
+                  <a href={env.href(releaseDownloadPath(slug, f.format))} download>
+                    <span dir="ltr">{`${slug}.${f.format}`}</span>
+                  </a>
+                </th>
+                <td>
+                  {f.name} · {env.t(f.key)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Section>
+      <Section id="reports" title={env.t("downloadReports")}>
+        <ul className="downloads">
+          <li>
+            <a href={env.href(reportPath(env.lang, "regional", "pdf"))}>{env.t("regionalReport")} · PDF</a>
+          </li>
+          <li>
+            <a href={env.href(reportPath(env.lang, "regional", "docx"))}>{env.t("regionalReport")} · DOCX</a>
+          </li>
+          <li>
+            <a href={env.href({ page: "print-regional", lang: env.lang })}>
+              {env.t("regionalReport")} · {env.t("printVersion")}
+            </a>
+          </li>
+        </ul>
+      </Section>
+      <Section id="countries" title={env.t("downloadCountries")}>
+        <div className="table-scroll">
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">{env.t("country")}</th>
+                <th scope="col">{env.t("file")}</th>
+                <th scope="col">{env.t("countryReport")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rankedCountries(env)
+                .sort((a, b) => a.name.localeCompare(b.name, env.lang))
+                .map(({ code, name }) => (
+                  <tr key={code}>
+                    <th scope="row">{name}</th>
+                    <td>
+                      <ul className="inline-list">
+                        {downloadFormats.map((f) => (
+                          <li key={f}>
+                            <a
+                              href={env.href(countryDownloadPath(code, f))}
+                              download
+                              aria-label={`${name} ${FORMATS.find((x) => x.format === f)!.name}`}
+                            >
+                              {FORMATS.find((x) => x.format === f)!.name}
+                            </a>
+                          </li>
+                        ))}
+                      </ul>
+                    </td>
+                    <td>
+                      <ul className="inline-list">
+                        <li>
+                          <a href={env.href(reportPath(env.lang, code, "pdf"))} aria-label={`${name} PDF`}>
+                            PDF
+                          </a>
+                        </li>
+                        <li>
+                          <a href={env.href(reportPath(env.lang, code, "docx"))} aria-label={`${name} DOCX`}>
+                            DOCX
+                          </a>
+                        </li>
+                      </ul>
+                    </td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </div>
+      </Section>
+      <Section id="api" title={env.t("apiTitle")}>
+        {apiBase ? (
+          <>
+            <p>{env.t("apiLead")}</p>
+            <ul className="plain api" dir="ltr">
+              <li>
+                <code>{`GET ${apiBase}`}</code>
+              </li>
+              <li>
+                <code>{`GET ${apiBase}/countries/{cc}`}</code>
+              </li>
+              <li>
+                <code>{`GET ${apiBase}/indicators/{code}`}</code>
+              </li>
+              <li>
+                <code>GET /api/public/releases</code>
+              </li>
+            </ul>
+          </>
+        ) : (
+          <p>{env.t("apiStatic")}</p>
+        )}
+      </Section>
+      <Section id="licence" title={env.t("licenceTitle")}>
+        <p>{env.t("footerLicence")}</p>
+      </Section>
+    </PortalDocument>
+  );
+}

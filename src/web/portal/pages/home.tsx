@@ -1,0 +1,224 @@
+import { BandStrip } from "../charts/band-strip.tsx";
+import { BarChart, type BarRow, BarTable, summariseRows } from "../charts/bars.tsx";
+import { BandLegend, bandColorOf, Figure } from "../charts/figure.tsx";
+import { ChoroplethMap } from "../charts/map.tsx";
+import type { PageEnv } from "../context.ts";
+import { PortalDocument } from "../layout.tsx";
+import { bandOfValue, largestChanges, rankedCountries, sectionNodes } from "../model/derive.ts";
+import { BandBadge, BigScore, Change, Local, Section } from "../parts.tsx";
+
+/** The ranking table: rank, country (link to profile), score, band, change since the comparison release. */
+export function RankingTable({ env, linkTarget }: { env: PageEnv; linkTarget?: "_top" }) {
+  const comparison = env.snap.release.comparison;
+  return (
+    <table className="data ranking">
+      <caption>{env.t("rankingCaption", { period: env.snap.release.period })}</caption>
+      <thead>
+        <tr>
+          <th scope="col" className="num">
+            {env.t("rank")}
+          </th>
+          <th scope="col">{env.t("country")}</th>
+          <th scope="col" className="num">
+            {env.t("score")}
+          </th>
+          <th scope="col">{env.t("band")}</th>
+          {comparison && (
+            <th scope="col" className="num">
+              {env.t("changeSince", { period: comparison.period })}
+            </th>
+          )}
+        </tr>
+      </thead>
+      <tbody>
+        {rankedCountries(env).map(({ code, name, row }) => (
+          <tr key={code}>
+            <td className="num">{row?.rank ?? "–"}</td>
+            <th scope="row">
+              <a
+                href={env.href({ page: "country", lang: env.lang, country: code.toLowerCase() })}
+                target={linkTarget}
+              >
+                {name}
+              </a>
+            </th>
+            <td className="num">
+              <span className="scorebar">
+                <span className="scorebar__track" aria-hidden="true">
+                  <span
+                    className="scorebar__fill"
+                    style={{
+                      inlineSize: `${((row?.score ?? 0) / env.fw.scoreScale) * 100}%`,
+                      background: bandColorOf(env, row?.band),
+                    }}
+                  />
+                </span>
+                <span className="scorebar__value">{env.score(row?.score)}</span>
+              </span>
+            </td>
+            <td>
+              <BandBadge env={env} band={row?.band} />
+            </td>
+            {comparison && (
+              <td className="num">
+                <Change env={env} value={row?.change} />
+              </td>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Regional averages of the sections as bar rows. */
+export function sectionAverageRows(env: PageEnv): BarRow[] {
+  return sectionNodes(env).map((n) => {
+    const average = env.idx.regional(n.code);
+    return { key: n.code, label: env.text(n.label), value: average, band: bandOfValue(env, average) };
+  });
+}
+
+function Changes({ env }: { env: PageEnv }) {
+  const comparison = env.snap.release.comparison;
+  if (!comparison) return null;
+  const { improvements, declines } = largestChanges(env);
+  const list = (rows: typeof improvements, none: string) =>
+    rows.length ? (
+      <ol className="changes">
+        {rows.map((r) => (
+          <li key={r.code}>
+            <a href={env.href({ page: "country", lang: env.lang, country: r.code.toLowerCase() })}>
+              {r.name}
+            </a>{" "}
+            <Change env={env} value={r.change} />
+            <span className="changes__score">
+              {" "}
+              {env.t("scoreOutOf", { score: env.score(r.score), scale: env.num(env.fw.scoreScale, 0) })}
+            </span>
+          </li>
+        ))}
+      </ol>
+    ) : (
+      <p>{none}</p>
+    );
+  return (
+    <Section id="changes" title={env.t("changesTitle", { period: comparison.period })}>
+      <div className="grid grid--2">
+        <div className="card">
+          <h3>{env.t("improvements")}</h3>
+          {list(improvements, env.t("noImprovements"))}
+        </div>
+        <div className="card">
+          <h3>{env.t("declines")}</h3>
+          {list(declines, env.t("noDeclines"))}
+        </div>
+      </div>
+    </Section>
+  );
+}
+
+/** The home page: the regional picture. */
+export function HomePage({ env }: { env: PageEnv }) {
+  const r = env.snap.release;
+  const average = env.idx.regional(env.rootNode);
+  const avgBand = bandOfValue(env, average);
+  const sectionRows = sectionAverageRows(env);
+  const lead = env.t("homeLead", { count: env.snap.countries.length });
+  return (
+    <PortalDocument env={env} title={env.t("navHome")} description={lead}>
+      <div className="hero">
+        <h1>
+          <Local env={env} value={env.fw.title} />
+        </h1>
+        <p className="hero__lead">{lead}</p>
+        {env.fw.description && (
+          <p className="hero__about">
+            <Local env={env} value={env.fw.description} />
+          </p>
+        )}
+      </div>
+      <section aria-labelledby="figures-h" className="figures">
+        <h2 id="figures-h" className="visually-hidden">
+          {env.t("keyFigures")}
+        </h2>
+        <dl className="figures__list">
+          <div>
+            <dt>{env.t("figureAverage")}</dt>
+            <dd>
+              <BigScore env={env} value={average} />
+              {avgBand && <BandBadge env={env} band={avgBand} />}
+            </dd>
+          </div>
+          <div>
+            <dt>{env.t("figureCountries")}</dt>
+            <dd className="figures__big">{env.num(env.snap.countries.length, 0)}</dd>
+          </div>
+          <div>
+            <dt>{env.t("figureIndicators")}</dt>
+            <dd className="figures__big">{env.num(env.fw.indicators.length, 0)}</dd>
+          </div>
+          <div>
+            <dt>{env.t("figurePeriod")}</dt>
+            <dd className="figures__big">{r.period}</dd>
+          </div>
+        </dl>
+      </section>
+      <Figure
+        env={env}
+        id="map"
+        title={env.t("mapTitle")}
+        legend={
+          <>
+            <BandLegend
+              env={env}
+              extra={
+                <li>
+                  <span className="swatch swatch--neighbour" aria-hidden="true" />
+                  {env.t("notAssessed")}
+                </li>
+              }
+            />
+            <p className="chart__note">{env.t("mapDisclaimer")}</p>
+          </>
+        }
+        embed={{ page: "embed-map", lang: env.lang }}
+        embedHeight={560}
+      >
+        <ChoroplethMap env={env} id="map-svg" />
+      </Figure>
+      <div className="grid grid--map">
+        <Section id="ranking" title={env.t("rankingTitle")}>
+          <div className="table-scroll">
+            <RankingTable env={env} />
+          </div>
+          <p className="embed-link">
+            <a href={env.href({ page: "embed-ranking", lang: env.lang })}>{env.t("embed")}</a>
+          </p>
+        </Section>
+        <div>
+          <Section id="bands" title={env.t("bandsTitle")}>
+            <BandStrip env={env} id="bands-svg" />
+          </Section>
+          <Section id="sections" title={env.t("sectionsAverageTitle")}>
+            <Figure
+              env={env}
+              id="sections-chart"
+              title={env.t("sectionsAverageTitle")}
+              table={<BarTable env={env} rows={sectionRows} head={env.t("section")} />}
+            >
+              <BarChart
+                env={env}
+                id="sections-svg"
+                rows={sectionRows}
+                title={env.t("sectionsAverageTitle")}
+                desc={env.t("sectionsAverageDesc", { summary: summariseRows(env, sectionRows) })}
+              />
+            </Figure>
+          </Section>
+        </div>
+      </div>
+      <Changes env={env} />
+    </PortalDocument>
+  );
+}

@@ -1,0 +1,160 @@
+import type { Indicator } from "../../../core/index.ts";
+import { BarChart, type BarRow, summariseRows } from "../charts/bars.tsx";
+import { Figure } from "../charts/figure.tsx";
+import type { PageEnv } from "../context.ts";
+import { PortalDocument } from "../layout.tsx";
+import { describeAnswer, scoringRule } from "../model/answers.ts";
+import { nodePath, rankedCountries } from "../model/derive.ts";
+import { BandBadge, Local, Section } from "../parts.tsx";
+import { Sources } from "./evidence.tsx";
+
+function Facts({ env, ind }: { env: PageEnv; ind: Indicator }) {
+  const unit = ind.type === "number" ? ind.unit : undefined;
+  return (
+    <dl className="facts">
+      <div>
+        <dt>{env.t("code")}</dt>
+        <dd className="code">{ind.code}</dd>
+      </div>
+      <div>
+        <dt>{env.t("sectionPath")}</dt>
+        <dd>
+          {nodePath(env, ind.node)
+            .map((n) => env.text(n.label))
+            .join(" › ")}
+        </dd>
+      </div>
+      <div>
+        <dt>{env.t("type")}</dt>
+        <dd>{env.t(`type_${ind.type}`)}</dd>
+      </div>
+      {unit && (
+        <div>
+          <dt>{env.t("unit")}</dt>
+          <dd>{unit}</dd>
+        </div>
+      )}
+      <div>
+        <dt>{env.t("weight")}</dt>
+        <dd>{env.num(ind.weight, 0)}</dd>
+      </div>
+      <div>
+        <dt>{env.t("scoring")}</dt>
+        <dd>{scoringRule(env, ind)}</dd>
+      </div>
+      {Object.keys(ind.classifications).length > 0 && (
+        <div>
+          <dt>{env.t("classifications")}</dt>
+          <dd>
+            <ul className="plain">
+              {Object.entries(ind.classifications).map(([code, values]) => {
+                const cls = env.fw.classifications.find((c) => c.code === code);
+                return (
+                  <li key={code}>
+                    <strong>{cls ? env.text(cls.label) : code}:</strong>{" "}
+                    {values
+                      .map((v) => env.text(cls?.values.find((x) => x.code === v)?.label) || v)
+                      .join("; ")}
+                  </li>
+                );
+              })}
+            </ul>
+          </dd>
+        </div>
+      )}
+      {ind.evidence.required && (
+        <div>
+          <dt>{env.t("sources")}</dt>
+          <dd>{env.t("evidenceRequired", { description: env.text(ind.evidence.description) })}</dd>
+        </div>
+      )}
+    </dl>
+  );
+}
+
+/** One indicator: what it asks, how it is scored, every country's answer, score and sources. */
+export function IndicatorPage({ env, ind }: { env: PageEnv; ind: Indicator }) {
+  const countries = rankedCountries(env);
+  const rows: BarRow[] = countries.map(({ code, name }) => {
+    const row = env.idx.score(code, ind.code);
+    return { key: code, label: name, value: row?.score ?? null, band: row?.band ?? null };
+  });
+  const title = env.text(ind.text);
+  return (
+    <PortalDocument env={env} title={`${ind.code} ${title}`} description={title}>
+      <div className="hero">
+        <p className="breadcrumb">
+          <a href={env.href({ page: "indicators", lang: env.lang })}>{env.t("indicatorsTitle")}</a>
+        </p>
+        <h1>
+          <span className="code">{ind.code}</span> <Local env={env} value={ind.text} />
+        </h1>
+        {ind.guidance && (
+          <p className="hero__about">
+            <strong>{env.t("guidance")}:</strong> <Local env={env} value={ind.guidance} />
+          </p>
+        )}
+      </div>
+      <Facts env={env} ind={ind} />
+      <Section id="answers" title={env.t("indicatorAnswersTitle")}>
+        <div className="table-scroll">
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">{env.t("country")}</th>
+                <th scope="col">{env.t("answer")}</th>
+                <th scope="col" className="num">
+                  {env.t("score")}
+                </th>
+                <th scope="col">{env.t("band")}</th>
+                <th scope="col">{env.t("sources")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {countries.map(({ code, name }) => {
+                const answer = env.idx.answer(code, ind.code);
+                const row = env.idx.score(code, ind.code);
+                return (
+                  <tr key={code}>
+                    <th scope="row">
+                      <a href={env.href({ page: "country", lang: env.lang, country: code.toLowerCase() })}>
+                        {name}
+                      </a>
+                    </th>
+                    <td>{describeAnswer(env, ind, answer)}</td>
+                    <td className="num">{env.score(row?.score)}</td>
+                    <td>
+                      <BandBadge env={env} band={row?.band} />
+                    </td>
+                    <td>
+                      <Sources env={env} answer={answer} />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">{env.t("regionalAverage")}</th>
+                <td />
+                <td className="num">{env.score(env.idx.regional(ind.code))}</td>
+                <td colSpan={2} />
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      </Section>
+      <Section id="scores" title={env.t("indicatorScoresTitle")}>
+        <Figure env={env} id="scores-chart" title={env.t("indicatorScoresTitle")}>
+          <BarChart
+            env={env}
+            id="scores-svg"
+            rows={rows}
+            title={env.t("indicatorScoresTitle")}
+            desc={env.t("indicatorScoresDesc", { summary: summariseRows(env, rows) })}
+          />
+        </Figure>
+      </Section>
+    </PortalDocument>
+  );
+}

@@ -1,0 +1,46 @@
+import type { PageEnv } from "../context.ts";
+import { BareDocument } from "../layout.tsx";
+import { routePath } from "../routes.ts";
+
+/** The release root: sends the reader to the framework's default language (works without script). */
+export function RootPage({ env }: { env: PageEnv }) {
+  const target = env.href(routePath({ page: "home", lang: env.lang }));
+  return (
+    <html lang={env.lang} dir={env.dir}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta httpEquiv="refresh" content={`0; url=${target}`} />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{env.text(env.fw.title)}</title>
+        <link rel="stylesheet" href={env.href("assets/portal.css")} />
+      </head>
+      <body>
+        <main id="main" className="wrap">
+          <p>
+            <a href={target}>{env.t("redirecting")}</a>
+          </p>
+        </main>
+      </body>
+    </html>
+  );
+}
+
+/** The page for an address that names nothing in this release. */
+export function NotFoundPage({ env }: { env: PageEnv }) {
+  return (
+    <BareDocument
+      env={env}
+      title={env.t("notFoundTitle")}
+      description={env.t("notFoundBody")}
+      className="notfound"
+    >
+      <div className="wrap">
+        <h1>{env.t("notFoundTitle")}</h1>
+        <p>{env.t("notFoundBody")}</p>
+        <p>
+          <a href={env.href({ page: "home", lang: env.lang })}>{env.t("backHome")}</a>
+        </p>
+      </div>
+    </BareDocument>
+  );
+}

@@ -1,0 +1,70 @@
+import type { ReactNode } from "react";
+import { bandColorOf } from "./charts/figure.tsx";
+import type { PageEnv } from "./context.ts";
+
+/** A band name with its colour key. */
+export function BandBadge({ env, band }: { env: PageEnv; band: string | null | undefined }) {
+  const b = env.band(band);
+  if (!b) return <span className="band band--none">–</span>;
+  return (
+    <span className="band">
+      <span className="swatch" style={{ background: bandColorOf(env, b.code) }} aria-hidden="true" />
+      <span lang={env.textLang(b.label)}>{env.text(b.label)}</span>
+    </span>
+  );
+}
+
+/** A change with an arrow (▲ up, ▼ down), the signed number kept left to right in Arabic too. */
+export function Change({ env, value }: { env: PageEnv; value: number | null | undefined }) {
+  if (value === null || value === undefined) return <span className="change change--none">–</span>;
+  const signed = env.signed(value);
+  const zero = !/[1-9]/.test(signed);
+  const tone = zero ? "same" : value > 0 ? "up" : "down";
+  const words = zero ? env.t("same") : env.t(value > 0 ? "up" : "down", { value: env.num(Math.abs(value)) });
+  return (
+    <span className={`change change--${tone}`} title={words}>
+      <span aria-hidden="true">{zero ? "■" : value > 0 ? "▲" : "▼"} </span>
+      <bdi dir="ltr">{signed}</bdi>
+      <span className="visually-hidden"> ({words})</span>
+    </span>
+  );
+}
+
+/** A section of a page with an anchored heading. */
+export function Section({
+  id,
+  title,
+  lead,
+  children,
+  className,
+}: {
+  id: string;
+  title: string;
+  lead?: ReactNode;
+  children: ReactNode;
+  className?: string;
+}) {
+  return (
+    <section className={`block ${className ?? ""}`.trim()} aria-labelledby={`${id}-h`} id={id}>
+      <h2 id={`${id}-h`}>{title}</h2>
+      {lead && <p className="block__lead">{lead}</p>}
+      {children}
+    </section>
+  );
+}
+
+/** A framework text, with a `lang` attribute when it is shown in another language than the page's. */
+export function Local({ env, value }: { env: PageEnv; value: Parameters<PageEnv["text"]>[0] }) {
+  const lang = env.textLang(value);
+  return lang === env.lang ? env.text(value) : <span lang={lang}>{env.text(value)}</span>;
+}
+
+/** Score, out of the scale, big: the headline number of a card. */
+export function BigScore({ env, value }: { env: PageEnv; value: number | null | undefined }) {
+  return (
+    <span className="bigscore">
+      <bdi dir="ltr">{env.score(value)}</bdi>
+      <span className="bigscore__scale"> / {env.num(env.fw.scoreScale, 0)}</span>
+    </span>
+  );
+}
