@@ -6,6 +6,7 @@ import {
 } from "../../server/api-schemas/recommendations.ts";
 import { useLanguage } from "../i18n/language.tsx";
 import type { MessageKey } from "../i18n/messages.ts";
+import { ScrollRegion } from "./scroll-region.tsx";
 
 /** The label of an import field (`text.fr` → "Text (French)"). */
 function fieldLabel(t: ReturnType<typeof useLanguage>["t"], field: string): string {
@@ -50,7 +51,7 @@ export function ColumnMapping({
           </select>
         </div>
       )}
-      <div className="table-scroll">
+      <ScrollRegion label={t("rcMappingTitle")}>
         <table className="data-table rc-mapping">
           <caption className="visually-hidden">{t("rcMappingTitle")}</caption>
           <thead>
@@ -88,7 +89,7 @@ export function ColumnMapping({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { navigate, useLocation } from "../routing/router.tsx";
 import { paths } from "../routing/routes.ts";
 import { mechanismLabel, statusLabel } from "./labels.ts";
 import { RecommendationsFrame } from "./page-frame.tsx";
+import { ScrollRegion } from "./scroll-region.tsx";
 
 const MECHANISMS = ["crc", "upr", "ccpr", "cescr", "cedaw", "cat", "crpd", "cmw", "ced", "special_procedure"];
 const KEYS = ["state", "mechanism", "cycle", "assessor"] as const;
@@ -56,7 +57,7 @@ function DimensionTable({
       {rows.length === 0 ? (
         <p className="muted">{t("rcDashNone")}</p>
       ) : (
-        <div className="table-scroll">
+        <ScrollRegion label={title}>
           <table className="data-table rc-dash-table">
             <caption className="visually-hidden">{title}</caption>
             <thead>
@@ -94,7 +95,7 @@ function DimensionTable({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );

@@ -20,6 +20,7 @@ import { uploadFile } from "../review/upload-file.ts";
 import { ColumnMapping } from "./column-mapping.tsx";
 import { ImportFailure, ImportResult } from "./import-result.tsx";
 import { RecommendationsFrame } from "./page-frame.tsx";
+import { ScrollRegion } from "./scroll-region.tsx";
 
 const mappingList = z.array(mappingOut);
 const importList = z.array(importRecord);
@@ -61,7 +62,7 @@ function RecentImports({ reloadKey }: { reloadKey: number }) {
       {list.data.length === 0 ? (
         <p className="muted">{t("rcNoImports")}</p>
       ) : (
-        <div className="table-scroll">
+        <ScrollRegion label={t("rcRecentImports")}>
           <table className="data-table">
             <thead>
               <tr>
@@ -92,7 +93,7 @@ function RecentImports({ reloadKey }: { reloadKey: number }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );

@@ -1,5 +1,9 @@
-import type { ImplementationOutput } from "../../server/api-schemas/recommendations.ts";
-import { timelineOut } from "../../server/api-schemas/recommendations.ts";
+import { useRef } from "react";
+import {
+  type ImplementationOutput,
+  type TimelineOut,
+  timelineOut,
+} from "../../server/api-schemas/recommendations.ts";
 import { useApi } from "../api/use-api.ts";
 import { ErrorMessage, Loading } from "../components/status.tsx";
 import { useLanguage } from "../i18n/language.tsx";
@@ -78,29 +82,34 @@ function Current({ title, a }: { title: MessageKey; a: ImplementationOutput | nu
 export function TrackingPanel({ id, canTrack }: { id: string; canTrack: boolean }) {
   const { t, lang } = useLanguage();
   const timeline = useApi(`/api/recommendations/${id}/timeline`, timelineOut);
+  // After a new record the timeline reloads; the form (and its message) stays meanwhile.
+  const last = useRef<TimelineOut | null>(null);
+  if (timeline.status === "ok") last.current = timeline.data;
+  const data = last.current;
   return (
     <section className="section rc-panel" aria-labelledby="rc-tracking">
       <h2 id="rc-tracking">{t("rcTracking")}</h2>
-      {timeline.status === "loading" && <Loading />}
-      {timeline.status === "error" &&
+      {!data && timeline.status === "loading" && <Loading />}
+      {!data &&
+        timeline.status === "error" &&
         (timeline.message.startsWith("403") ? (
           <p className="rv-notice">{t("rcTrackingInternal")}</p>
         ) : (
           <ErrorMessage message={timeline.message} onRetry={timeline.reload} />
         ))}
-      {timeline.status === "ok" && (
+      {data && (
         <>
           <div className="rc-current-grid">
-            <Current title="rcCurrentCoalition" a={timeline.data.current.coalition} />
-            <Current title="rcCurrentGovernment" a={timeline.data.current.government} />
+            <Current title="rcCurrentCoalition" a={data.current.coalition} />
+            <Current title="rcCurrentGovernment" a={data.current.government} />
           </div>
           {canTrack && <TrackingForm id={id} onRecorded={timeline.reload} />}
           <h3>{t("rcTimeline")}</h3>
-          {timeline.data.entries.length === 0 ? (
+          {data.entries.length === 0 ? (
             <p className="muted">{t("rcTimelineNone")}</p>
           ) : (
             <ol className="rv-timeline rc-timeline">
-              {[...timeline.data.entries].reverse().map((a) => (
+              {[...data.entries].reverse().map((a) => (
                 <li key={a.id} className="rv-timeline__event">
                   <p className="rv-meta">
                     <time dateTime={a.assessedOn}>{formatDay(a.assessedOn, lang)}</time> ·{" "}
