@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { PageEnv } from "./context.ts";
-import { languageNames } from "./i18n/translate.ts";
+import { directionOf, languageNames } from "./i18n/translate.ts";
 import { assetPaths, type LanguagePage, type PortalRoute, routePath } from "./routes.ts";
 
 /** The same page in another language (the route with its language swapped). */
@@ -84,7 +84,7 @@ function Header({ env }: { env: PageEnv }) {
         <a className="brand" href={env.href({ page: "home", lang: env.lang })}>
           <span className="brand__mark" aria-hidden="true" />
           <span className="brand__text">
-            <span className="brand__title" lang={env.textLang(title)}>
+            <span className="brand__title" lang={env.textLang(title)} dir={directionOf(env.textLang(title))}>
               {env.text(title)}
             </span>
             <span className="brand__release">

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { bandColorOf } from "./charts/figure.tsx";
 import type { PageEnv } from "./context.ts";
+import { directionOf } from "./i18n/translate.ts";
 
 /** A band name with its colour key. */
 export function BandBadge({ env, band }: { env: PageEnv; band: string | null | undefined }) {
@@ -56,7 +57,12 @@ export function Section({
 /** A framework text, with a `lang` attribute when it is shown in another language than the page's. */
 export function Local({ env, value }: { env: PageEnv; value: Parameters<PageEnv["text"]>[0] }) {
   const lang = env.textLang(value);
-  return lang === env.lang ? env.text(value) : <span lang={lang}>{env.text(value)}</span>;
+  if (lang === env.lang) return env.text(value);
+  return (
+    <span lang={lang} dir={directionOf(lang)}>
+      {env.text(value)}
+    </span>
+  );
 }
 
 /** Score, out of the scale, big: the headline number of a card. */

@@ -45,12 +45,22 @@ function Picker({ env, cols }: { env: PageEnv; cols: Column[] }) {
   );
 }
 
-function HeadRow({ env, cols, first }: { env: PageEnv; cols: Column[]; first: string }) {
+function HeadRow({
+  env,
+  cols,
+  first,
+  align,
+}: {
+  env: PageEnv;
+  cols: Column[];
+  first: string;
+  align: string;
+}) {
   return (
     <tr>
       <th scope="col">{first}</th>
       {cols.map((c) => (
-        <th key={c.code} scope="col" data-cc={c.code.toLowerCase()} hidden={!c.shown} className="num">
+        <th key={c.code} scope="col" data-cc={c.code.toLowerCase()} hidden={!c.shown} className={align}>
           <a href={env.href({ page: "country", lang: env.lang, country: c.code.toLowerCase() })}>{c.name}</a>
         </th>
       ))}
@@ -90,7 +100,7 @@ function Heatmap({ env, cols }: { env: PageEnv; cols: Column[] }) {
       <table className="data heatmap" data-compare-table="">
         <caption>{env.t("heatmapCaption")}</caption>
         <thead>
-          <HeadRow env={env} cols={cols} first={env.t("section")} />
+          <HeadRow env={env} cols={cols} first={env.t("section")} align="center" />
         </thead>
         <tbody>
           <tr className="overall">
@@ -128,7 +138,7 @@ function IndicatorTable({ env, cols }: { env: PageEnv; cols: Column[] }) {
       <table className="data answers-grid" data-compare-table="">
         <caption>{env.t("indicatorTableCaption")}</caption>
         <thead>
-          <HeadRow env={env} cols={cols} first={env.t("indicator")} />
+          <HeadRow env={env} cols={cols} first={env.t("indicator")} align="" />
         </thead>
         {sectionNodes(env).map((section) => {
           const indicators = indicatorsUnder(env, section.code, true);
