@@ -43,7 +43,7 @@ function DimensionTable({
   title,
   rows,
   statuses,
-  label = (v) => v,
+  label,
 }: {
   title: string;
   rows: Dashboard["byTheme"];
@@ -80,7 +80,7 @@ function DimensionTable({
               {rows.slice(0, 40).map((r) => (
                 <tr key={r.value}>
                   <th scope="row" dir="auto">
-                    {label(r.value)}
+                    {r.value === "(none)" ? t("rcNone") : label ? label(r.value) : r.value}
                   </th>
                   <td className="num">{r.total}</td>
                   <td>
@@ -224,7 +224,7 @@ export function RecommendationDashboardPage() {
               title={t("rcDashByArticle")}
               rows={d.byArticle}
               statuses={d.statuses}
-              label={(v) => (v === "(none)" ? t("rcNone") : `UNCRC ${v}`)}
+              label={(v) => `UNCRC ${v}`}
             />
             <DimensionTable title={t("rcDashByInstitution")} rows={d.byInstitution} statuses={d.statuses} />
             <DimensionTable
