@@ -22,7 +22,7 @@ import {
 } from "./schemas.ts";
 
 /** A response ready to send: its bytes (or JSON text), type and strong ETag. */
-interface Prepared {
+export interface Prepared {
   body: string | Buffer;
   contentType: string;
   etag: string;
@@ -30,9 +30,9 @@ interface Prepared {
 }
 
 /** A release never changes: its answers may be cached by browsers and proxies for a year. */
-const IMMUTABLE = "public, max-age=31536000, immutable";
+export const IMMUTABLE = "public, max-age=31536000, immutable";
 /** The list grows when a release is published. */
-const LIST = "public, max-age=300";
+export const LIST = "public, max-age=300";
 const CACHE_SIZE = 512;
 const prepared = new WeakMap<Db, Map<string, Prepared>>();
 onForgetReleases((db) => prepared.delete(db));
@@ -40,9 +40,10 @@ onForgetReleases((db) => prepared.delete(db));
 const etagOf = (body: string | Buffer) =>
   `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
 
-function prepareJson(schema: ZodType, value: unknown): Prepared {
+export function prepareJson(schema: ZodType, value: unknown): Prepared {
   // Parsing drops any field the schema does not declare: only what is documented leaves.
-  const body = JSON.stringify(schema.parse(value));
+  // Kept as bytes: sending it again costs no encoding.
+  const body = Buffer.from(JSON.stringify(schema.parse(value)));
   return { body, contentType: "application/json; charset=utf-8", etag: etagOf(body) };
 }
 
@@ -75,7 +76,7 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
     .some((t) => t === etag || t === "*");
 }
 
-function send(request: FastifyRequest, reply: FastifyReply, p: Prepared, cacheControl: string) {
+export function send(request: FastifyRequest, reply: FastifyReply, p: Prepared, cacheControl: string) {
   reply.header("cache-control", cacheControl).header("etag", p.etag);
   if (matches(request.headers["if-none-match"], p.etag)) return reply.code(304).send();
   if (p.disposition) reply.header("content-disposition", p.disposition);
@@ -96,7 +97,8 @@ export async function registerPublicApiRoutes(app: FastifyInstance, db: Db): Pro
   const errors = { 400: errorBody, 404: errorBody };
 
   app.addHook("onSend", async (request, reply, payload) => {
-    if (request.url.startsWith(`${PUBLIC_API}`) || request.url === PUBLIC_API) {
+    // Every public answer (releases, published trackings) may be read from any site.
+    if (request.url.startsWith("/api/public/")) {
       reply.header("access-control-allow-origin", "*");
       reply.header("access-control-expose-headers", "ETag, Content-Disposition");
       reply.header("vary", "Origin");
