@@ -23,6 +23,7 @@ import { registerExchangeRoutes } from "../exchange/routes.ts";
 import { registerFrameworkRoutes } from "../frameworks/routes.ts";
 import { registerHealthRoutes } from "../health/routes.ts";
 import { registerNotificationRoutes } from "../notifications/routes.ts";
+import { registerPortalRoutes } from "../portal/routes.ts";
 import { registerPublicApiRoutes } from "../public-api/routes.ts";
 import { registerRecommendationRoutes } from "../recommendations/routes.ts";
 import { registerReleaseRoutes } from "../releases/routes.ts";
@@ -109,6 +110,8 @@ export async function buildApp({ database, logger = false }: AppOptions): Promis
     },
     { prefix: "/api" },
   );
+  // The public portal (no sign-in): published releases only, rendered from their snapshots.
+  await registerPortalRoutes(app, database.db);
 
   const WEB_DIST = webDist();
   if (existsSync(WEB_DIST)) {

@@ -1,0 +1,149 @@
+import type { LocalText } from "../../../core/index.ts";
+import { directionOf, languageNames, numberLocaleOf, translate } from "../i18n/translate.ts";
+
+/** One published release, as the live portal's front page lists it. */
+export interface PortalIndexEntry {
+  slug: string;
+  frameworkCode: string;
+  title: LocalText;
+  period: string;
+  version: number;
+  publishedAt: string;
+  notes: string;
+  supersededBy: string | null;
+  isDemo: boolean;
+}
+
+function pick(text: LocalText, lang: string): string {
+  return text[lang] ?? text.en ?? Object.values(text)[0] ?? "";
+}
+
+/**
+ * The live portal's front page (`/portal/`): every published release, newest
+ * first, grouped by index, each linking to its pages in the reader's language.
+ * Links are relative to `/portal/`; `?lang=` chooses the language.
+ */
+export function PortalIndexPage({
+  releases,
+  lang,
+  root = "",
+  notFound = false,
+}: {
+  releases: PortalIndexEntry[];
+  lang: string;
+  /** Prefix of every link: "" when served at `/portal/`, "/portal/" elsewhere (a not-found answer). */
+  root?: string;
+  notFound?: boolean;
+}) {
+  const t = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) =>
+    translate(lang, key, vars);
+  const date = new Intl.DateTimeFormat(numberLocaleOf(lang), { dateStyle: "long", timeZone: "UTC" });
+  const codes = [...new Set(releases.map((r) => r.frameworkCode))];
+  return (
+    <html lang={lang} dir={directionOf(lang)}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{t("portalIndexTitle")}</title>
+        <meta name="description" content={t("portalIndexLead")} />
+        <link rel="icon" href="data:," />
+        <link rel="stylesheet" href={`${root}assets/portal.css`} />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          {t("skipToContent")}
+        </a>
+        <header className="site-header">
+          <div className="site-header__top wrap">
+            <span className="brand">
+              <span className="brand__mark" aria-hidden="true" />
+              <span className="brand__text">
+                <span className="brand__title">Childmark</span>
+                <span className="brand__release">{t("portalIndexTitle")}</span>
+              </span>
+            </span>
+            <nav className="lang-switch" aria-label={t("languageNav")}>
+              <ul>
+                {["en", "fr", "ar"].map((l) => (
+                  <li key={l}>
+                    <a
+                      href={`${root || "./"}?lang=${l}`}
+                      hrefLang={l}
+                      lang={l}
+                      aria-current={l === lang ? "true" : undefined}
+                    >
+                      {languageNames[l]}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <main id="main" className="wrap" tabIndex={-1}>
+          {notFound && (
+            <div className="hero">
+              <h1>{t("notFoundTitle")}</h1>
+              <p className="hero__lead">{t("notFoundBody")}</p>
+            </div>
+          )}
+          <div className="hero">
+            {notFound ? <h2>{t("portalIndexTitle")}</h2> : <h1>{t("portalIndexTitle")}</h1>}
+            <p className="hero__lead">{t("portalIndexLead")}</p>
+          </div>
+          {codes.length === 0 && <p>{t("noReleases")}</p>}
+          {codes.map((code) => {
+            const list = releases.filter((r) => r.frameworkCode === code);
+            return (
+              <section key={code} className="block" aria-labelledby={`fw-${code}`}>
+                <h2 id={`fw-${code}`}>{pick(list[0]!.title, lang)}</h2>
+                <div className="table-scroll">
+                  <table className="data">
+                    <thead>
+                      <tr>
+                        <th scope="col">{t("period")}</th>
+                        <th scope="col">{t("published")}</th>
+                        <th scope="col">{t("notes")}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {list.map((r) => (
+                        <tr key={r.slug}>
+                          <th scope="row">
+                            <a href={`${root}${encodeURIComponent(r.slug)}/${lang}/`}>
+                              {r.period} · {t("version")} {r.version}
+                            </a>
+                            {r.isDemo && <span className="tag">{t("demoRibbon")}</span>}
+                            {r === list[0] && <span className="tag">{t("latest")}</span>}
+                          </th>
+                          <td>{date.format(new Date(r.publishedAt))}</td>
+                          <td>
+                            {r.notes}
+                            {r.supersededBy && (
+                              <div className="muted">
+                                {t("supersededBy", {
+                                  version:
+                                    releases.find((x) => x.slug === r.supersededBy)?.version ??
+                                    r.supersededBy,
+                                })}
+                              </div>
+                            )}
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </section>
+            );
+          })}
+        </main>
+        <footer className="site-footer">
+          <div className="wrap">
+            <p className="site-footer__small">{t("footerMadeWith")}</p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}
