@@ -9,3 +9,4 @@ export * from "./scoring/rank.ts";
 export * from "./scoring/rows.ts";
 export * from "./scoring/summary.ts";
 export * from "./publishing/snapshot.ts";
+export * from "./publishing/tracking.ts";

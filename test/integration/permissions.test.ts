@@ -228,6 +228,13 @@ const REQUESTS: Record<string, (c: Context) => { url: string; payload?: object }
     payload: { notes: "Matrix" },
   }),
   "GET /api/cycles/:id/release-candidates": (c) => ({ url: `/api/cycles/${c.cycleId}/release-candidates` }),
+  "POST /api/tracking-publications": () => ({
+    url: "/api/tracking-publications",
+    payload: { country: "MD", notes: "Matrix publication" },
+  }),
+  "GET /api/tracking-publications": () => ({ url: "/api/tracking-publications" }),
+  "GET /api/public/tracking": () => ({ url: "/api/public/tracking" }),
+  "GET /api/public/tracking/:slug": () => ({ url: "/api/public/tracking/md-tracking-v1" }),
   // The public API answers anyone (an unknown release: 404).
   "OPTIONS /api/public/*": () => ({ url: "/api/public/releases" }),
   "GET /api/public/releases": () => ({ url: "/api/public/releases" }),

@@ -43,6 +43,7 @@ export const ACTIONS = [
   "recommendation:track",
   "recommendation:import",
   "recommendation:read-tracking",
+  "recommendation:publish",
   "release:publish",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -62,6 +63,7 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     "recommendation:track",
     "recommendation:import",
     "recommendation:read-tracking",
+    "recommendation:publish",
     "release:publish",
   ],
   coordinator: [
@@ -74,6 +76,7 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     "user:invite",
     "recommendation:track",
     "recommendation:read-tracking",
+    "recommendation:publish",
   ],
   contributor: [
     "cycle:read",

@@ -27,6 +27,7 @@ import { registerPortalRoutes } from "../portal/routes.ts";
 import { registerPublicApiRoutes } from "../public-api/routes.ts";
 import { registerRecommendationRoutes } from "../recommendations/routes.ts";
 import { registerReleaseRoutes } from "../releases/routes.ts";
+import { registerTrackingPages, registerTrackingRoutes } from "../tracking/routes.ts";
 import { registerReviewRoutes } from "../review/routes.ts";
 
 declare module "fastify" {
@@ -107,11 +108,13 @@ export async function buildApp({ database, logger = false }: AppOptions): Promis
       await registerRecommendationRoutes(api, database.db);
       await registerReleaseRoutes(api, database.db);
       await registerPublicApiRoutes(api, database.db);
+      await registerTrackingRoutes(api, database.db);
     },
     { prefix: "/api" },
   );
   // The public portal (no sign-in): published releases only, rendered from their snapshots.
   await registerPortalRoutes(app, database.db);
+  await registerTrackingPages(app, database.db);
 
   const WEB_DIST = webDist();
   if (existsSync(WEB_DIST)) {

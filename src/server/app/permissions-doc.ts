@@ -20,6 +20,8 @@ const ACTION_MEANING: Record<(typeof ACTIONS)[number], string> = {
   "recommendation:import": "import files of UN recommendations and save column mappings",
   "recommendation:read-tracking":
     "read the implementation assessments of a State's recommendations (timeline, status dashboards, follow-up reports): internal to its coalition and the region or platform over it",
+  "recommendation:publish":
+    "make the coalition's tracking of a State's recommendations public on the portal (a new immutable version each time)",
   "release:publish":
     "publish validated assessments of a cycle as a public release, or a correction of one (every country of the cycle must be within one's scope)",
 };

@@ -118,6 +118,11 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "GET /api/cycles/:id/release-candidates": on("release:publish", "cycle"),
   // The public API: published releases only, for anyone, from any site (CORS).
   "OPTIONS /api/public/*": pub,
+  // A coalition's tracking of UN recommendations, made public by its coordinator or above.
+  "POST /api/tracking-publications": on("recommendation:publish", "country"),
+  "GET /api/tracking-publications": signedIn,
+  "GET /api/public/tracking": pub,
+  "GET /api/public/tracking/:slug": pub,
   "GET /api/public/releases": pub,
   "GET /api/public/releases/:slug": pub,
   "GET /api/public/releases/:slug/countries/:code": pub,

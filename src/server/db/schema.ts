@@ -18,7 +18,7 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
-import type { Framework, LocalText, ReleaseSnapshot } from "../../core/index.ts";
+import type { Framework, LocalText, ReleaseSnapshot, TrackingSnapshot } from "../../core/index.ts";
 
 /*
  * The Childmark database. snake_case columns, real foreign keys, an index for
@@ -649,4 +649,27 @@ export const releases = pgTable(
     unique("releases_cycle_version_unique").on(t.cycleId, t.version),
     index("releases_framework_idx").on(t.frameworkCode, t.period, t.version),
   ],
+);
+
+/**
+ * A coalition's tracking of UN recommendations to its State, made public: an
+ * immutable snapshot (texts, positions, the latest coalition assessment and the
+ * government's claim, with public evidence). A new publication is a new version.
+ */
+export const trackingPublications = pgTable(
+  "tracking_publications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** `${country}-tracking-v${version}`, lower case. */
+    slug: text("slug").notNull().unique("tracking_publications_slug_unique"),
+    countryCode: char("country_code", { length: 2 })
+      .notNull()
+      .references(() => countries.code),
+    version: integer("version").notNull(),
+    publishedAt: timestamp("published_at", { withTimezone: true }).notNull().defaultNow(),
+    publishedBy: uuid("published_by").references(() => users.id),
+    notes: text("notes").notNull(),
+    snapshot: jsonb("snapshot").$type<TrackingSnapshot>().notNull(),
+  },
+  (t) => [unique("tracking_publications_country_version_unique").on(t.countryCode, t.version)],
 );

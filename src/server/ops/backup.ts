@@ -42,6 +42,7 @@ export const BACKUP_TABLES = [
   "recommendation_saved_searches",
   "recommendation_indicator_rejections",
   "releases",
+  "tracking_publications",
 ] as const;
 
 const FORMAT = "childmark-backup/1";

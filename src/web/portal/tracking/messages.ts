@@ -43,7 +43,8 @@ const en = {
   byGovernment: "government",
   superseded: "A newer version of this publication exists.",
   download: "Download this publication as JSON",
-  footer: "Published with Childmark, free software for child-rights coalitions. Recommendation texts: United Nations.",
+  footer:
+    "Published with Childmark, free software for child-rights coalitions. Recommendation texts: United Nations.",
   mechanism_crc: "Committee on the Rights of the Child",
   mechanism_upr: "Universal Periodic Review",
 };
@@ -90,7 +91,8 @@ const fr: Record<TrackingMessageKey, string> = {
   byGovernment: "gouvernement",
   superseded: "Une version plus récente de cette publication existe.",
   download: "Télécharger cette publication en JSON",
-  footer: "Publié avec Childmark, logiciel libre pour les coalitions des droits de l'enfant. Textes des recommandations : Nations Unies.",
+  footer:
+    "Publié avec Childmark, logiciel libre pour les coalitions des droits de l'enfant. Textes des recommandations : Nations Unies.",
   mechanism_crc: "Comité des droits de l'enfant",
   mechanism_upr: "Examen périodique universel",
 };
@@ -107,7 +109,8 @@ const ar: Record<TrackingMessageKey, string> = {
   status: "الحالة",
   count: "التوصيات",
   share: "النسبة",
-  total: "{count, plural, zero {لا توصيات} one {توصية واحدة} two {توصيتان} few {# توصيات} many {# توصية} other {# توصية}}",
+  total:
+    "{count, plural, zero {لا توصيات} one {توصية واحدة} two {توصيتان} few {# توصيات} many {# توصية} other {# توصية}}",
   byArticle: "التوصيات حسب مواد اتفاقية حقوق الطفل",
   article: "المادة {article}",
   noArticle: "غير مرتبطة بمادة من اتفاقية حقوق الطفل",

@@ -55,14 +55,23 @@ function StatusChip({ env, status }: { env: Env; status: StatusKey }) {
   return <span className={`status status--${status}`}>{label(env, "status", status)}</span>;
 }
 
-function Assessment({ env, who, value }: { env: Env; who: "coalition" | "government"; value: PublicImplementation | null }) {
+function Assessment({
+  env,
+  who,
+  value,
+}: {
+  env: Env;
+  who: "coalition" | "government";
+  value: PublicImplementation | null;
+}) {
   return (
     <div className={`assessment assessment--${who}`}>
       <h4>{env.t(who)}</h4>
       {value ? (
         <>
           <p>
-            <StatusChip env={env} status={value.status} /> <span className="muted">{env.date(value.assessedOn)}</span>
+            <StatusChip env={env} status={value.status} />{" "}
+            <span className="muted">{env.date(value.assessedOn)}</span>
           </p>
           {value.evidenceText && (
             <p>
@@ -103,7 +112,12 @@ function Assessment({ env, who, value }: { env: Env; who: "coalition" | "governm
 
 function reference(env: Env, r: TrackedRecommendation): string {
   const mechanism = label(env, "mechanism", r.mechanism);
-  return [mechanism, r.cycle ?? r.session, [r.documentSymbol, r.paragraph && `§ ${r.paragraph}`].filter(Boolean).join(" "), r.issuedOn && env.date(r.issuedOn)]
+  return [
+    mechanism,
+    r.cycle ?? r.session,
+    [r.documentSymbol, r.paragraph && `§ ${r.paragraph}`].filter(Boolean).join(" "),
+    r.issuedOn && env.date(r.issuedOn),
+  ]
     .filter(Boolean)
     .join(" · ");
 }
@@ -169,7 +183,10 @@ function Recommendation({ env, r }: { env: Env; r: TrackedRecommendation }) {
 function Summary({ env, snap }: { env: Env; snap: TrackingSnapshot }) {
   const counts = trackingStatusCounts(snap);
   const total = snap.recommendations.length;
-  const percent = new Intl.NumberFormat(numberLocaleOf(env.lang), { style: "percent", maximumFractionDigits: 0 });
+  const percent = new Intl.NumberFormat(numberLocaleOf(env.lang), {
+    style: "percent",
+    maximumFractionDigits: 0,
+  });
   return (
     <section className="block" aria-labelledby="summary">
       <h2 id="summary">{env.t("summary")}</h2>
@@ -177,7 +194,11 @@ function Summary({ env, snap }: { env: Env; snap: TrackingSnapshot }) {
         {counts
           .filter((c) => c.count > 0)
           .map((c) => (
-            <span key={c.status} className={`status-bar__part status--${c.status}`} style={{ flexGrow: c.count }} />
+            <span
+              key={c.status}
+              className={`status-bar__part status--${c.status}`}
+              style={{ flexGrow: c.count }}
+            />
           ))}
       </div>
       <table className="data">
@@ -205,7 +226,17 @@ function Summary({ env, snap }: { env: Env; snap: TrackingSnapshot }) {
   );
 }
 
-function Document({ env, snap, superseded, children }: { env: Env; snap: TrackingSnapshot; superseded: boolean; children: ReactNode }) {
+function Document({
+  env,
+  snap,
+  superseded,
+  children,
+}: {
+  env: Env;
+  snap: TrackingSnapshot;
+  superseded: boolean;
+  children: ReactNode;
+}) {
   const [country] = env.text(snap.country.name);
   const title = env.t("title", { country });
   return (
@@ -242,7 +273,12 @@ function Document({ env, snap, superseded, children }: { env: Env; snap: Trackin
               <ul>
                 {TRACKING_LANGUAGES.map((l) => (
                   <li key={l}>
-                    <a href={`../${l}/`} hrefLang={l} lang={l} aria-current={l === env.lang ? "true" : undefined}>
+                    <a
+                      href={`../${l}/`}
+                      hrefLang={l}
+                      lang={l}
+                      aria-current={l === env.lang ? "true" : undefined}
+                    >
                       {languageNames[l]}
                     </a>
                   </li>
@@ -275,7 +311,11 @@ function Document({ env, snap, superseded, children }: { env: Env; snap: Trackin
  * coalition's assessment and the government's claim side by side.
  * All text comes from the snapshot and is rendered as text.
  */
-export function renderTrackingPage(snap: TrackingSnapshot, lang: string, options: { superseded?: boolean } = {}): string {
+export function renderTrackingPage(
+  snap: TrackingSnapshot,
+  lang: string,
+  options: { superseded?: boolean } = {},
+): string {
   const env = envOf(lang);
   const [country] = env.text(snap.country.name);
   const groups = groupByArticle(snap.recommendations);

@@ -1,0 +1,227 @@
+import { readFile } from "node:fs/promises";
+import { eq } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import {
+  renderTrackingPage,
+  TRACKING_LANGUAGES,
+  trackingAssets,
+} from "../../web/portal/tracking/tracking-page.tsx";
+import { errorBody } from "../api-schemas/index.ts";
+import { authorize, requireActor } from "../auth/plugin.ts";
+import type { Db } from "../db/connect.ts";
+import { countries } from "../db/schema.ts";
+import { UserError } from "../errors.ts";
+import { IMMUTABLE, LIST, prepareJson, send } from "../public-api/routes.ts";
+import { PORTAL_ASSETS_DIR } from "../reports/portal-css.ts";
+import { findTrackingPublication, listTrackingPublications, publishTracking } from "./publish-tracking.ts";
+
+const tags = ["tracking"];
+const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
+
+const publishBody = z.object({
+  country: z.string().regex(/^[A-Za-z]{2}$/, "an ISO 3166-1 alpha-2 code such as MD"),
+  notes: z.string().trim().min(1, "say what this publication is").max(2000),
+});
+const published = z.object({
+  slug: z.string(),
+  version: z.number().int(),
+  recommendations: z.number().int(),
+  assessed: z.number().int(),
+  url: z.string(),
+});
+const summary = z.object({
+  slug: z.string(),
+  country: z.string(),
+  version: z.number().int(),
+  publishedAt: z.string(),
+  notes: z.string(),
+  recommendations: z.number().int(),
+  supersededBy: z.string().nullable(),
+  url: z.string(),
+});
+const implementation = z.object({
+  status: z.string(),
+  assessedOn: z.string(),
+  evidenceText: z.string().nullable(),
+  evidenceUrls: z.array(z.string()),
+  responsibleInstitutions: z.array(z.string()),
+  dueOn: z.string().nullable(),
+});
+/** The public shape of a tracking: what is declared here is all that leaves the server. */
+const publicTracking = z.object({
+  format: z.string(),
+  slug: z.string(),
+  country: z.object({ code: z.string(), name: z.record(z.string(), z.string()) }),
+  version: z.number().int(),
+  publishedAt: z.string(),
+  notes: z.string(),
+  supersedes: z.string().nullable(),
+  recommendations: z.array(
+    z.object({
+      mechanism: z.string(),
+      session: z.string().nullable(),
+      cycle: z.string().nullable(),
+      documentSymbol: z.string().nullable(),
+      paragraph: z.string().nullable(),
+      issuedOn: z.string().nullable(),
+      recommendingStates: z.array(z.string()),
+      text: z.record(z.string(), z.string()),
+      position: z.string().nullable(),
+      positionSource: z.string().nullable(),
+      themes: z.array(z.string()),
+      affectedGroups: z.array(z.string()),
+      uncrcArticles: z.array(z.string()),
+      sdgTargets: z.array(z.string()),
+      coalition: implementation.nullable(),
+      government: implementation.nullable(),
+      timeline: z.array(z.object({ status: z.string(), assessedOn: z.string(), by: z.string() })),
+    }),
+  ),
+});
+
+const pageUrl = (slug: string) => `/portal/tracking/${slug}/`;
+
+/**
+ * Publishing a coalition's tracking of UN recommendations (signed in, the
+ * country's coordinator or above), the public API of published trackings,
+ * and their public pages under /portal/tracking/.
+ */
+export async function registerTrackingRoutes(api: FastifyInstance, db: Db): Promise<void> {
+  const app = api.withTypeProvider<ZodTypeProvider>();
+
+  app.post(
+    "/tracking-publications",
+    {
+      schema: {
+        tags,
+        summary:
+          "Make a coalition's tracking of a State's UN recommendations public (a new immutable version)",
+        body: publishBody,
+        response: { 201: published, ...errors },
+      },
+    },
+    async (request, reply) => {
+      requireActor(request);
+      const code = request.body.country.toUpperCase();
+      const [country] = await db
+        .select({ region: countries.regionCode })
+        .from(countries)
+        .where(eq(countries.code, code));
+      if (!country)
+        throw new UserError(`country: "${request.body.country}" is not a known country code`, [], 404);
+      const actor = authorize(request, "recommendation:publish", { country: code, region: country.region });
+      const result = await publishTracking(db, {
+        country: code,
+        notes: request.body.notes,
+        userId: actor.userId,
+      });
+      return reply.code(201).send({ ...result, url: pageUrl(result.slug) });
+    },
+  );
+
+  app.get(
+    "/tracking-publications",
+    {
+      schema: {
+        tags,
+        summary: "Published trackings of UN recommendations, by country, newest version first",
+        response: { 200: z.array(summary), 401: errorBody },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return (await listTrackingPublications(db)).map((s) => ({ ...s, url: pageUrl(s.slug) }));
+    },
+  );
+
+  app.get(
+    "/public/tracking",
+    {
+      schema: {
+        tags: ["public"],
+        summary: "Published trackings of UN recommendations (no sign-in)",
+        response: { 200: z.array(summary) },
+      },
+    },
+    async (request, reply) => {
+      const list = (await listTrackingPublications(db)).map((s) => ({
+        ...s,
+        url: `/api/public/tracking/${s.slug}`,
+      }));
+      return send(request, reply, prepareJson(z.array(summary), list), LIST);
+    },
+  );
+
+  app.get(
+    "/public/tracking/:slug",
+    {
+      schema: {
+        tags: ["public"],
+        summary:
+          "One published tracking: every recommendation with the coalition's assessment and the government's claim",
+        params: z.object({ slug: z.string().min(1).max(100) }),
+        response: { 200: publicTracking, 404: errorBody },
+      },
+    },
+    async (request, reply) => {
+      const snapshot = await findTrackingPublication(db, request.params.slug);
+      if (!snapshot) throw new UserError(`no published tracking ${request.params.slug}`, [], 404);
+      const latest = !/-v\d+$/.test(request.params.slug);
+      return send(request, reply, prepareJson(publicTracking, snapshot), latest ? LIST : IMMUTABLE);
+    },
+  );
+}
+
+/** The public pages of published trackings (outside /api, no sign-in). */
+export async function registerTrackingPages(app: FastifyInstance, db: Db): Promise<void> {
+  const page = (status: number, body: string) => ({ status, body });
+  app.get<{ Params: { file: string } }>("/portal/tracking/assets/:file", async (request, reply) => {
+    const file = trackingAssets.find((a) => a === request.params.file);
+    if (!file) return reply.code(404).type("text/plain").send("not found");
+    const path =
+      file === "portal.css"
+        ? `${PORTAL_ASSETS_DIR}portal.css`
+        : new URL("../../web/portal/tracking/tracking.css", import.meta.url);
+    return reply
+      .type("text/css; charset=utf-8")
+      .header("cache-control", "public, max-age=300")
+      .send(await readFile(path));
+  });
+  app.get<{ Params: { slug: string } }>("/portal/tracking/:slug/", async (request, reply) =>
+    reply.redirect(`/portal/tracking/${encodeURIComponent(request.params.slug)}/en/`),
+  );
+  app.get<{ Params: { slug: string } }>("/portal/tracking/:slug/tracking.json", async (request, reply) => {
+    const snapshot = await findTrackingPublication(db, request.params.slug);
+    if (!snapshot) return reply.code(404).type("text/plain").send("not found");
+    return reply
+      .type("application/json; charset=utf-8")
+      .header("content-disposition", `attachment; filename="${snapshot.slug}.json"`)
+      .send(JSON.stringify(publicTracking.parse(snapshot)));
+  });
+  app.get<{ Params: { slug: string; lang: string } }>(
+    "/portal/tracking/:slug/:lang/",
+    async (request, reply) => {
+      const { slug, lang } = request.params;
+      const snapshot = TRACKING_LANGUAGES.includes(lang as never)
+        ? await findTrackingPublication(db, slug)
+        : null;
+      const result = snapshot
+        ? page(
+            200,
+            renderTrackingPage(snapshot, lang, {
+              superseded: (await listTrackingPublications(db)).some(
+                (s) => s.slug === snapshot.slug && s.supersededBy !== null,
+              ),
+            }),
+          )
+        : page(404, "<!doctype html><title>Not found</title><p>No such published tracking.</p>");
+      return reply
+        .code(result.status)
+        .type("text/html; charset=utf-8")
+        .header("cache-control", "public, max-age=300")
+        .send(result.body);
+    },
+  );
+}
