@@ -71,6 +71,9 @@ export function SignInPage() {
           <Link to={paths.forgotPassword()}>{t("forgotPasswordLink")}</Link>
         </div>
       </form>
+      <p className="lead">
+        {t("publicPortalLead")} <a href="/portal/">{t("publicPortal")}</a>
+      </p>
     </div>
   );
 }

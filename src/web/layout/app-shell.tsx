@@ -82,6 +82,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           <nav aria-label={t("workspaceNav")} className="site-nav">
             <Link to={paths.overview()}>{t("frameworks")}</Link>
             <WorkspaceLinks />
+            <a href="/portal/">{t("publicPortal")}</a>
             <a href="/api/docs">{t("apiDocs")}</a>
           </nav>
           <div className="site-header__tools">

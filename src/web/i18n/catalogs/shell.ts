@@ -76,6 +76,8 @@ const en = {
   footer:
     "Childmark is free software (AGPL-3.0). Scores are computed from the framework file shown under Structure.",
   apiDocs: "API documentation",
+  publicPortal: "Public portal",
+  publicPortalLead: "Published scores, answers and sources are open to everyone, without an account:",
 };
 
 const fr: Record<keyof typeof en, string> = {
@@ -152,6 +154,8 @@ const fr: Record<keyof typeof en, string> = {
   footer:
     "Childmark est un logiciel libre (AGPL-3.0). Les scores sont calculés à partir du cadre présenté sous Structure.",
   apiDocs: "Documentation de l’API",
+  publicPortal: "Portail public",
+  publicPortalLead: "Les scores, réponses et sources publiés sont ouverts à tous, sans compte :",
 };
 
 const ar: Record<keyof typeof en, string> = {
@@ -228,6 +232,8 @@ const ar: Record<keyof typeof en, string> = {
   collapseAll: "طي الكل",
   footer: "Childmark برنامج حر (AGPL-3.0). تُحتسب الدرجات من ملف الإطار المعروض تحت «البنية».",
   apiDocs: "توثيق واجهة البرمجة",
+  publicPortal: "البوابة العامة",
+  publicPortalLead: "الدرجات والإجابات والمصادر المنشورة متاحة للجميع دون حساب:",
 };
 
 export const shell: Catalog<typeof en> = { en, fr, ar };
