@@ -1,0 +1,143 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { sql } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { buildApp } from "../../src/server/app/build-app.ts";
+import { seedReference } from "../../src/server/reference/countries.ts";
+import { publishRelease } from "../../src/server/releases/publish.ts";
+import { closeChromium } from "../../src/server/reports/chromium.ts";
+import { CANARY, hasPdftotext, plantCanaries, readableTexts } from "../support/canary.ts";
+import { describeEachDatabase } from "../support/databases.ts";
+import { buildUser } from "../support/factories.ts";
+import { buildPublishableCycle, type PublishableCycle } from "../support/release-setup.ts";
+import { type CrawlResult, crawl } from "../support/static-crawl.ts";
+
+/*
+ * The issue's canary, over the LIVE portal: a string planted in drafts,
+ * comments, rework reasons, removed evidence, history, workflow notes, a stale
+ * justification, a validated assessment that is not published and the
+ * publisher's name must appear on no page (every page type in every
+ * language), no download and no report (PDF text and DOCX XML included) that
+ * a reader can reach by following links from /portal/, nor in the public API.
+ */
+describeEachDatabase("the live portal publishes nothing unpublished", (database) => {
+  let app: FastifyInstance;
+  let base: string;
+  let cycle: PublishableCycle;
+  let slug: string;
+  let result: CrawlResult;
+  /** Every non-HTML file the crawl reached, with its bytes. */
+  const files = new Map<string, Buffer>();
+
+  beforeAll(async () => {
+    process.env.CHILDMARK_DATA_DIR = mkdtempSync(join(tmpdir(), "childmark-portal-canary-"));
+    const { db } = database();
+    await seedReference(db);
+    // MD and GE validated, AM a draft; only MD is published.
+    cycle = await buildPublishableCycle(db, { countries: ["MD", "GE", "AM"], validated: ["MD", "GE"] });
+    await plantCanaries(db, cycle);
+    const publisher = await buildUser(db, { isAdmin: true, name: CANARY });
+    ({ slug } = await publishRelease(db, {
+      cycleId: cycle.cycleId,
+      assessmentIds: [cycle.assessments.MD!],
+      userId: publisher.id,
+      notes: "First release of the portal canary test.",
+    }));
+    app = await buildApp({ database: database() });
+    base = await app.listen({ port: 0, host: "127.0.0.1" });
+    result = await crawl(`${base}/portal/`);
+    for (const [url, status] of result.visited) {
+      if (status !== 200 || result.pages.has(url)) continue;
+      files.set(url, Buffer.from(await (await fetch(url)).arrayBuffer()));
+    }
+  }, 300_000);
+  afterAll(async () => {
+    await app?.close();
+    await closeChromium();
+  });
+
+  const paths = () => [...result.visited.keys()].map((u) => new URL(u).pathname);
+
+  it("reaches every page type in every language, every download and every report, with no 404 or 500", () => {
+    const broken = [...result.visited].filter(([, status]) => status >= 400);
+    expect(broken).toEqual([]);
+    const root = `/portal/${slug}/`;
+    const reached = paths();
+    for (const lang of ["en", "fr", "ar"]) {
+      for (const page of [
+        "",
+        "compare/",
+        "indicators/",
+        `indicators/${encodeURIComponent(cycle.framework.indicators[0]!.code)}/`,
+        "methodology/",
+        "downloads/",
+        "releases/",
+        "countries/md/",
+      ])
+        expect(reached).toContain(`${root}${lang}/${page}`);
+      expect(reached.some((p) => p.startsWith(`${root}${lang}/embed/`))).toBe(true);
+      for (const report of ["md.pdf", "md.docx", "regional.pdf", "regional.docx"])
+        expect(reached).toContain(`${root}${lang}/reports/${report}`);
+    }
+    for (const format of ["csv", "xlsx", "json", "sdmx.csv"]) {
+      expect(reached).toContain(`${root}downloads/${slug}.${format}`);
+      expect(reached).toContain(`${root}downloads/countries/md.${format}`);
+    }
+    // Every indicator page of every language.
+    expect(result.pages.size).toBeGreaterThan(3 * cycle.framework.indicators.length);
+  });
+
+  it("shows the canary on no page", () => {
+    const found = [...result.pages].filter(([, html]) => html.includes("CANARY")).map(([url]) => url);
+    expect(found).toEqual([]);
+  });
+
+  it("puts the canary in no download or report (bytes, DOCX XML, XLSX cells, PDF text)", async () => {
+    expect(files.size).toBeGreaterThanOrEqual(8 + 12);
+    const found: string[] = [];
+    let pdfs = 0;
+    for (const [url, body] of files) {
+      const texts = await readableTexts(new URL(url).pathname, body);
+      if (texts.some((t) => t.includes("CANARY"))) found.push(url);
+      if (url.endsWith(".pdf")) {
+        pdfs++;
+        expect(body.subarray(0, 5).toString(), url).toBe("%PDF-");
+        // pdftotext really reads the report: Moldova is named in every one of them.
+        if (hasPdftotext && /md\.pdf$/.test(url))
+          expect(texts.at(-1), url).toMatch(/Moldova|Moldavie|مولدوفا/);
+      }
+    }
+    expect(pdfs).toBe(6);
+    expect(found).toEqual([]);
+  });
+
+  it("puts the canary in no public API answer", async () => {
+    const api = `${base}/api/public/releases`;
+    const urls = [
+      api,
+      `${api}/${slug}`,
+      `${api}/${slug}/countries/md`,
+      ...cycle.framework.indicators
+        .slice(0, 10)
+        .map((i) => `${api}/${slug}/indicators/${encodeURIComponent(i.code)}`),
+    ];
+    for (const url of urls) {
+      const res = await fetch(url);
+      expect(res.status, url).toBe(200);
+      expect(await res.text(), url).not.toContain("CANARY");
+    }
+  });
+
+  it("had the canary to find: it is in the database, in unpublished places", async () => {
+    const { db } = database();
+    const count = async (query: ReturnType<typeof sql>) =>
+      ((await db.execute(query)) as unknown as { rows: { n: number }[] }).rows[0]!.n;
+    expect(await count(sql`select count(*)::int as n from comments where body like ${`${CANARY}%`}`)).toBe(2);
+    expect(
+      await count(sql`select count(*)::int as n from answers where justification like ${`${CANARY}%`}`),
+    ).toBe(3);
+    expect(await count(sql`select count(*)::int as n from users where name like ${`${CANARY}%`}`)).toBe(2);
+  });
+});
