@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { compileFramework, type Grant, scoreAnswers, toScoreRows } from "../../src/core/index.ts";
 import { buildApp } from "../../src/server/app/build-app.ts";
 import { importAnswers } from "../../src/server/data/import-answers.ts";
-import { assessments, cycles, releases } from "../../src/server/db/schema.ts";
+import { answers, assessments, cycles, evidenceSources, releases } from "../../src/server/db/schema.ts";
 import { buildDemoAnswers } from "../../src/server/demo/demo-answers.ts";
 import { createBackup, restoreBackup } from "../../src/server/ops/backup.ts";
 import { CHILDPACT_REGION, seedReference } from "../../src/server/reference/countries.ts";
@@ -15,7 +15,7 @@ import { publishRelease } from "../../src/server/releases/publish.ts";
 import { findLatestRelease, findRelease, listReleases } from "../../src/server/releases/read-release.ts";
 import { describeEachDatabase } from "../support/databases.ts";
 import { buildUser, signInAs } from "../support/factories.ts";
-import { buildPublishableCycle, type PublishableCycle } from "../support/release-setup.ts";
+import { answerOf, buildPublishableCycle, type PublishableCycle } from "../support/release-setup.ts";
 
 const REFUSED: Record<string, Grant[]> = {
   "coordinator MD": [{ role: "coordinator", scopeType: "country", scopeCode: "MD" }],
@@ -251,6 +251,24 @@ describeEachDatabase("releases: publishing", (database) => {
       inPrevious: false,
       changedAnswers: null,
     });
+    // Two changes since: an answer's value, and a new source on another answer.
+    const [a, b] = cycle.framework.indicators.filter((i) => i.type === "checklist");
+    const changed = await answerOf(db, cycle.assessments.MD!, a!.code);
+    const [row] = await db.select({ value: answers.valueText }).from(answers).where(eq(answers.id, changed));
+    await db
+      .update(answers)
+      .set({ valueText: row!.value === "yes" ? "no" : "yes" })
+      .where(eq(answers.id, changed));
+    await db.insert(evidenceSources).values({
+      answerId: await answerOf(db, cycle.assessments.MD!, b!.code),
+      kind: "url",
+      url: "https://example.org/new-report",
+    });
+    const after = await app.inject({
+      url: `/api/cycles/${cycle.cycleId}/release-candidates`,
+      headers: admin.headers,
+    });
+    expect((after.json() as typeof body).assessments.find((x) => x.country === "MD")!.changedAnswers).toBe(2);
     const list = await app.inject({ url: "/api/releases", headers: admin.headers });
     expect(list.statusCode).toBe(200);
     expect((list.json() as unknown[]).length).toBeGreaterThan(3);
