@@ -151,6 +151,23 @@ describe.skipIf(!canRunBrowser)("recommendations journey (Chromium)", () => {
     expect(text).toContain("Decree 45/2025");
     expect(text).toContain("Prohibit corporal punishment of children in all settings");
 
+    // Make the tracking public on the portal, then read it there as anyone would.
+    await page.getByLabel("What this publication is (shown on the portal)").fill("Mid-term review, 2025");
+    await page.getByRole("button", { name: "Publish on the portal" }).click();
+    await expect.poll(() => page.getByText("Published as version 1.").count()).toBe(1);
+    await expectNoSeriousViolations(page, "search page with the publish panel (EN)");
+    await page.getByRole("link", { name: "Open the public page" }).click();
+    await page.getByRole("heading", { name: "Follow-up of UN recommendations: Moldova", level: 1 }).waitFor();
+    const publicPage = await page.textContent("main");
+    expect(publicPage).toContain("Partially implemented");
+    expect(publicPage).toContain("Decree 45/2025");
+    expect(publicPage).toContain('<script>alert("owned")</script>');
+    await expectNoSeriousViolations(page, "public tracking page (EN)");
+    await page.getByRole("link", { name: "العربية" }).click();
+    await page.getByRole("heading", { name: "متابعة توصيات الأمم المتحدة: مولدوفا", level: 1 }).waitFor();
+    expect(await page.getAttribute("html", "dir")).toBe("rtl");
+    await expectNoSeriousViolations(page, "public tracking page (AR)");
+
     await visit(page, `${app.url}/recommendations/dashboard?state=MD`);
     await loaded();
     await expect

@@ -9,6 +9,11 @@ import {
   trackingAssets,
 } from "../../web/portal/tracking/tracking-page.tsx";
 import { errorBody } from "../api-schemas/index.ts";
+import {
+  trackingPublishBody as publishBody,
+  trackingPublished as published,
+  trackingSummary as summary,
+} from "../api-schemas/tracking.ts";
 import { authorize, requireActor } from "../auth/plugin.ts";
 import type { Db } from "../db/connect.ts";
 import { countries } from "../db/schema.ts";
@@ -20,27 +25,6 @@ import { findTrackingPublication, listTrackingPublications, publishTracking } fr
 const tags = ["tracking"];
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
 
-const publishBody = z.object({
-  country: z.string().regex(/^[A-Za-z]{2}$/, "an ISO 3166-1 alpha-2 code such as MD"),
-  notes: z.string().trim().min(1, "say what this publication is").max(2000),
-});
-const published = z.object({
-  slug: z.string(),
-  version: z.number().int(),
-  recommendations: z.number().int(),
-  assessed: z.number().int(),
-  url: z.string(),
-});
-const summary = z.object({
-  slug: z.string(),
-  country: z.string(),
-  version: z.number().int(),
-  publishedAt: z.string(),
-  notes: z.string(),
-  recommendations: z.number().int(),
-  supersededBy: z.string().nullable(),
-  url: z.string(),
-});
 const implementation = z.object({
   status: z.string(),
   assessedOn: z.string(),

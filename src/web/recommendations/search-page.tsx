@@ -8,6 +8,7 @@ import { Link, navigate, useLocation } from "../routing/router.tsx";
 import { paths } from "../routing/routes.ts";
 import { BulkTag } from "./bulk-tag.tsx";
 import { RecommendationsFrame } from "./page-frame.tsx";
+import { PublishTracking } from "./publish-tracking.tsx";
 import { ReportLinks } from "./report-links.tsx";
 import { ResultItem } from "./result-item.tsx";
 import { SavedSearches } from "./saved-searches.tsx";
@@ -185,6 +186,7 @@ export function RecommendationSearchPage() {
           <div className="rc-below">
             <SavedSearches query={query} />
             <ReportLinks state={stateFilter} stateCode={stateCode} />
+            <PublishTracking stateCode={stateCode} />
           </div>
         </div>
       </div>

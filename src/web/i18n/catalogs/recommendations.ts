@@ -2,6 +2,16 @@ import type { Catalog } from "../catalog.ts";
 
 /** Words of the UN recommendations pages: search, recommendation, tracking, dashboard, import. */
 const en = {
+  rcPublicTracking: "Public tracking",
+  rcNotPublished: "The coalition's tracking of this State has not been made public.",
+  rcPublicVersion: "Version {version}, published {date}",
+  rcLatest: "latest",
+  rcPublishHelp:
+    "Publishing makes every recommendation to this State public on the portal, with the coalition's latest assessment and the government's claim; follow-up actions stay internal. Each publication is a new version; earlier ones stay online.",
+  rcPublishNotes: "What this publication is (shown on the portal)",
+  rcPublish: "Publish on the portal",
+  rcPublished: "Published as version {version}.",
+  rcOpenPublic: "Open the public page",
   rcNav: "Recommendations",
   rcSectionNav: "Recommendations pages",
   rcSearchTitle: "UN recommendations",
@@ -249,6 +259,16 @@ const en = {
 type Messages = Record<keyof typeof en, string>;
 
 const fr: Messages = {
+  rcPublicTracking: "Suivi public",
+  rcNotPublished: "Le suivi de cet État par la coalition n'a pas été rendu public.",
+  rcPublicVersion: "Version {version}, publiée le {date}",
+  rcLatest: "la plus récente",
+  rcPublishHelp:
+    "Publier rend publiques sur le portail toutes les recommandations adressées à cet État, avec la dernière évaluation de la coalition et la déclaration du gouvernement ; les actions de suivi restent internes. Chaque publication est une nouvelle version ; les précédentes restent en ligne.",
+  rcPublishNotes: "Objet de cette publication (affiché sur le portail)",
+  rcPublish: "Publier sur le portail",
+  rcPublished: "Publié en version {version}.",
+  rcOpenPublic: "Ouvrir la page publique",
   rcNav: "Recommandations",
   rcSectionNav: "Pages des recommandations",
   rcSearchTitle: "Recommandations de l'ONU",
@@ -496,6 +516,16 @@ const fr: Messages = {
 };
 
 const ar: Messages = {
+  rcPublicTracking: "المتابعة العلنية",
+  rcNotPublished: "لم تُنشر متابعة الائتلاف لهذه الدولة بعد.",
+  rcPublicVersion: "الإصدار {version}، نُشر في {date}",
+  rcLatest: "الأحدث",
+  rcPublishHelp:
+    "يجعل النشر جميع التوصيات الموجهة إلى هذه الدولة علنية على البوابة، مع آخر تقييم للائتلاف وادعاء الحكومة؛ وتبقى إجراءات المتابعة داخلية. كل نشر إصدار جديد، وتبقى الإصدارات السابقة متاحة.",
+  rcPublishNotes: "موضوع هذا النشر (يظهر على البوابة)",
+  rcPublish: "النشر على البوابة",
+  rcPublished: "نُشر بوصفه الإصدار {version}.",
+  rcOpenPublic: "فتح الصفحة العلنية",
   rcNav: "التوصيات",
   rcSectionNav: "صفحات التوصيات",
   rcSearchTitle: "توصيات الأمم المتحدة",
