@@ -72,6 +72,21 @@ export interface PageEnv {
 
 const indexes = new WeakMap<ReleaseSnapshot, ReleaseIndex>();
 
+/**
+ * Wraps text of the other writing direction (an English index title in an
+ * Arabic sentence) in Unicode isolates, so its punctuation stays with it.
+ */
+function isolateForeign(
+  vars: Record<string, string | number>,
+  dir: "ltr" | "rtl",
+): Record<string, string | number> {
+  const foreign = dir === "rtl" ? /[A-Za-z]/ : /[\u0590-\u08FF]/;
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(vars))
+    out[k] = typeof v === "string" && foreign.test(v) ? `\u2068${v}\u2069` : v;
+  return out;
+}
+
 /** Builds the helpers of one page. */
 export function pageEnv(
   snap: ReleaseSnapshot,
@@ -117,7 +132,7 @@ export function pageEnv(
     route,
     path,
     rootNode: fw.nodes.find((n) => n.parent === null)!.code,
-    t: (key, vars) => translate(lang, key, vars),
+    t: (key, vars) => translate(lang, key, vars && isolateForeign(vars, directionOf(lang))),
     text: (value) => pick(value)[0],
     textLang: (value) => pick(value)[1],
     href: (to) => relativeHref(path, typeof to === "string" ? to : routePath(to)),

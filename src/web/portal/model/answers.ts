@@ -24,6 +24,11 @@ function percent(lang: string, value: number): string {
   return f.format(value / 100);
 }
 
+/** A number with its unit kept left to right as one piece, also in a right-to-left sentence. */
+function withUnit(value: string, unit: string | undefined): string {
+  return unit ? `\u2066${value} ${unit}\u2069` : value;
+}
+
 /** An answer in words: Yes / Partially / No, a number with its unit, a scale choice, "Not applicable". */
 export function describeAnswer(
   env: PageEnv,
@@ -82,13 +87,13 @@ export function scoringRule(env: PageEnv, indicator: Indicator): string {
     case "number":
     case "percentage": {
       const s = indicator.scoring;
-      const unit = indicator.type === "number" && indicator.unit ? ` ${indicator.unit}` : "";
+      const unit = indicator.type === "number" ? indicator.unit : undefined;
       const post = (g: number | "data", which: "min" | "max") =>
         g === "data"
           ? env.t("goalpostData", { which })
           : indicator.type === "percentage"
             ? percent(env.lang, g)
-            : `${plainNumber(env.lang, g)}${unit}`;
+            : withUnit(plainNumber(env.lang, g), unit);
       const lowFirst = s.direction === "higher";
       const parts = [
         env.t("ruleNumeric", {

@@ -31,7 +31,9 @@ function Facts({ env, ind }: { env: PageEnv; ind: Indicator }) {
       {unit && (
         <div>
           <dt>{env.t("unit")}</dt>
-          <dd>{unit}</dd>
+          <dd>
+            <bdi dir="ltr">{unit}</bdi>
+          </dd>
         </div>
       )}
       <div>
