@@ -118,12 +118,39 @@ function Changes({ env }: { env: PageEnv }) {
   );
 }
 
+/** How many countries are in each band, and the regional average of each section (home page and regional report). */
+export function BandsAndSections({ env }: { env: PageEnv }) {
+  const rows = sectionAverageRows(env);
+  return (
+    <>
+      <Section id="bands" title={env.t("bandsTitle")}>
+        <BandStrip env={env} id="bands-svg" />
+      </Section>
+      <Section id="sections" title={env.t("sectionsAverageTitle")}>
+        <Figure
+          env={env}
+          id="sections-chart"
+          title={env.t("sectionsAverageTitle")}
+          table={<BarTable env={env} rows={rows} head={env.t("section")} />}
+        >
+          <BarChart
+            env={env}
+            id="sections-svg"
+            rows={rows}
+            title={env.t("sectionsAverageTitle")}
+            desc={env.t("sectionsAverageDesc", { summary: summariseRows(env, rows) })}
+          />
+        </Figure>
+      </Section>
+    </>
+  );
+}
+
 /** The home page: the regional picture. */
 export function HomePage({ env }: { env: PageEnv }) {
   const r = env.snap.release;
   const average = env.idx.regional(env.rootNode);
   const avgBand = bandOfValue(env, average);
-  const sectionRows = sectionAverageRows(env);
   const lead = env.t("homeLead", { count: env.snap.countries.length });
   return (
     <PortalDocument env={env} title={env.t("navHome")} description={lead}>
@@ -197,25 +224,7 @@ export function HomePage({ env }: { env: PageEnv }) {
           </p>
         </Section>
         <div>
-          <Section id="bands" title={env.t("bandsTitle")}>
-            <BandStrip env={env} id="bands-svg" />
-          </Section>
-          <Section id="sections" title={env.t("sectionsAverageTitle")}>
-            <Figure
-              env={env}
-              id="sections-chart"
-              title={env.t("sectionsAverageTitle")}
-              table={<BarTable env={env} rows={sectionRows} head={env.t("section")} />}
-            >
-              <BarChart
-                env={env}
-                id="sections-svg"
-                rows={sectionRows}
-                title={env.t("sectionsAverageTitle")}
-                desc={env.t("sectionsAverageDesc", { summary: summariseRows(env, sectionRows) })}
-              />
-            </Figure>
-          </Section>
+          <BandsAndSections env={env} />
         </div>
       </div>
       <Changes env={env} />

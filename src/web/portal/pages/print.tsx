@@ -1,12 +1,10 @@
-import { BandStrip } from "../charts/band-strip.tsx";
-import { BarChart, BarTable, summariseRows } from "../charts/bars.tsx";
 import { BandLegend, Figure } from "../charts/figure.tsx";
 import { ChoroplethMap } from "../charts/map.tsx";
 import type { PageEnv } from "../context.ts";
 import { BareDocument } from "../layout.tsx";
 import { Section } from "../parts.tsx";
 import { CountryBody } from "./country.tsx";
-import { RankingTable, sectionAverageRows } from "./home.tsx";
+import { BandsAndSections, RankingTable } from "./home.tsx";
 
 function PrintHeader({ env, title }: { env: PageEnv; title: string }) {
   const r = env.snap.release;
@@ -51,7 +49,6 @@ export function PrintCountryPage({ env, country }: { env: PageEnv; country: stri
 /** The regional report laid out for printing: map, ranking, bands, section averages. */
 export function PrintRegionalPage({ env }: { env: PageEnv }) {
   const title = env.t("printTitleRegional");
-  const rows = sectionAverageRows(env);
   return (
     <BareDocument env={env} title={title} description={title} className="print">
       <PrintHeader env={env} title={title} />
@@ -62,25 +59,7 @@ export function PrintRegionalPage({ env }: { env: PageEnv }) {
       <Section id="ranking" title={env.t("rankingTitle")}>
         <RankingTable env={env} />
       </Section>
-      <Section id="bands" title={env.t("bandsTitle")}>
-        <BandStrip env={env} id="bands-svg" />
-      </Section>
-      <Section id="sections" title={env.t("sectionsAverageTitle")}>
-        <Figure
-          env={env}
-          id="sections-chart"
-          title={env.t("sectionsAverageTitle")}
-          table={<BarTable env={env} rows={rows} head={env.t("section")} />}
-        >
-          <BarChart
-            env={env}
-            id="sections-svg"
-            rows={rows}
-            title={env.t("sectionsAverageTitle")}
-            desc={env.t("sectionsAverageDesc", { summary: summariseRows(env, rows) })}
-          />
-        </Figure>
-      </Section>
+      <BandsAndSections env={env} />
       <PrintFooter env={env} />
     </BareDocument>
   );
