@@ -37,9 +37,7 @@ export function DownloadsPage({ env }: { env: PageEnv }) {
                     <span dir="ltr">{`${slug}.${f.format}`}</span>
                   </a>
                 </th>
-                <td>
-                  {f.name} · {env.t(f.key)}
-                </td>
+                <td>{env.t(f.key)}</td>
               </tr>
             ))}
           </tbody>

@@ -36,7 +36,7 @@ function Source({ env, source }: { env: PageEnv; source: PublicEvidence }) {
       ),
     });
   return (
-    <li className="source">
+    <li className="source" dir="auto">
       {parts.map((p, i) => (
         <span key={p.key}>
           {i > 0 && " · "}
@@ -53,7 +53,9 @@ export function Sources({ env, answer }: { env: PageEnv; answer: ReleaseAnswer |
   return (
     <>
       {answer?.value === "na" && answer.justification && (
-        <p className="justification">{env.t("justification", { text: answer.justification })}</p>
+        <p className="justification" dir="auto">
+          {env.t("justification", { text: answer.justification })}
+        </p>
       )}
       {evidence.length ? (
         <ul className="sources">

@@ -118,7 +118,7 @@ export function PortalIndexPage({
                           </th>
                           <td>{date.format(new Date(r.publishedAt))}</td>
                           <td>
-                            {r.notes}
+                            <span dir="auto">{r.notes}</span>
                             {r.supersededBy && (
                               <div className="muted">
                                 {t("supersededBy", {

@@ -58,7 +58,7 @@ export function ReleasesPage({ env }: { env: PageEnv }) {
                     </th>
                     <td>{env.date(item.publishedAt)}</td>
                     <td>
-                      {item.notes}
+                      <span dir="auto">{item.notes}</span>
                       {item.supersededBy && (
                         <div className="muted">
                           {env.t("supersededBy", { version: newer?.version ?? item.supersededBy })}
