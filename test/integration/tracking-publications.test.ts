@@ -167,6 +167,9 @@ describeEachDatabase("published tracking of UN recommendations", (database) => {
     expect((await app.inject("/portal/tracking/assets/portal.css")).statusCode).toBe(200);
     const json = await app.inject("/portal/tracking/md-tracking-v1/tracking.json");
     expect(json.json().slug).toBe("md-tracking-v1");
+    const index = await app.inject("/portal/");
+    expect(index.body).toContain('href="tracking/md-tracking-v1/en/"');
+    expect(index.body).toContain("Follow-up of UN recommendations: Moldova");
   });
 
   it("keeps every version: a new publication is v2, v1 stays and says it was superseded", async () => {

@@ -4,15 +4,18 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ReleaseSnapshot } from "../../core/index.ts";
 import {
   type PortalContext,
+  type PortalIndexTracking,
   parsePortalPath,
   portalLanguages,
   renderPortalIndex,
   renderPortalNotFound,
 } from "../../web/portal/render.tsx";
 import type { Db } from "../db/connect.ts";
+import { countryName } from "../reference/countries.ts";
 import { findLatestRelease, findRelease, listReleases } from "../releases/read-release.ts";
 import { PORTAL_ASSETS_DIR } from "../reports/portal-css.ts";
 import { siteFile } from "../site/site-files.ts";
+import { listTrackingPublications } from "../tracking/publish-tracking.ts";
 
 const HTML = "text/html; charset=utf-8";
 const CACHE = "public, max-age=300";
@@ -46,6 +49,19 @@ async function contextOf(db: Db, snapshot: ReleaseSnapshot, request: FastifyRequ
   };
 }
 
+/** The newest published tracking of each country, for the portal's front page. */
+async function latestTrackings(db: Db): Promise<PortalIndexTracking[]> {
+  return (await listTrackingPublications(db))
+    .filter((t) => t.supersededBy === null)
+    .map((t) => ({
+      slug: t.slug,
+      countryName: countryName(t.country),
+      version: t.version,
+      publishedAt: t.publishedAt,
+      recommendations: t.recommendations,
+    }));
+}
+
 async function notFound(db: Db, request: FastifyRequest, reply: FastifyReply) {
   const body = renderPortalIndex(await listReleases(db), langOf(request), {
     root: "/portal/",
@@ -63,7 +79,12 @@ async function notFound(db: Db, request: FastifyRequest, reply: FastifyReply) {
 export async function registerPortalRoutes(app: FastifyInstance, db: Db): Promise<void> {
   app.get("/portal", (_request, reply) => reply.redirect("/portal/", 301));
   app.get("/portal/", async (request, reply) =>
-    sendCached(request, reply, renderPortalIndex(await listReleases(db), langOf(request)), HTML),
+    sendCached(
+      request,
+      reply,
+      renderPortalIndex(await listReleases(db), langOf(request), { trackings: await latestTrackings(db) }),
+      HTML,
+    ),
   );
   app.get("/portal/assets/portal.css", async (request, reply) =>
     sendCached(request, reply, await readFile(`${PORTAL_ASSETS_DIR}portal.css`), "text/css; charset=utf-8"),

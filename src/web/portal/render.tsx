@@ -10,7 +10,7 @@ import { HomePage } from "./pages/home.tsx";
 import { IndicatorPage } from "./pages/indicator.tsx";
 import { IndicatorsPage } from "./pages/indicators.tsx";
 import { MethodologyPage } from "./pages/methodology.tsx";
-import { type PortalIndexEntry, PortalIndexPage } from "./pages/portal-index.tsx";
+import { type PortalIndexEntry, PortalIndexPage, type PortalIndexTracking } from "./pages/portal-index.tsx";
 import { PrintCountryPage, PrintRegionalPage } from "./pages/print.tsx";
 import { ReleasesPage } from "./pages/releases.tsx";
 import { NotFoundPage, RootPage } from "./pages/root.tsx";
@@ -18,7 +18,7 @@ import { type LanguagePage, type PortalRoute, routePath as routePathOf } from ".
 
 export type { PortalContext, PortalReleaseItem } from "./context.ts";
 export { portalLanguages } from "./context.ts";
-export type { PortalIndexEntry } from "./pages/portal-index.tsx";
+export type { PortalIndexEntry, PortalIndexTracking } from "./pages/portal-index.tsx";
 export type { PortalRoute } from "./routes.ts";
 export {
   assetPaths,
@@ -153,7 +153,7 @@ export function portalRoutes(snapshot: ReleaseSnapshot, ctx: PortalContext): Por
 export function renderPortalIndex(
   releases: PortalIndexEntry[],
   lang: string,
-  options: { root?: string; notFound?: boolean } = {},
+  options: { root?: string; notFound?: boolean; trackings?: PortalIndexTracking[] } = {},
 ): string {
   const language = ["en", "fr", "ar"].includes(lang) ? lang : "en";
   return html(<PortalIndexPage releases={releases} lang={language} {...options} />);

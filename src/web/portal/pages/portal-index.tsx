@@ -1,5 +1,6 @@
 import type { LocalText } from "../../../core/index.ts";
 import { directionOf, languageNames, numberLocaleOf, translate } from "../i18n/translate.ts";
+import { trackingMessage } from "../tracking/messages.ts";
 
 /** One published release, as the live portal's front page lists it. */
 export interface PortalIndexEntry {
@@ -14,6 +15,15 @@ export interface PortalIndexEntry {
   isDemo: boolean;
 }
 
+/** The newest published tracking of UN recommendations of one country. */
+export interface PortalIndexTracking {
+  slug: string;
+  countryName: LocalText;
+  version: number;
+  publishedAt: string;
+  recommendations: number;
+}
+
 function pick(text: LocalText, lang: string): string {
   return text[lang] ?? text.en ?? Object.values(text)[0] ?? "";
 }
@@ -25,11 +35,14 @@ function pick(text: LocalText, lang: string): string {
  */
 export function PortalIndexPage({
   releases,
+  trackings = [],
   lang,
   root = "",
   notFound = false,
 }: {
   releases: PortalIndexEntry[];
+  /** Published trackings of UN recommendations, newest version per country. */
+  trackings?: PortalIndexTracking[];
   lang: string;
   /** Prefix of every link: "" when served at `/portal/`, "/portal/" elsewhere (a not-found answer). */
   root?: string;
@@ -137,6 +150,28 @@ export function PortalIndexPage({
               </section>
             );
           })}
+          {trackings.length > 0 && (
+            <section className="block" aria-labelledby="tracking">
+              <h2 id="tracking">{trackingMessage(lang, "indexTitle")}</h2>
+              <p>{trackingMessage(lang, "indexLead")}</p>
+              <ul className="plain">
+                {trackings.map((tr) => (
+                  <li key={tr.slug}>
+                    <a href={`${root}tracking/${encodeURIComponent(tr.slug)}/${lang}/`}>
+                      {trackingMessage(lang, "title", { country: pick(tr.countryName, lang) })}
+                    </a>{" "}
+                    <span className="muted">
+                      {trackingMessage(lang, "published", {
+                        version: tr.version,
+                        date: date.format(new Date(tr.publishedAt)),
+                      })}{" "}
+                      · {trackingMessage(lang, "total", { count: tr.recommendations })}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
         </main>
         <footer className="site-footer">
           <div className="wrap">

@@ -3,6 +3,9 @@ import { numberLocaleOf, uiLanguageOf } from "../i18n/translate.ts";
 
 /** The tracking page's own words, in ICU MessageFormat; French and Arabic have the same keys. */
 const en = {
+  indexTitle: "Follow-up of UN recommendations",
+  indexLead:
+    "National coalitions' public assessments of how far their State has implemented what UN human rights mechanisms recommended.",
   title: "Follow-up of UN recommendations: {country}",
   lead: "How far {country} has implemented what UN human rights mechanisms recommended, as assessed by the national child-rights coalition. The government's own claims are shown separately.",
   published: "Version {version} · published {date}",
@@ -51,6 +54,9 @@ const en = {
 export type TrackingMessageKey = keyof typeof en;
 
 const fr: Record<TrackingMessageKey, string> = {
+  indexTitle: "Suivi des recommandations de l'ONU",
+  indexLead:
+    "Les évaluations publiques, par les coalitions nationales, de la mise en œuvre par leur État des recommandations des mécanismes des droits de l'homme de l'ONU.",
   title: "Suivi des recommandations de l'ONU : {country}",
   lead: "Dans quelle mesure {country} a mis en œuvre les recommandations des mécanismes des droits de l'homme de l'ONU, selon l'évaluation de la coalition nationale pour les droits de l'enfant. Les déclarations du gouvernement sont présentées à part.",
   published: "Version {version} · publiée le {date}",
@@ -98,6 +104,9 @@ const fr: Record<TrackingMessageKey, string> = {
 };
 
 const ar: Record<TrackingMessageKey, string> = {
+  indexTitle: "متابعة توصيات الأمم المتحدة",
+  indexLead:
+    "تقييمات الائتلافات الوطنية العلنية لمدى تنفيذ دولتها لما أوصت به آليات حقوق الإنسان التابعة للأمم المتحدة.",
   title: "متابعة توصيات الأمم المتحدة: {country}",
   lead: "مدى تنفيذ {country} لما أوصت به آليات حقوق الإنسان التابعة للأمم المتحدة، وفق تقييم الائتلاف الوطني لحقوق الطفل. وتُعرض ادعاءات الحكومة بشكل منفصل.",
   published: "الإصدار {version} · نُشر في {date}",
