@@ -15,6 +15,10 @@ const COMMANDS = [
   "score",
   "backup",
   "restore",
+  "publish",
+  "releases list",
+  "export-site",
+  "recommendations import",
 ];
 
 describe("the childmark command", () => {
