@@ -47,20 +47,30 @@ export function numberLocaleOf(lang: string): string {
   return directionOf(lang) === "rtl" ? `${lang}-u-nu-latn` : lang;
 }
 
-const formatters = new Map<string, IntlMessageFormat>();
+/**
+ * A message function over catalogues in the portal's languages: ICU
+ * MessageFormat with placeholders, plurals and selects; English for a page
+ * language without a catalogue. Compiled messages are kept.
+ */
+export function messageFormatter<K extends string>(
+  catalogs: Record<PortalUiLanguage, Record<K, string>>,
+): (lang: string, key: K, vars?: Record<string, string | number>) => string {
+  const formatters = new Map<string, IntlMessageFormat>();
+  return (lang, key, vars = {}) => {
+    const ui = uiLanguageOf(lang);
+    const id = `${ui}\u0000${key}`;
+    let formatter = formatters.get(id);
+    if (!formatter) {
+      formatter = new IntlMessageFormat(catalogs[ui][key], numberLocaleOf(ui));
+      formatters.set(id, formatter);
+    }
+    return String(formatter.format(vars));
+  };
+}
 
 /** A portal message in ICU MessageFormat with its placeholders filled (plurals and selects included). */
-export function translate(
+export const translate: (
   lang: string,
   key: PortalMessageKey,
-  vars: Record<string, string | number> = {},
-): string {
-  const ui = uiLanguageOf(lang);
-  const id = `${ui}\u0000${key}`;
-  let formatter = formatters.get(id);
-  if (!formatter) {
-    formatter = new IntlMessageFormat(portalUiLanguages[ui][key], numberLocaleOf(ui));
-    formatters.set(id, formatter);
-  }
-  return String(formatter.format(vars));
-}
+  vars?: Record<string, string | number>,
+) => string = messageFormatter<PortalMessageKey>(portalUiLanguages);

@@ -1,5 +1,4 @@
-import { IntlMessageFormat } from "intl-messageformat";
-import { numberLocaleOf, uiLanguageOf } from "../i18n/translate.ts";
+import { messageFormatter } from "../i18n/translate.ts";
 
 /** The tracking page's own words, in ICU MessageFormat; French and Arabic have the same keys. */
 const en = {
@@ -153,24 +152,8 @@ const ar: Record<TrackingMessageKey, string> = {
   mechanism_upr: "الاستعراض الدوري الشامل",
 };
 
-const catalogs = { en, fr, ar } as const;
-const formatters = new Map<string, IntlMessageFormat>();
-
 /** A tracking page message in the page's language (English when there is no catalogue for it). */
-export function trackingMessage(
-  lang: string,
-  key: TrackingMessageKey,
-  vars: Record<string, string | number> = {},
-): string {
-  const ui = uiLanguageOf(lang);
-  const id = `${ui}\u0000${key}`;
-  let formatter = formatters.get(id);
-  if (!formatter) {
-    formatter = new IntlMessageFormat(catalogs[ui][key], numberLocaleOf(ui));
-    formatters.set(id, formatter);
-  }
-  return String(formatter.format(vars));
-}
+export const trackingMessage = messageFormatter<TrackingMessageKey>({ en, fr, ar });
 
 /** Whether a message exists (statuses, positions and mechanisms come from data). */
 export function hasTrackingMessage(key: string): key is TrackingMessageKey {
