@@ -6,8 +6,10 @@ import { loadDemo } from "../src/server/app/load-demo.ts";
 import { assessments, cycles } from "../src/server/db/schema.ts";
 import { DEMO_DRAFT } from "../src/server/demo/demo-releases.ts";
 import { publishRelease } from "../src/server/releases/publish.ts";
+import { findRelease } from "../src/server/releases/read-release.ts";
 import { closeChromium } from "../src/server/reports/chromium.ts";
-import { exportSite } from "../src/server/site/export-site.ts";
+import { exportSite, staticContext } from "../src/server/site/export-site.ts";
+import { siteFile, siteFilePaths } from "../src/server/site/site-files.ts";
 import { benchDatabases } from "./databases.ts";
 import type { BenchFigure } from "./harness.ts";
 
@@ -70,6 +72,7 @@ export async function run(): Promise<BenchFigure[]> {
       await rm(root, { recursive: true, force: true });
     }
     console.log(`  [${database.kind}] both releases: ${total.toFixed(1)} s`);
+    if (process.env.BENCH_EXPORT_BREAKDOWN) await breakdown(database.db, v2.slug);
     figures.push({
       metric: `${database.kind}: export 10 countries × 2 releases`,
       value: total,
@@ -79,4 +82,36 @@ export async function run(): Promise<BenchFigure[]> {
   }
   await closeChromium();
   return figures;
+}
+
+/**
+ * With BENCH_EXPORT_BREAKDOWN=1: where an export's time goes. Every file of
+ * the release is built again one at a time (no parallelism, nothing written)
+ * and the time summed by kind: pages, assets, downloads, PDF and DOCX reports.
+ */
+async function breakdown(db: Parameters<typeof exportSite>[0], slug: string): Promise<void> {
+  const snapshot = (await findRelease(db, slug))!;
+  const ctx = await staticContext(db, snapshot);
+  const kinds = new Map<string, { files: number; ms: number }>();
+  for (const path of siteFilePaths(snapshot, ctx)) {
+    const kind = path.endsWith(".pdf")
+      ? "PDF report"
+      : path.endsWith(".docx")
+        ? "DOCX report"
+        : path.startsWith("downloads/")
+          ? "download"
+          : path.startsWith("assets/")
+            ? "asset"
+            : "page";
+    const start = performance.now();
+    await siteFile(snapshot, path, ctx);
+    const sum = kinds.get(kind) ?? { files: 0, ms: 0 };
+    sum.files++;
+    sum.ms += performance.now() - start;
+    kinds.set(kind, sum);
+  }
+  for (const [kind, { files, ms }] of kinds)
+    console.log(
+      `  ${slug} one file at a time, ${kind}: ${files} files, ${(ms / 1000).toFixed(1)} s (${(ms / files).toFixed(0)} ms each)`,
+    );
 }
