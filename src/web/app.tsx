@@ -11,6 +11,7 @@ import { RecommendationDashboardPage } from "./recommendations/dashboard-page.ts
 import { RecommendationImportPage } from "./recommendations/import-page.tsx";
 import { RecommendationPage } from "./recommendations/recommendation-page.tsx";
 import { RecommendationSearchPage } from "./recommendations/search-page.tsx";
+import { ReleasesPage } from "./releases/releases-page.tsx";
 import { ChangesPage } from "./review/changes-page.tsx";
 import { ProgressPage } from "./review/progress-page.tsx";
 import { TimelinePage } from "./review/timeline-page.tsx";
@@ -56,6 +57,8 @@ function CurrentPage() {
       return <RecommendationImportPage />;
     case "recommendation":
       return <RecommendationPage key={route.id} id={route.id} />;
+    case "admin-releases":
+      return <ReleasesPage />;
     default:
       return <NotFoundPage />;
   }

@@ -1,6 +1,7 @@
 import { IntlMessageFormat } from "intl-messageformat";
 import { account } from "./catalogs/account.ts";
 import { recommendations } from "./catalogs/recommendations.ts";
+import { releases } from "./catalogs/releases.ts";
 import { review } from "./catalogs/review.ts";
 import { shell } from "./catalogs/shell.ts";
 import { workspace } from "./catalogs/workspace.ts";
@@ -10,8 +11,22 @@ import { workspace } from "./catalogs/workspace.ts";
  * catalogues in ./catalogs. Framework texts (titles, labels, guidance) come
  * from the framework itself, in its own languages.
  */
-const en = { ...shell.en, ...review.en, ...account.en, ...workspace.en, ...recommendations.en };
-const fr = { ...shell.fr, ...review.fr, ...account.fr, ...workspace.fr, ...recommendations.fr };
+const en = {
+  ...shell.en,
+  ...review.en,
+  ...account.en,
+  ...workspace.en,
+  ...recommendations.en,
+  ...releases.en,
+};
+const fr = {
+  ...shell.fr,
+  ...review.fr,
+  ...account.fr,
+  ...workspace.fr,
+  ...recommendations.fr,
+  ...releases.fr,
+};
 /** Arabic: messages not yet translated fall back to English. */
 const ar: Partial<Record<MessageKey, string>> = {
   ...shell.ar,
@@ -19,6 +34,7 @@ const ar: Partial<Record<MessageKey, string>> = {
   ...account.ar,
   ...workspace.ar,
   ...recommendations.ar,
+  ...releases.ar,
 };
 
 export type MessageKey = keyof typeof en;

@@ -21,6 +21,11 @@ describe("routes", () => {
     expect(matchRoute(`/frameworks/${id}/countries/MDA`)).toEqual({ page: "not-found" });
   });
 
+  it("finds the publishing page", () => {
+    expect(matchRoute(paths.adminReleases())).toEqual({ page: "admin-releases" });
+    expect(matchRoute("/admin/releases/")).toEqual({ page: "admin-releases" });
+  });
+
   it("keeps the chosen cycle in the scores address", () => {
     expect(paths.scores(id, "2025 Q1")).toBe(`/frameworks/${id}?cycle=2025%20Q1`);
   });

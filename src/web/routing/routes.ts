@@ -13,6 +13,7 @@ export type Route =
   | { page: "admin-new-cycle" }
   | { page: "admin-invitations" }
   | { page: "admin-outbox" }
+  | { page: "admin-releases" }
   | { page: "assessment-progress"; id: string }
   | { page: "assessment-changes"; id: string }
   | { page: "assessment-timeline"; id: string }
@@ -46,6 +47,7 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/admin\/cycles\/new$/, () => ({ page: "admin-new-cycle" })],
   [/^\/admin\/invitations$/, () => ({ page: "admin-invitations" })],
   [/^\/admin\/outbox$/, () => ({ page: "admin-outbox" })],
+  [/^\/admin\/releases$/, () => ({ page: "admin-releases" })],
 ];
 
 /** Finds the page for a path; unknown paths get the not-found page rather than a blank screen. */
@@ -82,6 +84,8 @@ export const paths = {
   adminNewCycle: () => "/admin/cycles/new",
   adminInvitations: () => "/admin/invitations",
   adminOutbox: () => "/admin/outbox",
+  /** Publishing: the releases and the publish panel of each cycle. */
+  adminReleases: () => "/admin/releases",
 };
 
 /** The `next` path after signing in: only a path inside the app, never another site. */
