@@ -15,6 +15,7 @@ export function registerServe(program: Command): void {
         throw new UserError(`--port must be a port number (got ${opts.port})`);
       const server = await startServer({ port, host: opts.host, demo: opts.demo });
       console.log(`\nChildmark is running at ${server.url}/`);
+      console.log(`  Public portal: ${server.url}/portal/`);
       console.log(`  API documentation: ${server.url}/api/docs`);
       console.log(`  Database: ${server.database.kind} (${server.database.location})`);
       if (server.demoLogin) {
