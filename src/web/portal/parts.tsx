@@ -74,3 +74,51 @@ export function BigScore({ env, value }: { env: PageEnv; value: number | null | 
     </span>
   );
 }
+
+/** A column heading of a data table: its text, `{ num }` for a right-aligned number column, or false to leave it out. */
+export type Column = string | { num: string } | false | null | undefined;
+
+/**
+ * A data table (`table.data`): optional caption, one heading row of columns, the
+ * body rows given as children and an optional footer row; `scroll` wraps it in
+ * a horizontally scrolling box for narrow screens.
+ */
+export function DataTable({
+  head,
+  caption,
+  className,
+  scroll = false,
+  foot,
+  children,
+}: {
+  head: Column[];
+  caption?: ReactNode;
+  className?: string;
+  scroll?: boolean;
+  foot?: ReactNode;
+  children: ReactNode;
+}) {
+  const table = (
+    <table className={className ? `data ${className}` : "data"}>
+      {caption && <caption>{caption}</caption>}
+      <thead>
+        <tr>
+          {head.map((col) =>
+            !col ? null : typeof col === "string" ? (
+              <th key={col} scope="col">
+                {col}
+              </th>
+            ) : (
+              <th key={col.num} scope="col" className="num">
+                {col.num}
+              </th>
+            ),
+          )}
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+      {foot && <tfoot>{foot}</tfoot>}
+    </table>
+  );
+  return scroll ? <div className="table-scroll">{table}</div> : table;
+}

@@ -1,4 +1,5 @@
 import type { PageEnv } from "../context.ts";
+import { DataTable } from "../parts.tsx";
 import { bandColorOf } from "./figure.tsx";
 import { CHART_WIDTHS, type ChartVariant, wrapText } from "./svg-text.ts";
 
@@ -151,31 +152,17 @@ export function BarChart(props: { env: PageEnv; id: string; rows: BarRow[]; titl
 export function BarTable({ env, rows, head }: { env: PageEnv; rows: BarRow[]; head: string }) {
   const withMarker = rows.some((r) => r.marker !== undefined);
   return (
-    <table className="data">
-      <thead>
-        <tr>
-          <th scope="col">{head}</th>
-          <th scope="col" className="num">
-            {env.t("score")}
-          </th>
-          <th scope="col">{env.t("band")}</th>
-          {withMarker && (
-            <th scope="col" className="num">
-              {env.t("regionalAverage")}
-            </th>
-          )}
+    <DataTable
+      head={[head, { num: env.t("score") }, env.t("band"), withMarker && { num: env.t("regionalAverage") }]}
+    >
+      {rows.map((r) => (
+        <tr key={r.key}>
+          <th scope="row">{r.label}</th>
+          <td className="num">{env.score(r.value)}</td>
+          <td>{env.text(env.band(r.band)?.label) || "–"}</td>
+          {withMarker && <td className="num">{env.score(r.marker)}</td>}
         </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.key}>
-            <th scope="row">{r.label}</th>
-            <td className="num">{env.score(r.value)}</td>
-            <td>{env.text(env.band(r.band)?.label) || "–"}</td>
-            {withMarker && <td className="num">{env.score(r.marker)}</td>}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }

@@ -3,6 +3,7 @@ import { Figure } from "../charts/figure.tsx";
 import { TrendChart, TrendLegend, trendSeries } from "../charts/trend.tsx";
 import type { PageEnv } from "../context.ts";
 import { classificationItems, sectionNodes } from "../model/derive.ts";
+import { DataTable } from "../parts.tsx";
 
 /** Rows of a country's scores for some items, each with the regional average as marker. */
 export function countryRows(
@@ -136,28 +137,15 @@ export function TrendFigure({
       embed={embed ? { page: "embed-trend", lang: env.lang, country: country.toLowerCase() } : undefined}
       embedHeight={360}
       table={
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">{env.t("period")}</th>
-              <th scope="col" className="num">
-                {name}
-              </th>
-              <th scope="col" className="num">
-                {env.t("regionalAverage")}
-              </th>
+        <DataTable head={[env.t("period"), { num: name }, { num: env.t("regionalAverage") }]}>
+          {series.map((s) => (
+            <tr key={s.period}>
+              <th scope="row">{s.period}</th>
+              <td className="num">{env.score(s.value)}</td>
+              <td className="num">{env.score(s.average)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {series.map((s) => (
-              <tr key={s.period}>
-                <th scope="row">{s.period}</th>
-                <td className="num">{env.score(s.value)}</td>
-                <td className="num">{env.score(s.average)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       }
     >
       <TrendChart

@@ -2,7 +2,7 @@ import type { PageEnv } from "../context.ts";
 import { PortalDocument } from "../layout.tsx";
 import { describeAnswer } from "../model/answers.ts";
 import { answerCounts, areasByScore, indicatorsUnder, sectionNodes } from "../model/derive.ts";
-import { BandBadge, BigScore, Change, Section } from "../parts.tsx";
+import { BandBadge, BigScore, Change, DataTable, Section } from "../parts.tsx";
 import { countryDownloadPath, downloadFormats, reportPath } from "../routes.ts";
 import { ClassificationFigure, SectionsFigure, TrendFigure } from "./country-charts.tsx";
 import { GapBlock } from "./country-gap.tsx";
@@ -92,40 +92,30 @@ function ChangeTable({ env, country }: { env: PageEnv; country: string }) {
   ];
   return (
     <Section id="change" title={env.t("changeTitle")}>
-      <div className="table-scroll">
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">{env.t("section")}</th>
-              <th scope="col" className="num">
-                {comparison.period}
-              </th>
-              <th scope="col" className="num">
-                {env.snap.release.period}
-              </th>
-              <th scope="col" className="num">
-                {env.t("change")}
-              </th>
+      <DataTable
+        scroll
+        head={[
+          env.t("section"),
+          { num: comparison.period },
+          { num: env.snap.release.period },
+          { num: env.t("change") },
+        ]}
+      >
+        {items.map((item) => {
+          const now = env.idx.score(country, item.code);
+          const then = before?.scores.find((s) => s.country === country && s.item === item.code);
+          return (
+            <tr key={item.code}>
+              <th scope="row">{item.label}</th>
+              <td className="num">{env.score(then?.score)}</td>
+              <td className="num">{env.score(now?.score)}</td>
+              <td className="num">
+                <Change env={env} value={now?.change} />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => {
-              const now = env.idx.score(country, item.code);
-              const then = before?.scores.find((s) => s.country === country && s.item === item.code);
-              return (
-                <tr key={item.code}>
-                  <th scope="row">{item.label}</th>
-                  <td className="num">{env.score(then?.score)}</td>
-                  <td className="num">{env.score(now?.score)}</td>
-                  <td className="num">
-                    <Change env={env} value={now?.change} />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </DataTable>
     </Section>
   );
 }
@@ -171,39 +161,28 @@ function Answers({ env, country }: { env: PageEnv; country: string }) {
               {env.text(section.label)}{" "}
               <span className="muted">({env.t("indicatorsCount", { count: indicators.length })})</span>
             </summary>
-            <div className="table-scroll">
-              <table className="data">
-                <thead>
-                  <tr>
-                    <th scope="col">{env.t("indicator")}</th>
-                    <th scope="col">{env.t("answer")}</th>
-                    <th scope="col" className="num">
-                      {env.t("score")}
+            <DataTable
+              scroll
+              head={[env.t("indicator"), env.t("answer"), { num: env.t("score") }, env.t("sources")]}
+            >
+              {indicators.map((ind) => {
+                const answer = env.idx.answer(country, ind.code);
+                return (
+                  <tr key={ind.code}>
+                    <th scope="row">
+                      <a href={env.href({ page: "indicator", lang: env.lang, indicator: ind.code })}>
+                        <span className="code">{ind.code}</span> {env.text(ind.text)}
+                      </a>
                     </th>
-                    <th scope="col">{env.t("sources")}</th>
+                    <td>{describeAnswer(env, ind, answer)}</td>
+                    <td className="num">{env.score(env.idx.score(country, ind.code)?.score)}</td>
+                    <td>
+                      <Sources env={env} answer={answer} />
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {indicators.map((ind) => {
-                    const answer = env.idx.answer(country, ind.code);
-                    return (
-                      <tr key={ind.code}>
-                        <th scope="row">
-                          <a href={env.href({ page: "indicator", lang: env.lang, indicator: ind.code })}>
-                            <span className="code">{ind.code}</span> {env.text(ind.text)}
-                          </a>
-                        </th>
-                        <td>{describeAnswer(env, ind, answer)}</td>
-                        <td className="num">{env.score(env.idx.score(country, ind.code)?.score)}</td>
-                        <td>
-                          <Sources env={env} answer={answer} />
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+                );
+              })}
+            </DataTable>
           </details>
         );
       })}

@@ -1,7 +1,7 @@
 import type { PageEnv } from "../context.ts";
 import { PortalDocument } from "../layout.tsx";
 import { rankedCountries } from "../model/derive.ts";
-import { Section } from "../parts.tsx";
+import { DataTable, Section } from "../parts.tsx";
 import { countryDownloadPath, downloadFormats, releaseDownloadPath, reportPath } from "../routes.ts";
 
 const FORMATS = [
@@ -22,26 +22,18 @@ export function DownloadsPage({ env }: { env: PageEnv }) {
         <p className="hero__lead">{env.t("downloadsLead")}</p>
       </div>
       <Section id="release" title={env.t("downloadRelease")}>
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">{env.t("format")}</th>
-              <th scope="col">{env.t("description")}</th>
+        <DataTable head={[env.t("format"), env.t("description")]}>
+          {FORMATS.map((f) => (
+            <tr key={f.format}>
+              <th scope="row">
+                <a href={env.href(releaseDownloadPath(slug, f.format))} download>
+                  <span dir="ltr">{`${slug}.${f.format}`}</span>
+                </a>
+              </th>
+              <td>{env.t(f.key)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {FORMATS.map((f) => (
-              <tr key={f.format}>
-                <th scope="row">
-                  <a href={env.href(releaseDownloadPath(slug, f.format))} download>
-                    <span dir="ltr">{`${slug}.${f.format}`}</span>
-                  </a>
-                </th>
-                <td>{env.t(f.key)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       </Section>
       <Section id="reports" title={env.t("downloadReports")}>
         <ul className="downloads">
@@ -59,55 +51,44 @@ export function DownloadsPage({ env }: { env: PageEnv }) {
         </ul>
       </Section>
       <Section id="countries" title={env.t("downloadCountries")}>
-        <div className="table-scroll">
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">{env.t("country")}</th>
-                <th scope="col">{env.t("file")}</th>
-                <th scope="col">{env.t("countryReport")}</th>
+        <DataTable scroll head={[env.t("country"), env.t("file"), env.t("countryReport")]}>
+          {rankedCountries(env)
+            .sort((a, b) => a.name.localeCompare(b.name, env.lang))
+            .map(({ code, name }) => (
+              <tr key={code}>
+                <th scope="row">{name}</th>
+                <td>
+                  <ul className="inline-list">
+                    {downloadFormats.map((f) => (
+                      <li key={f}>
+                        <a
+                          href={env.href(countryDownloadPath(code, f))}
+                          download
+                          aria-label={`${name} ${FORMATS.find((x) => x.format === f)!.name}`}
+                        >
+                          {FORMATS.find((x) => x.format === f)!.name}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+                <td>
+                  <ul className="inline-list">
+                    <li>
+                      <a href={env.href(reportPath(env.lang, code, "pdf"))} aria-label={`${name} PDF`}>
+                        PDF
+                      </a>
+                    </li>
+                    <li>
+                      <a href={env.href(reportPath(env.lang, code, "docx"))} aria-label={`${name} DOCX`}>
+                        DOCX
+                      </a>
+                    </li>
+                  </ul>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {rankedCountries(env)
-                .sort((a, b) => a.name.localeCompare(b.name, env.lang))
-                .map(({ code, name }) => (
-                  <tr key={code}>
-                    <th scope="row">{name}</th>
-                    <td>
-                      <ul className="inline-list">
-                        {downloadFormats.map((f) => (
-                          <li key={f}>
-                            <a
-                              href={env.href(countryDownloadPath(code, f))}
-                              download
-                              aria-label={`${name} ${FORMATS.find((x) => x.format === f)!.name}`}
-                            >
-                              {FORMATS.find((x) => x.format === f)!.name}
-                            </a>
-                          </li>
-                        ))}
-                      </ul>
-                    </td>
-                    <td>
-                      <ul className="inline-list">
-                        <li>
-                          <a href={env.href(reportPath(env.lang, code, "pdf"))} aria-label={`${name} PDF`}>
-                            PDF
-                          </a>
-                        </li>
-                        <li>
-                          <a href={env.href(reportPath(env.lang, code, "docx"))} aria-label={`${name} DOCX`}>
-                            DOCX
-                          </a>
-                        </li>
-                      </ul>
-                    </td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+        </DataTable>
       </Section>
       <Section id="api" title={env.t("apiTitle")}>
         {apiBase ? (

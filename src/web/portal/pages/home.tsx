@@ -5,69 +5,59 @@ import { ChoroplethMap } from "../charts/map.tsx";
 import type { PageEnv } from "../context.ts";
 import { PortalDocument } from "../layout.tsx";
 import { bandOfValue, largestChanges, rankedCountries, sectionNodes } from "../model/derive.ts";
-import { BandBadge, BigScore, Change, Local, Section } from "../parts.tsx";
+import { BandBadge, BigScore, Change, DataTable, Local, Section } from "../parts.tsx";
 
 /** The ranking table: rank, country (link to profile), score, band, change since the comparison release. */
 export function RankingTable({ env, linkTarget }: { env: PageEnv; linkTarget?: "_top" }) {
   const comparison = env.snap.release.comparison;
   return (
-    <table className="data ranking">
-      <caption>{env.t("rankingCaption", { period: env.snap.release.period })}</caption>
-      <thead>
-        <tr>
-          <th scope="col" className="num">
-            {env.t("rank")}
+    <DataTable
+      className="ranking"
+      caption={env.t("rankingCaption", { period: env.snap.release.period })}
+      head={[
+        { num: env.t("rank") },
+        env.t("country"),
+        { num: env.t("score") },
+        env.t("band"),
+        comparison && { num: env.t("changeSince", { period: comparison.period }) },
+      ]}
+    >
+      {rankedCountries(env).map(({ code, name, row }) => (
+        <tr key={code}>
+          <td className="num">{row?.rank ?? "–"}</td>
+          <th scope="row">
+            <a
+              href={env.href({ page: "country", lang: env.lang, country: code.toLowerCase() })}
+              target={linkTarget}
+            >
+              {name}
+            </a>
           </th>
-          <th scope="col">{env.t("country")}</th>
-          <th scope="col" className="num">
-            {env.t("score")}
-          </th>
-          <th scope="col">{env.t("band")}</th>
+          <td className="num">
+            <span className="scorebar">
+              <span className="scorebar__track" aria-hidden="true">
+                <span
+                  className="scorebar__fill"
+                  style={{
+                    inlineSize: `${((row?.score ?? 0) / env.fw.scoreScale) * 100}%`,
+                    background: bandColorOf(env, row?.band),
+                  }}
+                />
+              </span>
+              <span className="scorebar__value">{env.score(row?.score)}</span>
+            </span>
+          </td>
+          <td>
+            <BandBadge env={env} band={row?.band} />
+          </td>
           {comparison && (
-            <th scope="col" className="num">
-              {env.t("changeSince", { period: comparison.period })}
-            </th>
+            <td className="num">
+              <Change env={env} value={row?.change} />
+            </td>
           )}
         </tr>
-      </thead>
-      <tbody>
-        {rankedCountries(env).map(({ code, name, row }) => (
-          <tr key={code}>
-            <td className="num">{row?.rank ?? "–"}</td>
-            <th scope="row">
-              <a
-                href={env.href({ page: "country", lang: env.lang, country: code.toLowerCase() })}
-                target={linkTarget}
-              >
-                {name}
-              </a>
-            </th>
-            <td className="num">
-              <span className="scorebar">
-                <span className="scorebar__track" aria-hidden="true">
-                  <span
-                    className="scorebar__fill"
-                    style={{
-                      inlineSize: `${((row?.score ?? 0) / env.fw.scoreScale) * 100}%`,
-                      background: bandColorOf(env, row?.band),
-                    }}
-                  />
-                </span>
-                <span className="scorebar__value">{env.score(row?.score)}</span>
-              </span>
-            </td>
-            <td>
-              <BandBadge env={env} band={row?.band} />
-            </td>
-            {comparison && (
-              <td className="num">
-                <Change env={env} value={row?.change} />
-              </td>
-            )}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }
 

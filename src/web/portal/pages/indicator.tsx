@@ -5,7 +5,7 @@ import type { PageEnv } from "../context.ts";
 import { PortalDocument } from "../layout.tsx";
 import { describeAnswer, scoringRule } from "../model/answers.ts";
 import { nodePath, rankedCountries } from "../model/derive.ts";
-import { BandBadge, Local, Section } from "../parts.tsx";
+import { BandBadge, DataTable, Local, Section } from "../parts.tsx";
 import { Sources } from "./evidence.tsx";
 
 function Facts({ env, ind }: { env: PageEnv; ind: Indicator }) {
@@ -99,52 +99,40 @@ export function IndicatorPage({ env, ind }: { env: PageEnv; ind: Indicator }) {
       </div>
       <Facts env={env} ind={ind} />
       <Section id="answers" title={env.t("indicatorAnswersTitle")}>
-        <div className="table-scroll">
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">{env.t("country")}</th>
-                <th scope="col">{env.t("answer")}</th>
-                <th scope="col" className="num">
-                  {env.t("score")}
+        <DataTable
+          scroll
+          head={[env.t("country"), env.t("answer"), { num: env.t("score") }, env.t("band"), env.t("sources")]}
+          foot={
+            <tr>
+              <th scope="row">{env.t("regionalAverage")}</th>
+              <td />
+              <td className="num">{env.score(env.idx.regional(ind.code))}</td>
+              <td colSpan={2} />
+            </tr>
+          }
+        >
+          {countries.map(({ code, name }) => {
+            const answer = env.idx.answer(code, ind.code);
+            const row = env.idx.score(code, ind.code);
+            return (
+              <tr key={code}>
+                <th scope="row">
+                  <a href={env.href({ page: "country", lang: env.lang, country: code.toLowerCase() })}>
+                    {name}
+                  </a>
                 </th>
-                <th scope="col">{env.t("band")}</th>
-                <th scope="col">{env.t("sources")}</th>
+                <td>{describeAnswer(env, ind, answer)}</td>
+                <td className="num">{env.score(row?.score)}</td>
+                <td>
+                  <BandBadge env={env} band={row?.band} />
+                </td>
+                <td>
+                  <Sources env={env} answer={answer} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {countries.map(({ code, name }) => {
-                const answer = env.idx.answer(code, ind.code);
-                const row = env.idx.score(code, ind.code);
-                return (
-                  <tr key={code}>
-                    <th scope="row">
-                      <a href={env.href({ page: "country", lang: env.lang, country: code.toLowerCase() })}>
-                        {name}
-                      </a>
-                    </th>
-                    <td>{describeAnswer(env, ind, answer)}</td>
-                    <td className="num">{env.score(row?.score)}</td>
-                    <td>
-                      <BandBadge env={env} band={row?.band} />
-                    </td>
-                    <td>
-                      <Sources env={env} answer={answer} />
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">{env.t("regionalAverage")}</th>
-                <td />
-                <td className="num">{env.score(env.idx.regional(ind.code))}</td>
-                <td colSpan={2} />
-              </tr>
-            </tfoot>
-          </table>
-        </div>
+            );
+          })}
+        </DataTable>
       </Section>
       <Section id="scores" title={env.t("indicatorScoresTitle")}>
         <Figure env={env} id="scores-chart" title={env.t("indicatorScoresTitle")}>

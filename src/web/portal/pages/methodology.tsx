@@ -4,7 +4,7 @@ import type { PageEnv } from "../context.ts";
 import { PortalDocument } from "../layout.tsx";
 import { scoringRule } from "../model/answers.ts";
 import { answerCounts, childNodes, indicatorsUnder, rankedCountries } from "../model/derive.ts";
-import { Section } from "../parts.tsx";
+import { DataTable, Section } from "../parts.tsx";
 
 function Tree({ env, node }: { env: PageEnv; node: FrameworkNode }) {
   const children = childNodes(env, node.code);
@@ -59,30 +59,19 @@ function Rules({ env }: { env: PageEnv }) {
             {env.t("scoringPerIndicator")}{" "}
             <span className="muted">({env.t("indicatorsCount", { count: statistical.length })})</span>
           </summary>
-          <div className="table-scroll">
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">{env.t("indicator")}</th>
-                  <th scope="col">{env.t("type")}</th>
-                  <th scope="col">{env.t("scoring")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {statistical.map((ind) => (
-                  <tr key={ind.code}>
-                    <th scope="row">
-                      <a href={env.href({ page: "indicator", lang: env.lang, indicator: ind.code })}>
-                        <span className="code">{ind.code}</span> {env.text(ind.text)}
-                      </a>
-                    </th>
-                    <td>{env.t(`type_${ind.type}`)}</td>
-                    <td>{scoringRule(env, ind)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable scroll head={[env.t("indicator"), env.t("type"), env.t("scoring")]}>
+            {statistical.map((ind) => (
+              <tr key={ind.code}>
+                <th scope="row">
+                  <a href={env.href({ page: "indicator", lang: env.lang, indicator: ind.code })}>
+                    <span className="code">{ind.code}</span> {env.text(ind.text)}
+                  </a>
+                </th>
+                <td>{env.t(`type_${ind.type}`)}</td>
+                <td>{scoringRule(env, ind)}</td>
+              </tr>
+            ))}
+          </DataTable>
         </details>
       )}
     </Section>
@@ -131,33 +120,17 @@ function Bands({ env }: { env: PageEnv }) {
   if (!env.fw.bands.length) return null;
   return (
     <Section id="bands" title={env.t("bandsLegendTitle")} lead={env.t("bandsLead")}>
-      <table className="data">
-        <thead>
-          <tr>
-            <th scope="col">{env.t("band")}</th>
-            <th scope="col" className="num">
-              {env.t("score")}
+      <DataTable head={[env.t("band"), { num: env.t("score") }]}>
+        {env.fw.bands.map((b) => (
+          <tr key={b.code}>
+            <th scope="row">
+              <span className="swatch" style={{ background: bandColorOf(env, b.code) }} aria-hidden="true" />{" "}
+              {env.text(b.label)}
             </th>
+            <td className="num">{env.t("bandRange", { min: env.num(b.min, 0), max: env.num(b.max, 0) })}</td>
           </tr>
-        </thead>
-        <tbody>
-          {env.fw.bands.map((b) => (
-            <tr key={b.code}>
-              <th scope="row">
-                <span
-                  className="swatch"
-                  style={{ background: bandColorOf(env, b.code) }}
-                  aria-hidden="true"
-                />{" "}
-                {env.text(b.label)}
-              </th>
-              <td className="num">
-                {env.t("bandRange", { min: env.num(b.min, 0), max: env.num(b.max, 0) })}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </Section>
   );
 }
@@ -198,41 +171,31 @@ function Gap({ env }: { env: PageEnv }) {
 function Coverage({ env }: { env: PageEnv }) {
   return (
     <Section id="coverage" title={env.t("coverageTitle")} lead={env.t("coverageLead")}>
-      <div className="table-scroll">
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">{env.t("country")}</th>
-              <th scope="col" className="num">
-                {env.t("answered")}
-              </th>
-              <th scope="col" className="num">
-                {env.t("notApplicable")}
-              </th>
-              <th scope="col" className="num">
-                {env.t("weightCovered")}
-              </th>
+      <DataTable
+        scroll
+        head={[
+          env.t("country"),
+          { num: env.t("answered") },
+          { num: env.t("notApplicable") },
+          { num: env.t("weightCovered") },
+        ]}
+      >
+        {rankedCountries(env).map(({ code, name, row }) => {
+          const c = answerCounts(env, code);
+          return (
+            <tr key={code}>
+              <th scope="row">{name}</th>
+              <td className="num">
+                {c.answered} / {c.total} ({env.pct(c.answered / Math.max(1, c.total))})
+              </td>
+              <td className="num">{c.na}</td>
+              <td className="num">
+                {row?.coverage === null || row?.coverage === undefined ? "–" : env.pct(row.coverage, 1)}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {rankedCountries(env).map(({ code, name, row }) => {
-              const c = answerCounts(env, code);
-              return (
-                <tr key={code}>
-                  <th scope="row">{name}</th>
-                  <td className="num">
-                    {c.answered} / {c.total} ({env.pct(c.answered / Math.max(1, c.total))})
-                  </td>
-                  <td className="num">{c.na}</td>
-                  <td className="num">
-                    {row?.coverage === null || row?.coverage === undefined ? "–" : env.pct(row.coverage, 1)}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </DataTable>
     </Section>
   );
 }

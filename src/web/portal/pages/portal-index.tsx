@@ -1,5 +1,6 @@
 import type { LocalText } from "../../../core/index.ts";
 import { directionOf, languageNames, numberLocaleOf, translate } from "../i18n/translate.ts";
+import { DataTable } from "../parts.tsx";
 import { trackingMessage } from "../tracking/messages.ts";
 
 /** One published release, as the live portal's front page lists it. */
@@ -110,43 +111,31 @@ export function PortalIndexPage({
             return (
               <section key={code} className="block" aria-labelledby={`fw-${code}`}>
                 <h2 id={`fw-${code}`}>{pick(list[0]!.title, lang)}</h2>
-                <div className="table-scroll">
-                  <table className="data">
-                    <thead>
-                      <tr>
-                        <th scope="col">{t("period")}</th>
-                        <th scope="col">{t("published")}</th>
-                        <th scope="col">{t("notes")}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {list.map((r) => (
-                        <tr key={r.slug}>
-                          <th scope="row">
-                            <a href={`${root}${encodeURIComponent(r.slug)}/${lang}/`}>
-                              {r.period} · {t("version")} {r.version}
-                            </a>
-                            {r.isDemo && <span className="tag">{t("demoRibbon")}</span>}
-                            {r === list[0] && <span className="tag">{t("latest")}</span>}
-                          </th>
-                          <td>{date.format(new Date(r.publishedAt))}</td>
-                          <td>
-                            <span dir="auto">{r.notes}</span>
-                            {r.supersededBy && (
-                              <div className="muted">
-                                {t("supersededBy", {
-                                  version:
-                                    releases.find((x) => x.slug === r.supersededBy)?.version ??
-                                    r.supersededBy,
-                                })}
-                              </div>
-                            )}
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <DataTable scroll head={[t("period"), t("published"), t("notes")]}>
+                  {list.map((r) => (
+                    <tr key={r.slug}>
+                      <th scope="row">
+                        <a href={`${root}${encodeURIComponent(r.slug)}/${lang}/`}>
+                          {r.period} · {t("version")} {r.version}
+                        </a>
+                        {r.isDemo && <span className="tag">{t("demoRibbon")}</span>}
+                        {r === list[0] && <span className="tag">{t("latest")}</span>}
+                      </th>
+                      <td>{date.format(new Date(r.publishedAt))}</td>
+                      <td>
+                        <span dir="auto">{r.notes}</span>
+                        {r.supersededBy && (
+                          <div className="muted">
+                            {t("supersededBy", {
+                              version:
+                                releases.find((x) => x.slug === r.supersededBy)?.version ?? r.supersededBy,
+                            })}
+                          </div>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </DataTable>
               </section>
             );
           })}

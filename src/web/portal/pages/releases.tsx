@@ -1,6 +1,6 @@
 import type { PageEnv, PortalReleaseItem } from "../context.ts";
 import { PortalDocument } from "../layout.tsx";
-import { Section } from "../parts.tsx";
+import { DataTable, Section } from "../parts.tsx";
 
 /** A link to another release's same-language home: live only (a static export holds one release). */
 function ReleaseName({ env, item }: { env: PageEnv; item: PortalReleaseItem }) {
@@ -35,42 +35,31 @@ export function ReleasesPage({ env }: { env: PageEnv }) {
         <p className="hero__lead">{env.t("releasesLead")}</p>
       </div>
       <Section id="list" title={env.t("releasesTitle")}>
-        <div className="table-scroll">
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">{env.t("period")}</th>
-                <th scope="col">{env.t("published")}</th>
-                <th scope="col">{env.t("notes")}</th>
+        <DataTable scroll head={[env.t("period"), env.t("published"), env.t("notes")]}>
+          {list.map((item) => {
+            const newer = item.supersededBy ? bySlug.get(item.supersededBy) : undefined;
+            return (
+              <tr key={item.slug} aria-current={item.slug === own.slug ? "true" : undefined}>
+                <th scope="row">
+                  <ReleaseName env={env} item={item} />
+                  {item.slug === own.slug && <span className="tag">{env.t("current")}</span>}
+                  <div className="muted code" dir="ltr">
+                    {item.slug}
+                  </div>
+                </th>
+                <td>{env.date(item.publishedAt)}</td>
+                <td>
+                  <span dir="auto">{item.notes}</span>
+                  {item.supersededBy && (
+                    <div className="muted">
+                      {env.t("supersededBy", { version: newer?.version ?? item.supersededBy })}
+                    </div>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {list.map((item) => {
-                const newer = item.supersededBy ? bySlug.get(item.supersededBy) : undefined;
-                return (
-                  <tr key={item.slug} aria-current={item.slug === own.slug ? "true" : undefined}>
-                    <th scope="row">
-                      <ReleaseName env={env} item={item} />
-                      {item.slug === own.slug && <span className="tag">{env.t("current")}</span>}
-                      <div className="muted code" dir="ltr">
-                        {item.slug}
-                      </div>
-                    </th>
-                    <td>{env.date(item.publishedAt)}</td>
-                    <td>
-                      <span dir="auto">{item.notes}</span>
-                      {item.supersededBy && (
-                        <div className="muted">
-                          {env.t("supersededBy", { version: newer?.version ?? item.supersededBy })}
-                        </div>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </DataTable>
       </Section>
       <Section id="permalink" title={env.t("permalink")}>
         <p>

@@ -10,6 +10,7 @@ import {
   trackingStatusCounts,
 } from "../../../core/index.ts";
 import { directionOf, languageNames, numberLocaleOf } from "../i18n/translate.ts";
+import { DataTable } from "../parts.tsx";
 import { hasTrackingMessage, type TrackingMessageKey, trackingMessage } from "./messages.ts";
 
 /** Languages a tracking publication is shown in. */
@@ -201,27 +202,17 @@ function Summary({ env, snap }: { env: Env; snap: TrackingSnapshot }) {
             />
           ))}
       </div>
-      <table className="data">
-        <caption>{env.t("summaryCaption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{env.t("status")}</th>
-            <th scope="col">{env.t("count")}</th>
-            <th scope="col">{env.t("share")}</th>
+      <DataTable caption={env.t("summaryCaption")} head={[env.t("status"), env.t("count"), env.t("share")]}>
+        {counts.map((c) => (
+          <tr key={c.status}>
+            <th scope="row">
+              <StatusChip env={env} status={c.status} />
+            </th>
+            <td>{env.num(c.count)}</td>
+            <td>{percent.format(total ? c.count / total : 0)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {counts.map((c) => (
-            <tr key={c.status}>
-              <th scope="row">
-                <StatusChip env={env} status={c.status} />
-              </th>
-              <td>{env.num(c.count)}</td>
-              <td>{percent.format(total ? c.count / total : 0)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </section>
   );
 }
