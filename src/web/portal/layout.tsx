@@ -53,24 +53,59 @@ function DemoRibbon({ env }: { env: PageEnv }) {
   );
 }
 
-export function LanguageSwitch({ env }: { env: PageEnv }) {
+/** The header's language switch: each language by its own name, linking to this page in it, the current one marked. */
+export function LanguageSwitch({
+  label,
+  languages,
+  current,
+  href,
+}: {
+  label: string;
+  languages: readonly string[];
+  current: string;
+  href: (lang: string) => string;
+}) {
   return (
-    <nav className="lang-switch" aria-label={env.t("languageNav")}>
+    <nav className="lang-switch" aria-label={label}>
       <ul>
-        {env.ctx.languages.map((l) => (
+        {languages.map((l) => (
           <li key={l}>
-            <a
-              href={env.href(inLanguage(env.route, l))}
-              hrefLang={l}
-              lang={l}
-              aria-current={l === env.lang ? "true" : undefined}
-            >
+            <a href={href(l)} hrefLang={l} lang={l} aria-current={l === current ? "true" : undefined}>
               {languageNames[l] ?? l}
             </a>
           </li>
         ))}
       </ul>
     </nav>
+  );
+}
+
+/**
+ * The header of a page outside a release (the portal's front page, a tracking
+ * publication): the brand with a title and a line under it, and the language switch.
+ */
+export function BrandHeader({
+  title,
+  line,
+  languages,
+}: {
+  title: string;
+  line: string;
+  languages: Parameters<typeof LanguageSwitch>[0];
+}) {
+  return (
+    <header className="site-header">
+      <div className="site-header__top wrap">
+        <span className="brand">
+          <span className="brand__mark" aria-hidden="true" />
+          <span className="brand__text">
+            <span className="brand__title">{title}</span>
+            <span className="brand__release">{line}</span>
+          </span>
+        </span>
+        <LanguageSwitch {...languages} />
+      </div>
+    </header>
   );
 }
 
@@ -92,7 +127,12 @@ function Header({ env }: { env: PageEnv }) {
             </span>
           </span>
         </a>
-        <LanguageSwitch env={env} />
+        <LanguageSwitch
+          label={env.t("languageNav")}
+          languages={env.ctx.languages}
+          current={env.lang}
+          href={(l) => env.href(inLanguage(env.route, l))}
+        />
       </div>
       <nav className="site-nav" aria-label={env.t("siteNav")}>
         <ul className="wrap">

@@ -1,5 +1,6 @@
 import type { LocalText } from "../../../core/index.ts";
-import { directionOf, languageNames, numberLocaleOf, translate } from "../i18n/translate.ts";
+import { directionOf, numberLocaleOf, translate } from "../i18n/translate.ts";
+import { BrandHeader } from "../layout.tsx";
 import { DataTable } from "../parts.tsx";
 import { trackingMessage } from "../tracking/messages.ts";
 
@@ -67,33 +68,16 @@ export function PortalIndexPage({
         <a className="skip-link" href="#main">
           {t("skipToContent")}
         </a>
-        <header className="site-header">
-          <div className="site-header__top wrap">
-            <span className="brand">
-              <span className="brand__mark" aria-hidden="true" />
-              <span className="brand__text">
-                <span className="brand__title">Childmark</span>
-                <span className="brand__release">{t("portalIndexTitle")}</span>
-              </span>
-            </span>
-            <nav className="lang-switch" aria-label={t("languageNav")}>
-              <ul>
-                {["en", "fr", "ar"].map((l) => (
-                  <li key={l}>
-                    <a
-                      href={`${root || "./"}?lang=${l}`}
-                      hrefLang={l}
-                      lang={l}
-                      aria-current={l === lang ? "true" : undefined}
-                    >
-                      {languageNames[l]}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-          </div>
-        </header>
+        <BrandHeader
+          title="Childmark"
+          line={t("portalIndexTitle")}
+          languages={{
+            label: t("languageNav"),
+            languages: ["en", "fr", "ar"],
+            current: lang,
+            href: (l) => `${root || "./"}?lang=${l}`,
+          }}
+        />
         <main id="main" className="wrap" tabIndex={-1}>
           {notFound && (
             <div className="hero">

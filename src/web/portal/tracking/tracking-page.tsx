@@ -9,7 +9,8 @@ import {
   type TrackingSnapshot,
   trackingStatusCounts,
 } from "../../../core/index.ts";
-import { directionOf, languageNames, numberLocaleOf } from "../i18n/translate.ts";
+import { directionOf, numberLocaleOf } from "../i18n/translate.ts";
+import { BrandHeader } from "../layout.tsx";
 import { DataTable } from "../parts.tsx";
 import { hasTrackingMessage, type TrackingMessageKey, trackingMessage } from "./messages.ts";
 
@@ -249,35 +250,16 @@ function Document({
         <a className="skip-link" href="#main">
           {env.t("skip")}
         </a>
-        <header className="site-header">
-          <div className="site-header__top wrap">
-            <span className="brand">
-              <span className="brand__mark" aria-hidden="true" />
-              <span className="brand__text">
-                <span className="brand__title">{title}</span>
-                <span className="brand__release">
-                  {env.t("published", { version: snap.version, date: env.date(snap.publishedAt) })}
-                </span>
-              </span>
-            </span>
-            <nav className="lang-switch" aria-label={env.t("language")}>
-              <ul>
-                {TRACKING_LANGUAGES.map((l) => (
-                  <li key={l}>
-                    <a
-                      href={`../${l}/`}
-                      hrefLang={l}
-                      lang={l}
-                      aria-current={l === env.lang ? "true" : undefined}
-                    >
-                      {languageNames[l]}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-          </div>
-        </header>
+        <BrandHeader
+          title={title}
+          line={env.t("published", { version: snap.version, date: env.date(snap.publishedAt) })}
+          languages={{
+            label: env.t("language"),
+            languages: TRACKING_LANGUAGES,
+            current: env.lang,
+            href: (l) => `../${l}/`,
+          }}
+        />
         <main id="main" className="wrap" tabIndex={-1}>
           {children}
         </main>
