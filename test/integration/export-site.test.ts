@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,6 +18,7 @@ describeEachDatabase("childmark export-site", (database) => {
   let slug: string;
   let site: { url: string; server: Server; requests: string[] };
   let result: CrawlResult;
+  let exported: { files: number; bytes: number };
 
   beforeAll(async () => {
     const { db } = database();
@@ -33,7 +34,7 @@ describeEachDatabase("childmark export-site", (database) => {
       notes: "First release",
     }));
     dir = join(mkdtempSync(join(tmpdir(), "childmark-site-")), "site");
-    await exportSite(db, { slug, dir });
+    exported = await exportSite(db, { slug, dir });
     site = await serveFolder(dir);
     result = await crawl(site.url);
   }, 300_000);
@@ -74,6 +75,12 @@ describeEachDatabase("childmark export-site", (database) => {
     }
     // Everything the pages link to was served by the static host, below the export root.
     expect(site.requests.every((p) => !p.startsWith("/api/"))).toBe(true);
+  });
+
+  it("reports what it wrote: every file counted", () => {
+    const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((f) => f.isFile());
+    expect(exported.files).toBe(files.length);
+    expect(exported.bytes).toBe(files.reduce((sum, f) => sum + statSync(join(f.parentPath, f.name)).size, 0));
   });
 
   it("writes downloads whose numbers are the release's", () => {

@@ -1,4 +1,4 @@
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { UserError } from "../errors.ts";
 
 /** Debian's Chromium by default; `CHILDMARK_CHROMIUM` names another build. */
@@ -10,6 +10,9 @@ const MAX_PAGES = 2;
 const IDLE_MS = 60_000;
 
 let browser: Promise<Browser> | null = null;
+/** One context per device scale factor, and its idle pages: opening a page costs far more than reusing one. */
+const contexts = new Map<number, Promise<BrowserContext>>();
+const idlePages = new Map<number, Page[]>();
 let idle: NodeJS.Timeout | null = null;
 let busy = 0;
 const waiting: (() => void)[] = [];
@@ -47,31 +50,51 @@ export async function closeChromium(): Promise<void> {
   idle = null;
   const open = browser;
   browser = null;
+  contexts.clear();
+  idlePages.clear();
   if (open) await (await open.catch(() => null))?.close();
 }
 
+/** A page with scripts disabled and every network request refused (data: URLs aside). */
+async function openPage(b: Browser, deviceScaleFactor: number): Promise<Page> {
+  let context = contexts.get(deviceScaleFactor);
+  if (!context) {
+    context = b.newContext({ javaScriptEnabled: false, deviceScaleFactor });
+    contexts.set(deviceScaleFactor, context);
+  }
+  const page = await (await context).newPage();
+  await page.route("**/*", (route) =>
+    route.request().url().startsWith("data:") ? route.continue() : route.abort(),
+  );
+  return page;
+}
+
 /**
- * Runs `work` on a fresh page holding `html`, with scripts disabled and every
+ * Runs `work` on a page holding `html`, with scripts disabled and every
  * network request refused: the document must be self-contained (inline CSS,
  * inline SVG), so printing can neither run nor fetch anything it carries.
+ * Pages are reused (the document is replaced each time); one that fails is closed.
  */
 async function withPage<T>(
   html: string,
   viewport: { width: number; height: number },
   deviceScaleFactor: number,
-  work: (page: import("playwright-core").Page) => Promise<T>,
+  work: (page: Page) => Promise<T>,
 ): Promise<T> {
   const b = await acquire();
-  const context = await b.newContext({ javaScriptEnabled: false, viewport, deviceScaleFactor });
+  let page: Page | undefined;
   try {
-    const page = await context.newPage();
-    await page.route("**/*", (route) =>
-      route.request().url().startsWith("data:") ? route.continue() : route.abort(),
-    );
+    page = idlePages.get(deviceScaleFactor)?.pop() ?? (await openPage(b, deviceScaleFactor));
+    await page.setViewportSize(viewport);
     await page.setContent(html, { waitUntil: "load" });
-    return await work(page);
+    const result = await work(page);
+    const pool = idlePages.get(deviceScaleFactor) ?? [];
+    pool.push(page);
+    idlePages.set(deviceScaleFactor, pool);
+    page = undefined;
+    return result;
   } finally {
-    await context.close();
+    if (page) await page.close().catch(() => {});
     release();
   }
 }
@@ -89,9 +112,39 @@ export function printPdf(html: string): Promise<Buffer> {
 }
 
 /** Renders an SVG (or any self-contained HTML fragment) to a PNG of the given CSS size, at 2× for print. */
-export function renderPng(fragment: string, size: { width: number; height: number }): Promise<Buffer> {
-  const html = `<!doctype html><html><head><meta charset="utf-8"><style>html,body{margin:0;background:#fff}</style></head><body>${fragment}</body></html>`;
-  return withPage(html, size, 2, (page) =>
-    page.screenshot({ type: "png", clip: { x: 0, y: 0, ...size }, scale: "device" }),
+export async function renderPng(fragment: string, size: { width: number; height: number }): Promise<Buffer> {
+  return (await renderPngs([{ fragment, ...size }]))[0]!;
+}
+
+/**
+ * Renders several fragments to PNGs (2× for print) in one page: they are laid
+ * out one under the other and each is cut out by its box. `head` (e.g. a
+ * `<style>`) applies to all of them.
+ */
+export function renderPngs(
+  fragments: readonly { fragment: string; width: number; height: number }[],
+  head = "",
+): Promise<Buffer[]> {
+  const width = Math.max(1, ...fragments.map((f) => f.width));
+  const boxes = fragments.map(
+    (f) => `<div style="width:${f.width}px;height:${f.height}px;overflow:hidden">${f.fragment}</div>`,
   );
+  const html = `<!doctype html><html><head><meta charset="utf-8"><style>html,body{margin:0;background:#fff}</style>${head}</head><body>${boxes.join("")}</body></html>`;
+  const height = fragments.reduce((sum, f) => sum + f.height, 0);
+  return withPage(html, { width, height: Math.max(1, height) }, 2, async (page) => {
+    const out: Buffer[] = [];
+    let top = 0;
+    for (const f of fragments) {
+      out.push(
+        await page.screenshot({
+          type: "png",
+          clip: { x: 0, y: top, width: f.width, height: f.height },
+          scale: "device",
+          fullPage: true,
+        }),
+      );
+      top += f.height;
+    }
+    return out;
+  });
 }

@@ -30,7 +30,7 @@ import {
 import { countryRows } from "../../web/portal/pages/country-charts.tsx";
 import { sectionAverageRows } from "../../web/portal/pages/home.tsx";
 import { UserError } from "../errors.ts";
-import { renderPng } from "./chromium.ts";
+import { renderPngs } from "./chromium.ts";
 import { portalCss } from "./portal-css.ts";
 
 /** Width of a chart in the document, in pixels at 96 dpi (a portrait A4 text column is ~650 px). */
@@ -44,17 +44,34 @@ interface Chart {
   description: string;
 }
 
-/** Renders one chart component to a PNG: its first (wide) SVG, styled with the portal's CSS. */
-async function chartPng(element: ReactElement, title: string, description: string): Promise<Chart> {
+interface ChartSpec extends Omit<Chart, "png"> {
+  svg: string;
+}
+
+/** A chart component's first (wide) SVG, sized for the document. */
+function chartSpec(element: ReactElement, title: string, description: string): ChartSpec {
   const markup = renderToStaticMarkup(element);
   const svg = markup.match(/<svg[\s\S]*?<\/svg>/)?.[0];
   const box = svg?.match(/viewBox="0 0 ([\d.]+) ([\d.]+)"/);
   if (!svg || !box) throw new Error("chart without an SVG viewBox");
   const width = CHART_WIDTH;
   const height = Math.ceil((Number(box[2]) / Number(box[1])) * width);
-  const sized = svg.replace("<svg", `<svg width="${width}" height="${height}"`);
-  const png = await renderPng(`<style>${await portalCss()}</style>${sized}`, { width, height });
-  return { png, width, height, title, description };
+  return {
+    svg: svg.replace("<svg", `<svg width="${width}" height="${height}"`),
+    width,
+    height,
+    title,
+    description,
+  };
+}
+
+/** Renders a document's charts to PNGs in one Chromium page, styled with the portal's CSS. */
+async function renderCharts(specs: ChartSpec[]): Promise<Chart[]> {
+  const pngs = await renderPngs(
+    specs.map((c) => ({ fragment: c.svg, width: c.width, height: c.height })),
+    `<style>${await portalCss()}</style>`,
+  );
+  return specs.map(({ svg: _svg, ...c }, i) => ({ ...c, png: pngs[i]! }));
 }
 
 /** Writing direction of the document's paragraphs and runs. */
@@ -222,7 +239,8 @@ export async function countryReportDocx(
     country,
     sectionNodes(env).map((n) => ({ item: n.code, label: env.text(n.label) })),
   );
-  const sectionsChart = await chartPng(
+  const series = trendSeries(env, country);
+  const sectionsSpec = chartSpec(
     createElement(BarChart, {
       env,
       id: "sections",
@@ -233,7 +251,29 @@ export async function countryReportDocx(
     env.t("sectionsTitle"),
     sections.map((r) => `${r.label}: ${env.score(r.value)}`).join("; "),
   );
-  children.push(w.para(env.t("sectionsTitle"), { heading: HeadingLevel.HEADING_1 }), w.image(sectionsChart));
+  const trendSpec =
+    snapshot.trend.length > 1
+      ? chartSpec(
+          createElement(TrendChart, {
+            env,
+            id: "trend",
+            series,
+            title: env.t("trendTitle"),
+            desc: env.t("trendTitle"),
+          }),
+          env.t("trendTitle"),
+          snapshot.trend
+            .map(
+              (p) =>
+                `${p.period}: ${env.score(p.scores.find((s) => s.country === country && s.item === env.rootNode)?.score)}`,
+            )
+            .join("; "),
+        )
+      : null;
+  const [sectionsChart, trendChart] = await renderCharts(
+    trendSpec ? [sectionsSpec, trendSpec] : [sectionsSpec],
+  );
+  children.push(w.para(env.t("sectionsTitle"), { heading: HeadingLevel.HEADING_1 }), w.image(sectionsChart!));
   children.push(
     w.table(
       [env.t("section"), env.t("score"), env.t("regionalAverage"), env.t("change")],
@@ -288,24 +328,7 @@ export async function countryReportDocx(
     for (const a of areas.slice(-5).reverse()) children.push(w.para(`${a.label}: ${env.score(a.score)}`));
   }
 
-  const series = trendSeries(env, country);
-  if (snapshot.trend.length > 1) {
-    const trendChart = await chartPng(
-      createElement(TrendChart, {
-        env,
-        id: "trend",
-        series,
-        title: env.t("trendTitle"),
-        desc: env.t("trendTitle"),
-      }),
-      env.t("trendTitle"),
-      snapshot.trend
-        .map(
-          (p) =>
-            `${p.period}: ${env.score(p.scores.find((s) => s.country === country && s.item === env.rootNode)?.score)}`,
-        )
-        .join("; "),
-    );
+  if (trendChart) {
     children.push(w.para(env.t("trendTitle"), { heading: HeadingLevel.HEADING_1 }), w.image(trendChart));
   }
   children.push(...footer(env));
@@ -326,12 +349,26 @@ export async function regionalReportDocx(
   const children: (Paragraph | Table)[] = [...header(env, env.text(env.fw.title))];
   children.push(w.para(env.t("homeLead", { count: snapshot.countries.length })));
   const ranked = rankedCountries(env);
-  const map = await chartPng(
-    createElement(ChoroplethMap, { env, id: "map" }),
-    env.t("mapTitle"),
-    ranked.map((c) => `${c.name}: ${env.score(c.row?.score)}`).join("; "),
-  );
-  children.push(w.para(env.t("mapTitle"), { heading: HeadingLevel.HEADING_1 }), w.image(map));
+  const averages = sectionAverageRows(env);
+  const [map, averageChart] = await renderCharts([
+    chartSpec(
+      createElement(ChoroplethMap, { env, id: "map" }),
+      env.t("mapTitle"),
+      ranked.map((c) => `${c.name}: ${env.score(c.row?.score)}`).join("; "),
+    ),
+    chartSpec(
+      createElement(BarChart, {
+        env,
+        id: "averages",
+        rows: averages,
+        title: env.t("sectionsAverageTitle"),
+        desc: env.t("sectionsAverageTitle"),
+      }),
+      env.t("sectionsAverageTitle"),
+      averages.map((r) => `${r.label}: ${env.score(r.value)}`).join("; "),
+    ),
+  ]);
+  children.push(w.para(env.t("mapTitle"), { heading: HeadingLevel.HEADING_1 }), w.image(map!));
   children.push(w.para(env.t("mapDisclaimer")));
   children.push(
     w.para(env.t("rankingTitle"), { heading: HeadingLevel.HEADING_1 }),
@@ -345,21 +382,9 @@ export async function regionalReportDocx(
       ]),
     ),
   );
-  const averages = sectionAverageRows(env);
-  const averageChart = await chartPng(
-    createElement(BarChart, {
-      env,
-      id: "averages",
-      rows: averages,
-      title: env.t("sectionsAverageTitle"),
-      desc: env.t("sectionsAverageTitle"),
-    }),
-    env.t("sectionsAverageTitle"),
-    averages.map((r) => `${r.label}: ${env.score(r.value)}`).join("; "),
-  );
   children.push(
     w.para(env.t("sectionsAverageTitle"), { heading: HeadingLevel.HEADING_1 }),
-    w.image(averageChart),
+    w.image(averageChart!),
   );
   const sections = sectionNodes(env);
   children.push(

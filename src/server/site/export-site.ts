@@ -77,7 +77,8 @@ export async function exportSite(db: Db, options: ExportSiteOptions): Promise<Ex
         await mkdir(dirname(target), { recursive: true });
         await writeFile(target, file.body);
         bytes += typeof file.body === "string" ? Buffer.byteLength(file.body) : file.body.length;
-        options.onProgress?.(++done, paths.length);
+        done++;
+        options.onProgress?.(done, paths.length);
       }
     };
     await Promise.all(Array.from({ length: PARALLEL }, worker));
