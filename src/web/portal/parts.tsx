@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import type { Indicator } from "../../core/index.ts";
 import { bandColorOf } from "./charts/figure.tsx";
 import type { PageEnv } from "./context.ts";
 import { directionOf } from "./i18n/translate.ts";
@@ -28,6 +29,15 @@ export function Change({ env, value }: { env: PageEnv; value: number | null | un
       <bdi dir="ltr">{signed}</bdi>
       <span className="visually-hidden"> ({words})</span>
     </span>
+  );
+}
+
+/** A link to an indicator's page: its code, then its text. */
+export function IndicatorLink({ env, ind }: { env: PageEnv; ind: Indicator }) {
+  return (
+    <a href={env.href({ page: "indicator", lang: env.lang, indicator: ind.code })}>
+      <span className="code">{ind.code}</span> {env.text(ind.text)}
+    </a>
   );
 }
 

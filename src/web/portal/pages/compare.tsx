@@ -4,7 +4,7 @@ import { PortalDocument } from "../layout.tsx";
 import { answerTone, describeAnswer } from "../model/answers.ts";
 import { textOn } from "../model/colors.ts";
 import { classificationItems, indicatorsUnder, rankedCountries, sectionNodes } from "../model/derive.ts";
-import { Section } from "../parts.tsx";
+import { IndicatorLink, Section } from "../parts.tsx";
 
 interface Column {
   code: string;
@@ -153,9 +153,7 @@ function IndicatorTable({ env, cols }: { env: PageEnv; cols: Column[] }) {
               {indicators.map((ind) => (
                 <tr key={ind.code}>
                   <th scope="row">
-                    <a href={env.href({ page: "indicator", lang: env.lang, indicator: ind.code })}>
-                      <span className="code">{ind.code}</span> {env.text(ind.text)}
-                    </a>
+                    <IndicatorLink env={env} ind={ind} />
                   </th>
                   {cols.map((c) => {
                     const answer = env.idx.answer(c.code, ind.code);

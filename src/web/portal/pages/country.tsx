@@ -2,7 +2,7 @@ import type { PageEnv } from "../context.ts";
 import { PortalDocument } from "../layout.tsx";
 import { describeAnswer } from "../model/answers.ts";
 import { answerCounts, areasByScore, indicatorsUnder, sectionNodes } from "../model/derive.ts";
-import { BandBadge, BigScore, Change, DataTable, Section } from "../parts.tsx";
+import { BandBadge, BigScore, Change, DataTable, IndicatorLink, Section } from "../parts.tsx";
 import { countryDownloadPath, downloadFormats, reportPath } from "../routes.ts";
 import { ClassificationFigure, SectionsFigure, TrendFigure } from "./country-charts.tsx";
 import { GapBlock } from "./country-gap.tsx";
@@ -170,9 +170,7 @@ function Answers({ env, country }: { env: PageEnv; country: string }) {
                 return (
                   <tr key={ind.code}>
                     <th scope="row">
-                      <a href={env.href({ page: "indicator", lang: env.lang, indicator: ind.code })}>
-                        <span className="code">{ind.code}</span> {env.text(ind.text)}
-                      </a>
+                      <IndicatorLink env={env} ind={ind} />
                     </th>
                     <td>{describeAnswer(env, ind, answer)}</td>
                     <td className="num">{env.score(env.idx.score(country, ind.code)?.score)}</td>

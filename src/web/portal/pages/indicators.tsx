@@ -3,6 +3,7 @@ import type { PageEnv } from "../context.ts";
 import { uiLanguageOf } from "../i18n/translate.ts";
 import { PortalDocument } from "../layout.tsx";
 import { childNodes, indicatorsUnder, sectionNodes } from "../model/derive.ts";
+import { IndicatorLink } from "../parts.tsx";
 
 function IndicatorList({ env, node }: { env: PageEnv; node: FrameworkNode }) {
   const indicators = indicatorsUnder(env, node.code);
@@ -11,9 +12,7 @@ function IndicatorList({ env, node }: { env: PageEnv; node: FrameworkNode }) {
     <ul className="indicator-list">
       {indicators.map((ind) => (
         <li key={ind.code} data-search={`${ind.code} ${env.text(ind.text)}`.toLowerCase()}>
-          <a href={env.href({ page: "indicator", lang: env.lang, indicator: ind.code })}>
-            <span className="code">{ind.code}</span> {env.text(ind.text)}
-          </a>
+          <IndicatorLink env={env} ind={ind} />
           <span className="tag">{env.t(`type_${ind.type}`)}</span>
         </li>
       ))}

@@ -4,7 +4,7 @@ import type { PageEnv } from "../context.ts";
 import { PortalDocument } from "../layout.tsx";
 import { scoringRule } from "../model/answers.ts";
 import { answerCounts, childNodes, indicatorsUnder, rankedCountries } from "../model/derive.ts";
-import { DataTable, Section } from "../parts.tsx";
+import { DataTable, IndicatorLink, Section } from "../parts.tsx";
 
 function Tree({ env, node }: { env: PageEnv; node: FrameworkNode }) {
   const children = childNodes(env, node.code);
@@ -63,9 +63,7 @@ function Rules({ env }: { env: PageEnv }) {
             {statistical.map((ind) => (
               <tr key={ind.code}>
                 <th scope="row">
-                  <a href={env.href({ page: "indicator", lang: env.lang, indicator: ind.code })}>
-                    <span className="code">{ind.code}</span> {env.text(ind.text)}
-                  </a>
+                  <IndicatorLink env={env} ind={ind} />
                 </th>
                 <td>{env.t(`type_${ind.type}`)}</td>
                 <td>{scoringRule(env, ind)}</td>
