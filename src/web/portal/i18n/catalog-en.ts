@@ -161,11 +161,11 @@ export const en = {
   justification: "Why not applicable: {text}",
   sectionPath: "Part of",
   // Scoring rules
-  ruleChecklist: "Yes scores {yes}, partially {partially}, no {no} (on a scale of 0 to 1).",
+  ruleChecklist: "Yes scores {yes}, partially {partially}, no {no} (out of {scale}).",
   ruleScale: "Each choice has a score: {choices}.",
-  ruleNumeric: "Scored between the goalposts {min} (score 0) and {max} (score 1); {direction}.",
+  ruleNumeric: "Scored between the goalposts {min} (score 0) and {max} (score {scale}); {direction}.",
   ruleGeneral:
-    "Numbers and percentages are scored between two goalposts: the worst value gets 0 and the best gets 1. A goalpost is either a fixed number or the lowest or highest value among the countries of the release. Some indicators use a logarithmic scale; values beyond the goalposts are capped unless stated.",
+    "Numbers and percentages are scored between two goalposts: the worst value gets 0 and the best gets {scale}. A goalpost is either a fixed number or the lowest or highest value among the countries of the release. Some indicators use a logarithmic scale; values beyond the goalposts are capped unless stated.",
   ruleHigher: "higher values are better",
   ruleLower: "lower values are better",
   ruleLog: "Values and goalposts are taken on a logarithmic scale.",

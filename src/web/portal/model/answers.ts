@@ -69,20 +69,22 @@ export function answerTone(answer: ReleaseAnswer | undefined): string {
 
 /** How an indicator is scored, in one or two sentences generated from its rule. */
 export function scoringRule(env: PageEnv, indicator: Indicator): string {
+  // Indicator scores are 0–1 inside the engine; pages show every score on the framework's scale.
+  const scale = env.fw.scoreScale;
+  const shown = (share: number) => plainNumber(env.lang, Math.round(share * scale * 1000) / 1000);
   switch (indicator.type) {
     case "checklist": {
       const s = indicator.scoring;
       return env.t("ruleChecklist", {
-        yes: plainNumber(env.lang, s.yes),
-        partially: plainNumber(env.lang, s.partially),
-        no: plainNumber(env.lang, s.no),
+        yes: shown(s.yes),
+        partially: shown(s.partially),
+        no: shown(s.no),
+        scale: plainNumber(env.lang, scale),
       });
     }
     case "scale":
       return env.t("ruleScale", {
-        choices: indicator.scoring.choices
-          .map((c) => `${env.text(c.label)} = ${plainNumber(env.lang, c.score)}`)
-          .join("; "),
+        choices: indicator.scoring.choices.map((c) => `${env.text(c.label)} = ${shown(c.score)}`).join("; "),
       });
     case "number":
     case "percentage": {
@@ -100,6 +102,7 @@ export function scoringRule(env: PageEnv, indicator: Indicator): string {
           min: post(lowFirst ? s.min : s.max, lowFirst ? "min" : "max"),
           max: post(lowFirst ? s.max : s.min, lowFirst ? "max" : "min"),
           direction: env.t(s.direction === "higher" ? "ruleHigher" : "ruleLower"),
+          scale: plainNumber(env.lang, scale),
         }),
       ];
       if (s.log) parts.push(env.t("ruleLog"));

@@ -50,7 +50,7 @@ function Rules({ env }: { env: PageEnv }) {
           <strong>
             {env.t("type_number")}, {env.t("type_percentage")}:
           </strong>{" "}
-          {env.t("ruleGeneral")}
+          {env.t("ruleGeneral", { scale: env.num(env.fw.scoreScale, 0) })}
         </li>
       </ul>
       {statistical.length > 0 && (
