@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { bandColorOf } from "../charts/figure.tsx";
 import type { PageEnv } from "../context.ts";
 import { PortalDocument } from "../layout.tsx";
@@ -68,6 +69,50 @@ function HeadRow({
   );
 }
 
+/** A table of the compare page: a column per country (hidden when not picked), bodies given as children. */
+function CompareTable({
+  env,
+  cols,
+  className,
+  scrollClass,
+  caption,
+  first,
+  align,
+  children,
+}: {
+  env: PageEnv;
+  cols: Column[];
+  className: string;
+  scrollClass: string;
+  caption: string;
+  first: string;
+  align: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className={scrollClass}>
+      <table className={className} data-compare-table="">
+        <caption>{caption}</caption>
+        <thead>
+          <HeadRow env={env} cols={cols} first={first} align={align} />
+        </thead>
+        {children}
+      </table>
+    </div>
+  );
+}
+
+/** The heading row of a group of rows, across every column. */
+function GroupRow({ cols, title }: { cols: Column[]; title: string }) {
+  return (
+    <tr className="group">
+      <th scope="colgroup" colSpan={cols.length + 1}>
+        {title}
+      </th>
+    </tr>
+  );
+}
+
 /** A heat-map cell: the score as text on its band colour. */
 function HeatCell({ env, code, item, shown }: { env: PageEnv; code: string; item: string; shown: boolean }) {
   const row = env.idx.score(code, item);
@@ -96,85 +141,81 @@ function Heatmap({ env, cols }: { env: PageEnv; cols: Column[] }) {
       : []),
   ];
   return (
-    <div className="table-scroll">
-      <table className="data heatmap" data-compare-table="">
-        <caption>{env.t("heatmapCaption")}</caption>
-        <thead>
-          <HeadRow env={env} cols={cols} first={env.t("section")} align="center" />
-        </thead>
-        <tbody>
-          <tr className="overall">
-            <th scope="row">{env.t("overallScore")}</th>
-            {cols.map((c) => (
-              <HeatCell key={c.code} env={env} code={c.code} item={env.rootNode} shown={c.shown} />
-            ))}
-          </tr>
-        </tbody>
-        {groups.map((g) => (
-          <tbody key={g.title}>
-            <tr className="group">
-              <th scope="colgroup" colSpan={cols.length + 1}>
-                {g.title}
-              </th>
+    <CompareTable
+      env={env}
+      cols={cols}
+      className="data heatmap"
+      scrollClass="table-scroll"
+      caption={env.t("heatmapCaption")}
+      first={env.t("section")}
+      align="center"
+    >
+      <tbody>
+        <tr className="overall">
+          <th scope="row">{env.t("overallScore")}</th>
+          {cols.map((c) => (
+            <HeatCell key={c.code} env={env} code={c.code} item={env.rootNode} shown={c.shown} />
+          ))}
+        </tr>
+      </tbody>
+      {groups.map((g) => (
+        <tbody key={g.title}>
+          <GroupRow cols={cols} title={g.title} />
+          {g.items.map((it) => (
+            <tr key={it.item}>
+              <th scope="row">{it.label}</th>
+              {cols.map((c) => (
+                <HeatCell key={c.code} env={env} code={c.code} item={it.item} shown={c.shown} />
+              ))}
             </tr>
-            {g.items.map((it) => (
-              <tr key={it.item}>
-                <th scope="row">{it.label}</th>
-                {cols.map((c) => (
-                  <HeatCell key={c.code} env={env} code={c.code} item={it.item} shown={c.shown} />
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        ))}
-      </table>
-    </div>
+          ))}
+        </tbody>
+      ))}
+    </CompareTable>
   );
 }
 
 function IndicatorTable({ env, cols }: { env: PageEnv; cols: Column[] }) {
   return (
-    <div className="table-scroll table-scroll--tall">
-      <table className="data answers-grid" data-compare-table="">
-        <caption>{env.t("indicatorTableCaption")}</caption>
-        <thead>
-          <HeadRow env={env} cols={cols} first={env.t("indicator")} align="" />
-        </thead>
-        {sectionNodes(env).map((section) => {
-          const indicators = indicatorsUnder(env, section.code, true);
-          if (!indicators.length) return null;
-          return (
-            <tbody key={section.code}>
-              <tr className="group">
-                <th scope="colgroup" colSpan={cols.length + 1}>
-                  {env.text(section.label)}
+    <CompareTable
+      env={env}
+      cols={cols}
+      className="data answers-grid"
+      scrollClass="table-scroll table-scroll--tall"
+      caption={env.t("indicatorTableCaption")}
+      first={env.t("indicator")}
+      align=""
+    >
+      {sectionNodes(env).map((section) => {
+        const indicators = indicatorsUnder(env, section.code, true);
+        if (!indicators.length) return null;
+        return (
+          <tbody key={section.code}>
+            <GroupRow cols={cols} title={env.text(section.label)} />
+            {indicators.map((ind) => (
+              <tr key={ind.code}>
+                <th scope="row">
+                  <IndicatorLink env={env} ind={ind} />
                 </th>
+                {cols.map((c) => {
+                  const answer = env.idx.answer(c.code, ind.code);
+                  return (
+                    <td
+                      key={c.code}
+                      data-cc={c.code.toLowerCase()}
+                      hidden={!c.shown}
+                      className={`answer answer--${answerTone(answer)}`}
+                    >
+                      {describeAnswer(env, ind, answer)}
+                    </td>
+                  );
+                })}
               </tr>
-              {indicators.map((ind) => (
-                <tr key={ind.code}>
-                  <th scope="row">
-                    <IndicatorLink env={env} ind={ind} />
-                  </th>
-                  {cols.map((c) => {
-                    const answer = env.idx.answer(c.code, ind.code);
-                    return (
-                      <td
-                        key={c.code}
-                        data-cc={c.code.toLowerCase()}
-                        hidden={!c.shown}
-                        className={`answer answer--${answerTone(answer)}`}
-                      >
-                        {describeAnswer(env, ind, answer)}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          );
-        })}
-      </table>
-    </div>
+            ))}
+          </tbody>
+        );
+      })}
+    </CompareTable>
   );
 }
 
