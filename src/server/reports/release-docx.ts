@@ -323,9 +323,11 @@ export async function countryReportDocx(
   const areas = areasByScore(env, country);
   if (areas.length) {
     children.push(w.para(env.t("strengthsTitle"), { heading: HeadingLevel.HEADING_1 }));
-    for (const a of areas.slice(0, 5)) children.push(w.para(`${a.label}: ${env.score(a.score)}`));
+    const area = (a: (typeof areas)[number]) =>
+      `${a.label}${a.section ? ` (${env.t("areaIn", { section: a.section })})` : ""}: ${env.score(a.score)}`;
+    for (const a of areas.slice(0, 5)) children.push(w.para(area(a)));
     children.push(w.para(env.t("weaknessesTitle"), { heading: HeadingLevel.HEADING_1 }));
-    for (const a of areas.slice(-5).reverse()) children.push(w.para(`${a.label}: ${env.score(a.score)}`));
+    for (const a of areas.slice(-5).reverse()) children.push(w.para(area(a)));
   }
 
   if (trendChart) {

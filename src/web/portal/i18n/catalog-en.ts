@@ -89,6 +89,9 @@ export const en = {
   articlesTitle: "Scores by UNCRC article",
   classificationTitle: "Scores by {name}",
   classificationDesc: "Score of {country} by {name}, with the regional average: {summary}",
+  classificationNote:
+    "Each score here draws on every indicator linked to that {name}, whatever section it sits in; it can therefore differ from the score of a section of the same name.",
+  areaIn: "in {section}",
   gapTitle: "Laws and policy versus implementation",
   gapExplain:
     "The gap compares laws and policy on paper with their implementation: the mean score of {policy} minus the mean score of {implementation}. A large positive gap means laws and policies that are not yet carried out in practice; a negative gap means practice ahead of the written framework.",

@@ -83,6 +83,9 @@ export const fr: Record<PortalMessageKey, string> = {
   articlesTitle: "Scores par article de la CIDE",
   classificationTitle: "Scores par {name}",
   classificationDesc: "Score de {country} par {name}, avec la moyenne régionale : {summary}",
+  classificationNote:
+    "Chaque score ci-dessous s'appuie sur tous les indicateurs liés à ce critère ({name}), quelle que soit leur section ; il peut donc différer du score d'une section de même nom.",
+  areaIn: "dans {section}",
   gapTitle: "Lois et politiques face à leur mise en œuvre",
   gapExplain:
     "L'écart compare les lois et politiques écrites à leur mise en œuvre : le score moyen de {policy} moins le score moyen de {implementation}. Un écart positif important signale de bonnes lois pas encore appliquées ; un écart négatif, une pratique en avance sur les textes.",

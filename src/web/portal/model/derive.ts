@@ -106,15 +106,29 @@ export function regionalGap(env: PageEnv): GapFigures | null {
   };
 }
 
-/** The most specific areas of a country, best first, with a score. */
+/** The most specific areas of a country, best first, with a score and the section they belong to. */
 export function areasByScore(
   env: PageEnv,
   country: string,
-): { code: string; label: string; score: number; band: string | null }[] {
+): { code: string; label: string; section: string | null; score: number; band: string | null }[] {
   return leafNodes(env)
-    .map((n) => ({ code: n.code, label: env.text(n.label), row: env.idx.score(country, n.code) }))
+    .map((n) => {
+      const top = nodePath(env, n.code)[0];
+      return {
+        code: n.code,
+        label: env.text(n.label),
+        section: top && top.code !== n.code ? env.text(top.label) : null,
+        row: env.idx.score(country, n.code),
+      };
+    })
     .filter((x) => typeof x.row?.score === "number")
-    .map((x) => ({ code: x.code, label: x.label, score: x.row!.score!, band: x.row!.band }))
+    .map((x) => ({
+      code: x.code,
+      label: x.label,
+      section: x.section,
+      score: x.row!.score!,
+      band: x.row!.band,
+    }))
     .sort((a, b) => b.score - a.score || a.label.localeCompare(b.label, env.lang));
 }
 

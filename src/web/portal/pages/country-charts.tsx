@@ -41,16 +41,15 @@ function MarkerLegend({ env }: { env: PageEnv }) {
   );
 }
 
-/** A country's scores by section, with the regional average marked. */
-export function SectionsFigure({
-  env,
-  country,
-  embed = true,
-}: {
+/** What a country figure is drawn from; `embed: false` leaves out the "Embed this chart" snippet (embed and print pages). */
+interface CountryFigureProps {
   env: PageEnv;
   country: string;
   embed?: boolean;
-}) {
+}
+
+/** A country's scores by section, with the regional average marked. */
+export function SectionsFigure({ env, country, embed = true }: CountryFigureProps) {
   const name = env.countryName(country);
   const rows = countryRows(
     env,
@@ -111,20 +110,13 @@ export function ClassificationFigure({
           summary: summariseRows(env, rows),
         })}
       />
+      <p className="chart__note">{env.t("classificationNote", { name })}</p>
     </Figure>
   );
 }
 
 /** A country's overall score across releases, with the regional average. */
-export function TrendFigure({
-  env,
-  country,
-  embed = true,
-}: {
-  env: PageEnv;
-  country: string;
-  embed?: boolean;
-}) {
+export function TrendFigure({ env, country, embed = true }: CountryFigureProps) {
   const series = trendSeries(env, country);
   const name = env.countryName(country);
   const summary = series.map((s) => `${s.period}: ${env.score(s.value)}`).join("; ");

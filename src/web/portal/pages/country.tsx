@@ -63,7 +63,10 @@ function Areas({ env, country }: { env: PageEnv; country: string }) {
     <ol className="areas">
       {rows.map((a) => (
         <li key={a.code}>
-          <span className="areas__label">{a.label}</span>
+          <span className="areas__label">
+            {a.label}
+            {a.section && <span className="muted"> · {env.t("areaIn", { section: a.section })}</span>}
+          </span>
           <span className="areas__score">{env.score(a.score)}</span>
           <BandBadge env={env} band={a.band} />
         </li>
