@@ -1,6 +1,6 @@
 import type { PageEnv } from "../context.ts";
 import { type PortalRoute, routePath } from "../routes.ts";
-import { bandColorOf } from "./figure.tsx";
+import { BandLegend, bandColorOf } from "./figure.tsx";
 import { mapGeometry } from "./map-geometry.ts";
 
 /** The words that describe a country's overall result, for titles and text alternatives. */
@@ -59,5 +59,20 @@ export function ChoroplethMap({ env, id, linkTarget }: { env: PageEnv; id: strin
           })}
       </g>
     </svg>
+  );
+}
+
+/** The map's legend: the bands, and grey for neighbouring countries that were not assessed. */
+export function MapLegend({ env }: { env: PageEnv }) {
+  return (
+    <BandLegend
+      env={env}
+      extra={
+        <li>
+          <span className="swatch swatch--neighbour" aria-hidden="true" />
+          {env.t("notAssessed")}
+        </li>
+      }
+    />
   );
 }

@@ -1,5 +1,4 @@
-import { BandLegend } from "../charts/figure.tsx";
-import { ChoroplethMap } from "../charts/map.tsx";
+import { ChoroplethMap, MapLegend } from "../charts/map.tsx";
 import type { PageEnv } from "../context.ts";
 import { BareDocument, SourceLine } from "../layout.tsx";
 import { SectionsFigure, TrendFigure } from "./country-charts.tsx";
@@ -30,7 +29,7 @@ export function EmbedMapPage({ env }: { env: PageEnv }) {
   return (
     <Embed env={env} title={env.t("mapTitle")} full={{ page: "home", lang: env.lang }}>
       <ChoroplethMap env={env} id="map-svg" linkTarget="_top" />
-      <BandLegend env={env} />
+      <MapLegend env={env} />
       <p className="chart__note">{env.t("mapDisclaimer")}</p>
     </Embed>
   );

@@ -1,7 +1,7 @@
 import { BandStrip } from "../charts/band-strip.tsx";
 import { BarChart, type BarRow, BarTable, summariseRows } from "../charts/bars.tsx";
 import { BandLegend, bandColorOf, Figure } from "../charts/figure.tsx";
-import { ChoroplethMap } from "../charts/map.tsx";
+import { ChoroplethMap, MapLegend } from "../charts/map.tsx";
 import type { PageEnv } from "../context.ts";
 import { PortalDocument } from "../layout.tsx";
 import { bandOfValue, largestChanges, rankedCountries, sectionNodes } from "../model/derive.ts";
@@ -187,15 +187,7 @@ export function HomePage({ env }: { env: PageEnv }) {
         title={env.t("mapTitle")}
         legend={
           <>
-            <BandLegend
-              env={env}
-              extra={
-                <li>
-                  <span className="swatch swatch--neighbour" aria-hidden="true" />
-                  {env.t("notAssessed")}
-                </li>
-              }
-            />
+            <MapLegend env={env} />
             <p className="chart__note">{env.t("mapDisclaimer")}</p>
           </>
         }
