@@ -179,6 +179,41 @@ function Footer({ env }: { env: PageEnv }) {
   );
 }
 
+/**
+ * The top of a page: an optional breadcrumb link back, the title (h1, or h2
+ * when something above it is the page's title), its lead, and anything more
+ * given as children (an about line, a notice).
+ */
+export function Hero({
+  title,
+  lead,
+  back,
+  className,
+  level = 1,
+  children,
+}: {
+  title: ReactNode;
+  lead?: ReactNode;
+  back?: { href: string; label: string };
+  className?: string;
+  level?: 1 | 2;
+  children?: ReactNode;
+}) {
+  const Heading = level === 2 ? "h2" : "h1";
+  return (
+    <div className={className ? `hero ${className}` : "hero"}>
+      {back && (
+        <p className="breadcrumb">
+          <a href={back.href}>{back.label}</a>
+        </p>
+      )}
+      <Heading>{title}</Heading>
+      {lead && <p className="hero__lead">{lead}</p>}
+      {children}
+    </div>
+  );
+}
+
 /** A full portal page: head, skip link, header with release and language switch, main, footer. */
 export function PortalDocument({
   env,

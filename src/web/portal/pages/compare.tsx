@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { bandColorOf } from "../charts/figure.tsx";
 import type { PageEnv } from "../context.ts";
-import { PortalDocument } from "../layout.tsx";
+import { Hero, PortalDocument } from "../layout.tsx";
 import { answerTone, describeAnswer } from "../model/answers.ts";
 import { textOn } from "../model/colors.ts";
 import { classificationItems, indicatorsUnder, rankedCountries, sectionNodes } from "../model/derive.ts";
@@ -224,10 +224,7 @@ export function ComparePage({ env, picked }: { env: PageEnv; picked: string[] | 
   const cols = columns(env, picked);
   return (
     <PortalDocument env={env} title={env.t("compareTitle")} description={env.t("compareLead")}>
-      <div className="hero">
-        <h1>{env.t("compareTitle")}</h1>
-        <p className="hero__lead">{env.t("compareLead")}</p>
-      </div>
+      <Hero title={env.t("compareTitle")} lead={env.t("compareLead")} />
       <Picker env={env} cols={cols} />
       <Section id="heatmap" title={env.t("heatmapTitle")}>
         <Heatmap env={env} cols={cols} />

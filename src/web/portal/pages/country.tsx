@@ -1,5 +1,5 @@
 import type { PageEnv } from "../context.ts";
-import { PortalDocument } from "../layout.tsx";
+import { Hero, PortalDocument } from "../layout.tsx";
 import { describeAnswer } from "../model/answers.ts";
 import { answerCounts, areasByScore, indicatorsUnder, sectionNodes } from "../model/derive.ts";
 import { BandBadge, BigScore, Change, DataTable, IndicatorLink, Section } from "../parts.tsx";
@@ -239,13 +239,12 @@ export function CountryPage({ env, country }: { env: PageEnv; country: string })
   });
   return (
     <PortalDocument env={env} title={name} description={lead}>
-      <div className="hero hero--country">
-        <p className="breadcrumb">
-          <a href={env.href({ page: "home", lang: env.lang })}>{env.t("navHome")}</a>
-        </p>
-        <h1>{env.t("countryTitle", { country: name })}</h1>
-        <p className="hero__lead">{lead}</p>
-      </div>
+      <Hero
+        className="hero--country"
+        back={{ href: env.href({ page: "home", lang: env.lang }), label: env.t("navHome") }}
+        title={env.t("countryTitle", { country: name })}
+        lead={lead}
+      />
       <CountryBody env={env} country={country} />
     </PortalDocument>
   );

@@ -1,5 +1,5 @@
 import type { PageEnv } from "../context.ts";
-import { PortalDocument } from "../layout.tsx";
+import { Hero, PortalDocument } from "../layout.tsx";
 import { rankedCountries } from "../model/derive.ts";
 import { DataTable, Section } from "../parts.tsx";
 import { countryDownloadPath, downloadFormats, releaseDownloadPath, reportPath } from "../routes.ts";
@@ -17,10 +17,7 @@ export function DownloadsPage({ env }: { env: PageEnv }) {
   const apiBase = env.ctx.mode === "live" ? `/api/public/releases/${slug}` : null;
   return (
     <PortalDocument env={env} title={env.t("downloadsTitle")} description={env.t("downloadsLead")}>
-      <div className="hero">
-        <h1>{env.t("downloadsTitle")}</h1>
-        <p className="hero__lead">{env.t("downloadsLead")}</p>
-      </div>
+      <Hero title={env.t("downloadsTitle")} lead={env.t("downloadsLead")} />
       <Section id="release" title={env.t("downloadRelease")}>
         <DataTable head={[env.t("format"), env.t("description")]}>
           {FORMATS.map((f) => (

@@ -2,7 +2,7 @@ import type { Indicator } from "../../../core/index.ts";
 import { BarChart, type BarRow, summariseRows } from "../charts/bars.tsx";
 import { Figure } from "../charts/figure.tsx";
 import type { PageEnv } from "../context.ts";
-import { PortalDocument } from "../layout.tsx";
+import { Hero, PortalDocument } from "../layout.tsx";
 import { describeAnswer, scoringRule } from "../model/answers.ts";
 import { nodePath, rankedCountries } from "../model/derive.ts";
 import { BandBadge, DataTable, Local, Section } from "../parts.tsx";
@@ -84,19 +84,20 @@ export function IndicatorPage({ env, ind }: { env: PageEnv; ind: Indicator }) {
   const title = env.text(ind.text);
   return (
     <PortalDocument env={env} title={`${ind.code} ${title}`} description={title}>
-      <div className="hero">
-        <p className="breadcrumb">
-          <a href={env.href({ page: "indicators", lang: env.lang })}>{env.t("indicatorsTitle")}</a>
-        </p>
-        <h1>
-          <span className="code">{ind.code}</span> <Local env={env} value={ind.text} />
-        </h1>
+      <Hero
+        back={{ href: env.href({ page: "indicators", lang: env.lang }), label: env.t("indicatorsTitle") }}
+        title={
+          <>
+            <span className="code">{ind.code}</span> <Local env={env} value={ind.text} />
+          </>
+        }
+      >
         {ind.guidance && (
           <p className="hero__about">
             <strong>{env.t("guidance")}:</strong> <Local env={env} value={ind.guidance} />
           </p>
         )}
-      </div>
+      </Hero>
       <Facts env={env} ind={ind} />
       <Section id="answers" title={env.t("indicatorAnswersTitle")}>
         <DataTable

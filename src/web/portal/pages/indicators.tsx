@@ -1,7 +1,7 @@
 import type { FrameworkNode } from "../../../core/index.ts";
 import type { PageEnv } from "../context.ts";
 import { uiLanguageOf } from "../i18n/translate.ts";
-import { PortalDocument } from "../layout.tsx";
+import { Hero, PortalDocument } from "../layout.tsx";
 import { childNodes, indicatorsUnder, sectionNodes } from "../model/derive.ts";
 import { IndicatorLink } from "../parts.tsx";
 
@@ -41,10 +41,7 @@ function countTemplates(env: PageEnv): Record<string, string> {
 export function IndicatorsPage({ env }: { env: PageEnv }) {
   return (
     <PortalDocument env={env} title={env.t("indicatorsTitle")} description={env.t("indicatorsLead")}>
-      <div className="hero">
-        <h1>{env.t("indicatorsTitle")}</h1>
-        <p className="hero__lead">{env.t("indicatorsLead")}</p>
-      </div>
+      <Hero title={env.t("indicatorsTitle")} lead={env.t("indicatorsLead")} />
       <div className="search" data-indicator-search="" hidden>
         <label htmlFor="indicator-search">{env.t("search")}</label>
         <input

@@ -1,6 +1,6 @@
 import type { LocalText } from "../../../core/index.ts";
 import { directionOf, numberLocaleOf, translate } from "../i18n/translate.ts";
-import { BrandHeader } from "../layout.tsx";
+import { BrandHeader, Hero } from "../layout.tsx";
 import { DataTable } from "../parts.tsx";
 import { trackingMessage } from "../tracking/messages.ts";
 
@@ -79,16 +79,8 @@ export function PortalIndexPage({
           }}
         />
         <main id="main" className="wrap" tabIndex={-1}>
-          {notFound && (
-            <div className="hero">
-              <h1>{t("notFoundTitle")}</h1>
-              <p className="hero__lead">{t("notFoundBody")}</p>
-            </div>
-          )}
-          <div className="hero">
-            {notFound ? <h2>{t("portalIndexTitle")}</h2> : <h1>{t("portalIndexTitle")}</h1>}
-            <p className="hero__lead">{t("portalIndexLead")}</p>
-          </div>
+          {notFound && <Hero title={t("notFoundTitle")} lead={t("notFoundBody")} />}
+          <Hero title={t("portalIndexTitle")} lead={t("portalIndexLead")} level={notFound ? 2 : 1} />
           {codes.length === 0 && <p>{t("noReleases")}</p>}
           {codes.map((code) => {
             const list = releases.filter((r) => r.frameworkCode === code);

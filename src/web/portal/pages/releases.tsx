@@ -1,5 +1,5 @@
 import type { PageEnv, PortalReleaseItem } from "../context.ts";
-import { PortalDocument } from "../layout.tsx";
+import { Hero, PortalDocument } from "../layout.tsx";
 import { DataTable, Section } from "../parts.tsx";
 
 /** A link to another release's same-language home: live only (a static export holds one release). */
@@ -30,10 +30,7 @@ export function ReleasesPage({ env }: { env: PageEnv }) {
   const bySlug = new Map(list.map((r) => [r.slug, r]));
   return (
     <PortalDocument env={env} title={env.t("releasesTitle")} description={env.t("releasesLead")}>
-      <div className="hero">
-        <h1>{env.t("releasesTitle")}</h1>
-        <p className="hero__lead">{env.t("releasesLead")}</p>
-      </div>
+      <Hero title={env.t("releasesTitle")} lead={env.t("releasesLead")} />
       <Section id="list" title={env.t("releasesTitle")}>
         <DataTable scroll head={[env.t("period"), env.t("published"), env.t("notes")]}>
           {list.map((item) => {

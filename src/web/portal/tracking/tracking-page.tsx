@@ -10,7 +10,7 @@ import {
   trackingStatusCounts,
 } from "../../../core/index.ts";
 import { directionOf, numberLocaleOf } from "../i18n/translate.ts";
-import { BrandHeader } from "../layout.tsx";
+import { BrandHeader, Hero } from "../layout.tsx";
 import { DataTable } from "../parts.tsx";
 import { hasTrackingMessage, type TrackingMessageKey, trackingMessage } from "./messages.ts";
 
@@ -294,9 +294,7 @@ export function renderTrackingPage(
   const groups = groupByArticle(snap.recommendations);
   const body = (
     <Document env={env} snap={snap} superseded={Boolean(options.superseded)}>
-      <div className="hero">
-        <h1>{env.t("title", { country })}</h1>
-        <p className="hero__lead">{env.t("lead", { country })}</p>
+      <Hero title={env.t("title", { country })} lead={env.t("lead", { country })}>
         <p className="hero__about">
           {env.t("total", { count: snap.recommendations.length })} · {env.t("notes")}: {snap.notes}
         </p>
@@ -305,7 +303,7 @@ export function renderTrackingPage(
             {env.t("superseded")}
           </p>
         )}
-      </div>
+      </Hero>
       <Summary env={env} snap={snap} />
       <section className="block" aria-labelledby="articles">
         <h2 id="articles">{env.t("byArticle")}</h2>
