@@ -17,6 +17,7 @@ export function Figure({
   table,
   embed,
   embedHeight = 420,
+  wide = false,
 }: {
   env: PageEnv;
   id: string;
@@ -26,9 +27,11 @@ export function Figure({
   table?: ReactNode;
   embed?: PortalRoute;
   embedHeight?: number;
+  /** A long chart: takes a whole row of a two-column grid. */
+  wide?: boolean;
 }) {
   return (
-    <figure className="chart" id={id}>
+    <figure className={wide ? "chart chart--wide" : "chart"} id={id}>
       <figcaption className="chart__caption" id={`${id}-caption`}>
         {title}
       </figcaption>

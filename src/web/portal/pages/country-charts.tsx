@@ -96,6 +96,7 @@ export function ClassificationFigure({
       env={env}
       id={`cls-${code}`}
       title={title}
+      wide={rows.length > 12}
       legend={<MarkerLegend env={env} />}
       table={<BarTable env={env} rows={rows} head={env.text(cls.label)} />}
     >
