@@ -1,5 +1,6 @@
 import type { PageEnv } from "../context.ts";
 import { DataTable } from "../parts.tsx";
+import { ChartBody, ChartSvg } from "./chart-svg.tsx";
 import { bandColorOf } from "./figure.tsx";
 import { CHART_WIDTHS, type ChartVariant, wrapText } from "./svg-text.ts";
 
@@ -55,18 +56,8 @@ function BarsSvg({
   const axisY = y;
   const height = axisY + 22;
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * scale);
-  const tid = `${id}-${variant}-t`;
-  const did = `${id}-${variant}-d`;
   return (
-    <svg
-      className={`chart__svg chart__svg--${variant}`}
-      viewBox={`0 0 ${width} ${height}`}
-      role="img"
-      aria-labelledby={`${tid} ${did}`}
-      direction={env.dir}
-    >
-      <title id={tid}>{title}</title>
-      <desc id={did}>{desc}</desc>
+    <ChartSvg id={id} variant={variant} height={height} title={title} desc={desc} direction={env.dir}>
       <g className="chart__grid">
         {ticks.map((t) => (
           <g key={t}>
@@ -121,7 +112,7 @@ function BarsSvg({
           </text>
         </g>
       ))}
-    </svg>
+    </ChartSvg>
   );
 }
 
@@ -140,12 +131,7 @@ export function summariseRows(env: PageEnv, rows: BarRow[]): string {
 
 /** Horizontal bars coloured by band, with an optional regional-average tick; drawn wide and narrow. */
 export function BarChart(props: { env: PageEnv; id: string; rows: BarRow[]; title: string; desc: string }) {
-  return (
-    <div className="chart__body">
-      <BarsSvg {...props} variant="wide" />
-      <BarsSvg {...props} variant="narrow" />
-    </div>
-  );
+  return <ChartBody draw={(variant) => <BarsSvg {...props} variant={variant} />} />;
 }
 
 /** The data table of a bar chart. */

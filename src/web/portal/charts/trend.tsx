@@ -1,4 +1,5 @@
 import type { PageEnv } from "../context.ts";
+import { ChartBody, ChartSvg } from "./chart-svg.tsx";
 import { CHART_WIDTHS, type ChartVariant } from "./svg-text.ts";
 
 export interface TrendSeries {
@@ -58,17 +59,8 @@ function TrendSvg({
       .filter((p): p is { v: number; i: number } => p.v !== null)
       .map((p, k) => `${k === 0 ? "M" : "L"}${px(p.i).toFixed(1)},${py(p.v).toFixed(1)}`)
       .join("");
-  const tid = `${id}-${variant}-t`;
-  const did = `${id}-${variant}-d`;
   return (
-    <svg
-      className={`chart__svg chart__svg--${variant}`}
-      viewBox={`0 0 ${width} ${HEIGHT}`}
-      role="img"
-      aria-labelledby={`${tid} ${did}`}
-    >
-      <title id={tid}>{title}</title>
-      <desc id={did}>{desc}</desc>
+    <ChartSvg id={id} variant={variant} height={HEIGHT} title={title} desc={desc}>
       <g className="chart__grid">
         {[0, 0.25, 0.5, 0.75, 1].map((f) => (
           <g key={f}>
@@ -96,7 +88,7 @@ function TrendSvg({
           </g>
         ),
       )}
-    </svg>
+    </ChartSvg>
   );
 }
 
@@ -108,12 +100,7 @@ export function TrendChart(props: {
   title: string;
   desc: string;
 }) {
-  return (
-    <div className="chart__body">
-      <TrendSvg {...props} variant="wide" />
-      <TrendSvg {...props} variant="narrow" />
-    </div>
-  );
+  return <ChartBody draw={(variant) => <TrendSvg {...props} variant={variant} />} />;
 }
 
 /** Legend of the trend chart: the country's line and the dashed regional average. */
