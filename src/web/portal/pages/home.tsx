@@ -3,7 +3,7 @@ import { BarChart, type BarRow, BarTable, summariseRows } from "../charts/bars.t
 import { BandLegend, bandColorOf, Figure } from "../charts/figure.tsx";
 import { ChoroplethMap, MapLegend } from "../charts/map.tsx";
 import type { PageEnv } from "../context.ts";
-import { PortalDocument } from "../layout.tsx";
+import { Hero, PortalDocument } from "../layout.tsx";
 import { bandOfValue, largestChanges, rankedCountries, sectionNodes } from "../model/derive.ts";
 import { BandBadge, BigScore, Change, DataTable, Local, Section } from "../parts.tsx";
 
@@ -144,17 +144,13 @@ export function HomePage({ env }: { env: PageEnv }) {
   const lead = env.t("homeLead", { count: env.snap.countries.length });
   return (
     <PortalDocument env={env} title={env.t("navHome")} description={lead}>
-      <div className="hero">
-        <h1>
-          <Local env={env} value={env.fw.title} />
-        </h1>
-        <p className="hero__lead">{lead}</p>
+      <Hero title={<Local env={env} value={env.fw.title} />} lead={lead}>
         {env.fw.description && (
           <p className="hero__about">
             <Local env={env} value={env.fw.description} />
           </p>
         )}
-      </div>
+      </Hero>
       <section aria-labelledby="figures-h" className="figures">
         <h2 id="figures-h" className="visually-hidden">
           {env.t("keyFigures")}

@@ -1,7 +1,7 @@
 import type { FrameworkNode } from "../../../core/index.ts";
 import { bandColorOf } from "../charts/figure.tsx";
 import type { PageEnv } from "../context.ts";
-import { PortalDocument } from "../layout.tsx";
+import { Hero, PortalDocument } from "../layout.tsx";
 import { scoringRule } from "../model/answers.ts";
 import { answerCounts, childNodes, indicatorsUnder, rankedCountries } from "../model/derive.ts";
 import { DataTable, IndicatorLink, Section } from "../parts.tsx";
@@ -204,10 +204,7 @@ export function MethodologyPage({ env }: { env: PageEnv }) {
   const root = env.fw.nodes.find((n) => n.code === env.rootNode)!;
   return (
     <PortalDocument env={env} title={env.t("methodologyTitle")} description={lead}>
-      <div className="hero">
-        <h1>{env.t("methodologyTitle")}</h1>
-        <p className="hero__lead">{lead}</p>
-      </div>
+      <Hero title={env.t("methodologyTitle")} lead={lead} />
       <Section id="structure" title={env.t("structureTitle")} lead={env.t("structureLead")}>
         <p className="tree__root">
           <strong>{env.text(root.label)}</strong> ·{" "}
