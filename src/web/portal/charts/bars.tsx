@@ -1,7 +1,9 @@
+import type { ReactNode } from "react";
 import type { PageEnv } from "../context.ts";
 import { DataTable } from "../parts.tsx";
+import type { PortalRoute } from "../routes.ts";
 import { ChartBody, ChartSvg } from "./chart-svg.tsx";
-import { bandColorOf } from "./figure.tsx";
+import { bandColorOf, Figure } from "./figure.tsx";
 import { CHART_WIDTHS, type ChartVariant, wrapText } from "./svg-text.ts";
 
 export interface BarRow {
@@ -150,5 +152,51 @@ export function BarTable({ env, rows, head }: { env: PageEnv; rows: BarRow[]; he
         </tr>
       ))}
     </DataTable>
+  );
+}
+
+/**
+ * A bar chart in its figure: the caption, the chart with its text alternative
+ * (`desc` gets the rows' summary), an optional legend, notes as children, the
+ * numbers as a table when `head` names its first column, and the embed snippet.
+ */
+export function BarFigure({
+  env,
+  id,
+  svgId,
+  title,
+  rows,
+  desc,
+  head,
+  legend,
+  embed,
+  wide,
+  children,
+}: {
+  env: PageEnv;
+  id: string;
+  svgId: string;
+  title: string;
+  rows: BarRow[];
+  desc: (summary: string) => string;
+  head?: string;
+  legend?: ReactNode;
+  embed?: PortalRoute;
+  wide?: boolean;
+  children?: ReactNode;
+}) {
+  return (
+    <Figure
+      env={env}
+      id={id}
+      title={title}
+      wide={wide}
+      legend={legend}
+      table={head === undefined ? undefined : <BarTable env={env} rows={rows} head={head} />}
+      embed={embed}
+    >
+      <BarChart env={env} id={svgId} rows={rows} title={title} desc={desc(summariseRows(env, rows))} />
+      {children}
+    </Figure>
   );
 }

@@ -1,4 +1,4 @@
-import { BarChart, type BarRow, BarTable, summariseRows } from "../charts/bars.tsx";
+import { BarFigure, type BarRow } from "../charts/bars.tsx";
 import { Figure } from "../charts/figure.tsx";
 import { TrendChart, TrendLegend, trendSeries } from "../charts/trend.tsx";
 import type { PageEnv } from "../context.ts";
@@ -57,22 +57,17 @@ export function SectionsFigure({ env, country, embed = true }: CountryFigureProp
     sectionNodes(env).map((n) => ({ item: n.code, label: env.text(n.label) })),
   );
   return (
-    <Figure
+    <BarFigure
       env={env}
       id="sections"
+      svgId="sections-svg"
       title={env.t("sectionsTitle")}
+      rows={rows}
+      desc={(summary) => env.t("sectionsDesc", { country: name, summary })}
+      head={env.t("section")}
       legend={<MarkerLegend env={env} />}
-      table={<BarTable env={env} rows={rows} head={env.t("section")} />}
       embed={embed ? { page: "embed-sections", lang: env.lang, country: country.toLowerCase() } : undefined}
-    >
-      <BarChart
-        env={env}
-        id="sections-svg"
-        rows={rows}
-        title={env.t("sectionsTitle")}
-        desc={env.t("sectionsDesc", { country: name, summary: summariseRows(env, rows) })}
-      />
-    </Figure>
+    />
   );
 }
 
@@ -92,27 +87,19 @@ export function ClassificationFigure({
   if (!rows.length) return null;
   const title = env.t("classificationTitle", { name });
   return (
-    <Figure
+    <BarFigure
       env={env}
       id={`cls-${code}`}
+      svgId={`cls-${code}-svg`}
       title={title}
-      wide={rows.length > 12}
+      rows={rows}
+      desc={(summary) => env.t("classificationDesc", { country: env.countryName(country), name, summary })}
+      head={env.text(cls.label)}
       legend={<MarkerLegend env={env} />}
-      table={<BarTable env={env} rows={rows} head={env.text(cls.label)} />}
+      wide={rows.length > 12}
     >
-      <BarChart
-        env={env}
-        id={`cls-${code}-svg`}
-        rows={rows}
-        title={title}
-        desc={env.t("classificationDesc", {
-          country: env.countryName(country),
-          name,
-          summary: summariseRows(env, rows),
-        })}
-      />
       <p className="chart__note">{env.t("classificationNote", { name })}</p>
-    </Figure>
+    </BarFigure>
   );
 }
 

@@ -1,5 +1,4 @@
-import { BarChart, type BarRow, BarTable, summariseRows } from "../charts/bars.tsx";
-import { Figure } from "../charts/figure.tsx";
+import { BarFigure, type BarRow } from "../charts/bars.tsx";
 import type { PageEnv } from "../context.ts";
 import { bandOfValue, gapOf, regionalGap } from "../model/derive.ts";
 import { Section } from "../parts.tsx";
@@ -56,20 +55,15 @@ export function GapBlock({ env, country }: { env: PageEnv; country: string }) {
           )}
           <p className="gap__explain">{explain}</p>
         </div>
-        <Figure
+        <BarFigure
           env={env}
           id="gap-chart"
+          svgId="gap-svg"
           title={env.t("gapTitle")}
-          table={<BarTable env={env} rows={rows} head={env.t("gapTitle")} />}
-        >
-          <BarChart
-            env={env}
-            id="gap-svg"
-            rows={rows}
-            title={env.t("gapTitle")}
-            desc={`${summariseRows(env, rows)}. ${explain}`}
-          />
-        </Figure>
+          rows={rows}
+          desc={(summary) => `${summary}. ${explain}`}
+          head={env.t("gapTitle")}
+        />
       </div>
     </Section>
   );

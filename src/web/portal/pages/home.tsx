@@ -1,6 +1,6 @@
 import { BandStrip } from "../charts/band-strip.tsx";
-import { BarChart, type BarRow, BarTable, summariseRows } from "../charts/bars.tsx";
-import { BandLegend, bandColorOf, Figure } from "../charts/figure.tsx";
+import { BarFigure, type BarRow } from "../charts/bars.tsx";
+import { bandColorOf, Figure } from "../charts/figure.tsx";
 import { ChoroplethMap, MapLegend } from "../charts/map.tsx";
 import type { PageEnv } from "../context.ts";
 import { Hero, PortalDocument } from "../layout.tsx";
@@ -117,20 +117,15 @@ export function BandsAndSections({ env }: { env: PageEnv }) {
         <BandStrip env={env} id="bands-svg" />
       </Section>
       <Section id="sections" title={env.t("sectionsAverageTitle")}>
-        <Figure
+        <BarFigure
           env={env}
           id="sections-chart"
+          svgId="sections-svg"
           title={env.t("sectionsAverageTitle")}
-          table={<BarTable env={env} rows={rows} head={env.t("section")} />}
-        >
-          <BarChart
-            env={env}
-            id="sections-svg"
-            rows={rows}
-            title={env.t("sectionsAverageTitle")}
-            desc={env.t("sectionsAverageDesc", { summary: summariseRows(env, rows) })}
-          />
-        </Figure>
+          rows={rows}
+          desc={(summary) => env.t("sectionsAverageDesc", { summary })}
+          head={env.t("section")}
+        />
       </Section>
     </>
   );

@@ -1,6 +1,5 @@
 import type { Indicator } from "../../../core/index.ts";
-import { BarChart, type BarRow, summariseRows } from "../charts/bars.tsx";
-import { Figure } from "../charts/figure.tsx";
+import { BarFigure, type BarRow } from "../charts/bars.tsx";
 import type { PageEnv } from "../context.ts";
 import { Hero, PortalDocument } from "../layout.tsx";
 import { describeAnswer, scoringRule } from "../model/answers.ts";
@@ -136,15 +135,14 @@ export function IndicatorPage({ env, ind }: { env: PageEnv; ind: Indicator }) {
         </DataTable>
       </Section>
       <Section id="scores" title={env.t("indicatorScoresTitle")}>
-        <Figure env={env} id="scores-chart" title={env.t("indicatorScoresTitle")}>
-          <BarChart
-            env={env}
-            id="scores-svg"
-            rows={rows}
-            title={env.t("indicatorScoresTitle")}
-            desc={env.t("indicatorScoresDesc", { summary: summariseRows(env, rows) })}
-          />
-        </Figure>
+        <BarFigure
+          env={env}
+          id="scores-chart"
+          svgId="scores-svg"
+          title={env.t("indicatorScoresTitle")}
+          rows={rows}
+          desc={(summary) => env.t("indicatorScoresDesc", { summary })}
+        />
       </Section>
     </PortalDocument>
   );
