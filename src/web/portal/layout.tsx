@@ -214,33 +214,38 @@ export function Hero({
   );
 }
 
-/** A full portal page: head, skip link, header with release and language switch, main, footer. */
-export function PortalDocument({
-  env,
-  title,
-  description,
-  children,
-}: {
+/** What a page document takes: its title (the index's title is added), its description and its body. */
+interface DocumentProps {
   env: PageEnv;
   title: string;
   description: string;
   children: ReactNode;
-}) {
+}
+
+/** The document around a page: language and direction, the head with "{title} · {index}", the body. */
+function Html({ env, title, description, className, children }: DocumentProps & { className?: string }) {
   return (
     <html lang={env.lang} dir={env.dir}>
       <Head env={env} title={`${title} · ${env.text(env.fw.title)}`} description={description} />
-      <body>
-        <a className="skip-link" href="#main">
-          {env.t("skipToContent")}
-        </a>
-        <DemoRibbon env={env} />
-        <Header env={env} />
-        <main id="main" className="wrap" tabIndex={-1}>
-          {children}
-        </main>
-        <Footer env={env} />
-      </body>
+      <body className={className}>{children}</body>
     </html>
+  );
+}
+
+/** A full portal page: head, skip link, header with release and language switch, main, footer. */
+export function PortalDocument({ env, title, description, children }: DocumentProps) {
+  return (
+    <Html env={env} title={title} description={description}>
+      <a className="skip-link" href="#main">
+        {env.t("skipToContent")}
+      </a>
+      <DemoRibbon env={env} />
+      <Header env={env} />
+      <main id="main" className="wrap" tabIndex={-1}>
+        {children}
+      </main>
+      <Footer env={env} />
+    </Html>
   );
 }
 
@@ -251,20 +256,11 @@ export function BareDocument({
   description,
   className,
   children,
-}: {
-  env: PageEnv;
-  title: string;
-  description: string;
-  className: string;
-  children: ReactNode;
-}) {
+}: DocumentProps & { className: string }) {
   return (
-    <html lang={env.lang} dir={env.dir}>
-      <Head env={env} title={`${title} · ${env.text(env.fw.title)}`} description={description} />
-      <body className={className}>
-        <main id="main">{children}</main>
-      </body>
-    </html>
+    <Html env={env} title={title} description={description} className={className}>
+      <main id="main">{children}</main>
+    </Html>
   );
 }
 
