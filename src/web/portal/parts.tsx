@@ -41,6 +41,25 @@ export function IndicatorLink({ env, ind }: { env: PageEnv; ind: Indicator }) {
   );
 }
 
+/** A link to a country's profile, by its name (`target="_top"` from an embedded chart). */
+export function CountryLink({
+  env,
+  code,
+  name,
+  target,
+}: {
+  env: PageEnv;
+  code: string;
+  name: string;
+  target?: "_top";
+}) {
+  return (
+    <a href={env.href({ page: "country", lang: env.lang, country: code.toLowerCase() })} target={target}>
+      {name}
+    </a>
+  );
+}
+
 /** A section of a page with an anchored heading. */
 export function Section({
   id,

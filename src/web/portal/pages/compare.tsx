@@ -5,7 +5,7 @@ import { Hero, PortalDocument } from "../layout.tsx";
 import { answerTone, describeAnswer } from "../model/answers.ts";
 import { textOn } from "../model/colors.ts";
 import { classificationItems, indicatorsUnder, rankedCountries, sectionNodes } from "../model/derive.ts";
-import { IndicatorLink, Section } from "../parts.tsx";
+import { CountryLink, IndicatorLink, Section } from "../parts.tsx";
 
 interface Column {
   code: string;
@@ -62,7 +62,7 @@ function HeadRow({
       <th scope="col">{first}</th>
       {cols.map((c) => (
         <th key={c.code} scope="col" data-cc={c.code.toLowerCase()} hidden={!c.shown} className={align}>
-          <a href={env.href({ page: "country", lang: env.lang, country: c.code.toLowerCase() })}>{c.name}</a>
+          <CountryLink env={env} code={c.code} name={c.name} />
         </th>
       ))}
     </tr>

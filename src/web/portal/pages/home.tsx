@@ -5,7 +5,7 @@ import { ChoroplethMap, MapLegend } from "../charts/map.tsx";
 import type { PageEnv } from "../context.ts";
 import { Hero, PortalDocument } from "../layout.tsx";
 import { bandOfValue, largestChanges, rankedCountries, sectionNodes } from "../model/derive.ts";
-import { BandBadge, BigScore, Change, DataTable, Local, Section } from "../parts.tsx";
+import { BandBadge, BigScore, Change, CountryLink, DataTable, Local, Section } from "../parts.tsx";
 
 /** The ranking table: rank, country (link to profile), score, band, change since the comparison release. */
 export function RankingTable({ env, linkTarget }: { env: PageEnv; linkTarget?: "_top" }) {
@@ -26,12 +26,7 @@ export function RankingTable({ env, linkTarget }: { env: PageEnv; linkTarget?: "
         <tr key={code}>
           <td className="num">{row?.rank ?? "–"}</td>
           <th scope="row">
-            <a
-              href={env.href({ page: "country", lang: env.lang, country: code.toLowerCase() })}
-              target={linkTarget}
-            >
-              {name}
-            </a>
+            <CountryLink env={env} code={code} name={name} target={linkTarget} />
           </th>
           <td className="num">
             <span className="scorebar">
@@ -78,10 +73,7 @@ function Changes({ env }: { env: PageEnv }) {
       <ol className="changes">
         {rows.map((r) => (
           <li key={r.code}>
-            <a href={env.href({ page: "country", lang: env.lang, country: r.code.toLowerCase() })}>
-              {r.name}
-            </a>{" "}
-            <Change env={env} value={r.change} />
+            <CountryLink env={env} code={r.code} name={r.name} /> <Change env={env} value={r.change} />
             <span className="changes__score">
               {" "}
               {env.t("scoreOutOf", { score: env.score(r.score), scale: env.num(env.fw.scoreScale, 0) })}

@@ -4,7 +4,7 @@ import type { PageEnv } from "../context.ts";
 import { Hero, PortalDocument } from "../layout.tsx";
 import { describeAnswer, scoringRule } from "../model/answers.ts";
 import { nodePath, rankedCountries } from "../model/derive.ts";
-import { BandBadge, DataTable, Local, Section } from "../parts.tsx";
+import { BandBadge, CountryLink, DataTable, Local, Section } from "../parts.tsx";
 import { Sources } from "./evidence.tsx";
 
 function Facts({ env, ind }: { env: PageEnv; ind: Indicator }) {
@@ -117,9 +117,7 @@ export function IndicatorPage({ env, ind }: { env: PageEnv; ind: Indicator }) {
             return (
               <tr key={code}>
                 <th scope="row">
-                  <a href={env.href({ page: "country", lang: env.lang, country: code.toLowerCase() })}>
-                    {name}
-                  </a>
+                  <CountryLink env={env} code={code} name={name} />
                 </th>
                 <td>{describeAnswer(env, ind, answer)}</td>
                 <td className="num">{env.score(row?.score)}</td>
