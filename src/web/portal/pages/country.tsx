@@ -3,17 +3,10 @@ import { Hero, PortalDocument } from "../layout.tsx";
 import { describeAnswer } from "../model/answers.ts";
 import { answerCounts, areasByScore, indicatorsUnder, sectionNodes } from "../model/derive.ts";
 import { BandBadge, BigScore, Change, DataTable, IndicatorLink, Section } from "../parts.tsx";
-import { countryDownloadPath, downloadFormats, reportPath } from "../routes.ts";
+import { countryDownloadPath, downloadFormatNames, downloadFormats, reportPath } from "../routes.ts";
 import { ClassificationFigure, SectionsFigure, TrendFigure } from "./country-charts.tsx";
 import { GapBlock } from "./country-gap.tsx";
 import { Sources } from "./evidence.tsx";
-
-const FORMAT_NAMES: Record<string, string> = {
-  csv: "CSV",
-  xlsx: "XLSX",
-  json: "JSON",
-  "sdmx.csv": "SDMX-CSV",
-};
 
 function Summary({ env, country }: { env: PageEnv; country: string }) {
   const row = env.idx.score(country, env.rootNode);
@@ -130,7 +123,7 @@ function CountryDownloads({ env, country }: { env: PageEnv; country: string }) {
         {downloadFormats.map((f) => (
           <li key={f}>
             <a href={env.href(countryDownloadPath(country, f))} download>
-              {FORMAT_NAMES[f]}
+              {downloadFormatNames[f]}
             </a>
           </li>
         ))}

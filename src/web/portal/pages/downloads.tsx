@@ -2,13 +2,19 @@ import type { PageEnv } from "../context.ts";
 import { Hero, PortalDocument } from "../layout.tsx";
 import { rankedCountries } from "../model/derive.ts";
 import { DataTable, Section } from "../parts.tsx";
-import { countryDownloadPath, downloadFormats, releaseDownloadPath, reportPath } from "../routes.ts";
+import {
+  countryDownloadPath,
+  downloadFormatNames,
+  downloadFormats,
+  releaseDownloadPath,
+  reportPath,
+} from "../routes.ts";
 
 const FORMATS = [
-  { format: "csv", name: "CSV", key: "fmtCsv" },
-  { format: "xlsx", name: "XLSX", key: "fmtXlsx" },
-  { format: "json", name: "JSON", key: "fmtJson" },
-  { format: "sdmx.csv", name: "SDMX-CSV", key: "fmtSdmx" },
+  { format: "csv", key: "fmtCsv" },
+  { format: "xlsx", key: "fmtXlsx" },
+  { format: "json", key: "fmtJson" },
+  { format: "sdmx.csv", key: "fmtSdmx" },
 ] as const;
 
 /** Downloads: the release files, each country's files and reports, the public API and the reuse note. */
@@ -61,9 +67,9 @@ export function DownloadsPage({ env }: { env: PageEnv }) {
                         <a
                           href={env.href(countryDownloadPath(code, f))}
                           download
-                          aria-label={`${name} ${FORMATS.find((x) => x.format === f)!.name}`}
+                          aria-label={`${name} ${downloadFormatNames[f]}`}
                         >
-                          {FORMATS.find((x) => x.format === f)!.name}
+                          {downloadFormatNames[f]}
                         </a>
                       </li>
                     ))}
