@@ -7,7 +7,7 @@ import {
   type ReleaseSnapshot,
 } from "../../core/index.ts";
 import type { PortalMessageKey } from "./i18n/catalog-en.ts";
-import { directionOf, numberLocaleOf, translate } from "./i18n/translate.ts";
+import { directionOf, numberLocaleOf, pickText, translate } from "./i18n/translate.ts";
 import { type PortalRoute, relativeHref, routePath } from "./routes.ts";
 
 /** One release of the same framework, for the releases page (a ReleaseSummary or alike). */
@@ -102,13 +102,9 @@ export function pageEnv(
   }
   const path = routePath(route);
   const locale = numberLocaleOf(lang);
-  const pick = (value: LocalText | undefined): [string, string] => {
-    if (!value) return ["", lang];
-    for (const l of [lang, lang.split("-")[0]!, fw.defaultLanguage, "en"])
-      if (value[l] !== undefined && value[l] !== "") return [value[l]!, l];
-    const first = Object.entries(value)[0];
-    return first ? [first[1], first[0]] : ["", lang];
-  };
+  const fallback = [lang, lang.split("-")[0]!, fw.defaultLanguage, "en"];
+  const pick = (value: LocalText | undefined): [string, string] =>
+    value ? pickText(value, fallback) : ["", lang];
   const numberFormats = new Map<number, Intl.NumberFormat>();
   const num = (value: number, digits = fw.precision) => {
     let f = numberFormats.get(digits);

@@ -39,6 +39,19 @@ export function uiLanguageOf(lang: string): PortalUiLanguage {
 }
 
 /**
+ * A framework or snapshot text in the first of `languages` that has it (not
+ * empty), else in whatever language it has; with the language it is in.
+ */
+export function pickText(
+  value: Readonly<Record<string, string>>,
+  languages: readonly string[],
+): [string, string] {
+  for (const l of languages) if (value[l]) return [value[l], l];
+  const first = Object.entries(value)[0];
+  return first ? [first[1], first[0]] : ["", languages[0] ?? ""];
+}
+
+/**
  * The locale used for numbers and dates. Arabic pages write numbers with
  * Western digits, as the published data files and charts do, so a figure
  * reads the same on the page, in the chart and in the spreadsheet.

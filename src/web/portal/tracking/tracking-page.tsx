@@ -9,7 +9,7 @@ import {
   type TrackingSnapshot,
   trackingStatusCounts,
 } from "../../../core/index.ts";
-import { directionOf, numberLocaleOf } from "../i18n/translate.ts";
+import { directionOf, numberLocaleOf, pickText } from "../i18n/translate.ts";
 import { BrandHeader, Hero } from "../layout.tsx";
 import { DataTable } from "../parts.tsx";
 import { hasTrackingMessage, type TrackingMessageKey, trackingMessage } from "./messages.ts";
@@ -38,11 +38,7 @@ function envOf(lang: string): Env {
   return {
     lang,
     t: (key, vars) => trackingMessage(lang, key, vars),
-    text: (value) => {
-      for (const l of [lang, "en"]) if (value[l]) return [value[l]!, l];
-      const first = Object.entries(value)[0];
-      return first ? [first[1], first[0]] : ["", lang];
-    },
+    text: (value) => pickText(value, [lang, "en"]),
     date: (iso) => dates.format(new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso)),
     num: (n) => numbers.format(n),
   };
