@@ -7,7 +7,7 @@ import {
   type ReleaseSnapshot,
 } from "../../core/index.ts";
 import type { PortalMessageKey } from "./i18n/catalog-en.ts";
-import { directionOf, numberLocaleOf, pickText, translate } from "./i18n/translate.ts";
+import { dateFormatter, directionOf, numberLocaleOf, pickText, translate } from "./i18n/translate.ts";
 import { type PortalRoute, relativeHref, routePath } from "./routes.ts";
 
 /** One release of the same framework, for the releases page (a ReleaseSummary or alike). */
@@ -114,7 +114,7 @@ export function pageEnv(
     }
     return f.format(value);
   };
-  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" });
+  const date = dateFormatter(lang);
   const nodes = new Map(fw.nodes.map((n) => [n.code, n]));
   const indicators = new Map(fw.indicators.map((i) => [i.code, i]));
   const countries = new Map(snap.countries.map((c) => [c.code, c]));
@@ -145,7 +145,7 @@ export function pageEnv(
       if (Number(text.replace(/[^0-9]/g, "")) === 0) return num(0);
       return `${value > 0 ? "+" : "−"}${text}`;
     },
-    date: (iso) => dateFormat.format(new Date(iso)),
+    date,
     countryName: (code) => pick(countries.get(code)?.name)[0] || code,
     band: (code) => (code ? fw.bands.find((b) => b.code === code) : undefined),
     itemLabel: (item) => {

@@ -60,6 +60,12 @@ export function numberLocaleOf(lang: string): string {
   return directionOf(lang) === "rtl" ? `${lang}-u-nu-latn` : lang;
 }
 
+/** How the portal writes a date (long form, in UTC) in a language: a function from an ISO date or timestamp. */
+export function dateFormatter(lang: string): (iso: string) => string {
+  const format = new Intl.DateTimeFormat(numberLocaleOf(lang), { dateStyle: "long", timeZone: "UTC" });
+  return (iso) => format.format(new Date(iso));
+}
+
 /**
  * A message function over catalogues in the portal's languages: ICU
  * MessageFormat with placeholders, plurals and selects; English for a page

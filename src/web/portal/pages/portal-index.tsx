@@ -1,5 +1,5 @@
 import type { LocalText } from "../../../core/index.ts";
-import { directionOf, numberLocaleOf, translate } from "../i18n/translate.ts";
+import { dateFormatter, directionOf, translate } from "../i18n/translate.ts";
 import { BrandHeader, Hero } from "../layout.tsx";
 import { DataTable } from "../parts.tsx";
 import { trackingMessage } from "../tracking/messages.ts";
@@ -52,7 +52,7 @@ export function PortalIndexPage({
 }) {
   const t = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) =>
     translate(lang, key, vars);
-  const date = new Intl.DateTimeFormat(numberLocaleOf(lang), { dateStyle: "long", timeZone: "UTC" });
+  const date = dateFormatter(lang);
   const codes = [...new Set(releases.map((r) => r.frameworkCode))];
   return (
     <html lang={lang} dir={directionOf(lang)}>
@@ -97,7 +97,7 @@ export function PortalIndexPage({
                         {r.isDemo && <span className="tag">{t("demoRibbon")}</span>}
                         {r === list[0] && <span className="tag">{t("latest")}</span>}
                       </th>
-                      <td>{date.format(new Date(r.publishedAt))}</td>
+                      <td>{date(r.publishedAt)}</td>
                       <td>
                         <span dir="auto">{r.notes}</span>
                         {r.supersededBy && (
@@ -128,7 +128,7 @@ export function PortalIndexPage({
                     <span className="muted">
                       {trackingMessage(lang, "published", {
                         version: tr.version,
-                        date: date.format(new Date(tr.publishedAt)),
+                        date: date(tr.publishedAt),
                       })}{" "}
                       · {trackingMessage(lang, "total", { count: tr.recommendations })}
                     </span>

@@ -9,7 +9,7 @@ import {
   type TrackingSnapshot,
   trackingStatusCounts,
 } from "../../../core/index.ts";
-import { directionOf, numberLocaleOf, pickText } from "../i18n/translate.ts";
+import { dateFormatter, directionOf, numberLocaleOf, pickText } from "../i18n/translate.ts";
 import { BrandHeader, Hero } from "../layout.tsx";
 import { DataTable } from "../parts.tsx";
 import { hasTrackingMessage, type TrackingMessageKey, trackingMessage } from "./messages.ts";
@@ -33,13 +33,13 @@ interface Env {
 
 function envOf(lang: string): Env {
   const locale = numberLocaleOf(lang);
-  const dates = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" });
+  const dates = dateFormatter(lang);
   const numbers = new Intl.NumberFormat(locale);
   return {
     lang,
     t: (key, vars) => trackingMessage(lang, key, vars),
     text: (value) => pickText(value, [lang, "en"]),
-    date: (iso) => dates.format(new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso)),
+    date: (iso) => dates(iso.length === 10 ? `${iso}T00:00:00Z` : iso),
     num: (n) => numbers.format(n),
   };
 }
