@@ -8,14 +8,23 @@ export function inLanguage(route: PortalRoute, lang: string): PortalRoute {
   return route.page === "root" ? route : { ...route, lang };
 }
 
-function Head({ env, title, description }: { env: PageEnv; title: string; description: string }) {
+/** What every portal document's head starts with: charset, viewport, title, description, and no favicon request. */
+export function HeadStart({ title, description }: { title: string; description: string }) {
   return (
-    <head>
+    <>
       <meta charSet="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <title>{title}</title>
       <meta name="description" content={description} />
       <link rel="icon" href="data:," />
+    </>
+  );
+}
+
+function Head({ env, title, description }: { env: PageEnv; title: string; description: string }) {
+  return (
+    <head>
+      <HeadStart title={title} description={description} />
       {env.snap.release.isDemo && <meta name="robots" content="noindex" />}
       <link rel="stylesheet" href={env.href(assetPaths.css)} />
       {env.ctx.languages.map((l) => (

@@ -1,6 +1,6 @@
 import type { LocalText } from "../../../core/index.ts";
 import { dateFormatter, directionOf, translate } from "../i18n/translate.ts";
-import { BrandHeader, Hero } from "../layout.tsx";
+import { BrandHeader, HeadStart, Hero } from "../layout.tsx";
 import { DataTable } from "../parts.tsx";
 import { trackingMessage } from "../tracking/messages.ts";
 
@@ -57,11 +57,7 @@ export function PortalIndexPage({
   return (
     <html lang={lang} dir={directionOf(lang)}>
       <head>
-        <meta charSet="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{t("portalIndexTitle")}</title>
-        <meta name="description" content={t("portalIndexLead")} />
-        <link rel="icon" href="data:," />
+        <HeadStart title={t("portalIndexTitle")} description={t("portalIndexLead")} />
         <link rel="stylesheet" href={`${root}assets/portal.css`} />
       </head>
       <body>

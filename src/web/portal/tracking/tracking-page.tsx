@@ -10,7 +10,7 @@ import {
   trackingStatusCounts,
 } from "../../../core/index.ts";
 import { dateFormatter, directionOf, numberLocaleOf, pickText } from "../i18n/translate.ts";
-import { BrandHeader, Hero } from "../layout.tsx";
+import { BrandHeader, HeadStart, Hero } from "../layout.tsx";
 import { DataTable } from "../parts.tsx";
 import { hasTrackingMessage, type TrackingMessageKey, trackingMessage } from "./messages.ts";
 
@@ -230,11 +230,7 @@ function Document({
   return (
     <html lang={env.lang} dir={directionOf(env.lang)}>
       <head>
-        <meta charSet="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{title}</title>
-        <meta name="description" content={env.t("lead", { country })} />
-        <link rel="icon" href="data:," />
+        <HeadStart title={title} description={env.t("lead", { country })} />
         {trackingAssets.map((a) => (
           <link key={a} rel="stylesheet" href={`../../assets/${a}`} />
         ))}
