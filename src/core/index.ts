@@ -1,6 +1,8 @@
 export * from "./access/permissions.ts";
 export * from "./framework/model.ts";
 export * from "./framework/validate.ts";
+export * from "./publishing/snapshot.ts";
+export * from "./publishing/tracking.ts";
 export * from "./recommendations/index.ts";
 export * from "./scoring/compile.ts";
 export * from "./scoring/engine.ts";
@@ -8,5 +10,3 @@ export * from "./scoring/normalise.ts";
 export * from "./scoring/rank.ts";
 export * from "./scoring/rows.ts";
 export * from "./scoring/summary.ts";
-export * from "./publishing/snapshot.ts";
-export * from "./publishing/tracking.ts";

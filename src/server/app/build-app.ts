@@ -27,8 +27,8 @@ import { registerPortalRoutes } from "../portal/routes.ts";
 import { registerPublicApiRoutes } from "../public-api/routes.ts";
 import { registerRecommendationRoutes } from "../recommendations/routes.ts";
 import { registerReleaseRoutes } from "../releases/routes.ts";
-import { registerTrackingPages, registerTrackingRoutes } from "../tracking/routes.ts";
 import { registerReviewRoutes } from "../review/routes.ts";
+import { registerTrackingPages, registerTrackingRoutes } from "../tracking/routes.ts";
 
 declare module "fastify" {
   interface FastifyInstance {

@@ -166,6 +166,7 @@ function Recommendation({ env, r }: { env: Env; r: TrackedRecommendation }) {
           <summary>{env.t("timeline")}</summary>
           <ol className="plain">
             {r.timeline.map((step, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: rendered once to static HTML; the timeline never re-renders or reorders.
               <li key={i}>
                 {env.date(step.assessedOn)}: <StatusChip env={env} status={step.status} /> (
                 {env.t(step.by === "government" ? "byGovernment" : "byCoalition")})
@@ -214,17 +215,7 @@ function Summary({ env, snap }: { env: Env; snap: TrackingSnapshot }) {
   );
 }
 
-function Document({
-  env,
-  snap,
-  superseded,
-  children,
-}: {
-  env: Env;
-  snap: TrackingSnapshot;
-  superseded: boolean;
-  children: ReactNode;
-}) {
+function Document({ env, snap, children }: { env: Env; snap: TrackingSnapshot; children: ReactNode }) {
   const [country] = env.text(snap.country.name);
   const title = env.t("title", { country });
   return (
@@ -285,7 +276,7 @@ export function renderTrackingPage(
   const [country] = env.text(snap.country.name);
   const groups = groupByArticle(snap.recommendations);
   const body = (
-    <Document env={env} snap={snap} superseded={Boolean(options.superseded)}>
+    <Document env={env} snap={snap}>
       <Hero title={env.t("title", { country })} lead={env.t("lead", { country })}>
         <p className="hero__about">
           {env.t("total", { count: snap.recommendations.length })} · {env.t("notes")}: {snap.notes}
@@ -307,6 +298,7 @@ export function renderTrackingPage(
             </summary>
             <ol className="recommendations plain">
               {g.recommendations.map((r, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: rendered once to static HTML; the list never re-renders or reorders.
                 <Recommendation key={i} env={env} r={r} />
               ))}
             </ol>
