@@ -5,23 +5,17 @@ import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { compileFramework, type ReleaseSnapshot, scoreAnswers, toScoreRows } from "../../src/core/index.ts";
+import type { ReleaseSnapshot } from "../../src/core/index.ts";
 import { SCORES_CSV_COLUMNS, SDMX_COLUMNS, sdmxId } from "../../src/core/publishing/downloads.ts";
 import { buildApp } from "../../src/server/app/build-app.ts";
-import {
-  answerHistory,
-  answers,
-  assessmentEvents,
-  comments,
-  evidenceSources,
-} from "../../src/server/db/schema.ts";
 import { seedReference } from "../../src/server/reference/countries.ts";
 import { publishRelease } from "../../src/server/releases/publish.ts";
+import { CANARY, plantCanaries } from "../support/canary.ts";
 import { describeEachDatabase } from "../support/databases.ts";
 import { buildUser } from "../support/factories.ts";
-import { answerOf, buildPublishableCycle, type PublishableCycle } from "../support/release-setup.ts";
+import { engineScores } from "../support/release-files.ts";
+import { buildPublishableCycle, type PublishableCycle } from "../support/release-setup.ts";
 
-const CANARY = "CANARY-7f3a9c-unpublished";
 const FORMATS = ["csv", "xlsx", "json", "sdmx.csv"] as const;
 
 describeEachDatabase("public API of releases", (database) => {
@@ -36,7 +30,7 @@ describeEachDatabase("public API of releases", (database) => {
     await seedReference(db);
     // MD and GE validated, AM a draft; only MD is published.
     cycle = await buildPublishableCycle(db, { countries: ["MD", "GE", "AM"], validated: ["MD", "GE"] });
-    await plantCanaries();
+    await plantCanaries(db, cycle);
     const publisher = await buildUser(db, { isAdmin: true, name: CANARY });
     ({ slug } = await publishRelease(db, {
       cycleId: cycle.cycleId,
@@ -49,60 +43,6 @@ describeEachDatabase("public API of releases", (database) => {
   afterAll(async () => {
     await app?.close();
   });
-
-  /** The canary in every unpublished place: drafts, comments, removed evidence, history, notes. */
-  async function plantCanaries(): Promise<void> {
-    const { db } = database();
-    const author = await buildUser(db, { name: `${CANARY} author` });
-    const [checklist, second] = cycle.framework.indicators.filter((i) => i.type === "checklist");
-    const md = await answerOf(db, cycle.assessments.MD!, checklist!.code);
-    const md2 = await answerOf(db, cycle.assessments.MD!, second!.code);
-    const am = await answerOf(db, cycle.assessments.AM!, checklist!.code);
-    const ge = await answerOf(db, cycle.assessments.GE!, checklist!.code);
-    const { eq } = await import("drizzle-orm");
-    // A draft answer (AM) and a validated answer that is not chosen (GE): value "na" with a justification.
-    for (const id of [am, ge])
-      await db
-        .update(answers)
-        .set({ valueText: "na", justification: `${CANARY} draft justification` })
-        .where(eq(answers.id, id));
-    for (const id of [am, ge])
-      await db
-        .insert(evidenceSources)
-        .values({ answerId: id, kind: "citation", citation: `${CANARY} source` });
-    // A justification left on a published answer that is not "not applicable": internal.
-    await db
-      .update(answers)
-      .set({ justification: `${CANARY} stale note` })
-      .where(eq(answers.id, md2));
-    await db.insert(comments).values([
-      { answerId: md, authorId: author.id, kind: "comment", body: `${CANARY} comment` },
-      { answerId: md, authorId: author.id, kind: "rework", body: `${CANARY} rework reason` },
-    ]);
-    await db.insert(evidenceSources).values({
-      answerId: md,
-      kind: "url",
-      url: `https://example.org/${CANARY}`,
-      citation: `${CANARY} removed source`,
-      removedAt: new Date(),
-      removedBy: author.id,
-    });
-    await db.insert(answerHistory).values({
-      answerId: md,
-      version: 99,
-      valueAfter: { value: "yes", justification: null },
-      changedBy: author.id,
-      source: "entry",
-      reason: `${CANARY} history reason`,
-    });
-    await db.insert(assessmentEvents).values({
-      assessmentId: cycle.assessments.MD!,
-      fromStatus: "in_review",
-      toStatus: "validated",
-      actorId: author.id,
-      reason: `${CANARY} internal note`,
-    });
-  }
 
   /** Every public URL of the release: the API routes and every download. */
   function publicUrls(): string[] {
@@ -252,20 +192,7 @@ describeEachDatabase("public API of releases", (database) => {
 
   it("downloads parse back to the engine's numbers (CSV, XLSX, SDMX-CSV, JSON, API)", async () => {
     // Score the answers of the JSON download again with the core engine.
-    const table = scoreAnswers(
-      compileFramework(snapshot.framework),
-      snapshot.answers
-        .filter((a) => a.value !== null)
-        .map((a) => ({
-          entity: a.country,
-          period: snapshot.release.period,
-          indicator: a.indicator,
-          value: a.value,
-        })),
-    );
-    const engine = new Map(
-      [...toScoreRows(table, snapshot.framework)].map((r) => [`${r.entity} ${r.node}`, r.score]),
-    );
+    const engine = engineScores(snapshot);
     expect(engine.size).toBeGreaterThan(150);
     const check = (source: string, got: Map<string, number | null>) => {
       expect(got.size, source).toBe(engine.size);
