@@ -4,6 +4,7 @@ import { type Framework, isNumeric, validateFramework } from "../../core/index.t
 import { DEMO_FRAMEWORK_PATH, readDemoFramework } from "./demo-framework.ts";
 
 const fw: Framework = await readDemoFramework();
+/** Every text is in English and French; Arabic covers the labels and indicator texts (the rest falls back). */
 const LANGUAGES = ["en", "fr"];
 
 /** Every piece of text in the framework, with where it sits. */
@@ -35,7 +36,7 @@ describe("CPI demo framework (examples/cpi-demo/framework.json)", () => {
     expect(result.ok ? [] : result.issues).toEqual([]);
     expect(fw.scoreScale).toBe(100);
     expect(fw.precision).toBe(1);
-    expect(fw.languages).toEqual(LANGUAGES);
+    expect(fw.languages).toEqual(["en", "fr", "ar"]);
   });
 
   it("says it is a demonstration, not the published CPI", () => {
@@ -126,5 +127,22 @@ describe("CPI demo framework (examples/cpi-demo/framework.json)", () => {
       (i) => i.text.en === i.text.fr || i.guidance?.en === i.guidance?.fr,
     );
     expect(untranslated.map((i) => i.code)).toEqual([]);
+  });
+
+  it("has in Arabic its title, description, every label and every indicator text", () => {
+    // Node descriptions, guidance and evidence notes are not translated: they fall back to English.
+    const wanted = listTexts(fw).filter(({ where }) => !/ (description|guidance|evidence)$/.test(where));
+    expect(wanted.length).toBe(2 + 4 + 3 + 45 + 22 + 158);
+    const arabicScript = /[\u0600-\u06ff]/;
+    const gaps = wanted.filter(({ text }) => !arabicScript.test(text.ar ?? "")).map(({ where }) => where);
+    expect(gaps).toEqual([]);
+    expect(fw.title.ar).toMatch(/ليس مؤشر حماية الطفل المنشور/);
+    expect(fw.description?.ar).toMatch(/ليس المنهجية المنشورة/);
+    // Article nodes carry the same Arabic title as their UNCRC classification value.
+    const uncrc = fw.classifications.find((c) => c.code === "uncrc")!;
+    for (const node of fw.nodes.filter((n) => n.parent === "articles")) {
+      const value = uncrc.values.find((v) => v.code === node.code.slice(3));
+      expect(node.label.ar, node.code).toBe(value?.label.ar);
+    }
   });
 });
