@@ -17,7 +17,7 @@ const ARABIC_NAMES: Record<string, string> = {
   XK: "كوسوفو",
   MD: "مولدوفا",
   RO: "رومانيا",
-  UA: "أوكرانيا",
+  RS: "صربيا",
 };
 
 /**

@@ -65,6 +65,8 @@ export interface PageEnv {
   /** A signed change (`+4.4`, `−1.2`, `0.0`). */
   signed(value: number): string;
   date(iso: string): string;
+  /** Words joined as the page's language joins a list ("A, B and C"; "أ و ب و ج"). */
+  list(items: string[]): string;
   countryName(code: string): string;
   band(code: string | null | undefined): Band | undefined;
   itemLabel(item: string): string;
@@ -115,6 +117,7 @@ export function pageEnv(
     return f.format(value);
   };
   const date = dateFormatter(lang);
+  const listFormat = new Intl.ListFormat(lang, { style: "long", type: "conjunction" });
   const nodes = new Map(fw.nodes.map((n) => [n.code, n]));
   const indicators = new Map(fw.indicators.map((i) => [i.code, i]));
   const countries = new Map(snap.countries.map((c) => [c.code, c]));
@@ -146,6 +149,7 @@ export function pageEnv(
       return `${value > 0 ? "+" : "−"}${text}`;
     },
     date,
+    list: (items) => listFormat.format(items),
     countryName: (code) => pick(countries.get(code)?.name)[0] || code,
     band: (code) => (code ? fw.bands.find((b) => b.code === code) : undefined),
     itemLabel: (item) => {

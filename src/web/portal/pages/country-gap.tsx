@@ -3,10 +3,10 @@ import type { PageEnv } from "../context.ts";
 import { bandOfValue, gapOf, regionalGap } from "../model/derive.ts";
 import { Section } from "../parts.tsx";
 
-/** The labels of some values of a classification, joined ("Services, Capacity…"). */
-function valueLabels(env: PageEnv, classification: string, values: string[]): string {
+/** The labels of some values of a classification, as a list in the page's language ("Services, Capacity and …"). */
+export function valueLabels(env: PageEnv, classification: string, values: string[]): string {
   const cls = env.fw.classifications.find((c) => c.code === classification);
-  return values.map((v) => env.text(cls?.values.find((x) => x.code === v)?.label) || v).join(", ");
+  return env.list(values.map((v) => env.text(cls?.values.find((x) => x.code === v)?.label) || v));
 }
 
 /** The law-and-policy versus implementation gap of a country, when the framework defines one. */

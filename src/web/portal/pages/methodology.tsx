@@ -5,6 +5,7 @@ import { Hero, PortalDocument } from "../layout.tsx";
 import { scoringRule } from "../model/answers.ts";
 import { answerCounts, childNodes, indicatorsUnder, rankedCountries } from "../model/derive.ts";
 import { DataTable, IndicatorLink, Section } from "../parts.tsx";
+import { valueLabels } from "./country-gap.tsx";
 
 function Tree({ env, node }: { env: PageEnv; node: FrameworkNode }) {
   const children = childNodes(env, node.code);
@@ -104,10 +105,9 @@ function Aggregation({ env }: { env: PageEnv }) {
         </ul>
         <p>
           <strong>{env.t("minCoverage")}:</strong> {env.t("minCoverageHelp")}{" "}
-          {[...new Set(nodes.map((n) => n.minCoverage))]
-            .sort((a, b) => a - b)
-            .map((v) => env.pct(v))
-            .join(", ")}
+          {env.list(
+            [...new Set(nodes.map((n) => n.minCoverage))].sort((a, b) => a - b).map((v) => env.pct(v)),
+          )}
         </p>
       </Section>
     </div>
@@ -156,9 +156,7 @@ function Classifications({ env }: { env: PageEnv }) {
 function Gap({ env }: { env: PageEnv }) {
   const def = env.fw.gap;
   if (!def) return null;
-  const cls = env.fw.classifications.find((c) => c.code === def.classification);
-  const labels = (values: string[]) =>
-    values.map((v) => env.text(cls?.values.find((x) => x.code === v)?.label) || v).join(", ");
+  const labels = (values: string[]) => valueLabels(env, def.classification, values);
   return (
     <Section id="gap" title={env.t("gapDefinitionTitle")}>
       <p>{env.t("gapExplain", { policy: labels(def.policy), implementation: labels(def.implementation) })}</p>
