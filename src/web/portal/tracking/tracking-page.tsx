@@ -29,18 +29,21 @@ interface Env {
   text(value: LocalText): [string, string];
   date(iso: string): string;
   num(n: number): string;
+  list(items: string[]): string;
 }
 
 function envOf(lang: string): Env {
   const locale = numberLocaleOf(lang);
   const dates = dateFormatter(lang);
   const numbers = new Intl.NumberFormat(locale);
+  const lists = new Intl.ListFormat(lang, { style: "long", type: "conjunction" });
   return {
     lang,
     t: (key, vars) => trackingMessage(lang, key, vars),
     text: (value) => pickText(value, [lang, "en"]),
     date: (iso) => dates(iso.length === 10 ? `${iso}T00:00:00Z` : iso),
     num: (n) => numbers.format(n),
+    list: (items) => lists.format(items),
   };
 }
 
@@ -91,7 +94,7 @@ function Assessment({
           {value.responsibleInstitutions.length > 0 && (
             <p>
               <strong>{env.t("responsible")}: </strong>
-              {value.responsibleInstitutions.join(", ")}
+              {env.list(value.responsibleInstitutions)}
             </p>
           )}
           {value.dueOn && (
@@ -141,19 +144,19 @@ function Recommendation({ env, r }: { env: Env; r: TrackedRecommendation }) {
         {r.recommendingStates.length > 0 && (
           <>
             <dt>{env.t("recommendedBy")}</dt>
-            <dd>{r.recommendingStates.join(", ")}</dd>
+            <dd>{env.list(r.recommendingStates)}</dd>
           </>
         )}
         {r.themes.length > 0 && (
           <>
             <dt>{env.t("themes")}</dt>
-            <dd>{r.themes.join(", ")}</dd>
+            <dd>{env.list(r.themes)}</dd>
           </>
         )}
         {r.sdgTargets.length > 0 && (
           <>
             <dt>{env.t("sdg")}</dt>
-            <dd>{r.sdgTargets.join(", ")}</dd>
+            <dd>{env.list(r.sdgTargets)}</dd>
           </>
         )}
       </dl>
