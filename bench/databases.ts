@@ -2,14 +2,18 @@ import type { Database } from "../src/server/db/connect.ts";
 import { seedReference } from "../src/server/reference/countries.ts";
 import { openTestDatabase } from "../test/support/test-database.ts";
 
+/** The engines a benchmark runs on: PGlite always, PostgreSQL when `DATABASE_URL` is set (said when not). */
+export function benchKinds(): ("pglite" | "postgres")[] {
+  if (!process.env.DATABASE_URL) console.log("  (DATABASE_URL not set: PostgreSQL figures skipped)");
+  return ["pglite", ...(process.env.DATABASE_URL ? ["postgres" as const] : [])];
+}
+
 /**
  * The databases a benchmark runs on: a fresh in-memory PGlite always, and a
  * fresh PostgreSQL database when `DATABASE_URL` is set (dropped afterwards).
  */
 export async function* benchDatabases(): AsyncGenerator<Database> {
-  const kinds = ["pglite", ...(process.env.DATABASE_URL ? ["postgres" as const] : [])] as const;
-  if (!process.env.DATABASE_URL) console.log("  (DATABASE_URL not set: PostgreSQL figures skipped)");
-  for (const kind of kinds) {
+  for (const kind of benchKinds()) {
     const database = await openTestDatabase(kind);
     try {
       await seedReference(database.db);

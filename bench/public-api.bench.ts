@@ -1,6 +1,7 @@
 import { Worker } from "node:worker_threads";
 import { loadDemo } from "../src/server/app/load-demo.ts";
 import { findRelease, listReleases } from "../src/server/releases/read-release.ts";
+import { benchKinds } from "./databases.ts";
 import { type BenchFigure, formatFigure, percentile } from "./harness.ts";
 import { type Kind, startBenchServer } from "./workspace-server.ts";
 
@@ -21,8 +22,7 @@ const TARGET_P95_MS = 20;
  * client runs in a worker thread; "CPU" is the whole process (server and client).
  */
 export async function run(): Promise<BenchFigure[]> {
-  const kinds: Kind[] = ["pglite", ...(process.env.DATABASE_URL ? ["postgres" as const] : [])];
-  if (!process.env.DATABASE_URL) console.log("  (DATABASE_URL not set: PostgreSQL figures skipped)");
+  const kinds: Kind[] = benchKinds();
   const figures: BenchFigure[] = [];
   for (const kind of kinds) {
     const server = await startBenchServer(kind);

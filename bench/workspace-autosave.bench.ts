@@ -1,3 +1,4 @@
+import { benchKinds } from "./databases.ts";
 import { buildSyntheticFramework } from "./fixtures/synthetic.ts";
 import { type BenchFigure, formatFigure, percentile } from "./harness.ts";
 import {
@@ -25,8 +26,7 @@ const TARGET_P95_MS = 50;
  * edits are both timed.
  */
 export async function run(): Promise<BenchFigure[]> {
-  const kinds: Kind[] = ["pglite", ...(process.env.DATABASE_URL ? ["postgres" as const] : [])];
-  if (!process.env.DATABASE_URL) console.log("  (DATABASE_URL not set: PostgreSQL figures skipped)");
+  const kinds: Kind[] = benchKinds();
   const figures: BenchFigure[] = [];
   for (const kind of kinds) {
     const server = await startBenchServer(kind);
