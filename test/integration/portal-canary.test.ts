@@ -6,12 +6,10 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { buildApp } from "../../src/server/app/build-app.ts";
 import { seedReference } from "../../src/server/reference/countries.ts";
-import { publishRelease } from "../../src/server/releases/publish.ts";
 import { closeChromium } from "../../src/server/reports/chromium.ts";
-import { CANARY, hasPdftotext, plantCanaries, readableTexts } from "../support/canary.ts";
+import { CANARY, hasPdftotext, publishCanaryRelease, readableTexts } from "../support/canary.ts";
 import { describeEachDatabase } from "../support/databases.ts";
-import { buildUser } from "../support/factories.ts";
-import { buildPublishableCycle, type PublishableCycle } from "../support/release-setup.ts";
+import type { PublishableCycle } from "../support/release-setup.ts";
 import { type CrawlResult, crawl } from "../support/static-crawl.ts";
 
 /*
@@ -36,15 +34,7 @@ describeEachDatabase("the live portal publishes nothing unpublished", (database)
     const { db } = database();
     await seedReference(db);
     // MD and GE validated, AM a draft; only MD is published.
-    cycle = await buildPublishableCycle(db, { countries: ["MD", "GE", "AM"], validated: ["MD", "GE"] });
-    await plantCanaries(db, cycle);
-    const publisher = await buildUser(db, { isAdmin: true, name: CANARY });
-    ({ slug } = await publishRelease(db, {
-      cycleId: cycle.cycleId,
-      assessmentIds: [cycle.assessments.MD!],
-      userId: publisher.id,
-      notes: "First release of the portal canary test.",
-    }));
+    ({ cycle, slug } = await publishCanaryRelease(db, "First release of the portal canary test."));
     app = await buildApp({ database: database() });
     base = await app.listen({ port: 0, host: "127.0.0.1" });
     result = await crawl(`${base}/portal/`);

@@ -9,12 +9,10 @@ import type { ReleaseSnapshot } from "../../src/core/index.ts";
 import { SCORES_CSV_COLUMNS, SDMX_COLUMNS, sdmxId } from "../../src/core/publishing/downloads.ts";
 import { buildApp } from "../../src/server/app/build-app.ts";
 import { seedReference } from "../../src/server/reference/countries.ts";
-import { publishRelease } from "../../src/server/releases/publish.ts";
-import { CANARY, plantCanaries } from "../support/canary.ts";
+import { CANARY, publishCanaryRelease } from "../support/canary.ts";
 import { describeEachDatabase } from "../support/databases.ts";
-import { buildUser } from "../support/factories.ts";
 import { engineScores } from "../support/release-files.ts";
-import { buildPublishableCycle, type PublishableCycle } from "../support/release-setup.ts";
+import type { PublishableCycle } from "../support/release-setup.ts";
 
 const FORMATS = ["csv", "xlsx", "json", "sdmx.csv"] as const;
 
@@ -29,14 +27,7 @@ describeEachDatabase("public API of releases", (database) => {
     const { db } = database();
     await seedReference(db);
     // MD and GE validated, AM a draft; only MD is published.
-    cycle = await buildPublishableCycle(db, { countries: ["MD", "GE", "AM"], validated: ["MD", "GE"] });
-    await plantCanaries(db, cycle);
-    const publisher = await buildUser(db, { isAdmin: true, name: CANARY });
-    ({ slug } = await publishRelease(db, {
-      cycleId: cycle.cycleId,
-      assessmentIds: [cycle.assessments.MD!],
-      userId: publisher.id,
-    }));
+    ({ cycle, slug } = await publishCanaryRelease(db));
     app = await buildApp({ database: database() });
     snapshot = JSON.parse((await app.inject(`/api/public/releases/${slug}/downloads/${slug}.json`)).body);
   });

@@ -14,8 +14,9 @@ import {
   comments,
   evidenceSources,
 } from "../../src/server/db/schema.ts";
+import { publishRelease } from "../../src/server/releases/publish.ts";
 import { buildUser } from "./factories.ts";
-import { answerOf, type PublishableCycle } from "./release-setup.ts";
+import { answerOf, buildPublishableCycle, type PublishableCycle } from "./release-setup.ts";
 
 /** A string planted in every place that must never be published. */
 export const CANARY = "CANARY-7f3a9c-unpublished";
@@ -73,6 +74,27 @@ export async function plantCanaries(db: Db, cycle: PublishableCycle): Promise<vo
     actorId: author.id,
     reason: `${CANARY} internal note`,
   });
+}
+
+/**
+ * A cycle of MD and GE (validated) and AM (a draft), the canary planted in
+ * every unpublished place (`plantCanaries`), then only MD published by an
+ * admin whose name is the canary. Needs `seedReference` first.
+ */
+export async function publishCanaryRelease(
+  db: Db,
+  notes?: string,
+): Promise<{ cycle: PublishableCycle; slug: string }> {
+  const cycle = await buildPublishableCycle(db, { countries: ["MD", "GE", "AM"], validated: ["MD", "GE"] });
+  await plantCanaries(db, cycle);
+  const publisher = await buildUser(db, { isAdmin: true, name: CANARY });
+  const { slug } = await publishRelease(db, {
+    cycleId: cycle.cycleId,
+    assessmentIds: [cycle.assessments.MD!],
+    userId: publisher.id,
+    notes,
+  });
+  return { cycle, slug };
 }
 
 const run = promisify(execFile);
