@@ -3,6 +3,7 @@ import { tagResult } from "../../server/api-schemas/recommendations.ts";
 import { sendApi } from "../api/send-api.ts";
 import { useLanguage } from "../i18n/language.tsx";
 import type { MessageKey } from "../i18n/messages.ts";
+import { useAction } from "./use-action.ts";
 
 const FIELDS = ["themes", "affectedGroups", "uncrcArticles", "sdgTargets"] as const;
 
@@ -12,28 +13,21 @@ export function BulkTag({ ids, onDone }: { ids: string[]; onDone: () => void }) 
   const id = useId();
   const [field, setField] = useState<(typeof FIELDS)[number]>("themes");
   const [value, setValue] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const { busy, message, run } = useAction();
 
   async function send(kind: "add" | "remove") {
     if (!value.trim() || ids.length === 0) return;
-    setBusy(true);
-    setMessage(null);
-    try {
+    await run(async () => {
       const result = await sendApi(
         "POST",
         "/api/recommendations/tags",
         { ids, [kind]: { [field]: [value.trim()] } },
         tagResult,
       );
-      setMessage({ ok: true, text: t("rcBulkDone", { count: result.updated }) });
       setValue("");
       onDone();
-    } catch (error) {
-      setMessage({ ok: false, text: error instanceof Error ? error.message : String(error) });
-    } finally {
-      setBusy(false);
-    }
+      return t("rcBulkDone", { count: result.updated });
+    });
   }
 
   return (

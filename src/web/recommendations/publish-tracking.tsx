@@ -7,6 +7,7 @@ import { useSession } from "../auth/session.tsx";
 import { useLanguage } from "../i18n/language.tsx";
 import { formatDateTime } from "../review/format.ts";
 import { useStateTarget } from "./report-links.tsx";
+import { useAction } from "./use-action.ts";
 
 const publications = z.array(trackingSummary);
 
@@ -21,30 +22,26 @@ export function PublishTracking({ stateCode }: { stateCode: string | null }) {
   const id = useId();
   const list = useApi(stateCode ? "/api/tracking-publications" : null, publications);
   const [notes, setNotes] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string; url?: string } | null>(null);
+  const { busy, message, run } = useAction();
+  const [publicUrl, setPublicUrl] = useState<string | null>(null);
   if (!stateCode || !target) return null;
   const mine = list.status === "ok" ? list.data.filter((p) => p.country === stateCode) : [];
   const allowed = may("recommendation:publish", target);
 
   async function publish() {
-    setBusy(true);
-    setMessage(null);
-    try {
+    setPublicUrl(null);
+    await run(async () => {
       const done = await sendApi(
         "POST",
         "/api/tracking-publications",
         { country: stateCode, notes },
         trackingPublished,
       );
-      setMessage({ ok: true, text: t("rcPublished", { version: done.version }), url: done.url });
+      setPublicUrl(done.url);
       setNotes("");
       list.reload();
-    } catch (error) {
-      setMessage({ ok: false, text: error instanceof Error ? error.message : String(error) });
-    } finally {
-      setBusy(false);
-    }
+      return t("rcPublished", { version: done.version });
+    });
   }
 
   return (
@@ -89,7 +86,7 @@ export function PublishTracking({ stateCode }: { stateCode: string | null }) {
           </button>
           {message && (
             <p className={message.ok ? "rv-notice" : "rv-notice rv-notice--error"} role="status">
-              {message.text} {message.url && <a href={message.url}>{t("rcOpenPublic")}</a>}
+              {message.text} {message.ok && publicUrl && <a href={publicUrl}>{t("rcOpenPublic")}</a>}
             </p>
           )}
         </form>

@@ -11,6 +11,7 @@ import { sendApi } from "../api/send-api.ts";
 import { useApi } from "../api/use-api.ts";
 import { Loaded } from "../components/status.tsx";
 import { useLanguage } from "../i18n/language.tsx";
+import { useAction } from "./use-action.ts";
 
 const indicatorList = z.array(indicatorSuggestion);
 
@@ -105,20 +106,34 @@ export function SuggestionsPanel({ id, onChanged }: { id: string; onChanged: () 
     indicatorList,
   );
   const [setAside, setSetAside] = useState<Set<string>>(new Set());
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-
-  async function run(action: () => Promise<unknown>, done: string) {
-    setMessage(null);
-    try {
-      await action();
-      setMessage({ ok: true, text: done });
-    } catch (error) {
-      setMessage({ ok: false, text: error instanceof Error ? error.message : String(error) });
-    }
-  }
+  const action = useAction();
+  const { message, setMessage } = action;
+  const run = async (work: () => Promise<unknown>, done: string): Promise<void> => {
+    await action.run(async () => {
+      await work();
+      return done;
+    });
+  };
 
   const tag = (field: "uncrcArticles" | "sdgTargets", value: string) =>
     sendApi("POST", "/api/recommendations/tags", { ids: [id], add: { [field]: [value] } }, tagResult);
+
+  /** Accepting a suggested article or target tags the recommendation; rejecting sets it aside on this page. */
+  const decideTag = (field: "uncrcArticles" | "sdgTargets") => async (c: Choice, accept: boolean) => {
+    if (accept)
+      await run(
+        async () => {
+          await tag(field, c.key.slice(1));
+          suggestions.reload();
+          onChanged();
+        },
+        t("rcAccepted", { what: c.label }),
+      );
+    else {
+      setSetAside(new Set([...setAside, c.key]));
+      setMessage({ ok: true, text: t("rcRejectedHere", { what: c.label }) });
+    }
+  };
 
   return (
     <section className="section rc-panel" aria-labelledby="rc-suggestions">
@@ -140,22 +155,7 @@ export function SuggestionsPanel({ id, onChanged }: { id: string; onChanged: () 
                     label: t("rcArticleName", { number: a.id, title: a.title }),
                     score: a.score,
                   }))}
-                onDecide={async (c, accept) => {
-                  const number = c.key.slice(1);
-                  if (accept)
-                    await run(
-                      async () => {
-                        await tag("uncrcArticles", number);
-                        suggestions.reload();
-                        onChanged();
-                      },
-                      t("rcAccepted", { what: c.label }),
-                    );
-                  else {
-                    setSetAside(new Set([...setAside, c.key]));
-                    setMessage({ ok: true, text: t("rcRejectedHere", { what: c.label }) });
-                  }
-                }}
+                onDecide={decideTag("uncrcArticles")}
               />
               <ChoiceList
                 title={t("rcSuggestedSdgs")}
@@ -166,22 +166,7 @@ export function SuggestionsPanel({ id, onChanged }: { id: string; onChanged: () 
                     label: t("rcTargetName", { code: g.id, title: g.title }),
                     score: g.score,
                   }))}
-                onDecide={async (c, accept) => {
-                  const code = c.key.slice(1);
-                  if (accept)
-                    await run(
-                      async () => {
-                        await tag("sdgTargets", code);
-                        suggestions.reload();
-                        onChanged();
-                      },
-                      t("rcAccepted", { what: c.label }),
-                    );
-                  else {
-                    setSetAside(new Set([...setAside, c.key]));
-                    setMessage({ ok: true, text: t("rcRejectedHere", { what: c.label }) });
-                  }
-                }}
+                onDecide={decideTag("sdgTargets")}
               />
             </>
           )}

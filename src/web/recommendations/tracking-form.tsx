@@ -4,6 +4,7 @@ import { sendApi } from "../api/send-api.ts";
 import { useLanguage } from "../i18n/language.tsx";
 import type { MessageKey } from "../i18n/messages.ts";
 import { statusLabel } from "./labels.ts";
+import { useAction } from "./use-action.ts";
 
 const STATUSES = ["not_started", "in_progress", "partially_implemented", "implemented", "regressed"] as const;
 const KINDS = ["coalition", "government"] as const;
@@ -31,12 +32,9 @@ export function TrackingForm({ id, onRecorded }: { id: string; onRecorded: () =>
   const [institutions, setInstitutions] = useState("");
   const [dueOn, setDueOn] = useState("");
   const [followUp, setFollowUp] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const { busy, message, run } = useAction();
 
   async function record() {
-    setBusy(true);
-    setMessage(null);
     const body: ImplementationInput = {
       status,
       assessedByKind: kind,
@@ -48,18 +46,14 @@ export function TrackingForm({ id, onRecorded }: { id: string; onRecorded: () =>
       dueOn: dueOn || undefined,
       followUpActions: followUp.trim() || undefined,
     };
-    try {
+    await run(async () => {
       await sendApi("POST", `/api/recommendations/${id}/assessments`, body, implementationOutput);
-      setMessage({ ok: true, text: t("rcRecorded") });
       setEvidenceText("");
       setEvidenceUrls("");
       setFollowUp("");
       onRecorded();
-    } catch (error) {
-      setMessage({ ok: false, text: error instanceof Error ? error.message : String(error) });
-    } finally {
-      setBusy(false);
-    }
+      return t("rcRecorded");
+    });
   }
 
   return (
