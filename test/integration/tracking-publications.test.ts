@@ -164,7 +164,9 @@ describeEachDatabase("published tracking of UN recommendations", (database) => {
     expect(fr.body).toContain("(fr)");
     expect((await app.inject("/portal/tracking/md-tracking-v1/xx/")).statusCode).toBe(404);
     expect((await app.inject("/portal/tracking/assets/tracking.css")).statusCode).toBe(200);
-    expect((await app.inject("/portal/tracking/assets/portal.css")).statusCode).toBe(200);
+    // Its stylesheets: the portal's, and its own.
+    expect(en.body).toContain('href="../../../assets/portal.css"');
+    expect((await app.inject("/portal/assets/portal.css")).statusCode).toBe(200);
     const json = await app.inject("/portal/tracking/md-tracking-v1/tracking.json");
     expect(json.json().slug).toBe("md-tracking-v1");
     const index = await app.inject("/portal/");

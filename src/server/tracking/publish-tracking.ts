@@ -1,4 +1,4 @@
-import { asc, desc, eq, inArray } from "drizzle-orm";
+import { asc, desc, eq, inArray, sql } from "drizzle-orm";
 import {
   type ImplementationStatus,
   type PublicImplementation,
@@ -170,7 +170,8 @@ export async function listTrackingPublications(db: Db): Promise<TrackingSummary[
       version: trackingPublications.version,
       publishedAt: trackingPublications.publishedAt,
       notes: trackingPublications.notes,
-      snapshot: trackingPublications.snapshot,
+      // Counted in the database: a list never reads the snapshots themselves.
+      recommendations: sql<number>`jsonb_array_length(${trackingPublications.snapshot} -> 'recommendations')`,
     })
     .from(trackingPublications)
     .orderBy(asc(trackingPublications.countryCode), desc(trackingPublications.version));
@@ -184,10 +185,19 @@ export async function listTrackingPublications(db: Db): Promise<TrackingSummary[
       version: r.version,
       publishedAt: r.publishedAt.toISOString(),
       notes: r.notes,
-      recommendations: r.snapshot.recommendations.length,
+      recommendations: Number(r.recommendations),
       supersededBy,
     };
   });
+}
+
+/** Whether a later version of the same country's tracking has been published. */
+export async function isSuperseded(db: Db, snapshot: TrackingSnapshot): Promise<boolean> {
+  const [row] = await db
+    .select({ newest: sql<number>`max(${trackingPublications.version})` })
+    .from(trackingPublications)
+    .where(eq(trackingPublications.countryCode, snapshot.country.code));
+  return Number(row?.newest ?? 0) > snapshot.version;
 }
 
 /** One published tracking by slug, or the newest of a country (`md`, `md-tracking-latest`). */

@@ -5,8 +5,8 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
   renderTrackingPage,
+  TRACKING_CSS,
   TRACKING_LANGUAGES,
-  trackingAssets,
 } from "../../web/portal/tracking/tracking-page.tsx";
 import { errorBody } from "../api-schemas/index.ts";
 import {
@@ -19,8 +19,12 @@ import type { Db } from "../db/connect.ts";
 import { countries } from "../db/schema.ts";
 import { UserError } from "../errors.ts";
 import { IMMUTABLE, LIST, prepareJson, send } from "../public-api/routes.ts";
-import { PORTAL_ASSETS_DIR } from "../reports/portal-css.ts";
-import { findTrackingPublication, listTrackingPublications, publishTracking } from "./publish-tracking.ts";
+import {
+  findTrackingPublication,
+  isSuperseded,
+  listTrackingPublications,
+  publishTracking,
+} from "./publish-tracking.ts";
 
 const tags = ["tracking"];
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
@@ -160,19 +164,13 @@ export async function registerTrackingRoutes(api: FastifyInstance, db: Db): Prom
 
 /** The public pages of published trackings (outside /api, no sign-in). */
 export async function registerTrackingPages(app: FastifyInstance, db: Db): Promise<void> {
-  const page = (status: number, body: string) => ({ status, body });
-  app.get<{ Params: { file: string } }>("/portal/tracking/assets/:file", async (request, reply) => {
-    const file = trackingAssets.find((a) => a === request.params.file);
-    if (!file) return reply.code(404).type("text/plain").send("not found");
-    const path =
-      file === "portal.css"
-        ? `${PORTAL_ASSETS_DIR}portal.css`
-        : new URL("../../web/portal/tracking/tracking.css", import.meta.url);
-    return reply
+  const css = new URL(`../../web/portal/tracking/${TRACKING_CSS}`, import.meta.url);
+  app.get(`/portal/tracking/assets/${TRACKING_CSS}`, async (_request, reply) =>
+    reply
       .type("text/css; charset=utf-8")
       .header("cache-control", "public, max-age=300")
-      .send(await readFile(path));
-  });
+      .send(await readFile(css)),
+  );
   app.get<{ Params: { slug: string } }>("/portal/tracking/:slug/", async (request, reply) =>
     reply.redirect(`/portal/tracking/${encodeURIComponent(request.params.slug)}/en/`),
   );
@@ -191,21 +189,14 @@ export async function registerTrackingPages(app: FastifyInstance, db: Db): Promi
       const snapshot = TRACKING_LANGUAGES.includes(lang as never)
         ? await findTrackingPublication(db, slug)
         : null;
-      const result = snapshot
-        ? page(
-            200,
-            renderTrackingPage(snapshot, lang, {
-              superseded: (await listTrackingPublications(db)).some(
-                (s) => s.slug === snapshot.slug && s.supersededBy !== null,
-              ),
-            }),
-          )
-        : page(404, "<!doctype html><title>Not found</title><p>No such published tracking.</p>");
+      const body = snapshot
+        ? renderTrackingPage(snapshot, lang, { superseded: await isSuperseded(db, snapshot) })
+        : "<!doctype html><title>Not found</title><p>No such published tracking.</p>";
       return reply
-        .code(result.status)
+        .code(snapshot ? 200 : 404)
         .type("text/html; charset=utf-8")
         .header("cache-control", "public, max-age=300")
-        .send(result.body);
+        .send(body);
     },
   );
 }

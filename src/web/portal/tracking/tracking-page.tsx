@@ -18,10 +18,11 @@ import { hasTrackingMessage, type TrackingMessageKey, trackingMessage } from "./
 export const TRACKING_LANGUAGES = ["en", "fr", "ar"] as const;
 
 /**
- * Where a publication's files live, relative to `/portal/tracking/`:
- * `{slug}/{lang}/` pages, `{slug}/tracking.json`, `assets/…`.
+ * A publication's pages live at `/portal/tracking/{slug}/{lang}/`, its JSON at
+ * `{slug}/tracking.json`; they use the portal's stylesheet (`/portal/assets/`)
+ * and their own (`/portal/tracking/assets/tracking.css`).
  */
-export const trackingAssets = ["portal.css", "tracking.css"] as const;
+export const TRACKING_CSS = "tracking.css";
 
 interface Env {
   lang: string;
@@ -225,9 +226,8 @@ function Document({ env, snap, children }: { env: Env; snap: TrackingSnapshot; c
     <html lang={env.lang} dir={directionOf(env.lang)}>
       <head>
         <HeadStart title={title} description={env.t("lead", { country })} />
-        {trackingAssets.map((a) => (
-          <link key={a} rel="stylesheet" href={`../../assets/${a}`} />
-        ))}
+        <link rel="stylesheet" href="../../../assets/portal.css" />
+        <link rel="stylesheet" href={`../../assets/${TRACKING_CSS}`} />
         {TRACKING_LANGUAGES.map((l) => (
           <link key={l} rel="alternate" hrefLang={l} href={`../${l}/`} />
         ))}
