@@ -78,7 +78,7 @@ function Assessment({
           {value.evidenceText && (
             <p>
               <strong>{env.t("evidence")}: </strong>
-              {value.evidenceText}
+              <span dir="auto">{value.evidenceText}</span>
             </p>
           )}
           {value.evidenceUrls.length > 0 && (
@@ -95,7 +95,7 @@ function Assessment({
           {value.responsibleInstitutions.length > 0 && (
             <p>
               <strong>{env.t("responsible")}: </strong>
-              {env.list(value.responsibleInstitutions)}
+              <span dir="auto">{env.list(value.responsibleInstitutions)}</span>
             </p>
           )}
           {value.dueOn && (
@@ -151,7 +151,7 @@ function Recommendation({ env, r }: { env: Env; r: TrackedRecommendation }) {
         {r.themes.length > 0 && (
           <>
             <dt>{env.t("themes")}</dt>
-            <dd>{env.list(r.themes)}</dd>
+            <dd dir="auto">{env.list(r.themes)}</dd>
           </>
         )}
         {r.sdgTargets.length > 0 && (
@@ -282,7 +282,8 @@ export function renderTrackingPage(
     <Document env={env} snap={snap}>
       <Hero title={env.t("title", { country })} lead={env.t("lead", { country })}>
         <p className="hero__about">
-          {env.t("total", { count: snap.recommendations.length })} · {env.t("notes")}: {snap.notes}
+          {env.t("total", { count: snap.recommendations.length })} · {env.t("notes")}:{" "}
+          <span dir="auto">{snap.notes}</span>
         </p>
         {options.superseded && (
           <p className="notice" role="note">
