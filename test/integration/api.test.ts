@@ -1,18 +1,22 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import type { ScoreRowOut } from "../../src/server/api-schemas/index.ts";
 import { buildApp } from "../../src/server/app/build-app.ts";
 import { loadDemo } from "../../src/server/app/load-demo.ts";
 import { seedReference } from "../../src/server/reference/countries.ts";
 import { describeEachDatabase } from "../support/databases.ts";
+import { buildUser, type Session, signInAs } from "../support/factories.ts";
 
 describeEachDatabase("read-only JSON API", (database) => {
   let app: FastifyInstance;
   let id: string;
+  let admin: Session["headers"];
 
   beforeAll(async () => {
     await seedReference(database().db);
-    await loadDemo(database());
+    const login = await loadDemo(database());
     app = await buildApp({ database: database() });
+    admin = (await signInAs(app, { id: "", ...login })).headers;
     const list = (await app.inject("/api/frameworks")).json() as { id: string; code: string }[];
     id = list.find((f) => f.code === "cpi-demo")!.id;
   });
@@ -39,30 +43,59 @@ describeEachDatabase("read-only JSON API", (database) => {
     expect(detail.bands).toHaveLength(4);
   });
 
-  it("lists the two demo cycles with ten assessments each", async () => {
+  it("lists the two demo cycles, counting for a visitor only the published assessments", async () => {
     const cycles = (await app.inject(`/api/frameworks/${id}/cycles`)).json() as {
+      period: string;
       isDemo: boolean;
       assessmentCount: number;
     }[];
-    expect(cycles).toHaveLength(2);
-    expect(cycles.every((c) => c.isDemo && c.assessmentCount === 10)).toBe(true);
+    expect(cycles.map((c) => [c.period, c.isDemo, c.assessmentCount])).toEqual([
+      ["2023", true, 10],
+      // Moldova's 2025 assessment is a draft: not published, not counted.
+      ["2025", true, 9],
+    ]);
+    const asAdmin = (await app.inject({ url: `/api/frameworks/${id}/cycles`, headers: admin })).json() as {
+      assessmentCount: number;
+    }[];
+    expect(asAdmin.map((c) => c.assessmentCount)).toEqual([10, 10]);
   });
 
-  it("serves scores with ranks 1–10 per cycle and filters by node, period and country", async () => {
-    const rows = (await app.inject(`/api/frameworks/${id}/scores?node=cpi`)).json() as {
-      period: string;
-      rank: number;
-      score: number;
-      change: number | null;
-    }[];
-    expect(rows).toHaveLength(20);
-    const ranks = rows.filter((r) => r.period === rows[0]!.period).map((r) => r.rank);
-    expect(Math.min(...ranks)).toBe(1);
-    expect(rows.filter((r) => r.change !== null)).toHaveLength(10);
+  it("serves a visitor the published scores only, ranked, and filters by node, period and country", async () => {
+    const rows = (await app.inject(`/api/frameworks/${id}/scores?node=cpi`)).json() as ScoreRowOut[];
+    expect(rows).toHaveLength(10 + 9);
+    expect(rows.every((r) => r.published)).toBe(true);
+    expect(rows.filter((r) => r.period === "2025").map((r) => r.country)).not.toContain("MD");
+    const ranks = rows.filter((r) => r.period === "2025").map((r) => r.rank);
+    expect([...ranks].sort((a, b) => a! - b!)[0]).toBe(1);
+    expect(Math.max(...ranks.map(Number))).toBeLessThanOrEqual(9);
+    // Change since the 2023 release, for the nine countries published in 2025.
+    expect(rows.filter((r) => r.change !== null)).toHaveLength(9);
     const one = (
-      await app.inject(`/api/frameworks/${id}/scores?node=dimension:services&country=md&period=2025`)
+      await app.inject(`/api/frameworks/${id}/scores?node=dimension:services&country=md&period=2023`)
     ).json();
     expect(one).toHaveLength(1);
+    const draft = await app.inject(`/api/frameworks/${id}/scores?country=md&period=2025`);
+    expect(draft.json()).toEqual([]);
+  });
+
+  it("shows the draft's working figures to those who may read it, ranked only for those who read them all", async () => {
+    const asAdmin = (
+      await app.inject({ url: `/api/frameworks/${id}/scores?node=cpi&period=2025`, headers: admin })
+    ).json() as ScoreRowOut[];
+    expect(asAdmin).toHaveLength(10);
+    const md = asAdmin.find((r) => r.country === "MD")!;
+    expect(md.published).toBe(false);
+    expect(md.rank).not.toBeNull();
+    const user = await buildUser(database().db, {
+      grants: [{ role: "coordinator", scopeType: "country", scopeCode: "MD" }],
+    });
+    const coordinator = (await signInAs(app, user)).headers;
+    const asCoordinator = (
+      await app.inject({ url: `/api/frameworks/${id}/scores?node=cpi&period=2025`, headers: coordinator })
+    ).json() as ScoreRowOut[];
+    expect(asCoordinator).toHaveLength(10);
+    expect(asCoordinator.find((r) => r.country === "MD")).toEqual({ ...md, rank: null });
+    expect(asCoordinator.filter((r) => r.published)).toHaveLength(9);
   });
 
   it("answers 404 for an unknown framework and 400 naming the bad field", async () => {

@@ -55,6 +55,11 @@ export const scoreRow = z.object({
   rank: z.number().int().nullable(),
   coverage: z.number().nullable(),
   change: z.number().nullable().describe("Change since the country's previous cycle"),
+  published: z
+    .boolean()
+    .describe(
+      "True for a published release's figure; false for working figures of an assessment the caller may read",
+    ),
 });
 export type ScoreRowOut = z.infer<typeof scoreRow>;
 

@@ -29,6 +29,7 @@ import { registerRecommendationRoutes } from "../recommendations/routes.ts";
 import { registerReleaseRoutes } from "../releases/routes.ts";
 import { registerReviewRoutes } from "../review/routes.ts";
 import { registerTrackingPages, registerTrackingRoutes } from "../tracking/routes.ts";
+import { registerAuthoriseFirst } from "./authorise-first.ts";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -93,6 +94,7 @@ export async function buildApp({ database, logger = false }: AppOptions): Promis
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
 
   await registerAuth(app, database.db);
+  registerAuthoriseFirst(app);
   await app.register(
     async (api) => {
       await registerAuthRoutes(api, database.db);

@@ -1,4 +1,3 @@
-import { count, eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -12,9 +11,9 @@ import {
   scoresQuery,
 } from "../api-schemas/index.ts";
 import type { Db } from "../db/connect.ts";
-import { assessments, cycles } from "../db/schema.ts";
-import { readScores } from "../scores/read-scores.ts";
+import { readVisibleScores } from "../scores/read-scores.ts";
 import { findFrameworkVersion, listFrameworkVersions } from "./find-framework.ts";
+import { listVisibleCycles } from "./list-visible-cycles.ts";
 
 const frameworkDetail = framework.extend({ id: z.uuid() });
 
@@ -49,29 +48,16 @@ export function registerFrameworkRoutes(app: FastifyInstance, db: Db): void {
     {
       schema: {
         tags,
-        summary: "Assessment cycles of a framework version",
+        summary: "Assessment cycles of a framework version that the caller may know of",
+        description:
+          "Cycles with a published release, or with an assessment the caller may read; assessmentCount counts only the assessments whose figures the caller sees.",
         params: frameworkParams,
         response: { 200: z.array(cycleSummary), 404: errorBody },
       },
     },
     async (request) => {
       const found = await findFrameworkVersion(db, request.params.id);
-      const rows = await db
-        .select({
-          id: cycles.id,
-          frameworkVersionId: cycles.versionId,
-          period: cycles.period,
-          name: cycles.name,
-          status: cycles.status,
-          isDemo: cycles.isDemo,
-          assessmentCount: count(assessments.id),
-        })
-        .from(cycles)
-        .leftJoin(assessments, eq(assessments.cycleId, cycles.id))
-        .where(eq(cycles.versionId, found.versionId))
-        .groupBy(cycles.id)
-        .orderBy(cycles.period);
-      return rows.map((r) => ({ ...r, assessmentCount: Number(r.assessmentCount) }));
+      return listVisibleCycles(db, found.versionId, request.actor);
     },
   );
 
@@ -81,7 +67,9 @@ export function registerFrameworkRoutes(app: FastifyInstance, db: Db): void {
       schema: {
         tags,
         summary:
-          "Current scores of every country: nodes and classification values, with band, rank, coverage and change",
+          "Scores of the countries the caller may see: nodes and classifications, band, rank, coverage, change",
+        description:
+          "Signed out, or outside an assessment's country and region, only the figures of each cycle's latest published release; an assessment the caller may read shows its working figures (`published: false`), unranked unless the caller may read every assessment of the cycle.",
         params: frameworkParams,
         querystring: scoresQuery,
         response: { 200: z.array(scoreRow), 404: errorBody },
@@ -89,7 +77,7 @@ export function registerFrameworkRoutes(app: FastifyInstance, db: Db): void {
     },
     async (request) => {
       const found = await findFrameworkVersion(db, request.params.id);
-      return readScores(db, found.versionId, request.query);
+      return readVisibleScores(db, found.versionId, request.query, request.actor);
     },
   );
 }
