@@ -15,16 +15,20 @@ export interface PublishableCycle {
 }
 
 /**
- * A cycle of a new copy of the demo framework with the demo's 2025 answers for `countries`;
+ * A cycle of a new copy of the demo framework (or of `framework`, answered like the demo) with the demo's 2025 answers for `countries`;
  * `validated` of them are validated (the others stay drafts). Needs `seedReference` first.
  * Each answer of the first three indicators carries a citation.
  */
 export async function buildPublishableCycle(
   db: Db,
-  options: { countries: string[]; validated: string[]; period?: string },
+  options: { countries: string[]; validated: string[]; period?: string; framework?: Framework },
 ): Promise<PublishableCycle> {
   const period = options.period ?? "2026";
-  const built = await buildAssessments(db, { countries: options.countries, period });
+  const built = await buildAssessments(db, {
+    countries: options.countries,
+    period,
+    framework: options.framework,
+  });
   const demo = buildDemoAnswers(built.framework).filter(
     (a) => a.period === "2025" && options.countries.includes(a.entity),
   );

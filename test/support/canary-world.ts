@@ -1,0 +1,164 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { eq } from "drizzle-orm";
+import type { Db } from "../../src/server/db/connect.ts";
+import {
+  answers,
+  assessmentEvents,
+  assignments,
+  comments,
+  evidenceSources,
+  implementationAssessments,
+  recommendations,
+} from "../../src/server/db/schema.ts";
+import { readDemoFramework } from "../../src/server/demo/demo-framework.ts";
+import { uploadsDir } from "../../src/server/evidence/uploads-dir.ts";
+import { publishRelease } from "../../src/server/releases/publish.ts";
+import { findRelease } from "../../src/server/releases/read-release.ts";
+import { computeScores } from "../../src/server/scores/compute-scores.ts";
+import { readScores } from "../../src/server/scores/read-scores.ts";
+import { CANARY, plantCanaries } from "./canary.ts";
+import { buildUser } from "./factories.ts";
+import { answerOf, buildPublishableCycle, type PublishableCycle } from "./release-setup.ts";
+
+/** The value of a draft answer: a number that exists nowhere but in that draft. */
+export const DRAFT_VALUE = 12.3456;
+
+/** Scores are written with four decimals here, so a draft's score is a distinctive string. */
+const PRECISION = 4;
+
+export interface CanaryWorld {
+  cycle: PublishableCycle;
+  /** The release of MD only, published by an admin named after the canary. */
+  slug: string;
+  checklist: string;
+  number: string;
+  /** Evidence ids: the draft's uploaded file (named after the canary) and a removed source. */
+  fileEvidenceId: string;
+  assignmentId: string;
+  recommendationId: string;
+  /**
+   * Numbers found only in unpublished data: the draft answer's value and every working score
+   * of AM (draft) and GE (validated, not published) with four decimals, none of which any
+   * published figure shares. `draftOverall` is AM's overall score among them.
+   */
+  draftNumbers: string[];
+  draftOverall: string;
+}
+
+/**
+ * A cycle of MD (validated, published), GE (validated, not published) and AM (a draft), scored
+ * with four decimals, with the canary planted in every unpublished place (`plantCanaries`) and
+ * also in the draft's comment, workflow note, uploaded file (its name and its bytes), an
+ * assignment's author and a coalition's tracking of a recommendation to AM; the draft answers
+ * one number indicator with `DRAFT_VALUE`. Needs `seedReference` first.
+ */
+export async function buildCanaryWorld(db: Db): Promise<CanaryWorld> {
+  const framework = { ...(await readDemoFramework()), precision: PRECISION };
+  const cycle = await buildPublishableCycle(db, {
+    countries: ["MD", "GE", "AM"],
+    validated: ["MD", "GE"],
+    framework,
+  });
+  await plantCanaries(db, cycle);
+  const author = await buildUser(db, { name: `${CANARY} draft author` });
+  const am = cycle.assessments.AM!;
+  const checklist = cycle.framework.indicators.find((i) => i.type === "checklist")!.code;
+  const number = cycle.framework.indicators.find((i) => i.type === "number")!.code;
+  const draftAnswer = await answerOf(db, am, checklist);
+  await db
+    .update(answers)
+    .set({ valueNumber: DRAFT_VALUE, valueText: null })
+    .where(eq(answers.id, await answerOf(db, am, number)));
+  await db
+    .insert(comments)
+    .values({ answerId: draftAnswer, authorId: author.id, body: `${CANARY} draft comment` });
+  await db.insert(assessmentEvents).values({
+    assessmentId: am,
+    fromStatus: "submitted",
+    toStatus: "draft",
+    actorId: author.id,
+    reason: `${CANARY} draft internal note`,
+  });
+  mkdirSync(uploadsDir(), { recursive: true });
+  writeFileSync(join(uploadsDir(), "canary-draft.pdf"), `%PDF-1.4\n% ${CANARY} file content\n%%EOF\n`);
+  const [file] = await db
+    .insert(evidenceSources)
+    .values({
+      answerId: draftAnswer,
+      kind: "file",
+      filePath: "canary-draft.pdf",
+      fileName: `${CANARY}-decree.pdf`,
+      mediaType: "application/pdf",
+      fileSize: 60,
+      createdBy: author.id,
+    })
+    .returning({ id: evidenceSources.id });
+  const [assignment] = await db
+    .insert(assignments)
+    .values({ assessmentId: am, userId: author.id, itemCode: checklist, createdBy: author.id })
+    .returning({ id: assignments.id });
+  const [recommendation] = await db
+    .insert(recommendations)
+    .values({
+      mechanism: "crc",
+      stateCode: "AM",
+      stateName: "Armenia",
+      text: { en: "Strengthen child protection services." },
+      importKey: "canary-am",
+    })
+    .returning({ id: recommendations.id });
+  await db.insert(implementationAssessments).values({
+    recommendationId: recommendation!.id,
+    status: "in_progress",
+    assessedByKind: "coalition",
+    assessorId: author.id,
+    assessedOn: "2026-01-15",
+    evidenceText: `${CANARY} tracking evidence`,
+  });
+  // The working figures follow the planted answers, as after any save.
+  await computeScores(db, cycle.versionId);
+  const publisher = await buildUser(db, { isAdmin: true, name: CANARY });
+  const { slug } = await publishRelease(db, {
+    cycleId: cycle.cycleId,
+    assessmentIds: [cycle.assessments.MD!],
+    userId: publisher.id,
+  });
+  const published = JSON.stringify(await findRelease(db, slug));
+  const working = await readScores(db, cycle.versionId);
+  const distinctive = (score: number | null) => {
+    const text = score === null ? "" : score.toFixed(PRECISION);
+    return text && !text.endsWith("0") && !published.includes(text) ? text : null;
+  };
+  const draftNumbers = [
+    ...new Set(
+      working
+        .filter((r) => r.country === "AM" || r.country === "GE")
+        .flatMap((r) => distinctive(r.score) ?? []),
+    ),
+  ];
+  const overall = working.find(
+    (r) => r.country === "AM" && r.node === cycle.framework.nodes.find((n) => n.parent === null)!.code,
+  );
+  const draftOverall = distinctive(overall?.score ?? null);
+  if (!draftOverall) throw new Error(`AM's overall draft score ${overall?.score} is not distinctive`);
+  return {
+    cycle,
+    slug,
+    checklist,
+    number,
+    fileEvidenceId: file!.id,
+    assignmentId: assignment!.id,
+    recommendationId: recommendation!.id,
+    draftNumbers: [String(DRAFT_VALUE), ...draftNumbers],
+    draftOverall,
+  };
+}
+
+/** The canary strings and draft-only numbers found in a text (French decimal commas included). */
+export function leaksIn(text: string, world: CanaryWorld): string[] {
+  const found = text.includes("CANARY") ? ["CANARY"] : [];
+  for (const n of world.draftNumbers)
+    if (text.includes(n) || text.includes(n.replace(".", ","))) found.push(n);
+  return found;
+}
