@@ -171,6 +171,13 @@ describeEachDatabase("unpublished data reaches no one outside its scope, on any 
     expect(found).toEqual([]);
   });
 
+  it("counts for outsiders only the published assessment of the cycle", () => {
+    const counts = outsiderVisits()
+      .filter((v) => v.op.key === "GET /api/frameworks/:id/cycles")
+      .map((v) => [v.persona, (JSON.parse(v.body) as { assessmentCount: number }[])[0]?.assessmentCount]);
+    expect(counts).toEqual(Object.keys(OUTSIDERS).map((persona) => [persona, 1]));
+  });
+
   it("refuses a signed-out caller on every route that is not public before reading the body", () => {
     const wrong = outsiderVisits()
       .filter((v) => v.persona === "signed out" && ROUTE_ACCESS[v.op.key]?.kind !== "public")

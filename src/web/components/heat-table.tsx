@@ -5,6 +5,7 @@ import type { FrameworkDetail } from "../pages/framework-data.ts";
 import { Link } from "../routing/router.tsx";
 import { paths } from "../routing/routes.ts";
 import { HeatCell } from "./heat-cell.tsx";
+import { WorkingTag } from "./score-source.tsx";
 import { SortHeader, type SortValue, useSortedRows } from "./sortable.tsx";
 
 export interface HeatColumn {
@@ -68,6 +69,7 @@ export function HeatTable({
             <tr key={code}>
               <th scope="row">
                 <Link to={paths.country(framework.id, code)}>{countryName(code)}</Link>
+                <WorkingTag row={scores.get(code)?.values().next().value} />
               </th>
               {columns.map((column) => (
                 <HeatCell key={column.key} row={cell(code, column.key)} framework={framework} />

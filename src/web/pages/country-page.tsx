@@ -6,6 +6,7 @@ import { ClassificationPicker, useClassificationChoice } from "../components/cla
 import { CycleTable } from "../components/cycle-table.tsx";
 import { FrameworkHeader } from "../components/framework-header.tsx";
 import { ChangeValue } from "../components/score-parts.tsx";
+import { ScoreSource, WorkingTag } from "../components/score-source.tsx";
 import { DemoBanner, Loaded } from "../components/status.tsx";
 import { formatScore } from "../format/score.ts";
 import { indexScoresByNode } from "../format/score-index.ts";
@@ -53,12 +54,13 @@ function CountryScores({
   ];
   return (
     <Loaded states={[scores, ranking]}>
-      {(_rows, rankingRows) => {
+      {(rows, rankingRows) => {
         const current = byNode.get(root.code)?.get(latest.period);
         const others = rankingRows.filter((r) => r.kind === "node").map((r) => r.country);
         return (
           <>
             {cycles.some((c) => c.isDemo) && <DemoBanner />}
+            <ScoreSource rows={rows} />
             <div className="toolbar">
               {others.length > 1 && (
                 <div className="field field--inline">
@@ -82,6 +84,7 @@ function CountryScores({
             <section className="summary card" aria-labelledby="summary-heading">
               <h2 id="summary-heading" className="summary__label">
                 {t("overallScore")} · {pick(latest.name, fallback) || latest.period}
+                <WorkingTag row={current} />
               </h2>
               <p className="summary__score">
                 {formatScore(current?.score, framework.precision, lang)}

@@ -6,6 +6,7 @@ import { ClassificationPicker, useClassificationChoice } from "../components/cla
 import { FrameworkHeader } from "../components/framework-header.tsx";
 import { HeatTable } from "../components/heat-table.tsx";
 import { RankingTable } from "../components/ranking-table.tsx";
+import { ScoreSource } from "../components/score-source.tsx";
 import { DemoBanner, Loaded } from "../components/status.tsx";
 import { indexScoresByCountry } from "../format/score-index.ts";
 import { childNodes, classificationKey, findRoot } from "../format/tree.ts";
@@ -43,6 +44,7 @@ function CycleScores({
         if (overall.length === 0) return <p>{t("noScores")}</p>;
         return (
           <>
+            <ScoreSource rows={rows} />
             <section aria-labelledby="ranking-heading" className="section">
               <h2 id="ranking-heading">{t("ranking")}</h2>
               <RankingTable

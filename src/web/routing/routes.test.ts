@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { matchRoute, paths } from "./routes.ts";
+import { EVERY_PAGE, matchRoute, paths } from "./routes.ts";
 
 describe("routes", () => {
   const id = "011d4d13-837a-4d0a-8f51-7624f49e48a0";
@@ -28,5 +28,11 @@ describe("routes", () => {
 
   it("keeps the chosen cycle in the scores address", () => {
     expect(paths.scores(id, "2025 Q1")).toBe(`/frameworks/${id}?cycle=2025%20Q1`);
+  });
+
+  it("has, for every kind of page, a path that leads to it", () => {
+    const ids = { frameworkId: id, period: "2025", country: "MD", assessmentId: id, recommendationId: id };
+    for (const [page, path] of Object.entries(EVERY_PAGE))
+      expect(matchRoute(new URL(path(ids), "http://x").pathname).page, path(ids)).toBe(page);
   });
 });

@@ -92,3 +92,42 @@ export const paths = {
 export function safeNext(next: string | null): string {
   return next?.startsWith("/") && !next.startsWith("//") ? next : paths.work();
 }
+
+/** The ids that page paths carry. */
+export interface PageIds {
+  frameworkId: string;
+  period: string;
+  country: string;
+  assessmentId: string;
+  recommendationId: string;
+}
+
+/**
+ * A path to every kind of page of the route table, so tests can visit them all (the canary
+ * test does, signed out and as people of other countries). The type requires an entry for each
+ * kind of `Route`: a new page cannot be left out.
+ */
+export const EVERY_PAGE: { readonly [P in Route["page"]]: (ids: PageIds) => string } = {
+  overview: () => paths.overview(),
+  scores: (ids) => paths.scores(ids.frameworkId, ids.period),
+  structure: (ids) => paths.structure(ids.frameworkId),
+  country: (ids) => paths.country(ids.frameworkId, ids.country),
+  "sign-in": () => paths.signIn(),
+  "forgot-password": () => paths.forgotPassword(),
+  "reset-password": () => "/reset-password?token=not-a-real-token",
+  "accept-invitation": () => "/accept-invitation?token=not-a-real-token",
+  work: () => paths.work(),
+  assessment: (ids) => paths.assessment(ids.assessmentId),
+  "admin-new-cycle": () => paths.adminNewCycle(),
+  "admin-invitations": () => paths.adminInvitations(),
+  "admin-outbox": () => paths.adminOutbox(),
+  "admin-releases": () => paths.adminReleases(),
+  "assessment-progress": (ids) => paths.assessmentProgress(ids.assessmentId),
+  "assessment-changes": (ids) => paths.assessmentChanges(ids.assessmentId),
+  "assessment-timeline": (ids) => paths.assessmentTimeline(ids.assessmentId),
+  recommendations: () => paths.recommendations(),
+  "recommendations-dashboard": () => paths.recommendationsDashboard(),
+  "recommendations-import": () => paths.recommendationsImport(),
+  recommendation: (ids) => paths.recommendation(ids.recommendationId),
+  "not-found": () => "/no-such-page",
+};

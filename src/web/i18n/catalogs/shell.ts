@@ -46,6 +46,11 @@ const en = {
   classificationCaption: "Score by country and {name}",
   group: "Group by",
   bands: "Bands",
+  publishedFiguresOnly: "Published figures only: each cycle's latest release. Reports and downloads:",
+  workingFiguresTitle: "Includes unpublished working figures",
+  workingFiguresBody:
+    "countries marked “working” show the current answers of assessments you may read. They are not published, and only people who may read those assessments see them; they are ranked only if you may read every assessment of the cycle.",
+  workingTag: "working",
   noScores: "No scores for this cycle yet.",
   increase: "up",
   decrease: "down",
@@ -124,6 +129,12 @@ const fr: Record<keyof typeof en, string> = {
   classificationCaption: "Score par pays et par {name}",
   group: "Regrouper par",
   bands: "Niveaux",
+  publishedFiguresOnly:
+    "Chiffres publiés seulement : la dernière publication de chaque cycle. Rapports et téléchargements :",
+  workingFiguresTitle: "Comprend des chiffres de travail non publiés",
+  workingFiguresBody:
+    "les pays marqués « en cours » montrent les réponses actuelles d'évaluations que vous pouvez lire. Ils ne sont pas publiés et seules les personnes autorisées à lire ces évaluations les voient ; ils ne sont classés que si vous pouvez lire toutes les évaluations du cycle.",
+  workingTag: "en cours",
   noScores: "Pas encore de scores pour ce cycle.",
   increase: "hausse",
   decrease: "baisse",
@@ -202,6 +213,11 @@ const ar: Record<keyof typeof en, string> = {
   classificationCaption: "الدرجة حسب البلد و{name}",
   group: "التجميع حسب",
   bands: "الفئات",
+  publishedFiguresOnly: "الأرقام المنشورة فقط: أحدث إصدار لكل دورة. التقارير والتنزيلات:",
+  workingFiguresTitle: "تتضمن أرقام عمل غير منشورة",
+  workingFiguresBody:
+    "البلدان الموسومة «قيد العمل» تعرض الإجابات الحالية لتقييمات يحق لك الاطلاع عليها. هذه الأرقام غير منشورة ولا يراها إلا من يحق له الاطلاع على تلك التقييمات؛ ولا تُرتَّب إلا إذا كان يحق لك الاطلاع على جميع تقييمات الدورة.",
+  workingTag: "قيد العمل",
   noScores: "لا توجد درجات لهذه الدورة بعد.",
   increase: "ارتفاع",
   decrease: "انخفاض",
