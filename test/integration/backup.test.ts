@@ -1,11 +1,13 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { count, eq, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validateFramework } from "../../src/core/index.ts";
 import { buildApp } from "../../src/server/app/build-app.ts";
 import {
@@ -25,6 +27,7 @@ import { restoreBackup } from "../../src/server/ops/restore-backup.ts";
 import { seedReference } from "../../src/server/reference/countries.ts";
 import { describeEachDatabase, openTestDatabase } from "../support/databases.ts";
 import { buildAssessments, buildUser, signInAs, type TestUser } from "../support/factories.ts";
+import { runCli } from "../support/run-cli.ts";
 import { multipartBody, PDF } from "./evidence-files.ts";
 
 /** Every file under a folder, relative path → bytes. */
@@ -312,3 +315,62 @@ async function writeLegacyBackup(db: Db, file: string): Promise<void> {
     gzipSync(JSON.stringify({ format: "childmark-backup/1", schema: schemaTag(), tables })),
   );
 }
+
+describe("the backup and restore commands", () => {
+  it("refuse to back up a data folder without a database, creating nothing", () => {
+    const dir = mkdtempSync(join(tmpdir(), "childmark-backup-cli-"));
+    const run = runCli(["backup", join(dir, "b.tar.gz")], {
+      CHILDMARK_DATA_DIR: join(dir, "none"),
+      DATABASE_URL: "",
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`nothing to back up: there is no database in ${join(dir, "none")}`);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it.runIf(process.env.DATABASE_URL)("refuse to back up a PostgreSQL database without schema", async () => {
+    const name = `childmark_test_${randomBytes(6).toString("hex")}`;
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    try {
+      const url = new URL(process.env.DATABASE_URL!);
+      url.pathname = `/${name}`;
+      const file = join(mkdtempSync(join(tmpdir(), "childmark-backup-cli-")), "b.tar.gz");
+      const run = runCli(["backup", file], { DATABASE_URL: url.toString() });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/nothing to back up: the database at .* has no Childmark schema/);
+      expect(existsSync(file)).toBe(false);
+    } finally {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    }
+  });
+
+  it("move a database and its uploads to a new data folder, and refuse a changed backup", {
+    timeout: 240_000,
+  }, () => {
+    const dir = mkdtempSync(join(tmpdir(), "childmark-backup-cli-"));
+    const from = { CHILDMARK_DATA_DIR: join(dir, "from"), DATABASE_URL: "" };
+    const to = { CHILDMARK_DATA_DIR: join(dir, "to"), DATABASE_URL: "" };
+    expect(runCli(["framework", "import", "examples/hdi/framework.json"], from).code).toBe(0);
+    const evidence = randomBytes(200_000);
+    mkdirSync(join(dir, "from", "uploads", "2026"), { recursive: true });
+    writeFileSync(join(dir, "from", "uploads", "2026", "a-file"), evidence);
+    const file = join(dir, "b.tar.gz");
+    const backup = runCli(["backup", file], from);
+    expect(backup.stdout).toMatch(/Backed up \d+ rows of \d+ tables and 1 uploaded file\(s\)/);
+    const restore = runCli(["restore", file], to);
+    expect(restore.stdout).toMatch(/Restored \d+ rows and 1 uploaded file\(s\)/);
+    expect(readFileSync(join(dir, "to", "uploads", "2026", "a-file")).equals(evidence)).toBe(true);
+
+    const bad = tampered(file, evidence.subarray(1000, 1010), Buffer.alloc(10));
+    const refused = runCli(["restore", bad], to);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      "the backup is damaged or was changed (1 problem(s)): nothing was restored",
+    );
+    expect(refused.stderr).toContain("uploads/2026/a-file: checksum does not match the manifest");
+    expect(readFileSync(join(dir, "to", "uploads", "2026", "a-file")).equals(evidence)).toBe(true);
+  });
+});

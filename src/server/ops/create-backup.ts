@@ -102,7 +102,7 @@ async function* archive(
     yield tarPadding(size);
     manifest.files.push({ path, size, sha256: digest.sha256() });
   }
-  const json = Buffer.from(JSON.stringify(manifest, null, 1));
+  const json = Buffer.from(JSON.stringify(manifest, null, 2));
   yield tarFileHeader(MANIFEST_ENTRY, json.length);
   yield json;
   yield tarPadding(json.length);
