@@ -37,7 +37,9 @@ export async function createBackup(
   await assertBackupableSchema(database.db, database.location);
   const target = resolve(file);
   const uploads = options.uploads ?? uploadsDir();
-  const spool = await mkdtemp(join(dirname(target), ".childmark-backup-"));
+  const spool = await mkdtemp(join(dirname(target), ".childmark-backup-")).catch((error: Error) => {
+    throw new UserError(`cannot write ${file}: ${error.message}`);
+  });
   const partial = join(spool, "backup.tar.gz");
   try {
     const now = new Date();

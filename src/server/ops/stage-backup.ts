@@ -46,14 +46,23 @@ export async function stageBackup(tar: AsyncIterable<Buffer>, stage: string): Pr
       manifestBytes = Buffer.concat(parts);
     } else if (isTableEntry(entry.name) || isUploadEntry(entry.name)) {
       const full = join(stage, ...entry.name.split("/"));
-      await mkdir(dirname(full), { recursive: true });
       const digest = new Digest();
-      await pipeline(
-        async function* () {
-          for await (const part of entry.body) yield digest.add(part);
-        },
-        createWriteStream(full, { flags: "wx" }),
-      );
+      try {
+        await mkdir(dirname(full), { recursive: true });
+        await pipeline(
+          async function* () {
+            for await (const part of entry.body) yield digest.add(part);
+          },
+          createWriteStream(full, { flags: "wx" }),
+        );
+      } catch (error) {
+        if (error instanceof UserError) throw error;
+        // A name that is also another entry's folder (`uploads/a` and `uploads/a/b`).
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code !== "EEXIST" && code !== "ENOTDIR" && code !== "EISDIR") throw error;
+        problems.push(`${entry.name}: clashes with another entry's path`);
+        continue;
+      }
       staged.set(entry.name, { size: digest.size, sha256: digest.sha256(), lines: digest.lines });
     } else {
       problems.push(`${entry.name}: not an entry of a Childmark backup`);
