@@ -86,8 +86,8 @@ describe("the childmark command", () => {
     );
     expect(exported.code).toBe(0);
     expect(runCli(["framework", "validate", join(dir, "hdi.json")]).code).toBe(0);
-    expect(runCli(["backup", join(dir, "b.json.gz")], env).stdout).toMatch(/Backed up \d+ rows/);
-    expect(runCli(["restore", join(dir, "b.json.gz")], env).stdout).toMatch(/Restored \d+ rows/);
+    expect(runCli(["backup", join(dir, "b.tar.gz")], env).stdout).toMatch(/Backed up \d+ rows/);
+    expect(runCli(["restore", join(dir, "b.tar.gz")], env).stdout).toMatch(/Restored \d+ rows/);
     expect(runCli(["data", "import", join(dir, "a.csv"), "--framework", "hdi"], env).stdout).toContain(
       "0 new, 0 changed, 4 unchanged",
     );

@@ -9,7 +9,8 @@ import { buildApp } from "../../src/server/app/build-app.ts";
 import { importAnswers } from "../../src/server/data/import-answers.ts";
 import { answers, assessments, cycles, evidenceSources, releases } from "../../src/server/db/schema.ts";
 import { buildDemoAnswers } from "../../src/server/demo/demo-answers.ts";
-import { createBackup, restoreBackup } from "../../src/server/ops/backup.ts";
+import { createBackup } from "../../src/server/ops/create-backup.ts";
+import { restoreBackup } from "../../src/server/ops/restore-backup.ts";
 import { CHILDPACT_REGION, seedReference } from "../../src/server/reference/countries.ts";
 import { publishRelease } from "../../src/server/releases/publish.ts";
 import { findLatestRelease, findRelease, listReleases } from "../../src/server/releases/read-release.ts";
@@ -301,8 +302,10 @@ describeEachDatabase("releases: publishing", (database) => {
   it("survives a backup and restore (the trigger does not stop the restore)", async () => {
     const { db } = database();
     const before = await listReleases(db);
-    const backup = await createBackup(db);
-    await restoreBackup(db, backup.bytes);
+    const file = join(mkdtempSync(join(tmpdir(), "childmark-releases-")), "backup.tar.gz");
+    const uploads = join(file, "../uploads");
+    await createBackup(database(), file, { uploads });
+    await restoreBackup(database(), file, { uploads });
     expect(await listReleases(db)).toEqual(before);
     expect((await findRelease(db, before[0]!.slug))!.release.slug).toBe(before[0]!.slug);
   });

@@ -2,11 +2,18 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { type Database, migrateDatabase, openDatabase } from "../../src/server/db/connect.ts";
 
-/** Opens a fresh migrated database of the given kind; `close()` also drops a PostgreSQL test database. */
-export async function openTestDatabase(kind: "pglite" | "postgres"): Promise<Database> {
+/**
+ * Opens a fresh database of the given kind, migrated unless `migrate: false`
+ * (an empty database, no schema); `close()` also drops a PostgreSQL test database.
+ */
+export async function openTestDatabase(
+  kind: "pglite" | "postgres",
+  options: { migrate?: boolean } = {},
+): Promise<Database> {
+  const migrate = options.migrate ?? true;
   if (kind === "pglite") {
     const database = await openDatabase({ url: "", dataDir: "memory" });
-    await migrateDatabase(database);
+    if (migrate) await migrateDatabase(database);
     return database;
   }
   const adminUrl = process.env.DATABASE_URL!;
@@ -18,7 +25,7 @@ export async function openTestDatabase(kind: "pglite" | "postgres"): Promise<Dat
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const database = await openDatabase({ url: url.toString() });
-  await migrateDatabase(database);
+  if (migrate) await migrateDatabase(database);
   return {
     ...database,
     close: async () => {

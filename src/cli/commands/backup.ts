@@ -1,32 +1,63 @@
-import { readFile, writeFile } from "node:fs/promises";
 import type { Command } from "commander";
+import { openDatabase } from "../../server/db/connect.ts";
 import { UserError } from "../../server/errors.ts";
-import { createBackup, restoreBackup } from "../../server/ops/backup.ts";
+import { assertPgliteDatabaseExists } from "../../server/ops/backup-tables.ts";
+import { createBackup } from "../../server/ops/create-backup.ts";
+import { restoreBackup } from "../../server/ops/restore-backup.ts";
 import { withDatabase } from "../with-database.ts";
+
+const megabytes = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
 
 export function registerBackup(program: Command): void {
   program
     .command("backup")
-    .argument("<file>", "where to write the backup (gzipped JSON, e.g. childmark-2026-11-23.json.gz)")
-    .description("Write every table to one file, consistent at one moment")
+    .argument("<file>", "where to write the backup (a gzipped tar, e.g. childmark-2026-11-23.tar.gz)")
+    .description(
+      "Write every table, read at one moment, and every uploaded file, with a manifest of checksums",
+    )
     .action(async (file: string) => {
-      await withDatabase(async ({ db }) => {
-        const { bytes, rows } = await createBackup(db);
-        await writeFile(file, bytes);
-        console.log(`Backed up ${rows} rows to ${file} (${(bytes.length / 1024).toFixed(0)} KB).`);
+      // The database is opened as it is: never created, migrated or seeded by a backup.
+      assertPgliteDatabaseExists();
+      const database = await openDatabase().catch((error: Error) => {
+        throw new UserError(`cannot open the database: ${error.message}`);
       });
+      try {
+        const result = await createBackup(database, file);
+        if (result.missingFiles.length) {
+          console.error(
+            `childmark: warning: ${result.missingFiles.length} evidence file(s) the database refers to were already missing from the uploads folder:\n${result.missingFiles.map((p) => `  - ${p}`).join("\n")}`,
+          );
+        }
+        console.log(
+          `Backed up ${result.rows} rows of ${result.tables} tables and ${result.files} uploaded file(s) to ${file} (${megabytes(result.bytes)}).`,
+        );
+      } finally {
+        await database.close();
+      }
     });
   program
     .command("restore")
     .argument("<file>", "a file written by `childmark backup`")
-    .description("Replace the whole database with a backup (one transaction)")
+    .description(
+      "Check a backup against its manifest, then replace the database and the uploads folder with it (one transaction)",
+    )
     .action(async (file: string) => {
-      const bytes = await readFile(file).catch(() => {
-        throw new UserError(`cannot read ${file}`);
-      });
-      await withDatabase(async ({ db }) => {
-        const { rows } = await restoreBackup(db, bytes);
-        console.log(`Restored ${rows} rows from ${file}.`);
+      await withDatabase(async (database) => {
+        const result = await restoreBackup(database, file);
+        console.log(`Restored ${result.rows} rows and ${result.files} uploaded file(s) from ${file}.`);
+        if (result.format === 1) {
+          console.log(
+            "This backup is of the first format: it holds no uploaded files; the uploads folder is unchanged.",
+          );
+        }
+        console.log(
+          `Everybody signs in again; unused invitation and password-reset links no longer work (${result.expiredTokens} expired).`,
+        );
+        if (result.previousUploads) {
+          console.log(
+            `The uploads folder found before is kept in ${result.previousUploads}; delete it when done.`,
+          );
+        }
       });
     });
 }
