@@ -120,6 +120,17 @@ describe.skipIf(!canRunBrowser)("two-factor sign-in (Chromium)", () => {
     await page.getByLabel("Country coordinator").check();
     await page.getByRole("button", { name: "Save the settings" }).click();
     await expect.poll(() => page.getByRole("status").textContent()).toContain("Saved.");
+
+    // The same pages in Arabic, right to left.
+    await page.evaluate(() => localStorage.setItem("childmark.lang", "ar"));
+    for (const [path, name] of [
+      ["/account/security", "security-on"],
+      ["/admin/security", "admin-security"],
+    ] as const) {
+      await page.goto(`${server.url}${path}`);
+      await check(page, name);
+      expect(await page.getAttribute("html", "dir")).toBe("rtl");
+    }
     expect(problems).toEqual([]);
   }, 120_000);
 

@@ -21,7 +21,7 @@ export function NewRecoveryCodesForm({ onCodes }: { onCodes: (codes: string[]) =
     });
   }
   return (
-    <form className="form" onSubmit={onSubmit} noValidate>
+    <form className="form security-subsection" onSubmit={onSubmit} noValidate>
       <h3>{t("tfNewCodes")}</h3>
       <p>{t("tfNewCodesLead")}</p>
       {errors.general && <FormMessage kind="error">{errors.general}</FormMessage>}
@@ -35,9 +35,11 @@ export function NewRecoveryCodesForm({ onCodes }: { onCodes: (codes: string[]) =
         error={errors.fields.code}
         onChange={(e) => setCode(e.target.value)}
       />
-      <button type="submit" className="button" disabled={busy}>
-        {busy ? t("working") : t("tfNewCodes")}
-      </button>
+      <div className="form__actions">
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? t("working") : t("tfNewCodes")}
+        </button>
+      </div>
     </form>
   );
 }
@@ -61,7 +63,7 @@ export function DisableTwoFactorForm({ onDisabled }: { onDisabled: () => void })
     });
   }
   return (
-    <form className="form" onSubmit={onSubmit} noValidate>
+    <form className="form security-subsection" onSubmit={onSubmit} noValidate>
       <h3>{t("tfTurnOff")}</h3>
       <p>{t("tfTurnOffLead")}</p>
       {errors.general && <FormMessage kind="error">{errors.general}</FormMessage>}
@@ -84,9 +86,11 @@ export function DisableTwoFactorForm({ onDisabled }: { onDisabled: () => void })
         error={errors.fields.code}
         onChange={(e) => setCode(e.target.value)}
       />
-      <button type="submit" className="button" disabled={busy}>
-        {busy ? t("working") : t("tfTurnOff")}
-      </button>
+      <div className="form__actions">
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? t("working") : t("tfTurnOff")}
+        </button>
+      </div>
     </form>
   );
 }
