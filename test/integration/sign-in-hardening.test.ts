@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { Secret, TOTP } from "otpauth";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { buildApp } from "../../src/server/app/build-app.ts";
+import { resetTwoFactorByEmail } from "../../src/server/auth/two-factor/manage.ts";
 import { signInThrottles, userTwoFactor } from "../../src/server/db/schema.ts";
 import { seedReference } from "../../src/server/reference/countries.ts";
 import { describeEachDatabase } from "../support/databases.ts";
@@ -219,6 +220,15 @@ describeEachDatabase("sign-in hardening: failure limits, two-factor sign-in, req
     expect(wrongCode.json().error).toMatch(/^code: /);
     expect((await disable(user.password, nextCode(totp))).statusCode).toBe(200);
     expect((await signIn(user.email, user.password, newAddress())).statusCode).toBe(200);
+  });
+
+  it("lets an operator remove the authenticator of someone who lost phone and codes", async () => {
+    const user = await buildUser(database().db);
+    await enrol(await signInAs(app, user));
+    expect((await signIn(user.email, user.password, newAddress())).statusCode).toBe(202);
+    expect(await resetTwoFactorByEmail(database().db, user.email.toUpperCase())).toBe(true);
+    expect((await signIn(user.email, user.password, newAddress())).statusCode).toBe(200);
+    expect(await resetTwoFactorByEmail(database().db, user.email)).toBe(false);
   });
 
   it("leads a user of a role that requires it to enrol before anything else works", async () => {

@@ -56,6 +56,26 @@ export async function disableTwoFactor(
   await checkSecondFactor(db, userId, code).catch(() => {
     throw new UserError("code: this code does not match, or was already used");
   });
+  await removeTwoFactor(db, userId);
+}
+
+async function removeTwoFactor(db: Db, userId: string): Promise<void> {
   await db.delete(userTwoFactor).where(eq(userTwoFactor.userId, userId));
   await db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+}
+
+/**
+ * For an operator, when someone lost both their phone and their recovery
+ * codes: removes their authenticator so they sign in with the password alone
+ * (and enrol again, at once if their role requires it). False when the
+ * e-mail has no two-factor sign-in.
+ */
+export async function resetTwoFactorByEmail(db: Db, email: string): Promise<boolean> {
+  const [user] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, email.trim().toLowerCase()));
+  if (!user || !(await hasTotp(db, user.id))) return false;
+  await removeTwoFactor(db, user.id);
+  return true;
 }
