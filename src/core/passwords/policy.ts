@@ -55,11 +55,22 @@ function zxcvbn(): ZxcvbnFactory {
   return estimator;
 }
 
-/** Words of the owner's e-mail and name, 3 letters or more, lower case. */
-function ownerWords(owner: PasswordOwner): string[] {
-  const local = (owner.email ?? "").toLowerCase().split("@");
-  const words = [...local, owner.name ?? ""].flatMap((part) => part.toLowerCase().split(/[^\p{L}\p{N}]+/u));
+/** Words of a text, 3 letters or more, lower case. */
+function wordsOf(...texts: (string | null | undefined)[]): string[] {
+  const words = texts.flatMap((text) => (text ?? "").toLowerCase().split(/[^\p{L}\p{N}]+/u));
   return [...new Set(words.filter((w) => w.length >= 3))];
+}
+
+/**
+ * The owner's own words (the e-mail's local part and the name), which a
+ * password must not contain, and with them the e-mail's domain, which only
+ * lowers the strength estimate (an organisation's name is guessable, but
+ * shared by everyone there).
+ */
+function ownerWords(owner: PasswordOwner): { own: string[]; all: string[] } {
+  const [local, domain] = (owner.email ?? "").split("@");
+  const own = wordsOf(local, owner.name);
+  return { own, all: [...new Set([...own, ...wordsOf(domain)])] };
 }
 
 /** The pattern problems zxcvbn found, for the parts that make a password easy to guess. */
@@ -84,11 +95,11 @@ function patternProblems(result: ZxcvbnResult): PasswordProblem[] {
 export function checkPassword(password: string, owner: PasswordOwner = {}): PasswordCheck {
   if (password.length > PASSWORD_MAX_LENGTH) return { ok: false, score: 4, problems: ["tooLong"] };
   const words = ownerWords(owner);
-  const result = zxcvbn().check(password, words);
+  const result = zxcvbn().check(password, words.all);
   const problems: PasswordProblem[] = [];
   if (password.length < PASSWORD_MIN_LENGTH) problems.push("tooShort");
   const lower = password.toLowerCase();
-  const personal = words.some((w) => w.length >= 4 && lower.includes(w));
+  const personal = words.own.some((w) => w.length >= 4 && lower.includes(w));
   if (personal) problems.push("personal");
   const patterns = patternProblems(result);
   if (result.score < PASSWORD_MIN_SCORE) {
