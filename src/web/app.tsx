@@ -1,4 +1,5 @@
 import { AccountRoutePage } from "./account/account-routes.tsx";
+import { useEnrolmentFirst } from "./account/enrolment-first.ts";
 import { SessionProvider } from "./auth/session.tsx";
 import { LanguageProvider } from "./i18n/language.tsx";
 import { AppShell } from "./layout/app-shell.tsx";
@@ -23,6 +24,7 @@ import { WorkspacePage } from "./workspace/workspace-page.tsx";
 function CurrentPage() {
   const { pathname } = useLocation();
   const route = matchRoute(pathname);
+  useEnrolmentFirst(route.page);
   switch (route.page) {
     case "overview":
       return <OverviewPage />;
@@ -42,6 +44,8 @@ function CurrentPage() {
     case "admin-new-cycle":
     case "admin-invitations":
     case "admin-outbox":
+    case "account-security":
+    case "admin-security":
       return <AccountRoutePage route={route} />;
     case "assessment-progress":
       return <ProgressPage key={route.id} assessmentId={route.id} />;

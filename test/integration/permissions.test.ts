@@ -87,6 +87,32 @@ const REQUESTS: Record<string, (c: Context) => { url: string; payload?: object }
     payload: { token: "not-a-real-token-at-all", name: "X", password: "a long enough password" },
   }),
   "GET /api/admin/outbox": () => ({ url: "/api/admin/outbox" }),
+  // An unknown or expired challenge answers 400 to anyone.
+  "POST /api/auth/sign-in/two-factor": () => ({
+    url: "/api/auth/sign-in/two-factor",
+    payload: { challengeToken: "not-a-real-token-at-all", code: "123456" },
+  }),
+  "GET /api/account/two-factor": () => ({ url: "/api/account/two-factor" }),
+  "POST /api/account/two-factor/enrolment": () => ({ url: "/api/account/two-factor/enrolment" }),
+  // A wrong code answers 400 to those allowed.
+  "POST /api/account/two-factor/enrolment/confirm": () => ({
+    url: "/api/account/two-factor/enrolment/confirm",
+    payload: { code: "000000" },
+  }),
+  // Nobody of the matrix has two-factor sign-in on: 409 to those allowed.
+  "POST /api/account/two-factor/recovery-codes": () => ({
+    url: "/api/account/two-factor/recovery-codes",
+    payload: { code: "000000" },
+  }),
+  "POST /api/account/two-factor/disable": () => ({
+    url: "/api/account/two-factor/disable",
+    payload: { password: "not the password", code: "000000" },
+  }),
+  "GET /api/admin/security-settings": () => ({ url: "/api/admin/security-settings" }),
+  "PUT /api/admin/security-settings": () => ({
+    url: "/api/admin/security-settings",
+    payload: { twoFactorRequiredRoles: [] },
+  }),
   "POST /api/cycles": (c) => ({
     url: "/api/cycles",
     payload: {

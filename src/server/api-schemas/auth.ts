@@ -18,4 +18,6 @@ export const me = z.object({
   isAdmin: z.boolean(),
   grants: z.array(grantBody),
   csrfToken: z.string(),
+  /** The user's role requires a second factor they have not set up: nothing else works until they do. */
+  mustEnrolTwoFactor: z.boolean(),
 });

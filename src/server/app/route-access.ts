@@ -42,6 +42,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "GET /api/countries": pub,
 
   "POST /api/auth/sign-in": pub,
+  "POST /api/auth/sign-in/two-factor": pub,
   "POST /api/auth/sign-out": pub,
   "GET /api/auth/me": signedIn,
   "GET /api/auth/session": pub,
@@ -50,6 +51,13 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "POST /api/invitations": on("user:invite", "country"),
   "POST /api/invitations/accept": pub,
   "GET /api/admin/outbox": on("outbox:read", "platform"),
+  "GET /api/account/two-factor": signedIn,
+  "POST /api/account/two-factor/enrolment": signedIn,
+  "POST /api/account/two-factor/enrolment/confirm": signedIn,
+  "POST /api/account/two-factor/recovery-codes": signedIn,
+  "POST /api/account/two-factor/disable": signedIn,
+  "GET /api/admin/security-settings": on("user:manage", "platform"),
+  "PUT /api/admin/security-settings": on("user:manage", "platform"),
 
   "POST /api/cycles": on("cycle:manage", "platform"),
   "GET /api/cycles": signedIn,

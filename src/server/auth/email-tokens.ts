@@ -4,6 +4,7 @@ import type { Db } from "../db/connect.ts";
 import { authTokens, roleAssignments, users } from "../db/schema.ts";
 import { UserError } from "../errors.ts";
 import { publicUrl, queueMail } from "../mail/send-mail.ts";
+import { assertPasswordAllowed } from "../users/password-policy.ts";
 import { hashPassword, verifyPassword } from "../users/passwords.ts";
 import { deleteUserSessions } from "./sessions.ts";
 import { hashToken, randomToken } from "./tokens.ts";
@@ -59,6 +60,11 @@ export async function confirmPasswordReset(db: Db, token: string, password: stri
   await db.transaction(async (tx) => {
     const t = tx as unknown as Db;
     const row = await consumeToken(t, token, "reset");
+    const [owner] = await t
+      .select({ email: users.email, name: users.name })
+      .from(users)
+      .where(eq(users.id, row.userId!));
+    assertPasswordAllowed(password, { email: owner?.email, name: owner?.name });
     await t
       .update(users)
       .set({ passwordHash: await hashPassword(password) })
@@ -108,6 +114,7 @@ export async function acceptInvitation(
       throw new UserError("you already have an account: enter your current password to accept", [], 400);
     }
     if (!user) {
+      assertPasswordAllowed(password, { email: row.email, name });
       [user] = await t
         .insert(users)
         .values({ email: row.email, name, passwordHash: await hashPassword(password) })

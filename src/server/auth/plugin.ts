@@ -15,10 +15,22 @@ declare module "fastify" {
     actor?: SignedInUser;
     sessionToken?: string;
     csrfToken?: string;
+    /** The session may only set up a second factor (the user's role requires one). */
+    mustEnrolTwoFactor?: boolean;
   }
 }
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** What a session that must set up a second factor may still call. */
+const ENROLMENT_ROUTES = new Set([
+  "GET /api/auth/me",
+  "GET /api/auth/session",
+  "POST /api/auth/sign-out",
+  "GET /api/account/two-factor",
+  "POST /api/account/two-factor/enrolment",
+  "POST /api/account/two-factor/enrolment/confirm",
+]);
 
 /**
  * Reads the session cookie on every request and loads the signed-in user.
@@ -30,6 +42,7 @@ export async function registerAuth(app: FastifyInstance, db: Db): Promise<void> 
   app.decorateRequest("actor", undefined);
   app.decorateRequest("sessionToken", undefined);
   app.decorateRequest("csrfToken", undefined);
+  app.decorateRequest("mustEnrolTwoFactor", undefined);
   app.addHook("onRequest", async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     if (!token || !request.url.startsWith("/api/")) return;
@@ -40,9 +53,20 @@ export async function registerAuth(app: FastifyInstance, db: Db): Promise<void> 
     if (UNSAFE.has(request.method) && request.headers[CSRF_HEADER] !== session.csrfToken) {
       throw new UserError(`missing or wrong ${CSRF_HEADER} header: reload the page and try again`, [], 403);
     }
+    if (
+      session.mustEnrolTwoFactor &&
+      !ENROLMENT_ROUTES.has(`${request.method} ${request.routeOptions.url}`)
+    ) {
+      throw new UserError(
+        "your role requires two-factor sign-in: set it up on your account's security page first",
+        ["twoFactor: enrolment required"],
+        403,
+      );
+    }
     request.actor = actor;
     request.sessionToken = token;
     request.csrfToken = session.csrfToken;
+    request.mustEnrolTwoFactor = session.mustEnrolTwoFactor;
   });
 }
 

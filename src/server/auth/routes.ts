@@ -5,6 +5,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { canGrant, type Grant } from "../../core/index.ts";
 import { errorBody } from "../api-schemas/index.ts";
+import { secondStepBody, signInChallenge } from "../api-schemas/two-factor.ts";
 import type { Db } from "../db/connect.ts";
 import { countries, outbox } from "../db/schema.ts";
 import { UserError } from "../errors.ts";
@@ -21,8 +22,12 @@ import {
   resetRequestBody,
   signInBody,
 } from "./schemas.ts";
-import { createSession, deleteSession, sessionHours } from "./sessions.ts";
+import { createSession, deleteSession, findSession, sessionHours } from "./sessions.ts";
 import { signIn } from "./sign-in.ts";
+import { throttleSignIn } from "./sign-in-throttle.ts";
+import { findSignInChallenge } from "./two-factor/challenge.ts";
+import { registerTwoFactorRoutes } from "./two-factor/routes.ts";
+import { completeSignIn } from "./two-factor/second-step.ts";
 
 const ok = z.object({ ok: z.literal(true) });
 
@@ -36,7 +41,7 @@ function setSessionCookie(reply: FastifyReply, token: string): void {
   });
 }
 
-async function presentMe(db: Db, userId: string, csrfToken: string) {
+async function presentMe(db: Db, userId: string, csrfToken: string, mustEnrolTwoFactor = false) {
   const actor = await loadActor(db, userId);
   if (!actor) throw new UserError("this account is not active", [], 401);
   return {
@@ -47,7 +52,13 @@ async function presentMe(db: Db, userId: string, csrfToken: string) {
     isAdmin: actor.isAdmin,
     grants: actor.grants.map((g) => ({ ...g, sections: g.sections ? [...g.sections] : null })),
     csrfToken,
+    mustEnrolTwoFactor,
   };
+}
+
+/** Whether a new session may only set up a second factor. */
+async function isEnrolmentSession(db: Db, token: string): Promise<boolean> {
+  return (await findSession(db, token))?.mustEnrolTwoFactor ?? false;
 }
 
 /** Where a grant applies, with the region of a country, for `canGrant`. */
@@ -81,16 +92,44 @@ export async function registerAuthRoutes(app: FastifyInstance, db: Db): Promise<
   api.post(
     "/auth/sign-in",
     {
-      config: limited(10),
       schema: {
         tags,
-        summary: "Sign in with e-mail and password",
+        summary:
+          "Sign in with e-mail and password: 200 opens the session; 202 asks for the second factor (POST /auth/sign-in/two-factor)",
         body: signInBody,
-        response: { 200: me, 401: errorBody },
+        response: { 200: me, 202: signInChallenge, 401: errorBody, 429: errorBody },
       },
     },
     async (request, reply) => {
-      const session = await signIn(db, request.body.email, request.body.password);
+      const { email, password } = request.body;
+      const result = await throttleSignIn(db, { email, ip: request.ip }, reply, () =>
+        signIn(db, email, password),
+      );
+      if (result.kind === "challenge") {
+        const { challengeToken, expiresAt } = result;
+        return reply.code(202).send({ twoFactorRequired: true as const, challengeToken, expiresAt });
+      }
+      setSessionCookie(reply, result.token);
+      return presentMe(db, result.userId, result.csrfToken, await isEnrolmentSession(db, result.token));
+    },
+  );
+
+  api.post(
+    "/auth/sign-in/two-factor",
+    {
+      schema: {
+        tags,
+        summary: "The second step of sign-in: an authenticator code or a recovery code opens the session",
+        body: secondStepBody,
+        response: { 200: me, 400: errorBody, 401: errorBody, 429: errorBody },
+      },
+    },
+    async (request, reply) => {
+      const { challengeToken, code } = request.body;
+      const challenge = await findSignInChallenge(db, challengeToken);
+      const session = await throttleSignIn(db, { email: challenge.email, ip: request.ip }, reply, () =>
+        completeSignIn(db, { token: challengeToken, userId: challenge.userId }, code),
+      );
       setSessionCookie(reply, session.token);
       return presentMe(db, session.userId, session.csrfToken);
     },
@@ -117,7 +156,7 @@ export async function registerAuthRoutes(app: FastifyInstance, db: Db): Promise<
     },
     async (request) => {
       const actor = requireActor(request);
-      return presentMe(db, actor.userId, request.csrfToken!);
+      return presentMe(db, actor.userId, request.csrfToken!, request.mustEnrolTwoFactor);
     },
   );
 
@@ -131,7 +170,9 @@ export async function registerAuthRoutes(app: FastifyInstance, db: Db): Promise<
       },
     },
     async (request) => ({
-      user: request.actor ? await presentMe(db, request.actor.userId, request.csrfToken!) : null,
+      user: request.actor
+        ? await presentMe(db, request.actor.userId, request.csrfToken!, request.mustEnrolTwoFactor)
+        : null,
     }),
   );
 
@@ -219,9 +260,11 @@ export async function registerAuthRoutes(app: FastifyInstance, db: Db): Promise<
       const userId = await acceptInvitation(db, request.body.token, request.body.name, request.body.password);
       const session = await createSession(db, userId);
       setSessionCookie(reply, session.token);
-      return presentMe(db, userId, session.csrfToken);
+      return presentMe(db, userId, session.csrfToken, await isEnrolmentSession(db, session.token));
     },
   );
+
+  await registerTwoFactorRoutes(app, db);
 
   api.get(
     "/admin/outbox",

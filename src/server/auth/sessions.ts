@@ -2,6 +2,7 @@ import { and, eq, gt, lt } from "drizzle-orm";
 import type { Db } from "../db/connect.ts";
 import { sessions } from "../db/schema.ts";
 import { hashToken, randomToken } from "./tokens.ts";
+import { mustEnrolTwoFactor } from "./two-factor/required-roles.ts";
 
 /** How long a session lasts without signing in again (`CHILDMARK_SESSION_HOURS`, default 12). */
 export function sessionHours(): number {
@@ -9,7 +10,11 @@ export function sessionHours(): number {
   return Number.isFinite(hours) && hours > 0 ? hours : 12;
 }
 
-/** Opens a session; the returned token goes in the cookie and is never stored. */
+/**
+ * Opens a session; the returned token goes in the cookie and is never stored.
+ * When the user's role requires a second factor they do not have, the session
+ * can only set one up (`mustEnrolTwoFactor`, enforced by the auth hook).
+ */
 export async function createSession(
   db: Db,
   userId: string,
@@ -18,7 +23,10 @@ export async function createSession(
   const csrfToken = randomToken();
   const expiresAt = new Date(Date.now() + sessionHours() * 3600_000);
   await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
-  await db.insert(sessions).values({ id: hashToken(token), userId, csrfToken, expiresAt });
+  const mustEnrol = await mustEnrolTwoFactor(db, userId);
+  await db
+    .insert(sessions)
+    .values({ id: hashToken(token), userId, csrfToken, expiresAt, mustEnrolTwoFactor: mustEnrol });
   return { token, csrfToken, expiresAt };
 }
 
@@ -26,9 +34,13 @@ export async function createSession(
 export async function findSession(
   db: Db,
   token: string,
-): Promise<{ userId: string; csrfToken: string } | undefined> {
+): Promise<{ userId: string; csrfToken: string; mustEnrolTwoFactor: boolean } | undefined> {
   const [row] = await db
-    .select({ userId: sessions.userId, csrfToken: sessions.csrfToken })
+    .select({
+      userId: sessions.userId,
+      csrfToken: sessions.csrfToken,
+      mustEnrolTwoFactor: sessions.mustEnrolTwoFactor,
+    })
     .from(sessions)
     .where(and(eq(sessions.id, hashToken(token)), gt(sessions.expiresAt, new Date())));
   return row;
@@ -41,4 +53,9 @@ export async function deleteSession(db: Db, token: string): Promise<void> {
 /** Signs a user out everywhere (after a password change). */
 export async function deleteUserSessions(db: Db, userId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+/** Lifts the enrolment-only restriction from the user's sessions once a second factor is set up. */
+export async function releaseEnrolmentSessions(db: Db, userId: string): Promise<void> {
+  await db.update(sessions).set({ mustEnrolTwoFactor: false }).where(eq(sessions.userId, userId));
 }

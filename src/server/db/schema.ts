@@ -363,6 +363,8 @@ export const sessions = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     csrfToken: text("csrf_token").notNull(),
+    /** Opened for a user whose role requires two-factor sign-in and who has none: only enrolment works. */
+    mustEnrolTwoFactor: boolean("must_enrol_two_factor").notNull().default(false),
     createdAt: createdAt(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   },
@@ -673,3 +675,54 @@ export const trackingPublications = pgTable(
   },
   (t) => [unique("tracking_publications_country_version_unique").on(t.countryCode, t.version)],
 );
+
+/**
+ * Failed sign-ins, counted per account ("account:{email}", known or not, so the
+ * answer never tells whether an account exists) and per client ("ip:{address}").
+ * A success deletes the account's row; rows a day without failure are pruned.
+ */
+export const signInThrottles = pgTable("sign_in_throttles", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull(),
+  lockedUntil: timestamp("locked_until", { withTimezone: true }),
+  lastFailureAt: timestamp("last_failure_at", { withTimezone: true }).notNull(),
+});
+
+/**
+ * A user's TOTP authenticator. `secret` is AES-GCM encrypted when
+ * CHILDMARK_SECRET_KEY is set ("gcm:…"), plain otherwise ("plain:…").
+ * Unconfirmed (`confirmedAt` null) until the person enters a first code.
+ */
+export const userTwoFactor = pgTable("user_two_factor", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  secret: text("secret").notNull(),
+  confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+  /** The TOTP time step of the last accepted code: a code is accepted once. */
+  lastUsedStep: integer("last_used_step"),
+  createdAt: createdAt(),
+});
+
+/** Single-use recovery codes of two-factor sign-in, stored as their SHA-256. */
+export const recoveryCodes = pgTable(
+  "recovery_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("recovery_codes_user_idx").on(t.userId)],
+);
+
+/** Platform-wide settings an administrator changes, one JSON value per key. */
+export const platformSettings = pgTable("platform_settings", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: uuid("updated_by").references(() => users.id),
+});

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Db } from "../db/connect.ts";
 import { users } from "../db/schema.ts";
 import { UserError } from "../errors.ts";
+import { assertPasswordAllowed } from "./password-policy.ts";
 import { hashPassword } from "./passwords.ts";
 
 export const newUser = z.object({
@@ -28,6 +29,7 @@ export async function createUser(
     );
   }
   const { email, name, password, isAdmin } = parsed.data;
+  assertPasswordAllowed(password, { email, name });
   const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
   if (taken) throw new UserError(`a user with e-mail ${email} already exists`, [], 409);
   const [row] = await db

@@ -7,8 +7,9 @@ import { useLanguage } from "../i18n/language.tsx";
 import { navigate } from "../routing/router.tsx";
 import { paths } from "../routing/routes.ts";
 import { sortServerErrors } from "./field-errors.ts";
-import { FormField, FormMessage } from "./form-field.tsx";
+import { describedBy, FormField, FormMessage } from "./form-field.tsx";
 import { checkNewPassword } from "./new-password.ts";
+import { PasswordStrength, usePasswordCheck } from "./password-strength.tsx";
 import { readTokenFromHash } from "./token-from-hash.ts";
 
 type Problems = { name?: string; password?: string; repeat?: string };
@@ -21,13 +22,14 @@ export function AcceptInvitationPage() {
   const [name, setName] = useState("");
   const [password, setPassword] = useState("");
   const [repeat, setRepeat] = useState("");
+  const strength = usePasswordCheck(password, { name });
   const [problems, setProblems] = useState<Problems>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const checked = checkNewPassword(password, repeat);
+    const checked = checkNewPassword(password, repeat, strength);
     const found: Problems = {
       name: name.trim() ? undefined : t("required"),
       password: checked.password && t(checked.password),
@@ -79,8 +81,10 @@ export function AcceptInvitationPage() {
           required
           value={password}
           error={problems.password}
+          aria-describedby={`${describedBy("accept-password", "hint", problems.password)} accept-password-strength`}
           onChange={(e) => setPassword(e.target.value)}
         />
+        <PasswordStrength id="accept-password-strength" check={strength} />
         <FormField
           id="accept-repeat"
           label={t("repeatPassword")}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { checkPassword } from "../../core/passwords/policy.ts";
 import { ApiRequestError } from "../api/send-api.ts";
 import { paths, safeNext } from "../routing/routes.ts";
 import { sortServerErrors } from "./field-errors.ts";
@@ -52,8 +53,15 @@ describe("sign-in helpers", () => {
   });
 
   it("checks a new password before sending it", () => {
-    expect(checkNewPassword("short", "short")).toEqual({ password: "passwordHint" });
-    expect(checkNewPassword("long-enough-pass", "long-enough-pasS")).toEqual({ repeat: "passwordsDiffer" });
-    expect(checkNewPassword("long-enough-pass", "long-enough-pass")).toEqual({});
+    const strong = checkPassword("violet lantern harbour 88");
+    expect(checkNewPassword("short", "short", null)).toEqual({ password: "passwordHint" });
+    expect(checkNewPassword("violet lantern harbour 88", "violet lantern harbour 8", strong)).toEqual({
+      repeat: "passwordsDiffer",
+    });
+    expect(checkNewPassword("violet lantern harbour 88", "violet lantern harbour 88", strong)).toEqual({});
+    // The policy's first problem is the message shown under the field.
+    expect(checkNewPassword("password1234", "password1234", checkPassword("password1234"))).toEqual({
+      password: "pw_common",
+    });
   });
 });

@@ -1,9 +1,11 @@
 import { InvitePage } from "../admin/invite-page.tsx";
 import { NewCyclePage } from "../admin/new-cycle-page.tsx";
 import { OutboxPage } from "../admin/outbox-page.tsx";
+import { SecuritySettingsPage } from "../admin/security-settings-page.tsx";
 import type { Route } from "../routing/routes.ts";
 import { MyWorkPage } from "../work/my-work-page.tsx";
 import { AcceptInvitationPage } from "./accept-invitation-page.tsx";
+import { AccountSecurityPage } from "./account-security-page.tsx";
 import { ForgotPasswordPage } from "./forgot-password-page.tsx";
 import { ResetPasswordPage } from "./reset-password-page.tsx";
 import { SignInPage } from "./sign-in-page.tsx";
@@ -20,7 +22,9 @@ export type AccountRoute = Extract<
       | "work"
       | "admin-new-cycle"
       | "admin-invitations"
-      | "admin-outbox";
+      | "admin-outbox"
+      | "account-security"
+      | "admin-security";
   }
 >;
 
@@ -43,5 +47,9 @@ export function AccountRoutePage({ route }: { route: AccountRoute }) {
       return <InvitePage />;
     case "admin-outbox":
       return <OutboxPage />;
+    case "account-security":
+      return <AccountSecurityPage />;
+    case "admin-security":
+      return <SecuritySettingsPage />;
   }
 }

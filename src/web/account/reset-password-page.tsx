@@ -6,10 +6,13 @@ import { useLanguage } from "../i18n/language.tsx";
 import { Link } from "../routing/router.tsx";
 import { paths } from "../routing/routes.ts";
 import { sortServerErrors } from "./field-errors.ts";
-import { FormField, FormMessage } from "./form-field.tsx";
+import { describedBy, FormField, FormMessage } from "./form-field.tsx";
 import { checkNewPassword } from "./new-password.ts";
+import { PasswordStrength, usePasswordCheck } from "./password-strength.tsx";
 import { readTokenFromHash } from "./token-from-hash.ts";
 
+/** A reset link does not tell the page whose account it is: the server checks name and e-mail. */
+const NO_OWNER = {};
 const done = z.object({ ok: z.literal(true) });
 
 /** Chooses a new password with the token of a reset link (`/reset-password#token=…`). */
@@ -18,6 +21,7 @@ export function ResetPasswordPage() {
   const [token] = useState(() => readTokenFromHash(window.location.hash));
   const [password, setPassword] = useState("");
   const [repeat, setRepeat] = useState("");
+  const strength = usePasswordCheck(password, NO_OWNER);
   const [fieldErrors, setFieldErrors] = useState<{ password?: string; repeat?: string }>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -25,7 +29,7 @@ export function ResetPasswordPage() {
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const problems = checkNewPassword(password, repeat);
+    const problems = checkNewPassword(password, repeat, strength);
     setFieldErrors({
       password: problems.password && t(problems.password),
       repeat: problems.repeat && t(problems.repeat),
@@ -68,8 +72,10 @@ export function ResetPasswordPage() {
             required
             value={password}
             error={fieldErrors.password}
+            aria-describedby={`${describedBy("reset-password", "hint", fieldErrors.password)} reset-password-strength`}
             onChange={(e) => setPassword(e.target.value)}
           />
+          <PasswordStrength id="reset-password-strength" check={strength} />
           <FormField
             id="reset-repeat"
             label={t("repeatPassword")}

@@ -6,8 +6,12 @@ import { useLanguage } from "../i18n/language.tsx";
 import { Link, navigate, useLocation } from "../routing/router.tsx";
 import { paths, safeNext } from "../routing/routes.ts";
 import { FormField, FormMessage } from "./form-field.tsx";
+import { SecondFactorForm } from "./second-factor-form.tsx";
 
-/** E-mail and password; afterwards back to the page that asked for sign-in. */
+/**
+ * E-mail and password, then the authenticator code when the account has
+ * two-factor sign-in; afterwards back to the page that asked for sign-in.
+ */
 export function SignInPage() {
   const { t } = useLanguage();
   const { user, signIn } = useSession();
@@ -17,6 +21,7 @@ export function SignInPage() {
   const [password, setPassword] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [challengeToken, setChallengeToken] = useState<string | null>(null);
 
   useEffect(() => {
     if (user && !busy) navigate(next, { replace: true });
@@ -27,8 +32,10 @@ export function SignInPage() {
     setBusy(true);
     setError(null);
     try {
-      await signIn(email.trim(), password);
-      navigate(next, { replace: true });
+      const challenge = await signIn(email.trim(), password);
+      setPassword("");
+      if (challenge) setChallengeToken(challenge.challengeToken);
+      else navigate(next, { replace: true });
     } catch (failure) {
       setPassword("");
       if (failure instanceof ApiRequestError && (failure.status === 401 || failure.status === 400))
@@ -44,33 +51,37 @@ export function SignInPage() {
     <div className="narrow-page">
       <PageTitle text={t("signInTitle")}>{t("signInTitle")}</PageTitle>
       <p className="lead">{search.get("next") ? t("signInNeeded") : t("signInLead")}</p>
-      <form className="card form" onSubmit={onSubmit} noValidate>
-        {error && <FormMessage kind="error">{error}</FormMessage>}
-        <FormField
-          id="sign-in-email"
-          label={t("email")}
-          type="email"
-          autoComplete="username"
-          required
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-        />
-        <FormField
-          id="sign-in-password"
-          label={t("password")}
-          type="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? t("working") : t("signIn")}
-          </button>
-          <Link to={paths.forgotPassword()}>{t("forgotPasswordLink")}</Link>
-        </div>
-      </form>
+      {challengeToken ? (
+        <SecondFactorForm challengeToken={challengeToken} onRestart={() => setChallengeToken(null)} />
+      ) : (
+        <form className="card form" onSubmit={onSubmit} noValidate>
+          {error && <FormMessage kind="error">{error}</FormMessage>}
+          <FormField
+            id="sign-in-email"
+            label={t("email")}
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+          <FormField
+            id="sign-in-password"
+            label={t("password")}
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+          <div className="form__actions">
+            <button type="submit" className="button button--primary" disabled={busy}>
+              {busy ? t("working") : t("signIn")}
+            </button>
+            <Link to={paths.forgotPassword()}>{t("forgotPasswordLink")}</Link>
+          </div>
+        </form>
+      )}
       <p className="lead">
         {t("publicPortalLead")} <a href="/portal/">{t("publicPortal")}</a>
       </p>

@@ -2,6 +2,7 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useM
 import { z } from "zod";
 import { type Action, can, type Target } from "../../core/index.ts";
 import { me } from "../../server/api-schemas/auth.ts";
+import { signInChallenge } from "../../server/api-schemas/two-factor.ts";
 import { sendApi, setCsrfToken } from "../api/send-api.ts";
 
 export type Me = z.infer<typeof me>;
@@ -9,7 +10,10 @@ export type Me = z.infer<typeof me>;
 interface SessionValue {
   /** undefined while loading; null when signed out. */
   user: Me | null | undefined;
-  signIn: (email: string, password: string) => Promise<void>;
+  /** Signs in, or answers the challenge token when a second factor is needed. */
+  signIn: (email: string, password: string) => Promise<{ challengeToken: string } | null>;
+  /** The second step: a code from the authenticator app or a recovery code. */
+  completeSignIn: (challengeToken: string, code: string) => Promise<void>;
   signOut: () => Promise<void>;
   /** Adopts the user returned by accepting an invitation. */
   adopt: (user: Me) => void;
@@ -18,6 +22,7 @@ interface SessionValue {
 }
 
 const sessionBody = z.object({ user: me.nullable() });
+const signInAnswer = z.union([me, signInChallenge]);
 
 const SessionContext = createContext<SessionValue | null>(null);
 
@@ -46,8 +51,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     () => ({
       user,
       adopt,
-      signIn: async (email, password) =>
-        adopt(await sendApi("POST", "/api/auth/sign-in", { email, password }, me)),
+      signIn: async (email, password) => {
+        const answer = await sendApi("POST", "/api/auth/sign-in", { email, password }, signInAnswer);
+        if ("twoFactorRequired" in answer) return { challengeToken: answer.challengeToken };
+        adopt(answer);
+        return null;
+      },
+      completeSignIn: async (challengeToken, code) =>
+        adopt(await sendApi("POST", "/api/auth/sign-in/two-factor", { challengeToken, code }, me)),
       signOut: async () => {
         await sendApi("POST", "/api/auth/sign-out", undefined, z.object({ ok: z.literal(true) }));
         adopt(null);

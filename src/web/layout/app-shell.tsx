@@ -48,6 +48,7 @@ function WorkspaceLinks() {
       {may("cycle:manage") && <NavLink to={paths.adminNewCycle()}>{t("newCycleNav")}</NavLink>}
       {may("user:invite") && <NavLink to={paths.adminInvitations()}>{t("inviteNav")}</NavLink>}
       {may("outbox:read") && <NavLink to={paths.adminOutbox()}>{t("outboxNav")}</NavLink>}
+      {may("user:manage") && <NavLink to={paths.adminSecurity()}>{t("secNav")}</NavLink>}
       {may("release:publish") && <NavLink to={paths.adminReleases()}>{t("pbNav")}</NavLink>}
     </>
   );

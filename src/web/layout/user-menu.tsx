@@ -47,6 +47,11 @@ export function UserMenu() {
               </Link>
             </li>
             <li>
+              <Link to={paths.accountSecurity()} onClick={menu.close}>
+                {t("securityNav")}
+              </Link>
+            </li>
+            <li>
               <button
                 type="button"
                 className="header-menu__item"

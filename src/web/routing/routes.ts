@@ -13,6 +13,8 @@ export type Route =
   | { page: "admin-new-cycle" }
   | { page: "admin-invitations" }
   | { page: "admin-outbox" }
+  | { page: "account-security" }
+  | { page: "admin-security" }
   | { page: "admin-releases" }
   | { page: "assessment-progress"; id: string }
   | { page: "assessment-changes"; id: string }
@@ -47,6 +49,8 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/admin\/cycles\/new$/, () => ({ page: "admin-new-cycle" })],
   [/^\/admin\/invitations$/, () => ({ page: "admin-invitations" })],
   [/^\/admin\/outbox$/, () => ({ page: "admin-outbox" })],
+  [/^\/account\/security$/, () => ({ page: "account-security" })],
+  [/^\/admin\/security$/, () => ({ page: "admin-security" })],
   [/^\/admin\/releases$/, () => ({ page: "admin-releases" })],
 ];
 
@@ -84,6 +88,10 @@ export const paths = {
   adminNewCycle: () => "/admin/cycles/new",
   adminInvitations: () => "/admin/invitations",
   adminOutbox: () => "/admin/outbox",
+  /** Two-factor sign-in of the signed-in person. */
+  accountSecurity: () => "/account/security",
+  /** The roles that must use two-factor sign-in. */
+  adminSecurity: () => "/admin/security",
   /** Publishing: the releases and the publish panel of each cycle. */
   adminReleases: () => "/admin/releases",
 };
