@@ -1,7 +1,8 @@
 import { fileTypeFromBuffer } from "file-type";
 import { UserError } from "../errors.ts";
+import { looksLikeZip } from "../files/open-xlsx.ts";
+import { guardZip } from "../files/zip-guard.ts";
 import { extensionOf } from "./sanitise-file-name.ts";
-import { listZipEntryNames } from "./zip-entry-names.ts";
 
 interface Allowed {
   label: string;
@@ -39,8 +40,9 @@ export const ACCEPTED_FILES = "PDF, DOCX, XLSX, PNG, JPEG, GIF or WEBP";
 /**
  * Checks an uploaded file by its content, not its name or the browser's
  * claim: the extension must be an accepted kind and the bytes must be that
- * kind (Office files: a zip with `word/` or `xl/` parts). Returns the media
- * type to store and serve. Throws a 400 naming what the content really is.
+ * kind (Office files: a zip with `word/` or `xl/` parts, which passes the zip
+ * guard before anything, file-type included, unpacks a part of it). Returns the
+ * media type to store and serve. Throws a 400 naming what the content really is.
  */
 export async function checkFileContent(bytes: Uint8Array, name: string): Promise<{ mediaType: string }> {
   const ext = extensionOf(name);
@@ -49,6 +51,15 @@ export async function checkFileContent(bytes: Uint8Array, name: string): Promise
     throw new UserError(`${name}: only ${ACCEPTED_FILES} files are accepted`);
   }
   if (bytes.length === 0) throw new UserError(`${name} is empty`);
+  const entries =
+    allowed.zipFolder && looksLikeZip(bytes)
+      ? await guardZip(bytes, name, {
+          kind: `${allowed.label} file`,
+          advice: [
+            `save it again from Word, Excel or LibreOffice as .${allowed.detected}, or upload it as PDF`,
+          ],
+        })
+      : undefined;
   const found = await fileTypeFromBuffer(bytes);
   const sameKind =
     found?.ext === allowed.detected ||
@@ -61,8 +72,7 @@ export async function checkFileContent(bytes: Uint8Array, name: string): Promise
     ]);
   }
   if (allowed.zipFolder) {
-    const names = listZipEntryNames(bytes);
-    if (!names?.some((n) => n.startsWith(allowed.zipFolder!))) {
+    if (!entries?.some((entry) => entry.name.startsWith(allowed.zipFolder!))) {
       throw new UserError(
         `${name}: the file's content is not a ${allowed.label} document (no ${allowed.zipFolder} part)`,
       );
