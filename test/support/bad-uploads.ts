@@ -1,5 +1,5 @@
 import { constants, crc32, deflateRawSync } from "node:zlib";
-import { makeZip, storedZip } from "./zip.ts";
+import { makeZip, storedZip, type ZipPart } from "./zip.ts";
 
 /*
  * The four files every upload route must refuse (test/integration/upload-bombs.test.ts,
@@ -29,7 +29,11 @@ const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const RELS = "http://schemas.openxmlformats.org/package/2006/relationships";
 const OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-/** The parts of a one-sheet XLSX workbook around its sheet XML. */
+/** A one-sheet XLSX workbook (sheet "answers") around the given sheet XML part. */
+export function xlsxWithSheet(sheet: Omit<ZipPart, "name">): Buffer {
+  return makeZip([...workbookParts(), { name: "xl/worksheets/sheet1.xml", ...sheet }]);
+}
+
 function workbookParts() {
   const text = (name: string, xml: string) => ({ name, data: Buffer.from(XML + xml) });
   return [
@@ -73,21 +77,14 @@ export function hugeSheetXlsx(megabytes = 500): Buffer {
  */
 export function zipBombXlsx(megabytes = 2048): Buffer {
   const zeros = deflateRepeated(Buffer.alloc(1048576), megabytes);
-  return makeZip([
-    ...workbookParts(),
-    { name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(0), declaredSize: 40_000, deflated: zeros },
-  ]);
+  return xlsxWithSheet({ data: Buffer.alloc(0), declaredSize: 40_000, deflated: zeros });
 }
 
 /** A real workbook cut in half: its zip directory, at the end, is missing. */
 export function truncatedXlsx(): Buffer {
-  const whole = makeZip([
-    ...workbookParts(),
-    {
-      name: "xl/worksheets/sheet1.xml",
-      data: Buffer.from(`${XML}<worksheet xmlns="${MAIN}"><sheetData/></worksheet>`),
-    },
-  ]);
+  const whole = xlsxWithSheet({
+    data: Buffer.from(`${XML}<worksheet xmlns="${MAIN}"><sheetData/></worksheet>`),
+  });
   return whole.subarray(0, Math.floor(whole.length / 2));
 }
 

@@ -16,11 +16,11 @@ export function maxFileBytes(): number {
 
 /**
  * Largest total a zip-based file (XLSX, DOCX) may unpack to: `CHILDMARK_MAX_UNPACKED_MB`
- * (50 MB). ExcelJS holds about 12 bytes of memory per byte of sheet XML, so this limit
- * is what keeps one import's memory near 600 MB.
+ * (25 MB). ExcelJS holds about 11 MB of memory per MB of sheet XML it reads, so this limit
+ * keeps one import near 300 MB, and two at once (the default concurrency) under 1 GiB.
  */
 export function maxUnpackedBytes(): number {
-  return positiveNumber("CHILDMARK_MAX_UNPACKED_MB", 50) * 1048576;
+  return positiveNumber("CHILDMARK_MAX_UNPACKED_MB", 25) * 1048576;
 }
 
 /** Largest non-upload request body (JSON, forms): `CHILDMARK_MAX_BODY_KB` (1024 KB). */
