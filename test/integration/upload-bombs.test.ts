@@ -15,6 +15,7 @@ import {
 } from "../../src/server/db/schema.ts";
 import { UserError } from "../../src/server/errors.ts";
 import { uploadsDir } from "../../src/server/evidence/uploads-dir.ts";
+import { withImportSlot } from "../../src/server/files/import-slots.ts";
 import { readFrameworkFile } from "../../src/server/frameworks/read-framework-file.ts";
 import { seedReference } from "../../src/server/reference/countries.ts";
 import { hugeSheetXlsx, truncatedXlsx, wrongExtensionFile, zipBombXlsx } from "../support/bad-uploads.ts";
@@ -160,6 +161,36 @@ describeEachDatabase("no upload takes the server down", (database) => {
       );
     }
     await rm(folder, { recursive: true, force: true });
+  });
+
+  it("queues uploads past CHILDMARK_IMPORT_CONCURRENCY and answers 503 with Retry-After when the queue is full", async () => {
+    process.env.CHILDMARK_IMPORT_CONCURRENCY = "1";
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // One import running and eight waiting: the next upload is told to come back.
+    const busy = Array.from({ length: 9 }, () => withImportSlot(() => held));
+    try {
+      const route = routes[2]!;
+      const { payload, headers } = multipartBody(
+        { filename: "cut.xlsx", content: truncatedXlsx() },
+        route.fields,
+      );
+      const res = await app.inject({
+        method: "POST",
+        url: route.url,
+        headers: { ...route.session().headers, ...headers },
+        payload,
+      });
+      expect(res.statusCode).toBe(503);
+      expect(res.headers["retry-after"]).toBe("30");
+      expect(res.json().error).toMatch(/busy with other imports; try again in 30 seconds/);
+    } finally {
+      release();
+      await Promise.all(busy);
+      delete process.env.CHILDMARK_IMPORT_CONCURRENCY;
+    }
   });
 
   it("answers 413 naming the limit to a JSON body over CHILDMARK_MAX_BODY_KB", async () => {

@@ -1,5 +1,6 @@
 import { fileTypeFromBuffer } from "file-type";
 import { UserError } from "../errors.ts";
+import { maxFileBytes, maxUnpackedBytes } from "../files/limits.ts";
 import { looksLikeZip } from "../files/open-xlsx.ts";
 import { guardZip } from "../files/zip-guard.ts";
 import { extensionOf } from "./sanitise-file-name.ts";
@@ -55,6 +56,9 @@ export async function checkFileContent(bytes: Uint8Array, name: string): Promise
     allowed.zipFolder && looksLikeZip(bytes)
       ? await guardZip(bytes, name, {
           kind: `${allowed.label} file`,
+          // Evidence is stored, not parsed: it is only streamed through the check, so a large
+          // genuine workbook may unpack to more than an import may (the ratio still stops bombs).
+          maxUnpackedBytes: Math.max(maxUnpackedBytes(), 10 * maxFileBytes()),
           advice: [
             `save it again from Word, Excel or LibreOffice as .${allowed.detected}, or upload it as PDF`,
           ],
