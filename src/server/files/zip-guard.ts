@@ -103,7 +103,7 @@ async function proveEntry(packed: Uint8Array, entry: ZipEntry): Promise<string |
         size += chunk.length;
         if (size > entry.size) {
           inflater.destroy();
-          return "it is larger than declared once unpacked";
+          return "it is larger than declared once unpacked (possible zip bomb)";
         }
         crc = crc32(chunk, crc);
       }
