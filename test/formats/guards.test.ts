@@ -25,6 +25,7 @@ async function rejection(promise: Promise<unknown>): Promise<UserError> {
 describe("file-safety guards of the framework readers", () => {
   afterEach(() => {
     delete process.env.CHILDMARK_MAX_UPLOAD_MB;
+    delete process.env.CHILDMARK_MAX_UNPACKED_MB;
   });
 
   it("refuses files over the configured size, on disk and as bytes", async () => {
@@ -53,7 +54,7 @@ describe("file-safety guards of the framework readers", () => {
   });
 
   it("refuses archives whose parts unpack past the limit in total, or past their declared size", async () => {
-    process.env.CHILDMARK_MAX_UPLOAD_MB = "0.1"; // unpacked limit: 1 MB
+    process.env.CHILDMARK_MAX_UNPACKED_MB = "1";
     const many = makeZip(
       Array.from({ length: 8 }, (_, i) => ({
         name: `part${i}.xml`,
@@ -63,7 +64,7 @@ describe("file-safety guards of the framework readers", () => {
     expect((await rejection(readFrameworkWorkbook(many, "big.xlsx"))).message).toMatch(
       /unpacks to more than 1 MB/,
     );
-    delete process.env.CHILDMARK_MAX_UPLOAD_MB;
+    delete process.env.CHILDMARK_MAX_UNPACKED_MB;
     const liar = makeZip([
       { name: "[Content_Types].xml", data: Buffer.alloc(5 * 1048576, 32), declaredSize: 100 },
     ]);

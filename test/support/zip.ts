@@ -1,10 +1,15 @@
 import { crc32, deflateRawSync } from "node:zlib";
 
-/** One file of a hand-made zip; `declaredSize` lets a test lie about the unpacked size, as a zip bomb may. */
+/**
+ * One file of a hand-made zip; `declaredSize` lets a test lie about the unpacked size, as a zip
+ * bomb may. `deflated` (with the `crc` of the unpacked bytes) gives data already compressed, for
+ * entries too large to hold unpacked (see deflateRepeated); then `data` is ignored.
+ */
 export interface ZipPart {
   name: string;
   data: Buffer;
   declaredSize?: number;
+  deflated?: { packed: Buffer; crc: number; size: number };
 }
 
 /**
@@ -17,10 +22,10 @@ export function makeZip(parts: ZipPart[], options: { store?: boolean } = {}): Bu
   let offset = 0;
   for (const part of parts) {
     const name = Buffer.from(part.name, "utf8");
-    const packed = options.store ? part.data : deflateRawSync(part.data);
-    const method = options.store ? 0 : 8;
-    const size = part.declaredSize ?? part.data.length;
-    const crc = crc32(part.data) >>> 0;
+    const packed = part.deflated?.packed ?? (options.store ? part.data : deflateRawSync(part.data));
+    const method = options.store && !part.deflated ? 0 : 8;
+    const size = part.declaredSize ?? part.deflated?.size ?? part.data.length;
+    const crc = part.deflated?.crc ?? crc32(part.data) >>> 0;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);

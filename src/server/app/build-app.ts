@@ -20,6 +20,8 @@ import type { Database } from "../db/connect.ts";
 import { UserError } from "../errors.ts";
 import { registerEvidenceRoutes } from "../evidence/routes.ts";
 import { registerExchangeRoutes } from "../exchange/routes.ts";
+import { RETRY_AFTER_SECONDS } from "../files/import-slots.ts";
+import { maxBodyBytes } from "../files/limits.ts";
 import { registerFrameworkRoutes } from "../frameworks/routes.ts";
 import { registerHealthRoutes } from "../health/routes.ts";
 import { registerNotificationRoutes } from "../notifications/routes.ts";
@@ -54,7 +56,8 @@ export interface AppOptions {
  * documented at /api/docs) and the built web app for every other path.
  */
 export async function buildApp({ database, logger = false }: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger, bodyLimit: 1024 * 1024 });
+  // Uploads (multipart) have their own limit, CHILDMARK_MAX_UPLOAD_MB, set where they are read.
+  const app = Fastify({ logger, bodyLimit: maxBodyBytes() });
   // Every API route, as "METHOD /api/path", for the permission matrix test and docs.
   const apiRoutes: string[] = [];
   app.decorate("apiRoutes", apiRoutes);
@@ -74,8 +77,15 @@ export async function buildApp({ database, logger = false }: AppOptions): Promis
         ),
       });
     }
-    if (error instanceof UserError)
+    if (error instanceof UserError) {
+      if (error.status === 503) reply.header("retry-after", String(RETRY_AFTER_SECONDS));
       return reply.code(error.status).send({ error: error.message, details: error.problems });
+    }
+    if ((error as { code?: string }).code === "FST_ERR_CTP_BODY_TOO_LARGE") {
+      return reply.code(413).send({
+        error: `the request body is over the limit of ${maxBodyBytes() / 1024} KB (CHILDMARK_MAX_BODY_KB); files go in a multipart upload`,
+      });
+    }
     request.log.error(error);
     const status = (error as { statusCode?: number }).statusCode ?? 500;
     return reply.code(status).send({ error: status >= 500 ? "internal error" : (error as Error).message });

@@ -1,7 +1,9 @@
 import { fileTypeFromBuffer } from "file-type";
 import { UserError } from "../errors.ts";
+import { maxFileBytes, maxUnpackedBytes } from "../files/limits.ts";
+import { looksLikeZip } from "../files/open-xlsx.ts";
+import { guardZip } from "../files/zip-guard.ts";
 import { extensionOf } from "./sanitise-file-name.ts";
-import { listZipEntryNames } from "./zip-entry-names.ts";
 
 interface Allowed {
   label: string;
@@ -39,8 +41,9 @@ export const ACCEPTED_FILES = "PDF, DOCX, XLSX, PNG, JPEG, GIF or WEBP";
 /**
  * Checks an uploaded file by its content, not its name or the browser's
  * claim: the extension must be an accepted kind and the bytes must be that
- * kind (Office files: a zip with `word/` or `xl/` parts). Returns the media
- * type to store and serve. Throws a 400 naming what the content really is.
+ * kind (Office files: a zip with `word/` or `xl/` parts, which passes the zip
+ * guard before anything, file-type included, unpacks a part of it). Returns the
+ * media type to store and serve. Throws a 400 naming what the content really is.
  */
 export async function checkFileContent(bytes: Uint8Array, name: string): Promise<{ mediaType: string }> {
   const ext = extensionOf(name);
@@ -49,6 +52,18 @@ export async function checkFileContent(bytes: Uint8Array, name: string): Promise
     throw new UserError(`${name}: only ${ACCEPTED_FILES} files are accepted`);
   }
   if (bytes.length === 0) throw new UserError(`${name} is empty`);
+  const entries =
+    allowed.zipFolder && looksLikeZip(bytes)
+      ? await guardZip(bytes, name, {
+          kind: `${allowed.label} file`,
+          // Evidence is stored, not parsed: it is only streamed through the check, so a large
+          // genuine workbook may unpack to more than an import may (the ratio still stops bombs).
+          maxUnpackedBytes: Math.max(maxUnpackedBytes(), 10 * maxFileBytes()),
+          advice: [
+            `save it again from Word, Excel or LibreOffice as .${allowed.detected}, or upload it as PDF`,
+          ],
+        })
+      : undefined;
   const found = await fileTypeFromBuffer(bytes);
   const sameKind =
     found?.ext === allowed.detected ||
@@ -61,8 +76,7 @@ export async function checkFileContent(bytes: Uint8Array, name: string): Promise
     ]);
   }
   if (allowed.zipFolder) {
-    const names = listZipEntryNames(bytes);
-    if (!names?.some((n) => n.startsWith(allowed.zipFolder!))) {
+    if (!entries?.some((entry) => entry.name.startsWith(allowed.zipFolder!))) {
       throw new UserError(
         `${name}: the file's content is not a ${allowed.label} document (no ${allowed.zipFolder} part)`,
       );

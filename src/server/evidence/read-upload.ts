@@ -1,6 +1,6 @@
 import type { FastifyRequest } from "fastify";
 import { UserError } from "../errors.ts";
-import { maxFileBytes } from "../frameworks/read-framework-file.ts";
+import { formatMegabytes, maxFileBytes } from "../files/limits.ts";
 
 export interface Upload {
   bytes: Buffer;
@@ -31,7 +31,11 @@ export async function readUpload(request: FastifyRequest, what = "the file"): Pr
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === "FST_REQ_FILE_TOO_LARGE") {
-      throw new UserError(`${reading} is over the limit of ${maxFileBytes() / 1048576} MB`, [], 413);
+      throw new UserError(
+        `${reading} is over the limit of ${formatMegabytes(maxFileBytes())} (CHILDMARK_MAX_UPLOAD_MB)`,
+        [],
+        413,
+      );
     }
     if (code === "FST_FILES_LIMIT") throw new UserError("send one file per request");
     if (error instanceof UserError) throw error;

@@ -8,6 +8,7 @@ import { answerParams } from "../assessments/schemas.ts";
 import { authorize } from "../auth/plugin.ts";
 import type { Db } from "../db/connect.ts";
 import { UserError } from "../errors.ts";
+import { withImportSlot } from "../files/import-slots.ts";
 import { addEvidence } from "./add-evidence.ts";
 import { downloadEvidence } from "./download-evidence.ts";
 import { findEvidence } from "./find-evidence.ts";
@@ -62,6 +63,7 @@ export async function registerEvidenceRoutes(app: FastifyInstance, db: Db): Prom
             404: errorBody,
             409: errorBody,
             413: errorBody,
+            503: errorBody,
           },
         },
       },
@@ -71,7 +73,7 @@ export async function registerEvidenceRoutes(app: FastifyInstance, db: Db): Prom
         const actor = authorize(request, "answer:write", assessmentTarget(assessment, indicatorCode));
         let evidence: Parameters<typeof addEvidence>[1]["evidence"];
         if (request.isMultipart()) {
-          evidence = await prepareUpload(await readUpload(request));
+          evidence = await withImportSlot(async () => prepareUpload(await readUpload(request)));
         } else {
           if (!request.body) throw new UserError("send a JSON source or a multipart upload with a file");
           evidence = request.body;

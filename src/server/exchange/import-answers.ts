@@ -109,6 +109,11 @@ export async function importAnswers(db: Db, input: ImportAnswersInput): Promise<
 /** Opens the uploaded workbook behind the zip and size guards; a refusal says what to send instead. */
 async function openUpload(bytes: Uint8Array, fileName: string) {
   try {
+    const extension = /\.([^.]{1,10})$/.exec(fileName)?.[1]?.toLowerCase();
+    if (extension && extension !== "xlsx")
+      throw new UserError(
+        `${fileName} is not an XLSX spreadsheet: only .xlsx workbooks are imported, not .${extension}`,
+      );
     return await loadWorkbook(bytes, fileName);
   } catch (error) {
     if (!(error instanceof UserError)) throw error;

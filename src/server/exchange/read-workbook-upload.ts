@@ -1,7 +1,7 @@
 import type { FastifyRequest } from "fastify";
 import { UserError } from "../errors.ts";
 import { readUpload } from "../evidence/read-upload.ts";
-import { maxFileBytes } from "../frameworks/read-framework-file.ts";
+import { maxFileBytes } from "../files/limits.ts";
 
 /** Multipart limits of a workbook upload: one file of at most `maxFileBytes()` (20 MB by default). */
 export function workbookUploadLimits() {

@@ -8,6 +8,7 @@ import { assessmentTarget, loadAssessment } from "../assessments/load-assessment
 import { assessmentParams } from "../assessments/schemas.ts";
 import { authorize, requireActor } from "../auth/plugin.ts";
 import type { Db } from "../db/connect.ts";
+import { withImportSlot } from "../files/import-slots.ts";
 import { exportAssessment } from "./export-assessment.ts";
 import { ImportRejectedError, importAnswers } from "./import-answers.ts";
 import { readWorkbookUpload, workbookUploadLimits } from "./read-workbook-upload.ts";
@@ -75,22 +76,25 @@ export async function registerExchangeRoutes(app: FastifyInstance, db: Db): Prom
             400: z.union([importReport, errorBody]),
             409: errorBody,
             413: errorBody,
+            503: errorBody,
             ...errors,
           },
         },
       },
       async (request, reply) => {
         const { assessment, actor } = await loadAuthorized(db, request, request.params.id, "answer:write");
-        const upload = await readWorkbookUpload(request);
         try {
-          const report = await db.transaction((tx) =>
-            importAnswers(tx as unknown as Db, {
-              assessment,
-              actor,
-              ...upload,
-              dryRun: request.query.dryRun,
-            }),
-          );
+          const report = await withImportSlot(async () => {
+            const upload = await readWorkbookUpload(request);
+            return db.transaction((tx) =>
+              importAnswers(tx as unknown as Db, {
+                assessment,
+                actor,
+                ...upload,
+                dryRun: request.query.dryRun,
+              }),
+            );
+          });
           return reply.code(report.ok ? 200 : 400).send(report);
         } catch (error) {
           if (error instanceof ImportRejectedError) return reply.code(400).send(error.report);

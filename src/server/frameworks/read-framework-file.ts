@@ -2,12 +2,10 @@ import { readFile, stat } from "node:fs/promises";
 import { extname } from "node:path";
 import { type Framework, formatIssue, validateFramework } from "../../core/index.ts";
 import { UserError } from "../errors.ts";
+import { maxFileBytes } from "../files/limits.ts";
 
-/** Largest file any reader accepts unless configured otherwise (`CHILDMARK_MAX_UPLOAD_MB`). */
-export function maxFileBytes(): number {
-  const mb = Number(process.env.CHILDMARK_MAX_UPLOAD_MB ?? 20);
-  return (Number.isFinite(mb) && mb > 0 ? mb : 20) * 1024 * 1024;
-}
+/** Kept here for older importers; the limit lives in files/limits.ts. */
+export { maxFileBytes };
 
 /** Reads a file after checking its size against the configured limit. */
 export async function readLimitedFile(path: string): Promise<Buffer> {
@@ -49,17 +47,19 @@ export function ensureValid(data: unknown, name: string): Framework {
   return result.framework;
 }
 
-/** Reads a framework file: JSON, or (by its bytes) an XLSX template or XLSForm. */
+/** Reads a framework file: .json, or .xlsx (checked by its bytes) as a template or XLSForm. */
 export async function readFrameworkFile(path: string): Promise<Framework> {
   const bytes = await readLimitedFile(path);
   const ext = extname(path).toLowerCase();
   if (ext === ".json") return parseFrameworkJson(bytes, path);
-  if (bytes.subarray(0, 4).toString("latin1") === "PK\u0003\u0004") {
+  if ((ext === ".xlsx" || ext === "") && bytes.subarray(0, 4).toString("latin1") === "PK\u0003\u0004") {
     const { readFrameworkWorkbook } = await import("./xlsx/read-workbook.ts");
     return readFrameworkWorkbook(bytes, path);
   }
   if (ext === ".xlsx" || ext === ".xls") {
     throw new UserError(`${path} is not an XLSX spreadsheet (its bytes are not a zip archive)`);
   }
-  throw new UserError(`${path}: unknown framework format; use .json, or an .xlsx template or XLSForm`);
+  throw new UserError(
+    `${path}: unknown framework format${ext ? ` (${ext})` : ""}; use .json, or an .xlsx template or XLSForm`,
+  );
 }

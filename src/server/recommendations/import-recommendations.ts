@@ -4,7 +4,7 @@ import { buildDuplicateKey } from "../../core/index.ts";
 import type { Db } from "../db/connect.ts";
 import { countries, importMappings, recommendationImports } from "../db/schema.ts";
 import { UserError } from "../errors.ts";
-import { maxFileBytes } from "../frameworks/read-framework-file.ts";
+import { maxFileBytes } from "../files/limits.ts";
 import { BUILT_IN_PRESETS, columnMapping, type Preset, type PresetName } from "./fields.ts";
 import { type ImportedRecommendation, mapRow } from "./map-row.ts";
 import { readTable } from "./read-table.ts";

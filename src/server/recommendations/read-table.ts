@@ -1,6 +1,7 @@
 import { parse } from "csv-parse/sync";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { UserError } from "../errors.ts";
+import { looksLikeZip, openXlsx } from "../files/open-xlsx.ts";
 
 /** A row of an imported table: its line (CSV) or row number (XLSX) and its cells by column name. */
 export interface TableRow {
@@ -71,10 +72,21 @@ function plausibility(text: string): number {
   return score;
 }
 
-/** Reads a CSV or XLSX file (by its name's extension, else by its first bytes) into named rows. */
+const TABLE_ADVICE = ['save the table from Excel or LibreOffice as .xlsx or as "CSV UTF-8"'];
+
+/**
+ * Reads a CSV or XLSX file (by its name's extension, else by its first bytes) into named rows.
+ * A name with another extension (.pdf, .ods, .exe) is refused before anything is read.
+ */
 export async function readTable(bytes: Buffer, fileName: string): Promise<Table> {
-  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
-  if (/\.xlsx$/i.test(fileName) || isZip) return readWorkbook(bytes, fileName);
+  const extension = /\.([^./\\]{1,10})$/.exec(fileName)?.[1]?.toLowerCase();
+  if (extension && !["csv", "txt", "xlsx"].includes(extension)) {
+    throw new UserError(
+      `${fileName}: only CSV or XLSX files can be imported, not .${extension}`,
+      TABLE_ADVICE,
+    );
+  }
+  if (extension === "xlsx" || looksLikeZip(bytes)) return readWorkbook(bytes, fileName);
   return readCsv(bytes, fileName);
 }
 
@@ -122,12 +134,7 @@ function recordLines(text: string): number[] {
 }
 
 async function readWorkbook(bytes: Buffer, fileName: string): Promise<Table> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new UserError(`${fileName}: not a readable XLSX workbook`);
-  }
+  const workbook = await openXlsx(bytes, fileName, TABLE_ADVICE);
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new UserError(`${fileName}: the workbook has no sheet`);
   const columns: string[] = [];

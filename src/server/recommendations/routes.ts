@@ -7,7 +7,8 @@ import { authorize, requireActor } from "../auth/plugin.ts";
 import type { Db } from "../db/connect.ts";
 import { UserError } from "../errors.ts";
 import { readUpload } from "../evidence/read-upload.ts";
-import { maxFileBytes } from "../frameworks/read-framework-file.ts";
+import { withImportSlot } from "../files/import-slots.ts";
+import { maxFileBytes } from "../files/limits.ts";
 import { suggestClassifications, tagChange, tagRecommendations } from "./classify.ts";
 import {
   currentByKind,
@@ -98,27 +99,36 @@ export async function registerRecommendationRoutes(app: FastifyInstance, db: Db)
           summary: "Import a CSV or XLSX file of recommendations (multipart: file, preset, mapping, state)",
           description:
             "Presets: upr-info, uhri, ohchr-thematic, generic (with a saved mapping). One transaction: any invalid row and nothing is written; duplicates (same text, State and session) are merged and reported.",
-          response: { 201: importSummary, 400: errorBody, 404: errorBody, 413: errorBody, ...denied },
+          response: {
+            201: importSummary,
+            400: errorBody,
+            404: errorBody,
+            413: errorBody,
+            503: errorBody,
+            ...denied,
+          },
         },
       },
       async (request, reply) => {
         const actor = authorize(request, "recommendation:import");
         if (!request.isMultipart())
           throw new UserError("send the file as multipart/form-data (fields file, preset)");
-        const upload = await readUpload(request);
-        const fields = importFields.safeParse(upload.fields);
-        if (!fields.success)
-          throw new UserError(
-            "invalid import fields",
-            fields.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`),
-          );
-        const summary = await importRecommendations(db, {
-          bytes: upload.bytes,
-          fileName: safeFileName(upload.fileName),
-          preset: fields.data.preset,
-          mappingName: fields.data.mapping,
-          state: fields.data.state,
-          userId: actor.userId,
+        const summary = await withImportSlot(async () => {
+          const upload = await readUpload(request);
+          const fields = importFields.safeParse(upload.fields);
+          if (!fields.success)
+            throw new UserError(
+              "invalid import fields",
+              fields.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`),
+            );
+          return importRecommendations(db, {
+            bytes: upload.bytes,
+            fileName: safeFileName(upload.fileName),
+            preset: fields.data.preset,
+            mappingName: fields.data.mapping,
+            state: fields.data.state,
+            userId: actor.userId,
+          });
         });
         return reply.code(201).send(summary);
       },
@@ -132,14 +142,16 @@ export async function registerRecommendationRoutes(app: FastifyInstance, db: Db)
           summary:
             "Read the columns and first rows of a CSV or XLSX file without importing it (multipart: file)",
           description: "The column-mapping step of the generic import: nothing is written.",
-          response: { 200: importPreview, 400: errorBody, 413: errorBody, ...denied },
+          response: { 200: importPreview, 400: errorBody, 413: errorBody, 503: errorBody, ...denied },
         },
       },
       async (request) => {
         authorize(request, "recommendation:import");
         if (!request.isMultipart()) throw new UserError("send the file as multipart/form-data (field file)");
-        const upload = await readUpload(request);
-        return previewTable(upload.bytes, safeFileName(upload.fileName));
+        return withImportSlot(async () => {
+          const upload = await readUpload(request);
+          return previewTable(upload.bytes, safeFileName(upload.fileName));
+        });
       },
     );
 
