@@ -17,14 +17,19 @@ export interface PublishableCycle {
 /**
  * A cycle of a new copy of the demo framework with the demo's 2025 answers for `countries`;
  * `validated` of them are validated (the others stay drafts). Needs `seedReference` first.
- * Each answer of the first three indicators carries a citation.
+ * Each answer of the first three indicators carries a citation. `framework`: a variant of the demo
+ * framework (same codes), e.g. with other texts.
  */
 export async function buildPublishableCycle(
   db: Db,
-  options: { countries: string[]; validated: string[]; period?: string },
+  options: { countries: string[]; validated: string[]; period?: string; framework?: Framework },
 ): Promise<PublishableCycle> {
   const period = options.period ?? "2026";
-  const built = await buildAssessments(db, { countries: options.countries, period });
+  const built = await buildAssessments(db, {
+    countries: options.countries,
+    period,
+    framework: options.framework,
+  });
   const demo = buildDemoAnswers(built.framework).filter(
     (a) => a.period === "2025" && options.countries.includes(a.entity),
   );

@@ -1,5 +1,5 @@
 import { parse } from "csv-parse/sync";
-import type { Answer } from "../../core/index.ts";
+import { type Answer, restoreFormulaText } from "../../core/index.ts";
 import { UserError } from "../errors.ts";
 
 const REQUIRED = ["entity", "period", "indicator", "value"] as const;
@@ -35,9 +35,9 @@ export function readAnswersCsv(text: string, fileName = "data"): Answer[] {
   const problems: string[] = [];
   for (let r = 1; r < records.length; r++) {
     const row = records[r]!;
-    const entity = row[col.entity] ?? "";
-    const period = row[col.period] ?? "";
-    const indicator = row[col.indicator] ?? "";
+    const [entity, period, indicator] = [col.entity, col.period, col.indicator].map((c) =>
+      restoreFormulaText(row[c] ?? ""),
+    ) as [string, string, string];
     for (const [name, value] of [
       ["entity", entity],
       ["period", period],
@@ -45,7 +45,7 @@ export function readAnswersCsv(text: string, fileName = "data"): Answer[] {
     ] as const) {
       if (!value) problems.push(`line ${r + 1}: column "${name}" is empty`);
     }
-    const value = row[col.value] ?? "";
+    const value = restoreFormulaText(row[col.value] ?? "");
     answers.push({ entity, period, indicator, value: value === "" ? null : value });
     if (problems.length >= 100) break;
   }
