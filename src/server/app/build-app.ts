@@ -29,6 +29,7 @@ import { registerRecommendationRoutes } from "../recommendations/routes.ts";
 import { registerReleaseRoutes } from "../releases/routes.ts";
 import { registerReviewRoutes } from "../review/routes.ts";
 import { registerTrackingPages, registerTrackingRoutes } from "../tracking/routes.ts";
+import { refuseNulCharacters } from "./refuse-nul.ts";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -62,6 +63,7 @@ export async function buildApp({ database, logger = false }: AppOptions): Promis
     if (!route.url.startsWith("/api/") || route.url.startsWith("/api/docs")) return;
     for (const method of methods) if (method !== "HEAD") apiRoutes.push(`${method} ${route.url}`);
   });
+  refuseNulCharacters(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((error, request, reply) => {
