@@ -30,6 +30,7 @@ import { registerReleaseRoutes } from "../releases/routes.ts";
 import { registerReviewRoutes } from "../review/routes.ts";
 import { registerTrackingPages, registerTrackingRoutes } from "../tracking/routes.ts";
 import { refuseNulCharacters } from "./refuse-nul.ts";
+import { addSecurityHeaders, trustProxySetting } from "./security-headers.ts";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -54,7 +55,8 @@ export interface AppOptions {
  * documented at /api/docs) and the built web app for every other path.
  */
 export async function buildApp({ database, logger = false }: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger, bodyLimit: 1024 * 1024 });
+  const app = Fastify({ logger, bodyLimit: 1024 * 1024, trustProxy: trustProxySetting() });
+  addSecurityHeaders(app);
   // Every API route, as "METHOD /api/path", for the permission matrix test and docs.
   const apiRoutes: string[] = [];
   app.decorate("apiRoutes", apiRoutes);
