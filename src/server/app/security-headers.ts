@@ -9,12 +9,15 @@ import type { FastifyInstance, FastifyServerOptions } from "fastify";
  * (attributes only: no `<style>` element, no script).
  */
 
-/** The Content-Security-Policy of every page; `frameAncestors` is `'none'` except for embeds. */
-export function contentSecurityPolicy(frameAncestors: string): string {
+/**
+ * The Content-Security-Policy of every page; `frameAncestors` is `'none'` except for embeds.
+ * `inlineStyles` for the API docs only: Swagger UI adds `<style>` elements as it renders.
+ */
+export function contentSecurityPolicy(frameAncestors: string, inlineStyles = false): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
-    "style-src 'self'",
+    inlineStyles ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'",
     "style-src-attr 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
@@ -42,7 +45,10 @@ export function addSecurityHeaders(app: FastifyInstance): void {
     reply.header("x-content-type-options", "nosniff");
     reply.header("referrer-policy", "strict-origin-when-cross-origin");
     if (!reply.hasHeader("content-security-policy"))
-      reply.header("content-security-policy", contentSecurityPolicy(embeddable ? "*" : "'none'"));
+      reply.header(
+        "content-security-policy",
+        contentSecurityPolicy(embeddable ? "*" : "'none'", request.url.startsWith("/api/docs")),
+      );
     if (!embeddable) reply.header("x-frame-options", "DENY");
     return payload;
   });
