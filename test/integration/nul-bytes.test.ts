@@ -1,6 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { buildApp } from "../../src/server/app/build-app.ts";
+import { readAnswersCsv } from "../../src/server/data/read-answers-csv.ts";
+import { readDemoFramework } from "../../src/server/demo/demo-framework.ts";
+import { importFramework } from "../../src/server/frameworks/import-framework.ts";
 import { seedReference } from "../../src/server/reference/countries.ts";
 import { describeEachDatabase } from "../support/databases.ts";
 import { buildAssessments, buildUser, type Session, signInAs } from "../support/factories.ts";
@@ -158,6 +161,24 @@ describeEachDatabase("a NUL character in any field: 400 naming it, never 500", (
     const field = await send({ preset: "uhri", state: "Geo\u0000rgia" });
     expect(field.statusCode, field.body).toBe(400);
     expect(field.json().details).toEqual(["state: must not contain a NUL character (\\u0000)"]);
+  });
+
+  it("names the line of a NUL in an answers CSV and the JSON path of one in a framework (command-line imports)", async () => {
+    expect(() => readAnswersCsv("entity,period,indicator,value\nMD,2026,ge.01,ye\u0000s\n")).toThrow(
+      expect.objectContaining({
+        problems: ['line 2: column "value": must not contain a NUL character (\\u0000)'],
+      }),
+    );
+    const demo = await readDemoFramework();
+    const [first, ...rest] = demo.indicators;
+    const framework = {
+      ...demo,
+      code: "nul-test",
+      indicators: [{ ...first!, text: { en: "Bad\u0000" } }, ...rest],
+    };
+    await expect(importFramework(database().db, framework)).rejects.toMatchObject({
+      problems: ["indicators/0/text/en: must not contain a NUL character (\\u0000)"],
+    });
   });
 
   it("names the row and column of a NUL in an offline workbook's justification", async () => {

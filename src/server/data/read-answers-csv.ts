@@ -1,5 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { type Answer, restoreFormulaText } from "../../core/index.ts";
+import { hasNul, nulProblem } from "../app/refuse-nul.ts";
 import { UserError } from "../errors.ts";
 
 const REQUIRED = ["entity", "period", "indicator", "value"] as const;
@@ -46,6 +47,13 @@ export function readAnswersCsv(text: string, fileName = "data"): Answer[] {
       if (!value) problems.push(`line ${r + 1}: column "${name}" is empty`);
     }
     const value = restoreFormulaText(row[col.value] ?? "");
+    for (const [name, text] of [
+      ["entity", entity],
+      ["period", period],
+      ["indicator", indicator],
+      ["value", value],
+    ] as const)
+      if (hasNul(text)) problems.push(nulProblem(`line ${r + 1}: column "${name}"`));
     answers.push({ entity, period, indicator, value: value === "" ? null : value });
     if (problems.length >= 100) break;
   }
