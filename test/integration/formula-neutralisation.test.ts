@@ -3,7 +3,7 @@ import type ExcelJS from "exceljs";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { buildApp } from "../../src/server/app/build-app.ts";
-import { answers, evidenceSources } from "../../src/server/db/schema.ts";
+import { answers, evidenceSources, recommendations } from "../../src/server/db/schema.ts";
 import { readDemoFramework } from "../../src/server/demo/demo-framework.ts";
 import { seedReference } from "../../src/server/reference/countries.ts";
 import { publishRelease } from "../../src/server/releases/publish.ts";
@@ -104,6 +104,27 @@ describeEachDatabase("CSV and XLSX exports: no formulas from typed text", (datab
       });
       expect(numbers).toBeGreaterThan(0);
     }
+  });
+
+  it("quotes a formula-like recommendation in the follow-up report workbook", async () => {
+    const { db } = database();
+    const admin = await signInAs(app, await buildUser(db, { isAdmin: true }));
+    await db.insert(recommendations).values({
+      mechanism: "crc",
+      session: "90",
+      stateCode: "MD",
+      stateName: "Moldova",
+      text: { en: PLANT },
+      uncrcArticles: ["19"],
+      importKey: "formula-plant",
+    });
+    const res = await app.inject({
+      url: "/api/recommendations/report.xlsx?state=MD",
+      headers: admin.headers,
+    });
+    expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+    const texts = textCells(await openWorkbook(res.rawPayload));
+    expect(texts.get("Recommendations")).toContain(`'${PLANT}`);
   });
 
   it("quotes a formula-like answer in the offline workbook, and importing it back changes nothing", async () => {
