@@ -10,3 +10,4 @@ export * from "./scoring/normalise.ts";
 export * from "./scoring/rank.ts";
 export * from "./scoring/rows.ts";
 export * from "./scoring/summary.ts";
+export * from "./spreadsheet/formula-text.ts";

@@ -17,7 +17,8 @@ export interface PublishableCycle {
 /**
  * A cycle of a new copy of the demo framework (or of `framework`, answered like the demo) with the demo's 2025 answers for `countries`;
  * `validated` of them are validated (the others stay drafts). Needs `seedReference` first.
- * Each answer of the first three indicators carries a citation.
+ * Each answer of the first three indicators carries a citation. `framework`: a variant of the demo
+ * framework (same codes), e.g. with other texts.
  */
 export async function buildPublishableCycle(
   db: Db,

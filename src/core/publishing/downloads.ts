@@ -1,4 +1,5 @@
 import type { Framework, LocalText } from "../framework/model.ts";
+import { neutraliseFormula } from "../spreadsheet/formula-text.ts";
 import type { ReleaseScore, ReleaseSnapshot } from "./snapshot.ts";
 
 /*
@@ -63,10 +64,13 @@ export function itemLabel(fw: Framework, item: string, kind: ReleaseScore["kind"
   return `${inDefaultLanguage(c?.label, fw) || cls}: ${inDefaultLanguage(v?.label, fw) || value}`;
 }
 
-/** One CSV field (RFC 4180): quoted when it holds a comma, quote or line break. */
+/**
+ * One CSV field (RFC 4180): quoted when it holds a comma, quote or line break. Text starting with a
+ * formula character gets a `'` (`neutraliseFormula`); numbers are written as they are.
+ */
 export function csvField(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return "";
-  const text = String(value);
+  const text = typeof value === "string" ? neutraliseFormula(value) : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

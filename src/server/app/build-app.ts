@@ -32,6 +32,8 @@ import { registerReleaseRoutes } from "../releases/routes.ts";
 import { registerReviewRoutes } from "../review/routes.ts";
 import { registerTrackingPages, registerTrackingRoutes } from "../tracking/routes.ts";
 import { registerAuthoriseFirst } from "./authorise-first.ts";
+import { refuseNulCharacters } from "./refuse-nul.ts";
+import { addSecurityHeaders, trustProxySetting } from "./security-headers.ts";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -57,7 +59,8 @@ export interface AppOptions {
  */
 export async function buildApp({ database, logger = false }: AppOptions): Promise<FastifyInstance> {
   // Uploads (multipart) have their own limit, CHILDMARK_MAX_UPLOAD_MB, set where they are read.
-  const app = Fastify({ logger, bodyLimit: maxBodyBytes() });
+  const app = Fastify({ logger, bodyLimit: maxBodyBytes(), trustProxy: trustProxySetting() });
+  addSecurityHeaders(app);
   // Every API route, as "METHOD /api/path", for the permission matrix test and docs.
   const apiRoutes: string[] = [];
   app.decorate("apiRoutes", apiRoutes);
@@ -66,6 +69,7 @@ export async function buildApp({ database, logger = false }: AppOptions): Promis
     if (!route.url.startsWith("/api/") || route.url.startsWith("/api/docs")) return;
     for (const method of methods) if (method !== "HEAD") apiRoutes.push(`${method} ${route.url}`);
   });
+  refuseNulCharacters(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((error, request, reply) => {

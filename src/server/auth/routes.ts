@@ -36,7 +36,9 @@ function setSessionCookie(reply: FastifyReply, token: string): void {
     path: "/",
     httpOnly: true,
     sameSite: "lax",
-    secure: (process.env.CHILDMARK_PUBLIC_URL ?? "").startsWith("https:"),
+    // HTTPS as the browser sees it: the public address, or X-Forwarded-Proto from a trusted proxy.
+    secure:
+      (process.env.CHILDMARK_PUBLIC_URL ?? "").startsWith("https:") || reply.request.protocol === "https",
     maxAge: sessionHours() * 3600,
   });
 }

@@ -1,5 +1,6 @@
 import { parse } from "csv-parse/sync";
-import type { Answer } from "../../core/index.ts";
+import { type Answer, restoreFormulaText } from "../../core/index.ts";
+import { hasNul, nulProblem } from "../app/refuse-nul.ts";
 import { UserError } from "../errors.ts";
 
 const REQUIRED = ["entity", "period", "indicator", "value"] as const;
@@ -35,9 +36,9 @@ export function readAnswersCsv(text: string, fileName = "data"): Answer[] {
   const problems: string[] = [];
   for (let r = 1; r < records.length; r++) {
     const row = records[r]!;
-    const entity = row[col.entity] ?? "";
-    const period = row[col.period] ?? "";
-    const indicator = row[col.indicator] ?? "";
+    const [entity, period, indicator] = [col.entity, col.period, col.indicator].map((c) =>
+      restoreFormulaText(row[c] ?? ""),
+    ) as [string, string, string];
     for (const [name, value] of [
       ["entity", entity],
       ["period", period],
@@ -45,7 +46,14 @@ export function readAnswersCsv(text: string, fileName = "data"): Answer[] {
     ] as const) {
       if (!value) problems.push(`line ${r + 1}: column "${name}" is empty`);
     }
-    const value = row[col.value] ?? "";
+    const value = restoreFormulaText(row[col.value] ?? "");
+    for (const [name, text] of [
+      ["entity", entity],
+      ["period", period],
+      ["indicator", indicator],
+      ["value", value],
+    ] as const)
+      if (hasNul(text)) problems.push(nulProblem(`line ${r + 1}: column "${name}"`));
     answers.push({ entity, period, indicator, value: value === "" ? null : value });
     if (problems.length >= 100) break;
   }

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from "fastify";
+import { findNul, nulProblem } from "../app/refuse-nul.ts";
 import { UserError } from "../errors.ts";
 import { formatMegabytes, maxFileBytes } from "../files/limits.ts";
 
@@ -43,6 +44,9 @@ export async function readUpload(request: FastifyRequest, what = "the file"): Pr
     throw new UserError(`unreadable upload: ${(error as Error).message}`);
   }
   if (!file) throw new UserError("file: no file in the upload");
+  // Text fields are stored or searched: a NUL would fail the query (see refuse-nul.ts).
+  const withNul = findNul(fields);
+  if (withNul !== null) throw new UserError("invalid upload fields", [nulProblem(withNul)]);
   return { ...file, fields };
 }
 

@@ -1,5 +1,6 @@
 import type ExcelJS from "exceljs";
 import type { Framework, Indicator } from "../../core/index.ts";
+import { hasNul, nulProblem } from "../app/refuse-nul.ts";
 import { isSameValue, presentValue, type StoredValue, typeAnswerInput } from "../assessments/answer-value.ts";
 import { UserError } from "../errors.ts";
 import { cellText } from "../frameworks/xlsx/cells.ts";
@@ -106,6 +107,10 @@ export function checkRows(input: {
       continue;
     }
     const justification = cellText(cells.justification);
+    if (hasNul(justification)) {
+      at(row, "justification", code, nulProblem("the justification"));
+      continue;
+    }
     if (justification.length > MAX_JUSTIFICATION_LENGTH) {
       at(
         row,
@@ -177,6 +182,7 @@ function readValue(
 ): string | number | null | { problem: string } {
   const text = cellText(cell).trim();
   if (text === "") return null;
+  if (hasNul(text)) return { problem: nulProblem("the value") };
   if (text.length > MAX_VALUE_LENGTH)
     return { problem: `the value is longer than ${MAX_VALUE_LENGTH} characters` };
   if (ind.type === "checklist" || ind.type === "scale") return text;

@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import type { LoadedAssessment } from "../assessments/load-assessment.ts";
 import type { Db } from "../db/connect.ts";
 import { countries, cycles } from "../db/schema.ts";
+import { writeWorkbook } from "../frameworks/xlsx/neutralise-workbook.ts";
 import { readCurrentAnswers } from "./current-answers.ts";
 import { pickText } from "./tree-order.ts";
 import { addAnswersSheet } from "./write-answers-sheet.ts";
@@ -53,7 +54,7 @@ export async function exportAssessment(
   ];
   return {
     fileName: `assessment-${safePart(assessment.countryCode)}-${safePart(assessment.period)}.xlsx`,
-    bytes: Buffer.from(await wb.xlsx.writeBuffer()),
+    bytes: await writeWorkbook(wb),
   };
 }
 

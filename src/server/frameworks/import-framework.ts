@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Framework } from "../../core/index.ts";
+import { findNul, nulProblem } from "../app/refuse-nul.ts";
 import type { Db } from "../db/connect.ts";
 import { insertInChunks } from "../db/insert-in-chunks.ts";
 import {
@@ -27,6 +28,8 @@ export interface ImportedFramework {
  * importing an existing code and version again is refused.
  */
 export async function importFramework(db: Db, fw: Framework, userId?: string): Promise<ImportedFramework> {
+  const withNul = findNul(fw);
+  if (withNul !== null) throw new UserError(`the framework cannot be stored`, [nulProblem(withNul)]);
   return db.transaction(async (tx) => {
     const [existing] = await tx
       .select({ id: frameworks.id })

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import { buildDuplicateKey } from "../../core/index.ts";
+import { buildDuplicateKey, type Target } from "../../core/index.ts";
 import type { Db } from "../db/connect.ts";
 import { countries, importMappings, recommendationImports } from "../db/schema.ts";
 import { UserError } from "../errors.ts";
@@ -8,6 +8,7 @@ import { maxFileBytes } from "../files/limits.ts";
 import { BUILT_IN_PRESETS, columnMapping, type Preset, type PresetName } from "./fields.ts";
 import { type ImportedRecommendation, mapRow } from "./map-row.ts";
 import { readTable } from "./read-table.ts";
+import { findStateCode } from "./state-codes.ts";
 import { storeRecommendations } from "./store-recommendations.ts";
 
 export interface ImportRequest {
@@ -19,6 +20,12 @@ export interface ImportRequest {
   /** The State under review when the file has no such column (OHCHR thematic lists of one State). */
   state?: string;
   userId?: string;
+  /**
+   * Whether the importer may write recommendations to this State (its country and region; neither
+   * for a State that is no known country). Checked for every row, because a row repeating a stored
+   * recommendation changes it. Absent for the command line, run by the operator.
+   */
+  mayImport?: (target: Target) => boolean;
   /** Called as rows are stored: (done, total). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -104,10 +111,12 @@ export async function importRecommendations(db: Db, request: ImportRequest): Pro
     }
   }
   if (problems.length > 0) {
-    const shown = problems.slice(0, MAX_PROBLEMS);
-    if (problems.length > MAX_PROBLEMS) shown.push(`… and ${problems.length - MAX_PROBLEMS} more problems`);
-    throw new UserError(`${request.fileName}: ${problems.length} problem(s); nothing was imported`, shown);
+    throw new UserError(
+      `${request.fileName}: ${problems.length} problem(s); nothing was imported`,
+      firstProblems(problems),
+    );
   }
+  if (request.mayImport) await refuseRowsOutsideScope(db, request, [...byKey.values()]);
 
   return db.transaction(async (tx) => {
     const t = tx as unknown as Db;
@@ -152,6 +161,43 @@ export async function importRecommendations(db: Db, request: ImportRequest): Pro
       duplicates,
     };
   });
+}
+
+/**
+ * 403 listing the lines whose State the importer may not write, before anything is written: a
+ * region's secretariat imports (and, through merged duplicates, changes) its region's recommendations only.
+ */
+async function refuseRowsOutsideScope(
+  db: Db,
+  request: ImportRequest,
+  rows: readonly ImportedRecommendation[],
+): Promise<void> {
+  const regionOf = new Map(
+    (await db.select({ code: countries.code, region: countries.regionCode }).from(countries)).map((c) => [
+      c.code,
+      c.region,
+    ]),
+  );
+  const outside: string[] = [];
+  for (const row of rows) {
+    const code = findStateCode(row.stateName);
+    const known = code !== undefined && regionOf.has(code);
+    const target: Target = known ? { country: code, region: regionOf.get(code) } : {};
+    if (!request.mayImport?.(target))
+      outside.push(`line ${row.line}: ${row.stateName} is outside the scope of your role`);
+  }
+  if (outside.length === 0) return;
+  throw new UserError(
+    `${request.fileName}: ${outside.length} row(s) concern States outside your scope; nothing was imported`,
+    firstProblems(outside),
+    403,
+  );
+}
+
+function firstProblems(problems: string[]): string[] {
+  const shown = problems.slice(0, MAX_PROBLEMS);
+  if (problems.length > MAX_PROBLEMS) shown.push(`… and ${problems.length - MAX_PROBLEMS} more problems`);
+  return shown;
 }
 
 async function resolvePreset(db: Db, request: ImportRequest): Promise<Preset> {

@@ -8,6 +8,7 @@ import {
   parsePosition,
   splitList,
 } from "../../core/index.ts";
+import { hasNul, nulProblem } from "../app/refuse-nul.ts";
 import type { ImportField, Preset } from "./fields.ts";
 import type { TableRow } from "./read-table.ts";
 
@@ -52,6 +53,8 @@ export function mapRow(row: TableRow, preset: Preset, options: { state?: string 
   const problems: string[] = [];
   const list = (f: ImportField) => splitList(field[f] ?? "", { commas: preset.listCommas });
 
+  for (const f of Object.keys(field) as ImportField[])
+    if (hasNul(field[f] ?? "")) problems.push(nulProblem(at(f)));
   if (!field.text) problems.push(`${at("text")}: the recommendation text is empty`);
   if (!field.state) problems.push(`${at("state")}: the State under review is empty`);
   const mechanism = parseMechanism(field.mechanism ?? "");

@@ -1,10 +1,11 @@
 import ExcelJS from "exceljs";
+import { writeWorkbook } from "../frameworks/xlsx/neutralise-workbook.ts";
 import { labelOf, type Report } from "./report-rows.ts";
 
 /**
  * The follow-up report as a workbook: one row per recommendation and group (the same rows as the
  * Word report), so a coalition can sort and filter. Cells are plain values, never formulas: a text
- * starting with `=` stays text.
+ * starting with `=` is written `'=` (see `neutraliseWorkbook`).
  */
 export async function renderReportXlsx(report: Report): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
@@ -37,5 +38,5 @@ export async function renderReportXlsx(report: Report): Promise<Buffer> {
       });
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: "frozen", ySplit: 1 }];
-  return Buffer.from(await book.xlsx.writeBuffer());
+  return writeWorkbook(book);
 }

@@ -2,6 +2,7 @@ import multipart from "@fastify/multipart";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { can } from "../../core/index.ts";
 import { errorBody } from "../api-schemas/index.ts";
 import { authorize, requireActor } from "../auth/plugin.ts";
 import type { Db } from "../db/connect.ts";
@@ -98,7 +99,7 @@ export async function registerRecommendationRoutes(app: FastifyInstance, db: Db)
           tags,
           summary: "Import a CSV or XLSX file of recommendations (multipart: file, preset, mapping, state)",
           description:
-            "Presets: upr-info, uhri, ohchr-thematic, generic (with a saved mapping). One transaction: any invalid row and nothing is written; duplicates (same text, State and session) are merged and reported.",
+            "Presets: upr-info, uhri, ohchr-thematic, generic (with a saved mapping). One transaction: any invalid row and nothing is written; duplicates (same text, State and session) are merged and reported. Every row's State must be in the importer's scope (403 listing the lines otherwise, nothing written).",
           response: {
             201: importSummary,
             400: errorBody,
@@ -128,6 +129,7 @@ export async function registerRecommendationRoutes(app: FastifyInstance, db: Db)
             mappingName: fields.data.mapping,
             state: fields.data.state,
             userId: actor.userId,
+            mayImport: (target) => can(actor, "recommendation:import", target),
           });
         });
         return reply.code(201).send(summary);

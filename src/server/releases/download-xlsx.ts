@@ -7,11 +7,12 @@ import {
   itemLabel,
   releaseForCountry,
 } from "../../core/publishing/downloads.ts";
+import { writeWorkbook } from "../frameworks/xlsx/neutralise-workbook.ts";
 
 /**
  * A release (or one country of it) as a workbook: scores (long format, as the CSV), answers with
  * their evidence, the indicators, and "About" (the release, how to cite it). Cells are plain
- * values, never formulas: a text starting with `=` stays text.
+ * values, never formulas: a text starting with `=` is written `'=` (see `neutraliseWorkbook`).
  */
 export async function releaseXlsx(snapshot: ReleaseSnapshot, country?: string): Promise<Buffer> {
   const s = releaseForCountry(snapshot, country);
@@ -96,5 +97,5 @@ export async function releaseXlsx(snapshot: ReleaseSnapshot, country?: string): 
     sheet.views = [{ state: "frozen", ySplit: 1 }];
   }
   about.getColumn(1).font = { bold: true };
-  return Buffer.from(await book.xlsx.writeBuffer());
+  return writeWorkbook(book);
 }

@@ -1,6 +1,6 @@
 import { stringify } from "csv-stringify/sync";
 import type { Framework, ScoreRow, ScoreTable } from "../../core/index.ts";
-import { regionalAverages, roundTo, toScoreRows } from "../../core/index.ts";
+import { neutraliseFormula, regionalAverages, roundTo, toScoreRows } from "../../core/index.ts";
 
 export const SCORE_CSV_COLUMNS = ["entity", "period", "node", "score", "band", "rank", "coverage"] as const;
 
@@ -8,12 +8,13 @@ export const SCORE_CSV_COLUMNS = ["entity", "period", "node", "score", "band", "
 export function scoresToCsv(table: ScoreTable, fw: Framework): string {
   const rows: (string | number)[][] = [];
   for (const row of toScoreRows(table, fw)) {
+    // Scores are numbers written with the framework's precision; the texts are neutralised.
     rows.push([
-      row.entity,
-      row.period,
-      row.node,
+      neutraliseFormula(row.entity),
+      neutraliseFormula(row.period),
+      neutraliseFormula(row.node),
       row.score === null ? "" : row.score.toFixed(fw.precision),
-      row.band ?? "",
+      neutraliseFormula(row.band ?? ""),
       row.rank ?? "",
       row.coverage ?? "",
     ]);

@@ -1,4 +1,5 @@
 import type ExcelJS from "exceljs";
+import { restoreFormulaText } from "../../../core/index.ts";
 
 /** A sheet read as rows keyed by lower-cased header, remembering each row's number. */
 export interface SheetTable {
@@ -32,10 +33,13 @@ export function readSheetTable(ws: ExcelJS.Worksheet): SheetTable {
   return { sheet: ws.name, headers, rows };
 }
 
-/** The text a person sees in a cell: formula results, rich text and links flattened. */
+/**
+ * The text a person sees in a cell: formula results, rich text and links flattened; the `'` that
+ * exports put before a formula character (`neutraliseWorkbook`) removed.
+ */
 export function cellText(value: ExcelJS.CellValue | undefined): string {
   if (value === null || value === undefined) return "";
-  if (typeof value === "string") return value;
+  if (typeof value === "string") return restoreFormulaText(value);
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if ("richText" in value) return value.richText.map((t) => t.text).join("");

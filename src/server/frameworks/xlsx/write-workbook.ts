@@ -8,6 +8,7 @@ import {
   SHEETS,
   textColumn,
 } from "./layout.ts";
+import { writeWorkbook } from "./neutralise-workbook.ts";
 import { addListSheet, type CellInput } from "./write-sheet.ts";
 
 const NOTES: Record<string, string> = {
@@ -162,7 +163,7 @@ export async function writeFrameworkWorkbook(fw: Framework): Promise<Buffer> {
     NOTES,
   );
 
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return writeWorkbook(wb);
 }
 
 function scoringCells(ind: Indicator): Record<string, CellInput> {
