@@ -96,7 +96,8 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
 };
 
 /** Actions that only make sense over the whole platform (not a region or country). */
-const PLATFORM_ONLY: ReadonlySet<Action> = new Set(["framework:manage", "user:manage", "outbox:read"]);
+/** Actions that need a platform-wide grant (a region or country role never allows them). */
+export const PLATFORM_ONLY: ReadonlySet<Action> = new Set(["framework:manage", "user:manage", "outbox:read"]);
 
 /** What an action is about: a country (and its region), optionally a node of the framework tree. */
 export interface Target {

@@ -1,4 +1,4 @@
-import { ACTIONS, ROLE_ACTIONS, ROLES } from "../../core/index.ts";
+import { ACTIONS, PLATFORM_ONLY, ROLE_ACTIONS, ROLES } from "../../core/index.ts";
 import { ROUTE_ACCESS } from "./route-access.ts";
 
 const ACTION_MEANING: Record<(typeof ACTIONS)[number], string> = {
@@ -73,6 +73,26 @@ export function renderPermissionsDoc(): string {
           ? "401"
           : `401 signed out, ${access.hidden ? 404 : 403}`;
     lines.push(`| \`${route}\` | ${who} | ${otherwise} |`);
+  }
+  lines.push(
+    "",
+    "## Route × role matrix",
+    "",
+    "What each role may call within its own scope (a country, a region or the platform);",
+    "outside it the answer is the route's refusal above. `scope`: allowed, filtered to the",
+    "caller's scope; `platform role`: only when held over the whole platform; `401`/`403`/`404`: refused.",
+    "",
+    `| route | signed out | ${ROLES.join(" | ")} |`,
+    `| --- | --- | ${ROLES.map(() => "---").join(" | ")} |`,
+  );
+  for (const [route, access] of Object.entries(ROUTE_ACCESS)) {
+    const cells = ROLES.map((role) => {
+      if (access.kind === "public") return "yes";
+      if (access.kind === "signed-in") return "scope";
+      if (!ROLE_ACTIONS[role].includes(access.action)) return access.hidden ? "404" : "403";
+      return PLATFORM_ONLY.has(access.action) ? "platform role" : "yes";
+    });
+    lines.push(`| \`${route}\` | ${access.kind === "public" ? "yes" : "401"} | ${cells.join(" | ")} |`);
   }
   return `${lines.join("\n")}\n`;
 }
