@@ -95,7 +95,6 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
   viewer: ["cycle:read", "assessment:read", "recommendation:read-tracking"],
 };
 
-/** Actions that only make sense over the whole platform (not a region or country). */
 /** Actions that need a platform-wide grant (a region or country role never allows them). */
 export const PLATFORM_ONLY: ReadonlySet<Action> = new Set(["framework:manage", "user:manage", "outbox:read"]);
 
