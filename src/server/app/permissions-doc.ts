@@ -13,7 +13,10 @@ const ACTION_MEANING: Record<(typeof ACTIONS)[number], string> = {
   "answer:write": "enter answers and evidence (contributors: only their sections, when limited)",
   "comment:write": "comment on answers",
   "user:invite": "invite people to roles within one's own scope",
-  "user:manage": "manage every account",
+  "user:manage":
+    "list accounts, change their roles (never beyond what one may grant), deactivate and reactivate them, end their sessions: administrators every account, a secretariat those whose roles all lie within its scope",
+  "audit:read":
+    "read and export the audit log (sign-ins, role changes, publishing, imports, exports, backups)",
   "outbox:read": "read the e-mail outbox",
   "recommendation:track":
     "record implementation assessments, follow-up actions and tags of a State's recommendations",

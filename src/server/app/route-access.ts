@@ -50,6 +50,15 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "POST /api/invitations": on("user:invite", "country"),
   "POST /api/invitations/accept": pub,
   "GET /api/admin/outbox": on("outbox:read", "platform"),
+  // Accounts: a secretariat manages those within its scope; others in scope get 404 from handlers.
+  "GET /api/admin/users": on("user:manage", "platform"),
+  "GET /api/admin/users/:id": on("user:manage", "country"),
+  "PUT /api/admin/users/:id/roles": on("user:manage", "country"),
+  "POST /api/admin/users/:id/deactivate": on("user:manage", "country"),
+  "POST /api/admin/users/:id/reactivate": on("user:manage", "country"),
+  "POST /api/admin/users/:id/revoke-sessions": on("user:manage", "country"),
+  "GET /api/admin/audit": on("audit:read", "platform"),
+  "GET /api/admin/audit.csv": on("audit:read", "platform"),
 
   "POST /api/cycles": on("cycle:manage", "platform"),
   "GET /api/cycles": signedIn,

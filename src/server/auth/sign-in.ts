@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { recordAudit } from "../audit/record-audit.ts";
 import type { Db } from "../db/connect.ts";
 import { users } from "../db/schema.ts";
 import { UserError } from "../errors.ts";
@@ -8,8 +9,12 @@ import { createSession } from "./sessions.ts";
 // Verified against when the e-mail is unknown, so both cases take the same time.
 let dummyHash: Promise<string> | undefined;
 
-/** Checks e-mail and password and opens a session; the same message for every failure. */
-export async function signIn(db: Db, email: string, password: string) {
+/**
+ * Checks e-mail and password and opens a session; the same message for every failure, except
+ * that the right password of a deactivated account is told so (it reveals nothing to a stranger).
+ * Every attempt is written to the audit log; a success also sets `last_sign_in_at`.
+ */
+export async function signIn(db: Db, email: string, password: string, context: { ip?: string } = {}) {
   const [user] = await db
     .select({ id: users.id, passwordHash: users.passwordHash, isActive: users.isActive })
     .from(users)
@@ -17,7 +22,28 @@ export async function signIn(db: Db, email: string, password: string) {
   dummyHash ??= hashPassword("not a password of anyone");
   const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash));
   if (!user || !ok || !user.isActive || !user.passwordHash) {
+    const reason = !user ? "unknown e-mail" : !ok || !user.passwordHash ? "wrong password" : "deactivated";
+    await recordAudit(db, {
+      action: "auth.sign-in-failed",
+      actorId: user?.id ?? null,
+      actorEmail: email,
+      ip: context.ip,
+      outcome: "failure",
+      details: { reason },
+    });
+    if (reason === "deactivated") {
+      throw new UserError(
+        "this account has been deactivated: ask an administrator to reactivate it",
+        [],
+        403,
+      );
+    }
     throw new UserError("wrong e-mail or password", [], 401);
   }
-  return { userId: user.id, ...(await createSession(db, user.id)) };
+  return db.transaction(async (t) => {
+    const tx = t as unknown as Db;
+    await tx.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, user.id));
+    await recordAudit(tx, { action: "auth.sign-in", actorId: user.id, actorEmail: email, ip: context.ip });
+    return { userId: user.id, ...(await createSession(tx, user.id)) };
+  });
 }
