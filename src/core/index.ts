@@ -1,5 +1,5 @@
-export * from "./access/permissions.ts";
 export * from "./access/manage-users.ts";
+export * from "./access/permissions.ts";
 export * from "./framework/model.ts";
 export * from "./framework/validate.ts";
 export * from "./publishing/snapshot.ts";

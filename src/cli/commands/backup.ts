@@ -1,5 +1,6 @@
 import { readFile, writeFile } from "node:fs/promises";
 import type { Command } from "commander";
+import { CLI_ACTOR } from "../../server/audit/record-audit.ts";
 import { UserError } from "../../server/errors.ts";
 import { createBackup, restoreBackup } from "../../server/ops/backup.ts";
 import { withDatabase } from "../with-database.ts";
@@ -11,7 +12,7 @@ export function registerBackup(program: Command): void {
     .description("Write every table to one file, consistent at one moment")
     .action(async (file: string) => {
       await withDatabase(async ({ db }) => {
-        const { bytes, rows } = await createBackup(db);
+        const { bytes, rows } = await createBackup(db, CLI_ACTOR);
         await writeFile(file, bytes);
         console.log(`Backed up ${rows} rows to ${file} (${(bytes.length / 1024).toFixed(0)} KB).`);
       });
@@ -25,7 +26,7 @@ export function registerBackup(program: Command): void {
         throw new UserError(`cannot read ${file}`);
       });
       await withDatabase(async ({ db }) => {
-        const { rows } = await restoreBackup(db, bytes);
+        const { rows } = await restoreBackup(db, bytes, CLI_ACTOR);
         console.log(`Restored ${rows} rows from ${file}.`);
       });
     });

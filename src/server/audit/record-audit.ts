@@ -54,3 +54,13 @@ export function auditActorOf(request: FastifyRequest): AuditActor {
     ip: request.ip ?? null,
   };
 }
+
+/** The target fields of an event about one assessment: its id, country and region. */
+export function auditTargetOf(assessment: { id: string; countryCode: string; regionCode: string | null }) {
+  return {
+    targetType: "assessment",
+    targetId: assessment.id,
+    country: assessment.countryCode,
+    region: assessment.regionCode,
+  };
+}

@@ -3,6 +3,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { sql } from "drizzle-orm";
+import { type AuditActor, recordAudit } from "../audit/record-audit.ts";
 import type { Db } from "../db/connect.ts";
 import { queryRows } from "../db/query-rows.ts";
 import { UserError } from "../errors.ts";
@@ -14,6 +15,7 @@ export const BACKUP_TABLES = [
   "countries",
   "organisations",
   "users",
+  "audit_events",
   "role_assignments",
   "auth_tokens",
   "outbox",
@@ -62,7 +64,7 @@ export function schemaTag(): string {
 }
 
 /** Writes every row of every table as gzipped JSON; works the same on PGlite and PostgreSQL. */
-export async function createBackup(db: Db): Promise<{ bytes: Buffer; rows: number }> {
+export async function createBackup(db: Db, audit?: AuditActor): Promise<{ bytes: Buffer; rows: number }> {
   const tables: BackupFile["tables"] = {};
   let rows = 0;
   await db.transaction(async (tx) => {
@@ -70,6 +72,8 @@ export async function createBackup(db: Db): Promise<{ bytes: Buffer; rows: numbe
       tables[table] = await queryRows(tx as unknown as Db, sql`select * from ${sql.identifier(table)}`);
       rows += tables[table].length;
     }
+    if (audit)
+      await recordAudit(tx as unknown as Db, { action: "backup.created", ...audit, details: { rows } });
   });
   const file: BackupFile = {
     format: FORMAT,
@@ -84,7 +88,7 @@ export async function createBackup(db: Db): Promise<{ bytes: Buffer; rows: numbe
  * Replaces the whole database with a backup, in one transaction: if any row
  * fails, the database is left exactly as it was.
  */
-export async function restoreBackup(db: Db, bytes: Buffer): Promise<{ rows: number }> {
+export async function restoreBackup(db: Db, bytes: Buffer, audit?: AuditActor): Promise<{ rows: number }> {
   let file: BackupFile;
   try {
     file = JSON.parse(gunzipSync(bytes).toString("utf8")) as BackupFile;
@@ -114,10 +118,18 @@ export async function restoreBackup(db: Db, bytes: Buffer): Promise<{ rows: numb
       }
       rows += list.length;
     }
-    for (const table of ["answer_history", "assessment_events"]) {
+    for (const table of ["answer_history", "assessment_events", "audit_events"]) {
       await t.execute(
         sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce((select max(id) from ${sql.identifier(table)}), 0) + 1, false)`,
       );
+    }
+    // Written after the reload, so the restored log says it was restored, when and by whom.
+    if (audit) {
+      await recordAudit(t, {
+        action: "backup.restored",
+        ...audit,
+        details: { rows, backupCreatedAt: file.createdAt },
+      });
     }
   });
   // Releases are cached by slug in this process; the restored ones may differ.

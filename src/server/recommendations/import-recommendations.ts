@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { buildDuplicateKey } from "../../core/index.ts";
+import { type AuditActor, recordAudit } from "../audit/record-audit.ts";
 import type { Db } from "../db/connect.ts";
 import { countries, importMappings, recommendationImports } from "../db/schema.ts";
 import { UserError } from "../errors.ts";
@@ -19,6 +20,8 @@ export interface ImportRequest {
   /** The State under review when the file has no such column (OHCHR thematic lists of one State). */
   state?: string;
   userId?: string;
+  /** Written to the audit log in the same transaction. */
+  audit?: AuditActor;
   /** Called as rows are stored: (done, total). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -139,6 +142,20 @@ export async function importRecommendations(db: Db, request: ImportRequest): Pro
       .where(eq(recommendationImports.id, importId));
     // Fresh statistics after a bulk load, so searches plan with the real table size at once.
     if (stored.added > 1000) await t.execute(sql`analyze recommendations`);
+    if (request.audit) {
+      await recordAudit(t, {
+        action: "recommendations.imported",
+        ...request.audit,
+        targetType: "recommendation-import",
+        targetId: importId,
+        details: {
+          fileName: request.fileName,
+          preset: request.preset,
+          rows: table.rows.length,
+          added: stored.added,
+        },
+      });
+    }
     return {
       importId,
       fileName: request.fileName,

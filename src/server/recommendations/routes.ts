@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorBody } from "../api-schemas/index.ts";
+import { auditActorOf } from "../audit/record-audit.ts";
 import { authorize, requireActor } from "../auth/plugin.ts";
 import type { Db } from "../db/connect.ts";
 import { UserError } from "../errors.ts";
@@ -119,6 +120,7 @@ export async function registerRecommendationRoutes(app: FastifyInstance, db: Db)
           mappingName: fields.data.mapping,
           state: fields.data.state,
           userId: actor.userId,
+          audit: auditActorOf(request),
         });
         return reply.code(201).send(summary);
       },
