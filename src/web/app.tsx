@@ -42,6 +42,8 @@ function CurrentPage() {
     case "admin-new-cycle":
     case "admin-invitations":
     case "admin-outbox":
+    case "admin-users":
+    case "admin-audit":
       return <AccountRoutePage route={route} />;
     case "assessment-progress":
       return <ProgressPage key={route.id} assessmentId={route.id} />;

@@ -1,6 +1,8 @@
+import { AuditPage } from "../admin/audit-page.tsx";
 import { InvitePage } from "../admin/invite-page.tsx";
 import { NewCyclePage } from "../admin/new-cycle-page.tsx";
 import { OutboxPage } from "../admin/outbox-page.tsx";
+import { UsersPage } from "../admin/users-page.tsx";
 import type { Route } from "../routing/routes.ts";
 import { MyWorkPage } from "../work/my-work-page.tsx";
 import { AcceptInvitationPage } from "./accept-invitation-page.tsx";
@@ -20,7 +22,9 @@ export type AccountRoute = Extract<
       | "work"
       | "admin-new-cycle"
       | "admin-invitations"
-      | "admin-outbox";
+      | "admin-outbox"
+      | "admin-users"
+      | "admin-audit";
   }
 >;
 
@@ -43,5 +47,9 @@ export function AccountRoutePage({ route }: { route: AccountRoute }) {
       return <InvitePage />;
     case "admin-outbox":
       return <OutboxPage />;
+    case "admin-users":
+      return <UsersPage />;
+    case "admin-audit":
+      return <AuditPage />;
   }
 }

@@ -1,5 +1,6 @@
 import { IntlMessageFormat } from "intl-messageformat";
 import { account } from "./catalogs/account.ts";
+import { accountsAdmin } from "./catalogs/accounts-admin.ts";
 import { recommendations } from "./catalogs/recommendations.ts";
 import { releases } from "./catalogs/releases.ts";
 import { review } from "./catalogs/review.ts";
@@ -18,6 +19,7 @@ const en = {
   ...workspace.en,
   ...recommendations.en,
   ...releases.en,
+  ...accountsAdmin.en,
 };
 const fr = {
   ...shell.fr,
@@ -26,6 +28,7 @@ const fr = {
   ...workspace.fr,
   ...recommendations.fr,
   ...releases.fr,
+  ...accountsAdmin.fr,
 };
 /** Arabic: messages not yet translated fall back to English. */
 const ar: Partial<Record<MessageKey, string>> = {
@@ -35,6 +38,7 @@ const ar: Partial<Record<MessageKey, string>> = {
   ...workspace.ar,
   ...recommendations.ar,
   ...releases.ar,
+  ...accountsAdmin.ar,
 };
 
 export type MessageKey = keyof typeof en;

@@ -47,6 +47,8 @@ function WorkspaceLinks() {
       <NavLink to={paths.recommendations()}>{t("rcNav")}</NavLink>
       {may("cycle:manage") && <NavLink to={paths.adminNewCycle()}>{t("newCycleNav")}</NavLink>}
       {may("user:invite") && <NavLink to={paths.adminInvitations()}>{t("inviteNav")}</NavLink>}
+      {may("user:manage") && <NavLink to={paths.adminUsers()}>{t("umNav")}</NavLink>}
+      {may("audit:read") && <NavLink to={paths.adminAudit()}>{t("alNav")}</NavLink>}
       {may("outbox:read") && <NavLink to={paths.adminOutbox()}>{t("outboxNav")}</NavLink>}
       {may("release:publish") && <NavLink to={paths.adminReleases()}>{t("pbNav")}</NavLink>}
     </>

@@ -13,6 +13,8 @@ export type Route =
   | { page: "admin-new-cycle" }
   | { page: "admin-invitations" }
   | { page: "admin-outbox" }
+  | { page: "admin-users" }
+  | { page: "admin-audit" }
   | { page: "admin-releases" }
   | { page: "assessment-progress"; id: string }
   | { page: "assessment-changes"; id: string }
@@ -47,6 +49,8 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/admin\/cycles\/new$/, () => ({ page: "admin-new-cycle" })],
   [/^\/admin\/invitations$/, () => ({ page: "admin-invitations" })],
   [/^\/admin\/outbox$/, () => ({ page: "admin-outbox" })],
+  [/^\/admin\/users$/, () => ({ page: "admin-users" })],
+  [/^\/admin\/audit$/, () => ({ page: "admin-audit" })],
   [/^\/admin\/releases$/, () => ({ page: "admin-releases" })],
 ];
 
@@ -84,6 +88,8 @@ export const paths = {
   adminNewCycle: () => "/admin/cycles/new",
   adminInvitations: () => "/admin/invitations",
   adminOutbox: () => "/admin/outbox",
+  adminUsers: () => "/admin/users",
+  adminAudit: () => "/admin/audit",
   /** Publishing: the releases and the publish panel of each cycle. */
   adminReleases: () => "/admin/releases",
 };
