@@ -199,7 +199,9 @@ function EventTable({ events }: { events: AuditEventOut[] }) {
               </td>
               <th scope="row">
                 {t(`alAction_${e.action}` as MessageKey)}
-                {e.outcome === "failure" && <span className="tag al-failed">{t("alFailed")}</span>}
+                {e.outcome === "failure" && !e.action.endsWith("-failed") && (
+                  <span className="tag al-failed">{t("alFailed")}</span>
+                )}
               </th>
               <td dir="ltr" className="al-target">
                 {[e.country, e.targetType, e.targetId].filter(Boolean).join(" · ")}

@@ -1,4 +1,4 @@
-import { type FormEvent, useMemo, useState } from "react";
+import { type FormEvent, useEffect, useMemo, useState } from "react";
 import type { Grant, Role, ScopeType } from "../../core/index.ts";
 import { type UserDetailOut, userDetailOut } from "../../server/api-schemas/users.ts";
 import { FormMessage } from "../account/form-field.tsx";
@@ -30,23 +30,31 @@ export function UserPanel({
 }) {
   const { t } = useLanguage();
   const detail = useLoader(userId, (signal) => fetchApi(`/api/admin/users/${userId}`, userDetailOut, signal));
+  // The panel keeps showing the account (and the message of the last change) while it reloads.
+  const [shown, setShown] = useState<UserDetailOut | null>(null);
+  const [message, setMessage] = useState<Message>(null);
+  const latest = detail.status === "ok" ? detail.data : null;
+  useEffect(() => {
+    if (latest) setShown(latest);
+  }, [latest]);
+  const panel = (user: UserDetailOut) => (
+    <UserDetail
+      user={user}
+      countries={countries}
+      names={names}
+      message={message}
+      setMessage={setMessage}
+      onClose={onClose}
+      onChanged={() => {
+        detail.reload();
+        onChanged();
+      }}
+    />
+  );
   return (
     <aside className="card um-panel" aria-labelledby="um-panel-title">
-      <Loaded states={[detail]}>
-        {(user) => (
-          <UserDetail
-            user={user}
-            countries={countries}
-            names={names}
-            onClose={onClose}
-            onChanged={() => {
-              detail.reload();
-              onChanged();
-            }}
-          />
-        )}
-      </Loaded>
-      {detail.status !== "ok" && (
+      {shown ? panel(shown) : <Loaded states={[detail]}>{panel}</Loaded>}
+      {!shown && detail.status !== "ok" && (
         <button type="button" className="button button--small" onClick={onClose}>
           {t("umClose")}
         </button>
@@ -59,17 +67,20 @@ function UserDetail({
   user,
   countries,
   names,
+  message,
+  setMessage,
   onClose,
   onChanged,
 }: {
   user: UserDetailOut;
   countries: Country[];
   names: ReadonlyMap<string, string>;
+  message: Message;
+  setMessage: (message: Message) => void;
   onClose: () => void;
   onChanged: () => void;
 }) {
   const { t, lang } = useLanguage();
-  const [message, setMessage] = useState<Message>(null);
   const [busy, setBusy] = useState(false);
   const when = new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short" });
 
@@ -293,9 +304,9 @@ function RolesEditor({
         <>
           <div className="um-add">
             <div className="form-field">
-              <label htmlFor="um-scope-type">{t("scope")}</label>
+              <label htmlFor="um-grant-scope-type">{t("scope")}</label>
               <select
-                id="um-scope-type"
+                id="um-grant-scope-type"
                 value={scopeType}
                 onChange={(e) => {
                   setScopeType(e.target.value as ScopeType);
@@ -311,8 +322,14 @@ function RolesEditor({
             </div>
             {scopeType !== "platform" && (
               <div className="form-field">
-                <label htmlFor="um-scope-code">{scopeType === "country" ? t("country") : t("region")}</label>
-                <select id="um-scope-code" value={scopeCode} onChange={(e) => setScopeCode(e.target.value)}>
+                <label htmlFor="um-grant-scope-code">
+                  {scopeType === "country" ? t("country") : t("region")}
+                </label>
+                <select
+                  id="um-grant-scope-code"
+                  value={scopeCode}
+                  onChange={(e) => setScopeCode(e.target.value)}
+                >
                   <option value="">{t("chooseOne")}</option>
                   {codes.map((code) => (
                     <option key={code} value={code}>
@@ -323,8 +340,8 @@ function RolesEditor({
               </div>
             )}
             <div className="form-field">
-              <label htmlFor="um-role">{t("role")}</label>
-              <select id="um-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
+              <label htmlFor="um-grant-role">{t("role")}</label>
+              <select id="um-grant-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
                 <option value="">{t("chooseOne")}</option>
                 {roles.map((r) => (
                   <option key={r} value={r}>

@@ -121,7 +121,7 @@ function Users({ countries }: { countries: Country[] }) {
                               type="button"
                               className="um-name"
                               onClick={() => setOpenId(u.id)}
-                              aria-label={t("umOpen", { name: u.name })}
+                              aria-expanded={u.id === openId}
                             >
                               <span dir="auto">{u.name}</span>
                               <span className="um-email" dir="ltr">

@@ -18,7 +18,6 @@ const en = {
   umLastSignIn: "Last sign-in",
   umNever: "Never",
   umCount: "{count, plural, =0 {No user matches these filters.} one {# user} other {# users}}",
-  umOpen: "Details of {name}",
   umClose: "Close",
   umNoRoles: "No role",
   umAdminFlag: "Platform administrator (may do everything everywhere)",
@@ -102,7 +101,6 @@ const fr: Record<keyof typeof en, string> = {
   umNever: "Jamais",
   umCount:
     "{count, plural, =0 {Aucun utilisateur ne correspond à ces filtres.} one {# utilisateur} other {# utilisateurs}}",
-  umOpen: "Détails de {name}",
   umClose: "Fermer",
   umNoRoles: "Aucun rôle",
   umAdminFlag: "Administrateur de la plateforme (peut tout faire partout)",
@@ -188,7 +186,6 @@ const ar: Record<keyof typeof en, string> = {
   umNever: "أبدًا",
   umCount:
     "{count, plural, =0 {لا يوجد مستخدم يطابق هذه المرشحات.} one {مستخدم واحد} two {مستخدمان} few {# مستخدمين} many {# مستخدمًا} other {# مستخدم}}",
-  umOpen: "تفاصيل {name}",
   umClose: "إغلاق",
   umNoRoles: "لا دور",
   umAdminFlag: "مسؤول المنصة (يمكنه فعل كل شيء في كل مكان)",
