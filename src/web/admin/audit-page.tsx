@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from "react";
+import type { Grant } from "../../core/index.ts";
 import { AUDIT_ACTIONS, type AuditEventOut, auditPage } from "../../server/api-schemas/audit.ts";
 import { fetchApi, useLoader } from "../api/use-api.ts";
 import { PageTitle } from "../components/page-title.tsx";
@@ -6,6 +7,7 @@ import { Loaded } from "../components/status.tsx";
 import { useLanguage } from "../i18n/language.tsx";
 import type { MessageKey } from "../i18n/messages.ts";
 import { AdminGate } from "./admin-gate.tsx";
+import { useGrantLabel } from "./grant-list.tsx";
 import { FilterSelect } from "./users-page.tsx";
 import "./accounts-admin.css";
 
@@ -44,8 +46,8 @@ function AuditLog() {
   }
   return (
     <div className="al-layout">
-      <form className="um-filters al-filters" onSubmit={apply}>
-        <fieldset>
+      <form className="al-filters" onSubmit={apply}>
+        <fieldset className="um-filters">
           <legend>{t("alFilters")}</legend>
           <FilterSelect
             id="al-action"
@@ -204,19 +206,50 @@ function EventTable({ events }: { events: AuditEventOut[] }) {
                 )}
               </th>
               <td dir="ltr" className="al-target">
-                {[e.country, e.targetType, e.targetId].filter(Boolean).join(" · ")}
+                {[e.country, typeof e.details?.email === "string" ? e.details.email : e.targetId]
+                  .filter(Boolean)
+                  .join(" · ")}
               </td>
-              <td>
-                {e.details && (
-                  <code className="al-details" dir="ltr">
-                    {JSON.stringify(e.details)}
-                  </code>
-                )}
-              </td>
+              <td>{e.details && <Details details={e.details} />}</td>
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** The details of an event, one line per fact; roles before and after in words. */
+function Details({ details }: { details: Record<string, unknown> }) {
+  const { t } = useLanguage();
+  const label = useGrantLabel(new Map());
+  const roles = (side: unknown) => {
+    const value = side as { isAdmin?: boolean; grants?: Grant[] } | undefined;
+    const list = (value?.grants ?? []).map(label);
+    if (value?.isAdmin) list.unshift(t("role_admin"));
+    return list.length ? list.join(", ") : t("umNoRoles");
+  };
+  const facts = Object.entries(details).filter(
+    ([key]) => key !== "email" && key !== "before" && key !== "after",
+  );
+  return (
+    <dl className="al-details">
+      {"before" in details && (
+        <div>
+          <dt>{t("umRoles")}</dt>
+          <dd>
+            {roles(details.before)} → {roles(details.after)}
+          </dd>
+        </div>
+      )}
+      {facts.map(([key, value]) => (
+        <div key={key}>
+          <dt>{key}</dt>
+          <dd dir="auto">
+            {typeof value === "object" && value !== null ? JSON.stringify(value) : String(value)}
+          </dd>
+        </div>
+      ))}
+    </dl>
   );
 }
