@@ -6,9 +6,12 @@ import { buildApp } from "../../src/server/app/build-app.ts";
 import { neutraliseFormula } from "../../src/server/audit/audit-csv.ts";
 import { forgetOldAuditIps } from "../../src/server/audit/forget-old-ips.ts";
 import { CLI_ACTOR } from "../../src/server/audit/record-audit.ts";
+import { importAnswers } from "../../src/server/data/import-answers.ts";
 import type { Db } from "../../src/server/db/connect.ts";
 import { auditEvents, users } from "../../src/server/db/schema.ts";
-import { createBackup } from "../../src/server/ops/backup.ts";
+import { buildDemoAnswers } from "../../src/server/demo/demo-answers.ts";
+import { importFramework } from "../../src/server/frameworks/import-framework.ts";
+import { createBackup, restoreBackup } from "../../src/server/ops/backup.ts";
 import { CHILDPACT_REGION, seedReference } from "../../src/server/reference/countries.ts";
 import { publishRelease } from "../../src/server/releases/publish.ts";
 import { describeEachDatabase } from "../support/databases.ts";
@@ -226,12 +229,21 @@ describeEachDatabase("accounts administration and the audit log", (database) => 
     const exported = await call(adminSession, "GET", `/api/assessments/${cycle.assessments.GE}/export.xlsx`);
     expect(exported.statusCode).toBe(200);
     await createBackup(db, CLI_ACTOR);
+    await importFramework(db, { ...cycle.framework, version: "9.9-audit" }, undefined, CLI_ACTOR);
+    const answers = buildDemoAnswers(cycle.framework)
+      .filter((a) => a.entity === "GE" && a.period === "2025")
+      .slice(0, 3)
+      .map((a) => ({ ...a, period: "2032" }));
+    await importAnswers(db, { framework: cycle.versionId, answers, fileName: "ge.csv", audit: CLI_ACTOR });
     const events = await eventsAfter(since);
     expect(events.map((e) => [e.action, e.actorId, e.actorEmail, e.country])).toEqual([
       ["release.published", null, "cli", null],
       ["unpublished.exported", admin.id, admin.email, "GE"],
       ["backup.created", null, "cli", null],
+      ["framework.imported", null, "cli", null],
+      ["answers.imported", null, "cli", null],
     ]);
+    expect(events[4]!.details).toMatchObject({ via: "csv", fileName: "ge.csv", inserted: 3 });
     since = await lastEventId();
     const invited = await call(secretariat, "POST", "/api/invitations", {
       email: "new-one@example.org",
@@ -294,5 +306,16 @@ describeEachDatabase("accounts administration and the audit log", (database) => 
     expect(await forgetOldAuditIps(db, new Date(Date.now() - 86_400_000))).toBe(0);
     expect(await forgetOldAuditIps(db, new Date(Date.now() + 91 * 86_400_000))).toBe(withIp.length);
     expect(await db.select().from(auditEvents).where(sql`ip is not null`)).toEqual([]);
+  });
+
+  it("keeps the log through a backup and restore, and records the restore in the restored log", async () => {
+    const { bytes } = await createBackup(db);
+    const before = await lastEventId();
+    await restoreBackup(db, bytes, CLI_ACTOR);
+    const events = await eventsAfter(before - 1);
+    expect(events.map((e) => [e.id, e.action, e.actorEmail])).toEqual([
+      [before, expect.any(String), expect.anything()],
+      [before + 1, "backup.restored", "cli"],
+    ]);
   });
 });
