@@ -2,6 +2,8 @@ import type { Catalog } from "../catalog.ts";
 
 /** Words of the Users and Audit log admin pages. */
 const en = {
+  umSignInDeactivated:
+    "This account has been deactivated. Ask an administrator of your coalition or secretariat to reactivate it.",
   umNav: "Users",
   umTitle: "Users",
   umLead:
@@ -84,6 +86,8 @@ const en = {
 };
 
 const fr: Record<keyof typeof en, string> = {
+  umSignInDeactivated:
+    "Ce compte a été désactivé. Demandez à un administrateur de votre coalition ou du secrétariat de le réactiver.",
   umNav: "Utilisateurs",
   umTitle: "Utilisateurs",
   umLead:
@@ -170,6 +174,7 @@ const fr: Record<keyof typeof en, string> = {
 };
 
 const ar: Record<keyof typeof en, string> = {
+  umSignInDeactivated: "عُطّل هذا الحساب. اطلب من مسؤول في تحالفك أو في الأمانة إعادة تفعيله.",
   umNav: "المستخدمون",
   umTitle: "المستخدمون",
   umLead: "كل من لديه حساب ضمن نطاقك: أدوارهم، وآخر تسجيل دخول لهم، وما إذا كان يمكنهم تسجيل الدخول.",
