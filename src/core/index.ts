@@ -1,3 +1,4 @@
+export * from "./access/manage-users.ts";
 export * from "./access/permissions.ts";
 export * from "./framework/model.ts";
 export * from "./framework/validate.ts";

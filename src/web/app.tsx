@@ -46,6 +46,8 @@ function CurrentPage() {
     case "admin-outbox":
     case "account-security":
     case "admin-security":
+    case "admin-users":
+    case "admin-audit":
       return <AccountRoutePage route={route} />;
     case "assessment-progress":
       return <ProgressPage key={route.id} assessmentId={route.id} />;

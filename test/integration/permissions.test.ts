@@ -51,6 +51,8 @@ interface Context {
   contributorId: string;
   /** A recommendation to Moldova: tracking it is within the scope of Moldova's coordinator. */
   recommendationId: string;
+  /** A viewer of Moldova whose account the matrix manages. */
+  managedUserId: string;
   counter: number;
   signIn: { email: string; password: string };
 }
@@ -113,6 +115,24 @@ const REQUESTS: Record<string, (c: Context) => { url: string; payload?: object }
     url: "/api/admin/security-settings",
     payload: { twoFactorRequiredRoles: [] },
   }),
+  // The managed account is a viewer of Moldova: within the regional secretariat's scope.
+  "GET /api/admin/users": () => ({ url: "/api/admin/users?status=active" }),
+  "GET /api/admin/users/:id": (c) => ({ url: `/api/admin/users/${c.managedUserId}` }),
+  "PUT /api/admin/users/:id/roles": (c) => ({
+    url: `/api/admin/users/${c.managedUserId}/roles`,
+    payload: { grants: [{ role: "viewer", scopeType: "country", scopeCode: "MD" }] },
+  }),
+  // Deactivating twice answers 409 to those allowed, counted as allowed.
+  "POST /api/admin/users/:id/deactivate": (c) => ({
+    url: `/api/admin/users/${c.managedUserId}/deactivate`,
+    payload: { reason: "Matrix" },
+  }),
+  "POST /api/admin/users/:id/reactivate": (c) => ({ url: `/api/admin/users/${c.managedUserId}/reactivate` }),
+  "POST /api/admin/users/:id/revoke-sessions": (c) => ({
+    url: `/api/admin/users/${c.managedUserId}/revoke-sessions`,
+  }),
+  "GET /api/admin/audit": () => ({ url: "/api/admin/audit?action=auth.sign-in" }),
+  "GET /api/admin/audit.csv": () => ({ url: "/api/admin/audit.csv?from=2020-01-01" }),
   "POST /api/cycles": (c) => ({
     url: "/api/cycles",
     payload: {
@@ -304,6 +324,9 @@ describeEachDatabase("permission matrix: every route × every role", (database) 
       actors.set(name, { userId: user.id, isAdmin: !!persona.isAdmin, grants: persona.grants });
     }
     const someone = await buildUser(db);
+    const managed = await buildUser(db, {
+      grants: [{ role: "viewer", scopeType: "country", scopeCode: "MD" }],
+    });
     const contributorId = actors.get("contributor MD")!.userId;
     const [assignment] = await db
       .insert(assignments)
@@ -355,6 +378,7 @@ describeEachDatabase("permission matrix: every route × every role", (database) 
       fileEvidenceId: file!.id,
       contributorId,
       recommendationId: recommendation!.id,
+      managedUserId: managed.id,
       counter: 0,
       signIn: { email: someone.email, password: someone.password },
     };

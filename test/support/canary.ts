@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { recordAudit } from "../../src/server/audit/record-audit.ts";
 import type { Db } from "../../src/server/db/connect.ts";
 import {
   answerHistory,
@@ -31,6 +32,16 @@ export const CANARY = "CANARY-7f3a9c-unpublished";
  */
 export async function plantCanaries(db: Db, cycle: PublishableCycle): Promise<void> {
   const author = await buildUser(db, { name: `${CANARY} author` });
+  // The audit log is internal: a deactivation reason and a typed e-mail must never reach the public.
+  await recordAudit(db, {
+    action: "user.deactivated",
+    actorId: author.id,
+    actorEmail: `${CANARY.toLowerCase()}@example.org`,
+    targetType: "user",
+    targetId: author.id,
+    country: "MD",
+    details: { reason: `${CANARY} deactivation reason` },
+  });
   const [checklist, second] = cycle.framework.indicators.filter((i) => i.type === "checklist");
   const md = await answerOf(db, cycle.assessments.MD!, checklist!.code);
   const md2 = await answerOf(db, cycle.assessments.MD!, second!.code);

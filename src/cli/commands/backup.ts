@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { CLI_ACTOR } from "../../server/audit/record-audit.ts";
 import { openDatabase } from "../../server/db/connect.ts";
 import { UserError } from "../../server/errors.ts";
 import { assertPgliteDatabaseExists } from "../../server/ops/backup-tables.ts";
@@ -22,7 +23,7 @@ export function registerBackup(program: Command): void {
         throw new UserError(`cannot open the database: ${error.message}`);
       });
       try {
-        const result = await createBackup(database, file);
+        const result = await createBackup(database, file, { audit: CLI_ACTOR });
         if (result.missingFiles.length) {
           console.error(
             `childmark: warning: ${result.missingFiles.length} evidence file(s) the database refers to were already missing from the uploads folder:\n${result.missingFiles.map((p) => `  - ${p}`).join("\n")}`,
@@ -43,7 +44,7 @@ export function registerBackup(program: Command): void {
     )
     .action(async (file: string) => {
       await withDatabase(async (database) => {
-        const result = await restoreBackup(database, file);
+        const result = await restoreBackup(database, file, { audit: CLI_ACTOR });
         console.log(`Restored ${result.rows} rows and ${result.files} uploaded file(s) from ${file}.`);
         if (result.format === 1) {
           console.log(

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { CLI_ACTOR } from "../../server/audit/record-audit.ts";
 import { importAnswers } from "../../server/data/import-answers.ts";
 import { readAnswersCsv } from "../../server/data/read-answers-csv.ts";
 import { readLimitedFile } from "../../server/frameworks/read-framework-file.ts";
@@ -24,6 +25,7 @@ export function registerData(program: Command): void {
             framework: opts.framework,
             answers,
             fileName: file,
+            audit: CLI_ACTOR,
             onProgress: progress.update,
           });
           progress.stop();

@@ -1,6 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { formatIssue } from "../../core/index.ts";
+import { CLI_ACTOR } from "../../server/audit/record-audit.ts";
 import { UserError } from "../../server/errors.ts";
 import { findFrameworkVersion, listFrameworkVersions } from "../../server/frameworks/find-framework.ts";
 import { importFramework } from "../../server/frameworks/import-framework.ts";
@@ -23,7 +24,7 @@ export function registerFramework(program: Command): Command {
           issues.map(formatIssue),
         );
       await withDatabase(async ({ db }) => {
-        const imported = await importFramework(db, fw);
+        const imported = await importFramework(db, fw, undefined, CLI_ACTOR);
         console.log(
           `Imported ${fw.code} version ${fw.version}: ${fw.nodes.length} nodes, ${fw.indicators.length} indicators (id ${imported.versionId}).`,
         );

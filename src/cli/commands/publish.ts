@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { and, eq } from "drizzle-orm";
+import { CLI_ACTOR } from "../../server/audit/record-audit.ts";
 import type { Db } from "../../server/db/connect.ts";
 import { cycles, frameworks, frameworkVersions, users } from "../../server/db/schema.ts";
 import { UserError } from "../../server/errors.ts";
@@ -60,6 +61,7 @@ export function registerPublish(program: Command): void {
           notes: opts.notes,
           userId,
           via: "cli",
+          audit: { ...CLI_ACTOR, actorId: userId, actorEmail: opts.by ?? CLI_ACTOR.actorEmail },
         });
         console.log(
           `Published ${published.slug}: ${published.countries.length} ${published.countries.length === 1 ? "country" : "countries"} (${published.countries.join(", ")})` +

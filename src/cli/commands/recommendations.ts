@@ -1,5 +1,6 @@
 import { basename } from "node:path";
 import { type Command, Option } from "commander";
+import { CLI_ACTOR } from "../../server/audit/record-audit.ts";
 import { UserError } from "../../server/errors.ts";
 import { readLimitedFile } from "../../server/frameworks/read-framework-file.ts";
 import { columnMapping, PRESETS, type PresetName } from "../../server/recommendations/fields.ts";
@@ -33,6 +34,7 @@ export function registerRecommendations(program: Command): void {
             preset: opts.preset,
             mappingName: opts.mapping,
             state: opts.state,
+            audit: CLI_ACTOR,
             onProgress: progress.update,
           });
           progress.stop();

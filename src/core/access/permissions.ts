@@ -39,12 +39,14 @@ export const ACTIONS = [
   "comment:write",
   "user:invite",
   "user:manage",
+  "audit:read",
   "outbox:read",
   "recommendation:track",
   "recommendation:import",
   "recommendation:read-tracking",
   "recommendation:publish",
   "release:publish",
+  "security:manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -60,6 +62,7 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     "assessment:reopen",
     "comment:write",
     "user:invite",
+    "user:manage",
     "recommendation:track",
     "recommendation:import",
     "recommendation:read-tracking",
@@ -95,8 +98,17 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
   viewer: ["cycle:read", "assessment:read", "recommendation:read-tracking"],
 };
 
-/** Actions that need a platform-wide grant (a region or country role never allows them). */
-export const PLATFORM_ONLY: ReadonlySet<Action> = new Set(["framework:manage", "user:manage", "outbox:read"]);
+/**
+ * Actions that only make sense over the whole platform (not a region or country). A secretariat
+ * manages the accounts of its own scope (`user:manage`, see manage-users.ts); the audit log, which
+ * mixes every country with sign-ins of everyone, is read over the whole platform only.
+ */
+export const PLATFORM_ONLY: ReadonlySet<Action> = new Set([
+  "framework:manage",
+  "audit:read",
+  "outbox:read",
+  "security:manage",
+]);
 
 /** What an action is about: a country (and its region), optionally a node of the framework tree. */
 export interface Target {

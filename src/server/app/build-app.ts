@@ -12,6 +12,7 @@ import {
   validatorCompiler,
 } from "fastify-type-provider-zod";
 import { registerAssessmentRoutes } from "../assessments/routes.ts";
+import { registerAuditRoutes } from "../audit/routes.ts";
 import { registerAuth } from "../auth/plugin.ts";
 import { registerAuthRoutes } from "../auth/routes.ts";
 import { registerCountryRoutes } from "../countries/routes.ts";
@@ -31,6 +32,7 @@ import { registerRecommendationRoutes } from "../recommendations/routes.ts";
 import { registerReleaseRoutes } from "../releases/routes.ts";
 import { registerReviewRoutes } from "../review/routes.ts";
 import { registerTrackingPages, registerTrackingRoutes } from "../tracking/routes.ts";
+import { registerUserRoutes } from "../users/routes.ts";
 import { registerAuthoriseFirst } from "./authorise-first.ts";
 import { refuseNulCharacters } from "./refuse-nul.ts";
 import { addSecurityHeaders, trustProxySetting } from "./security-headers.ts";
@@ -112,6 +114,8 @@ export async function buildApp({ database, logger = false }: AppOptions): Promis
   await app.register(
     async (api) => {
       await registerAuthRoutes(api, database.db);
+      registerUserRoutes(api, database.db);
+      registerAuditRoutes(api, database.db);
       registerHealthRoutes(api, database);
       registerFrameworkRoutes(api, database.db);
       registerCountryRoutes(api, database.db);

@@ -13,7 +13,10 @@ const ACTION_MEANING: Record<(typeof ACTIONS)[number], string> = {
   "answer:write": "enter answers and evidence (contributors: only their sections, when limited)",
   "comment:write": "comment on answers",
   "user:invite": "invite people to roles within one's own scope",
-  "user:manage": "manage every account",
+  "user:manage":
+    "list accounts, change their roles (never beyond what one may grant), deactivate and reactivate them, end their sessions: administrators every account, a secretariat those whose roles all lie within its scope",
+  "audit:read":
+    "read and export the audit log (sign-ins, role changes, publishing, imports, exports, backups)",
   "outbox:read": "read the e-mail outbox",
   "recommendation:track":
     "record implementation assessments, follow-up actions and tags of a State's recommendations",
@@ -22,6 +25,7 @@ const ACTION_MEANING: Record<(typeof ACTIONS)[number], string> = {
     "read the implementation assessments of a State's recommendations (timeline, status dashboards, follow-up reports): internal to its coalition and the region or platform over it",
   "recommendation:publish":
     "make the coalition's tracking of a State's recommendations public on the portal (a new immutable version each time)",
+  "security:manage": "set the platform's security rules (the roles that must use two-factor sign-in)",
   "release:publish":
     "publish validated assessments of a cycle as a public release, or a correction of one (every country of the cycle must be within one's scope)",
 };
@@ -52,7 +56,7 @@ export function renderPermissionsDoc(): string {
         `| \`${action}\`: ${ACTION_MEANING[action]} | ${ROLES.map((role) => (ROLE_ACTIONS[role].includes(action) ? "yes" : "")).join(" | ")} |`,
     ),
     "",
-    "`framework:manage`, `user:manage` and `outbox:read` need a platform-wide role.",
+    `${[...PLATFORM_ONLY].map((a) => `\`${a}\``).join(", ")} need a platform-wide role.`,
     "",
     "## Routes",
     "",

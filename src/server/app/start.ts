@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { forgetOldAuditIps } from "../audit/forget-old-ips.ts";
 import { type Database, migrateDatabase, openDatabase } from "../db/connect.ts";
 import { startReminderJob } from "../notifications/reminder-job.ts";
 import { seedReference } from "../reference/countries.ts";
@@ -40,6 +41,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     const address = await app.listen({ port: options.port ?? 3000, host: options.host ?? "127.0.0.1" });
     // Deadline reminders: now, then every hour while the server runs.
     const stopReminders = startReminderJob(database.db, { log: (error) => app.log.error(error) });
+    // The audit log forgets IP addresses after their retention period: now, then every hour.
+    const forgetIps = () => forgetOldAuditIps(database.db).catch((error) => app.log.error(error));
+    void forgetIps();
+    const ipTimer = setInterval(forgetIps, 3600_000);
+    ipTimer.unref();
     return {
       url: address.replace("[::1]", "localhost").replace("127.0.0.1", "localhost"),
       app,
@@ -47,6 +53,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       demoLogin,
       close: async () => {
         stopReminders();
+        clearInterval(ipTimer);
         await app.close();
         await database.close();
       },

@@ -1,15 +1,17 @@
 import rateLimit from "@fastify/rate-limit";
-import { desc, eq } from "drizzle-orm";
+import { desc } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { canGrant, type Grant } from "../../core/index.ts";
+import { canGrant } from "../../core/index.ts";
 import { errorBody } from "../api-schemas/index.ts";
 import { secondStepBody, signInChallenge } from "../api-schemas/two-factor.ts";
+import { auditActorOf, recordAudit } from "../audit/record-audit.ts";
 import type { Db } from "../db/connect.ts";
-import { countries, outbox } from "../db/schema.ts";
+import { outbox } from "../db/schema.ts";
 import { UserError } from "../errors.ts";
 import { deliverOutbox } from "../mail/send-mail.ts";
+import { grantTarget } from "../users/grant-target.ts";
 import { loadActor } from "./actor.ts";
 import { acceptInvitation, confirmPasswordReset, inviteUser, requestPasswordReset } from "./email-tokens.ts";
 import { authorize, requireActor, SESSION_COOKIE } from "./plugin.ts";
@@ -63,20 +65,6 @@ async function isEnrolmentSession(db: Db, token: string): Promise<boolean> {
   return (await findSession(db, token))?.mustEnrolTwoFactor ?? false;
 }
 
-/** Where a grant applies, with the region of a country, for `canGrant`. */
-async function grantTarget(db: Db, grant: Grant) {
-  if (grant.scopeType === "country") {
-    const [row] = await db
-      .select({ region: countries.regionCode })
-      .from(countries)
-      .where(eq(countries.code, grant.scopeCode ?? ""));
-    if (!row) throw new UserError(`unknown country "${grant.scopeCode}"`);
-    return { country: grant.scopeCode!, region: row.region };
-  }
-  if (grant.scopeType === "region") return { region: grant.scopeCode };
-  return {};
-}
-
 export async function registerAuthRoutes(app: FastifyInstance, db: Db): Promise<void> {
   await app.register(rateLimit, { global: false });
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -99,13 +87,13 @@ export async function registerAuthRoutes(app: FastifyInstance, db: Db): Promise<
         summary:
           "Sign in with e-mail and password: 200 opens the session; 202 asks for the second factor (POST /auth/sign-in/two-factor)",
         body: signInBody,
-        response: { 200: me, 202: signInChallenge, 401: errorBody, 429: errorBody },
+        response: { 200: me, 202: signInChallenge, 401: errorBody, 403: errorBody, 429: errorBody },
       },
     },
     async (request, reply) => {
       const { email, password } = request.body;
       const result = await throttleSignIn(db, { email, ip: request.ip }, reply, () =>
-        signIn(db, email, password),
+        signIn(db, email, password, { ip: request.ip }),
       );
       if (result.kind === "challenge") {
         const { challengeToken, expiresAt } = result;
@@ -130,7 +118,10 @@ export async function registerAuthRoutes(app: FastifyInstance, db: Db): Promise<
       const { challengeToken, code } = request.body;
       const challenge = await findSignInChallenge(db, challengeToken);
       const session = await throttleSignIn(db, { email: challenge.email, ip: request.ip }, reply, () =>
-        completeSignIn(db, { token: challengeToken, userId: challenge.userId }, code),
+        completeSignIn(db, { token: challengeToken, userId: challenge.userId }, code, {
+          email: challenge.email,
+          ip: request.ip,
+        }),
       );
       setSessionCookie(reply, session.token);
       return presentMe(db, session.userId, session.csrfToken);
@@ -141,7 +132,13 @@ export async function registerAuthRoutes(app: FastifyInstance, db: Db): Promise<
     "/auth/sign-out",
     { schema: { tags, summary: "Sign out", response: { 200: ok } } },
     async (request, reply) => {
-      if (request.sessionToken) await deleteSession(db, request.sessionToken);
+      const token = request.sessionToken;
+      if (token) {
+        await db.transaction(async (tx) => {
+          await deleteSession(tx as unknown as Db, token);
+          await recordAudit(tx as unknown as Db, { action: "auth.sign-out", ...auditActorOf(request) });
+        });
+      }
       reply.clearCookie(SESSION_COOKIE, { path: "/" });
       return { ok: true as const };
     },
@@ -231,17 +228,28 @@ export async function registerAuthRoutes(app: FastifyInstance, db: Db): Promise<
       };
       if (grant.scopeType !== "platform" && !grant.scopeCode)
         throw new UserError("grant.scopeCode: name the country or region");
-      if (!canGrant(actor, grant, await grantTarget(db, grant))) {
+      const target = await grantTarget(db, grant);
+      if (!canGrant(actor, grant, target)) {
         throw new UserError(`you may not give the role ${grant.role} over this scope`, [], 403);
       }
-      const id = await db.transaction((tx) =>
-        inviteUser(tx as unknown as Db, {
+      const id = await db.transaction(async (tx) => {
+        const messageId = await inviteUser(tx as unknown as Db, {
           email: request.body.email,
           grant,
           invitedBy: actor.userId,
           inviterName: actor.name,
-        }),
-      );
+        });
+        await recordAudit(tx as unknown as Db, {
+          action: "user.invited",
+          ...auditActorOf(request),
+          targetType: "invitation",
+          targetId: request.body.email,
+          country: target.country ?? null,
+          region: target.region ?? null,
+          details: { email: request.body.email, grant },
+        });
+        return messageId;
+      });
       await deliverOutbox(db, [id]);
       return reply.code(201).send({ ok: true as const });
     },

@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Answer, LocalText } from "../../core/index.ts";
+import { type AuditActor, recordAudit } from "../audit/record-audit.ts";
 import type { Db } from "../db/connect.ts";
 import { insertInChunks } from "../db/insert-in-chunks.ts";
 import { answerHistory, answers, assessments, countries, cycles, indicators } from "../db/schema.ts";
@@ -17,6 +18,8 @@ export interface ImportAnswersOptions {
   isDemo?: boolean;
   cycleNames?: Record<string, LocalText>;
   onProgress?: (done: number, total: number) => void;
+  /** Written to the audit log in the same transaction. */
+  audit?: AuditActor;
 }
 
 export interface ImportAnswersResult {
@@ -169,6 +172,22 @@ export async function importAnswers(db: Db, options: ImportAnswersOptions): Prom
       return chunk;
     });
     if (inserted + toUpdate.length > 0) await computeScores(tx as unknown as Db, fw.versionId);
+    if (options.audit) {
+      await recordAudit(tx as unknown as Db, {
+        action: "answers.imported",
+        ...options.audit,
+        targetType: "framework-version",
+        targetId: fw.versionId,
+        details: {
+          via: "csv",
+          fileName: options.fileName ?? null,
+          inserted,
+          updated: toUpdate.length,
+          unchanged,
+          assessments: pairs.length,
+        },
+      });
+    }
     return {
       cycles: cycleIds.size,
       assessments: pairs.length,

@@ -71,6 +71,11 @@ export const users = pgTable(
     locale: text("locale").notNull().default("en"),
     organisationId: uuid("organisation_id").references(() => organisations.id),
     createdAt: createdAt(),
+    lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+    /** Set with `is_active = false` when an administrator deactivates the account; who and why. */
+    deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
+    deactivatedBy: uuid("deactivated_by").references((): AnyPgColumn => users.id),
+    deactivationReason: text("deactivation_reason"),
   },
   (t) => [unique("users_email_unique").on(t.email)],
 );
@@ -726,3 +731,35 @@ export const platformSettings = pgTable("platform_settings", {
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   updatedBy: uuid("updated_by").references(() => users.id),
 });
+
+/**
+ * Security-relevant and administrative actions (sign-ins, role changes, publishing, imports,
+ * exports of unpublished data, backups). Append-only: a trigger refuses DELETE and every
+ * UPDATE except clearing `ip` once it is older than the retention period (see docs/audit.md).
+ */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    /** Who acted: a user, or null (a failed sign-in, the command line). */
+    actorId: uuid("actor_id").references(() => users.id),
+    /** The e-mail of the actor as known then, or as typed for a failed sign-in; "cli" for the command line. */
+    actorEmail: text("actor_email"),
+    action: text("action").notNull(),
+    targetType: text("target_type"),
+    targetId: text("target_id"),
+    /** The country and region the action concerns, so a log can be filtered by place. */
+    country: text("country"),
+    region: text("region"),
+    ip: text("ip"),
+    outcome: text("outcome").notNull().default("success"),
+    details: jsonb("details").$type<Record<string, unknown>>(),
+  },
+  (t) => [
+    index("audit_events_at_idx").on(t.at),
+    index("audit_events_action_idx").on(t.action, t.at),
+    index("audit_events_actor_idx").on(t.actorId, t.at),
+    index("audit_events_country_idx").on(t.country, t.at),
+  ],
+);

@@ -2,6 +2,7 @@ import { can } from "../../core/index.ts";
 import { AnswerConflictError } from "../assessments/answer-conflict.ts";
 import { assessmentTarget, type LoadedAssessment } from "../assessments/load-assessment.ts";
 import { saveAnswer } from "../assessments/save-answer.ts";
+import { type AuditActor, auditTargetOf, recordAudit } from "../audit/record-audit.ts";
 import type { SignedInUser } from "../auth/actor.ts";
 import type { Db } from "../db/connect.ts";
 import { UserError } from "../errors.ts";
@@ -30,6 +31,8 @@ export interface ImportAnswersInput {
   bytes: Uint8Array;
   fileName: string;
   dryRun: boolean;
+  /** Written to the audit log in the same transaction when the import is applied. */
+  audit?: AuditActor;
 }
 
 /**
@@ -102,6 +105,14 @@ export async function importAnswers(db: Db, input: ImportAnswersInput): Promise<
         ],
       });
     }
+  }
+  if (input.audit) {
+    await recordAudit(db, {
+      action: "answers.imported",
+      ...input.audit,
+      ...auditTargetOf(assessment),
+      details: { via: "xlsx", fileName, changed: report.changed, unchanged: report.unchanged },
+    });
   }
   return report;
 }

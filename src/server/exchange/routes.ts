@@ -6,6 +6,7 @@ import type { Action } from "../../core/index.ts";
 import { errorBody } from "../api-schemas/index.ts";
 import { assessmentTarget, loadAssessment } from "../assessments/load-assessment.ts";
 import { assessmentParams } from "../assessments/schemas.ts";
+import { auditActorOf, auditTargetOf, recordAudit } from "../audit/record-audit.ts";
 import { authorize, requireActor } from "../auth/plugin.ts";
 import type { Db } from "../db/connect.ts";
 import { withImportSlot } from "../files/import-slots.ts";
@@ -52,6 +53,13 @@ export async function registerExchangeRoutes(app: FastifyInstance, db: Db): Prom
           assessment,
           request.query.lang ?? actor.locale,
         );
+        // Drafts leave the platform: the log says who took which assessment, in what state.
+        await recordAudit(db, {
+          action: "unpublished.exported",
+          ...auditActorOf(request),
+          ...auditTargetOf(assessment),
+          details: { format: "xlsx", fileName, status: assessment.status },
+        });
         return reply
           .type(XLSX_TYPE)
           .header("content-disposition", `attachment; filename="${fileName}"`)
@@ -92,6 +100,7 @@ export async function registerExchangeRoutes(app: FastifyInstance, db: Db): Prom
                 actor,
                 ...upload,
                 dryRun: request.query.dryRun,
+                audit: auditActorOf(request),
               }),
             );
           });

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Framework } from "../../core/index.ts";
 import { findNul, nulProblem } from "../app/refuse-nul.ts";
+import { type AuditActor, recordAudit } from "../audit/record-audit.ts";
 import type { Db } from "../db/connect.ts";
 import { insertInChunks } from "../db/insert-in-chunks.ts";
 import {
@@ -27,7 +28,12 @@ export interface ImportedFramework {
  * indicators and classifications as rows for queries. A version is immutable:
  * importing an existing code and version again is refused.
  */
-export async function importFramework(db: Db, fw: Framework, userId?: string): Promise<ImportedFramework> {
+export async function importFramework(
+  db: Db,
+  fw: Framework,
+  userId?: string,
+  audit?: AuditActor,
+): Promise<ImportedFramework> {
   const withNul = findNul(fw);
   if (withNul !== null) throw new UserError(`the framework cannot be stored`, [nulProblem(withNul)]);
   return db.transaction(async (tx) => {
@@ -127,6 +133,15 @@ export async function importFramework(db: Db, fw: Framework, userId?: string): P
       ),
     );
     await insertInChunks(links, (chunk) => tx.insert(indicatorClassifications).values(chunk).returning());
+    if (audit) {
+      await recordAudit(tx as unknown as Db, {
+        action: "framework.imported",
+        ...audit,
+        targetType: "framework-version",
+        targetId: versionId,
+        details: { code: fw.code, version: fw.version, indicators: fw.indicators.length },
+      });
+    }
     return { frameworkId, versionId, code: fw.code, version: fw.version };
   });
 }

@@ -16,6 +16,7 @@ export const BACKUP_TABLES = [
   "countries",
   "organisations",
   "users",
+  "audit_events",
   "role_assignments",
   "platform_settings",
   "user_two_factor",

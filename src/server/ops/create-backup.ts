@@ -3,6 +3,7 @@ import { mkdtemp, readdir, rename, rm, stat } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { createGzip } from "node:zlib";
+import { type AuditActor, recordAudit } from "../audit/record-audit.ts";
 import type { Database } from "../db/connect.ts";
 import { UserError } from "../errors.ts";
 import { uploadsDir } from "../evidence/uploads-dir.ts";
@@ -32,7 +33,7 @@ export interface BackupResult {
 export async function createBackup(
   database: Pick<Database, "db" | "kind" | "location">,
   file: string,
-  options: { uploads?: string } = {},
+  options: { uploads?: string; audit?: AuditActor } = {},
 ): Promise<BackupResult> {
   await assertBackupableSchema(database.db, database.location);
   const target = resolve(file);
@@ -61,6 +62,14 @@ export async function createBackup(
     await pipeline(archive(tables, uploads, paths, manifest), createGzip(), createWriteStream(partial));
     await rename(partial, target);
     const bytes = (await stat(target)).size;
+    // Its own write after the read-only dump: the backup itself does not hold this event.
+    if (options.audit) {
+      await recordAudit(database.db, {
+        action: "backup.created",
+        ...options.audit,
+        details: { rows, files: paths.length },
+      });
+    }
     return { rows, tables: tables.length, files: paths.length, bytes, missingFiles: manifest.missingFiles };
   } finally {
     await rm(spool, { recursive: true, force: true });

@@ -4,6 +4,7 @@ import { dirname, join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { createGunzip } from "node:zlib";
 import { sql } from "drizzle-orm";
+import { type AuditActor, recordAudit } from "../audit/record-audit.ts";
 import type { Database, Db } from "../db/connect.ts";
 import { queryRows } from "../db/query-rows.ts";
 import { UserError } from "../errors.ts";
@@ -35,7 +36,7 @@ export interface RestoreResult {
 export async function restoreBackup(
   database: Pick<Database, "db">,
   file: string,
-  options: { uploads?: string } = {},
+  options: { uploads?: string; audit?: AuditActor } = {},
 ): Promise<RestoreResult> {
   const { db } = database;
   const uploads = resolve(options.uploads ?? uploadsDir());
@@ -44,7 +45,12 @@ export async function restoreBackup(
     const chunks: Buffer[] = [];
     for await (const chunk of content.all) chunks.push(chunk);
     const rowsOf = readLegacyBackup(Buffer.concat(chunks));
-    const loaded = await db.transaction((tx) => replaceTables(tx as unknown as Db, rowsOf));
+    const loaded = await db.transaction(async (tx) => {
+      const t = tx as unknown as Db;
+      const result = await replaceTables(t, rowsOf);
+      await recordRestore(t, options.audit, { rows: result.rows, format: 1 });
+      return result;
+    });
     forgetReleases(db);
     return { format: 1, files: 0, ...loaded };
   }
@@ -57,6 +63,11 @@ export async function restoreBackup(
       const t = tx as unknown as Db;
       const result = await replaceTables(t, (table) => readLines(join(stage, "database", `${table}.ndjson`)));
       await assertFilesHeld(t, manifest);
+      await recordRestore(t, options.audit, {
+        rows: result.rows,
+        files: manifest.files.length,
+        backupCreatedAt: manifest.createdAt,
+      });
       swapped = await swapUploads(uploads, join(stage, "uploads"));
       return result;
     });
@@ -69,6 +80,11 @@ export async function restoreBackup(
   } finally {
     await rm(stage, { recursive: true, force: true });
   }
+}
+
+/** Written after the reload, so the restored log says it was restored, when and by whom. */
+async function recordRestore(t: Db, audit: AuditActor | undefined, details: Record<string, unknown>) {
+  if (audit) await recordAudit(t, { action: "backup.restored", ...audit, details });
 }
 
 /** The decompressed bytes of a file, with gzip's own errors told as a damaged or foreign file. */

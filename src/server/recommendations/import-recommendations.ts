@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { buildDuplicateKey, type Target } from "../../core/index.ts";
+import { type AuditActor, recordAudit } from "../audit/record-audit.ts";
 import type { Db } from "../db/connect.ts";
 import { countries, importMappings, recommendationImports } from "../db/schema.ts";
 import { UserError } from "../errors.ts";
@@ -26,6 +27,8 @@ export interface ImportRequest {
    * recommendation changes it. Absent for the command line, run by the operator.
    */
   mayImport?: (target: Target) => boolean;
+  /** Written to the audit log in the same transaction. */
+  audit?: AuditActor;
   /** Called as rows are stored: (done, total). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -148,6 +151,20 @@ export async function importRecommendations(db: Db, request: ImportRequest): Pro
       .where(eq(recommendationImports.id, importId));
     // Fresh statistics after a bulk load, so searches plan with the real table size at once.
     if (stored.added > 1000) await t.execute(sql`analyze recommendations`);
+    if (request.audit) {
+      await recordAudit(t, {
+        action: "recommendations.imported",
+        ...request.audit,
+        targetType: "recommendation-import",
+        targetId: importId,
+        details: {
+          fileName: request.fileName,
+          preset: request.preset,
+          rows: table.rows.length,
+          added: stored.added,
+        },
+      });
+    }
     return {
       importId,
       fileName: request.fileName,

@@ -1,7 +1,8 @@
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { z } from "zod";
 import { errorBody } from "../api-schemas/index.ts";
+import { auditActorOf, recordAudit } from "../audit/record-audit.ts";
 import type { Db } from "../db/connect.ts";
 import { buildDashboard, dashboardOutput, dashboardQuery } from "./dashboard.ts";
 import { buildReportCard, reportCardOutput, reportCardQuery } from "./report-card.ts";
@@ -22,6 +23,30 @@ function sendAttachment(reply: FastifyReply, type: string, fileName: string, bod
     .header("content-disposition", `attachment; filename="${fileName}"`)
     .header("cache-control", "no-store")
     .send(body);
+}
+
+/**
+ * Sends a report of the coalition's tracking, which is not public (drafts, notes, follow-up), and
+ * writes its download to the audit log.
+ */
+async function sendReport(
+  db: Db,
+  request: FastifyRequest<{ Querystring: { state: string } }>,
+  reply: FastifyReply,
+  type: string,
+  fileName: string,
+  body: Buffer,
+) {
+  const state = request.query.state.trim();
+  await recordAudit(db, {
+    action: "unpublished.exported",
+    ...auditActorOf(request),
+    targetType: "tracking-report",
+    targetId: fileName,
+    country: /^[A-Za-z]{2}$/.test(state) ? state.toUpperCase() : null,
+    details: { state, fileName },
+  });
+  return sendAttachment(reply, type, fileName, body);
 }
 
 function fileNameOf(base: string, state: string, ext: string): string {
@@ -78,7 +103,9 @@ export async function registerRecommendationReportRoutes(scope: FastifyInstance,
     async (request, reply) => {
       await authorizeStateTracking(request, db, request.query.state);
       const report = await readReport(db, request.query);
-      return sendAttachment(
+      return sendReport(
+        db,
+        request,
         reply,
         DOCX_TYPE,
         fileNameOf("follow-up", report.stateName, "docx"),
@@ -101,7 +128,9 @@ export async function registerRecommendationReportRoutes(scope: FastifyInstance,
     async (request, reply) => {
       await authorizeStateTracking(request, db, request.query.state);
       const report = await readReport(db, request.query);
-      return sendAttachment(
+      return sendReport(
+        db,
+        request,
         reply,
         XLSX_TYPE,
         fileNameOf("follow-up", report.stateName, "xlsx"),
@@ -139,7 +168,9 @@ export async function registerRecommendationReportRoutes(scope: FastifyInstance,
     async (request, reply) => {
       await authorizeStateTracking(request, db, request.query.state);
       const card = await buildReportCard(db, request.query.state);
-      return sendAttachment(
+      return sendReport(
+        db,
+        request,
         reply,
         DOCX_TYPE,
         fileNameOf("report-card", card.stateName, "docx"),

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { can } from "../../core/index.ts";
 import { errorBody } from "../api-schemas/index.ts";
+import { auditActorOf } from "../audit/record-audit.ts";
 import { authorize, requireActor } from "../auth/plugin.ts";
 import type { Db } from "../db/connect.ts";
 import { UserError } from "../errors.ts";
@@ -130,6 +131,7 @@ export async function registerRecommendationRoutes(app: FastifyInstance, db: Db)
             state: fields.data.state,
             userId: actor.userId,
             mayImport: (target) => can(actor, "recommendation:import", target),
+            audit: auditActorOf(request),
           });
         });
         return reply.code(201).send(summary);

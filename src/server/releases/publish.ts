@@ -1,5 +1,6 @@
 import { and, desc, eq, lt } from "drizzle-orm";
 import { buildReleaseSnapshot, type ReleaseSnapshot } from "../../core/index.ts";
+import { type AuditActor, recordAudit } from "../audit/record-audit.ts";
 import type { Db } from "../db/connect.ts";
 import { assessments, cycles, frameworks, frameworkVersions, releases } from "../db/schema.ts";
 import { UserError } from "../errors.ts";
@@ -16,6 +17,8 @@ export interface PublishInput {
   /** Who publishes (null from the command line). */
   userId: string | null;
   via?: "api" | "cli" | "demo";
+  /** Written to the audit log in the same transaction (the demo loader passes none). */
+  audit?: AuditActor;
 }
 
 export interface PublishedRelease {
@@ -136,6 +139,15 @@ export async function publishRelease(db: Db, input: PublishInput): Promise<Publi
         snapshot,
       })
       .returning({ id: releases.id });
+    if (input.audit) {
+      await recordAudit(tx, {
+        action: "release.published",
+        ...input.audit,
+        targetType: "release",
+        targetId: slug,
+        details: { version, countries: chosen.map((a) => a.country), supersedes: previous?.slug ?? null },
+      });
+    }
     return {
       id: row!.id,
       slug,

@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { ReleaseAnswer } from "../../core/index.ts";
 import { errorBody } from "../api-schemas/index.ts";
 import { publishBody, publishedRelease, releaseCandidates, releaseSummary } from "../api-schemas/releases.ts";
+import { auditActorOf } from "../audit/record-audit.ts";
 import { authorize, requireActor } from "../auth/plugin.ts";
 import type { Db } from "../db/connect.ts";
 import { assessments, countries, cycles, frameworks, frameworkVersions, releases } from "../db/schema.ts";
@@ -99,6 +100,7 @@ export async function registerReleaseRoutes(app: FastifyInstance, db: Db): Promi
         notes: request.body.notes,
         userId: actor.userId,
         via: "api",
+        audit: auditActorOf(request),
       });
       request.log.info({ release: published.slug, by: actor.userId }, "release published");
       return reply.code(201).send(published);

@@ -6,6 +6,7 @@ import {
   type TrackedRecommendation,
   type TrackingSnapshot,
 } from "../../core/index.ts";
+import { type AuditActor, recordAudit } from "../audit/record-audit.ts";
 import type { Db } from "../db/connect.ts";
 import { countries, implementationAssessments, recommendations, trackingPublications } from "../db/schema.ts";
 import { UserError } from "../errors.ts";
@@ -16,6 +17,8 @@ export interface PublishTrackingInput {
   country: string;
   notes: string;
   userId?: string;
+  /** Written to the audit log in the same transaction. */
+  audit?: AuditActor;
 }
 
 export interface PublishedTracking {
@@ -142,6 +145,16 @@ export async function publishTracking(db: Db, input: PublishTrackingInput): Prom
       notes,
       snapshot,
     });
+    if (input.audit) {
+      await recordAudit(t as unknown as Db, {
+        action: "tracking.published",
+        ...input.audit,
+        targetType: "tracking-publication",
+        targetId: slug,
+        country: code,
+        details: { version, recommendations: tracked.length },
+      });
+    }
     return {
       slug,
       version,

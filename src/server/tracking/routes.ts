@@ -14,6 +14,7 @@ import {
   trackingPublished as published,
   trackingSummary as summary,
 } from "../api-schemas/tracking.ts";
+import { auditActorOf } from "../audit/record-audit.ts";
 import { authorize, requireActor } from "../auth/plugin.ts";
 import type { Db } from "../db/connect.ts";
 import { countries } from "../db/schema.ts";
@@ -104,6 +105,7 @@ export async function registerTrackingRoutes(api: FastifyInstance, db: Db): Prom
         country: code,
         notes: request.body.notes,
         userId: actor.userId,
+        audit: auditActorOf(request),
       });
       return reply.code(201).send({ ...result, url: pageUrl(result.slug) });
     },

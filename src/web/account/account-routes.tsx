@@ -1,7 +1,9 @@
+import { AuditPage } from "../admin/audit-page.tsx";
 import { InvitePage } from "../admin/invite-page.tsx";
 import { NewCyclePage } from "../admin/new-cycle-page.tsx";
 import { OutboxPage } from "../admin/outbox-page.tsx";
 import { SecuritySettingsPage } from "../admin/security-settings-page.tsx";
+import { UsersPage } from "../admin/users-page.tsx";
 import type { Route } from "../routing/routes.ts";
 import { MyWorkPage } from "../work/my-work-page.tsx";
 import { AcceptInvitationPage } from "./accept-invitation-page.tsx";
@@ -24,7 +26,9 @@ export type AccountRoute = Extract<
       | "admin-invitations"
       | "admin-outbox"
       | "account-security"
-      | "admin-security";
+      | "admin-security"
+      | "admin-users"
+      | "admin-audit";
   }
 >;
 
@@ -51,5 +55,9 @@ export function AccountRoutePage({ route }: { route: AccountRoute }) {
       return <AccountSecurityPage />;
     case "admin-security":
       return <SecuritySettingsPage />;
+    case "admin-users":
+      return <UsersPage />;
+    case "admin-audit":
+      return <AuditPage />;
   }
 }

@@ -41,6 +41,8 @@ export function SignInPage() {
       if (failure instanceof ApiRequestError && (failure.status === 401 || failure.status === 400))
         setError(t("wrongCredentials"));
       else if (failure instanceof ApiRequestError && failure.status === 429) setError(t("tooManyAttempts"));
+      else if (failure instanceof ApiRequestError && failure.status === 403)
+        setError(t("umSignInDeactivated"));
       else setError(failure instanceof Error ? failure.message : String(failure));
     } finally {
       setBusy(false);

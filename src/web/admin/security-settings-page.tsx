@@ -19,7 +19,7 @@ export function SecuritySettingsPage() {
     <div className="narrow-page">
       <PageTitle text={t("secTitle")}>{t("secTitle")}</PageTitle>
       <p className="lead">{t("secLead")}</p>
-      <AdminGate action="user:manage">{() => <RequiredRolesForm />}</AdminGate>
+      <AdminGate action="security:manage">{() => <RequiredRolesForm />}</AdminGate>
     </div>
   );
 }

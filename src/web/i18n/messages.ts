@@ -1,5 +1,6 @@
 import { IntlMessageFormat } from "intl-messageformat";
 import { account } from "./catalogs/account.ts";
+import { accountsAdmin } from "./catalogs/accounts-admin.ts";
 import { recommendations } from "./catalogs/recommendations.ts";
 import { releases } from "./catalogs/releases.ts";
 import { review } from "./catalogs/review.ts";
@@ -20,6 +21,7 @@ const en = {
   ...recommendations.en,
   ...releases.en,
   ...security.en,
+  ...accountsAdmin.en,
 };
 const fr = {
   ...shell.fr,
@@ -29,6 +31,7 @@ const fr = {
   ...recommendations.fr,
   ...releases.fr,
   ...security.fr,
+  ...accountsAdmin.fr,
 };
 /** Arabic: messages not yet translated fall back to English. */
 const ar: Partial<Record<MessageKey, string>> = {
@@ -39,6 +42,7 @@ const ar: Partial<Record<MessageKey, string>> = {
   ...recommendations.ar,
   ...releases.ar,
   ...security.ar,
+  ...accountsAdmin.ar,
 };
 
 export type MessageKey = keyof typeof en;

@@ -47,8 +47,10 @@ function WorkspaceLinks() {
       <NavLink to={paths.recommendations()}>{t("rcNav")}</NavLink>
       {may("cycle:manage") && <NavLink to={paths.adminNewCycle()}>{t("newCycleNav")}</NavLink>}
       {may("user:invite") && <NavLink to={paths.adminInvitations()}>{t("inviteNav")}</NavLink>}
+      {may("user:manage") && <NavLink to={paths.adminUsers()}>{t("umNav")}</NavLink>}
+      {may("audit:read") && <NavLink to={paths.adminAudit()}>{t("alNav")}</NavLink>}
       {may("outbox:read") && <NavLink to={paths.adminOutbox()}>{t("outboxNav")}</NavLink>}
-      {may("user:manage") && <NavLink to={paths.adminSecurity()}>{t("secNav")}</NavLink>}
+      {may("security:manage") && <NavLink to={paths.adminSecurity()}>{t("secNav")}</NavLink>}
       {may("release:publish") && <NavLink to={paths.adminReleases()}>{t("pbNav")}</NavLink>}
     </>
   );

@@ -15,6 +15,8 @@ export type Route =
   | { page: "admin-outbox" }
   | { page: "account-security" }
   | { page: "admin-security" }
+  | { page: "admin-users" }
+  | { page: "admin-audit" }
   | { page: "admin-releases" }
   | { page: "assessment-progress"; id: string }
   | { page: "assessment-changes"; id: string }
@@ -51,6 +53,8 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/admin\/outbox$/, () => ({ page: "admin-outbox" })],
   [/^\/account\/security$/, () => ({ page: "account-security" })],
   [/^\/admin\/security$/, () => ({ page: "admin-security" })],
+  [/^\/admin\/users$/, () => ({ page: "admin-users" })],
+  [/^\/admin\/audit$/, () => ({ page: "admin-audit" })],
   [/^\/admin\/releases$/, () => ({ page: "admin-releases" })],
 ];
 
@@ -92,6 +96,8 @@ export const paths = {
   accountSecurity: () => "/account/security",
   /** The roles that must use two-factor sign-in. */
   adminSecurity: () => "/admin/security",
+  adminUsers: () => "/admin/users",
+  adminAudit: () => "/admin/audit",
   /** Publishing: the releases and the publish panel of each cycle. */
   adminReleases: () => "/admin/releases",
 };
@@ -130,8 +136,10 @@ export const EVERY_PAGE: { readonly [P in Route["page"]]: (ids: PageIds) => stri
   "admin-invitations": () => paths.adminInvitations(),
   "admin-outbox": () => paths.adminOutbox(),
   "admin-releases": () => paths.adminReleases(),
-  "account-security": () => "/account/security",
-  "admin-security": () => "/admin/security",
+  "account-security": () => paths.accountSecurity(),
+  "admin-security": () => paths.adminSecurity(),
+  "admin-users": () => paths.adminUsers(),
+  "admin-audit": () => paths.adminAudit(),
   "assessment-progress": (ids) => paths.assessmentProgress(ids.assessmentId),
   "assessment-changes": (ids) => paths.assessmentChanges(ids.assessmentId),
   "assessment-timeline": (ids) => paths.assessmentTimeline(ids.assessmentId),

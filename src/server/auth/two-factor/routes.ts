@@ -133,7 +133,7 @@ export async function registerTwoFactorRoutes(app: FastifyInstance, db: Db): Pro
       },
     },
     async (request) => {
-      authorize(request, "user:manage");
+      authorize(request, "security:manage");
       return { twoFactorRequiredRoles: await readTwoFactorRequiredRoles(db) };
     },
   );
@@ -150,7 +150,7 @@ export async function registerTwoFactorRoutes(app: FastifyInstance, db: Db): Pro
       },
     },
     async (request) => {
-      const actor = authorize(request, "user:manage");
+      const actor = authorize(request, "security:manage");
       await inTransaction((t) =>
         writeTwoFactorRequiredRoles(t, request.body.twoFactorRequiredRoles, actor.userId),
       );

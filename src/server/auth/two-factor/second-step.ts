@@ -1,5 +1,6 @@
 import type { Db } from "../../db/connect.ts";
 import { UserError } from "../../errors.ts";
+import { recordSignIn } from "../record-sign-in.ts";
 import { createSession } from "../sessions.ts";
 import { consumeSignInChallenge, createSignInChallenge } from "./challenge.ts";
 import { isRecoveryCodeShape, spendRecoveryCode } from "./recovery-codes.ts";
@@ -40,6 +41,7 @@ export async function completeSignIn(
   db: Db,
   challenge: { token: string; userId: string },
   code: string,
+  context: { email: string; ip?: string },
 ): Promise<SessionOpened & { usedRecoveryCode: boolean }> {
   return db.transaction(async (tx) => {
     const t = tx as unknown as Db;
@@ -47,6 +49,11 @@ export async function completeSignIn(
     if (!(await consumeSignInChallenge(t, challenge.token)))
       throw new UserError("this sign-in has expired: enter your password again", [], 400);
     const session = await createSession(t, challenge.userId);
+    await recordSignIn(t, {
+      userId: challenge.userId,
+      ...context,
+      details: { secondFactor: usedRecoveryCode ? "recovery code" : "authenticator" },
+    });
     return { kind: "session" as const, userId: challenge.userId, usedRecoveryCode, ...session };
   });
 }

@@ -1,0 +1,48 @@
+import { csvField } from "../../core/publishing/downloads.ts";
+import type { AuditEventOut } from "../api-schemas/audit.ts";
+
+const COLUMNS = [
+  "at",
+  "action",
+  "outcome",
+  "actor_id",
+  "actor_email",
+  "actor_name",
+  "target_type",
+  "target_id",
+  "country",
+  "region",
+  "ip",
+  "details",
+] as const;
+
+/**
+ * A cell a spreadsheet will not run: text starting with = + - @ (or a tab or carriage return)
+ * is prefixed with a quote, since a typed e-mail or a reason could hold a formula.
+ */
+export function neutraliseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** The audit events as CSV (RFC 4180, UTF-8 with a byte order mark so spreadsheets read accents). */
+export function auditCsv(events: readonly AuditEventOut[]): string {
+  const line = (cells: (string | null)[]) =>
+    `${cells.map((c) => csvField(c === null ? null : neutraliseFormula(c))).join(",")}\r\n`;
+  const rows = events.map((e) =>
+    line([
+      e.at,
+      e.action,
+      e.outcome,
+      e.actorId,
+      e.actorEmail,
+      e.actorName,
+      e.targetType,
+      e.targetId,
+      e.country,
+      e.region,
+      e.ip,
+      e.details ? JSON.stringify(e.details) : null,
+    ]),
+  );
+  return `\uFEFF${line([...COLUMNS])}${rows.join("")}`;
+}
