@@ -1,4 +1,5 @@
 import { Command, CommanderError } from "commander";
+import { DatabaseInUseError } from "../server/db/data-dir-lock.ts";
 import { UserError } from "../server/errors.ts";
 import { registerBackup } from "./commands/backup.ts";
 import { registerData } from "./commands/data.ts";
@@ -12,6 +13,7 @@ import { registerRecommendations } from "./commands/recommendations.ts";
 import { registerScore } from "./commands/score.ts";
 import { registerServe } from "./commands/serve.ts";
 import { registerUser } from "./commands/user.ts";
+import { hintThroughServer } from "./database-in-use.ts";
 
 const program = new Command();
 program
@@ -38,6 +40,10 @@ try {
 } catch (error) {
   if (error instanceof CommanderError) {
     process.exitCode = error.exitCode;
+  } else if (error instanceof DatabaseInUseError) {
+    const hint = hintThroughServer(process.argv.slice(2));
+    console.error(`childmark: ${error.message}${hint ? `\n${hint}` : ""}`);
+    process.exitCode = 1;
   } else if (error instanceof UserError) {
     console.error(`childmark: ${error.toString()}`);
     process.exitCode = 1;
