@@ -1,6 +1,7 @@
 import { parse } from "csv-parse/sync";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { UserError } from "../errors.ts";
+import { loadExcelJs } from "../exceljs.ts";
 
 /** A row of an imported table: its line (CSV) or row number (XLSX) and its cells by column name. */
 export interface TableRow {
@@ -122,7 +123,7 @@ function recordLines(text: string): number[] {
 }
 
 async function readWorkbook(bytes: Buffer, fileName: string): Promise<Table> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {

@@ -1,5 +1,6 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { UserError } from "../../errors.ts";
+import { loadExcelJs } from "../../exceljs.ts";
 import { checkZip } from "./check-zip.ts";
 
 /**
@@ -15,7 +16,7 @@ export async function loadWorkbook(bytes: Uint8Array, name: string): Promise<Exc
     );
   }
   checkZip(bytes, name);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJs()).Workbook();
   try {
     await wb.xlsx.load(
       Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer,
