@@ -1,11 +1,13 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { answerHistory, answers, indicators } from "../src/server/db/schema.ts";
+import { benchKinds } from "./databases.ts";
 import { buildSyntheticFramework } from "./fixtures/synthetic.ts";
 import { type BenchFigure, formatFigure, percentile } from "./harness.ts";
 import {
   type BenchServer,
   createSignedInUsers,
   type HttpSession,
+  type Kind,
   openAssessments,
   startBenchServer,
 } from "./workspace-server.ts";
@@ -37,31 +39,40 @@ interface Tally {
   illegitimateConflicts: number;
   latencies: number[];
   putLatencies: number[];
+  /** Requests answered as intended (200, or a legitimate-looking 409) per editor, by editor index. */
+  served: number[];
   /** Successful PUTs that changed the answer, by `assessment/indicator`. */
   changes: Map<string, number>;
   firstErrors: string[];
 }
 
+/** An editor served fewer times than this in the run counts as starved. */
+const SERVED_ENOUGH = 5;
+
 /**
  * (b) 200 editors, each with its own session (coordinators and contributors
- * of five countries), for 60 s against the real server on PostgreSQL: each
- * loops "read the answer's current version, save a new value with it as
- * expectedVersion". Two editors share each answer, so some saves meet a
- * legitimate 409 (someone else saved in between). Afterwards every answer's
- * version and history rows are counted against the successful saves: a lost
- * write would show as a difference.
+ * of five countries), for 60 s against the real server, on PGlite and (with
+ * `DATABASE_URL`) on PostgreSQL: each loops "read the answer's current
+ * version, save a new value with it as expectedVersion". Two editors share
+ * each answer, so some saves meet a legitimate 409 (someone else saved in
+ * between). Afterwards every answer's version and history rows are counted
+ * against the successful saves: a lost write would show as a difference.
+ * Fairness: how many requests each editor got answered; every editor should
+ * be served at least `SERVED_ENOUGH` times.
  */
 export async function run(): Promise<BenchFigure[]> {
-  if (!process.env.DATABASE_URL) {
-    console.log("  DATABASE_URL not set: the concurrent-editors benchmark runs on PostgreSQL only, skipped");
-    return [];
-  }
-  process.env.CHILDMARK_DB_POOL = POOL;
-  const server = await startBenchServer("postgres");
+  const figures: BenchFigure[] = [];
+  for (const kind of benchKinds()) figures.push(...(await runOn(kind)));
+  return figures;
+}
+
+async function runOn(kind: Kind): Promise<BenchFigure[]> {
+  if (kind === "postgres") process.env.CHILDMARK_DB_POOL = POOL;
+  const server = await startBenchServer(kind);
   try {
     const editors = await prepareEditors(server);
     console.log(
-      `  ${EDITORS} editors signed in (${COUNTRIES.length} countries, ${EDITORS / PER_ANSWER} answers, ${PER_ANSWER} editors each); server pool ${POOL} connections; ${SECONDS} s`,
+      `  ${kind}: ${EDITORS} editors signed in (${COUNTRIES.length} countries, ${EDITORS / PER_ANSWER} answers, ${PER_ANSWER} editors each)${kind === "postgres" ? `; server pool ${POOL} connections` : ""}; ${SECONDS} s`,
     );
     const tally: Tally = {
       requests: 0,
@@ -70,6 +81,7 @@ export async function run(): Promise<BenchFigure[]> {
       illegitimateConflicts: 0,
       latencies: [],
       putLatencies: [],
+      served: editors.map(() => 0),
       changes: new Map(),
       firstErrors: [],
     };
@@ -83,21 +95,36 @@ export async function run(): Promise<BenchFigure[]> {
     const puts = tally.putLatencies.sort((a, b) => a - b);
     const throughput = tally.requests / elapsed;
     const saves = [...tally.changes.values()].reduce((a, b) => a + b, 0);
+    const served = [...tally.served].sort((a, b) => a - b);
+    const servedEnough = (100 * served.filter((n) => n >= SERVED_ENOUGH).length) / served.length;
+    const p = (q: number) => formatFigure(percentile(sorted, q));
     console.log(
-      `  ${tally.requests} requests in ${elapsed.toFixed(1)} s (${formatFigure(throughput)}/s), ${saves} saves, p50 ${formatFigure(percentile(sorted, 0.5))} ms, p95 ${formatFigure(percentile(sorted, 0.95))} ms (PUT p95 ${formatFigure(percentile(puts, 0.95))} ms)`,
+      `  ${kind}: ${tally.requests} requests in ${elapsed.toFixed(1)} s (${formatFigure(throughput)}/s), ${saves} saves, p50 ${p(0.5)} ms, p95 ${p(0.95)} ms, p99 ${p(0.99)} ms (PUT p95 ${formatFigure(percentile(puts, 0.95))} ms)`,
     );
     console.log(
-      `  errors ${tally.errors}, conflicts (409) ${tally.conflicts} of which not legitimate ${tally.illegitimateConflicts}, lost writes ${lost}`,
+      `  ${kind}: requests answered per editor: fewest ${served[0]}, median ${percentile(served, 0.5)}, most ${served[served.length - 1]}; ${formatFigure(servedEnough)}% of editors served ≥ ${SERVED_ENOUGH} times`,
+    );
+    console.log(
+      `  ${kind}: errors ${tally.errors}, conflicts (409) ${tally.conflicts} of which not legitimate ${tally.illegitimateConflicts}, lost writes ${lost}`,
     );
     for (const e of tally.firstErrors) console.log(`    error: ${e}`);
+    const of = `(200 editors, ${kind})`;
     return [
-      { metric: "requests per second (200 editors, postgres)", value: throughput, unit: "req/s" },
-      { metric: "request p95 (200 editors, postgres)", value: percentile(sorted, 0.95), unit: "ms" },
-      { metric: "successful saves (200 editors, postgres)", value: saves, unit: "saves" },
-      { metric: "conflicts 409 (200 editors, postgres)", value: tally.conflicts, unit: "responses" },
-      { metric: "errors (200 editors, postgres)", value: tally.errors, unit: "responses", target: 0.5 },
+      { metric: `requests per second ${of}`, value: throughput, unit: "req/s" },
+      { metric: `request p50 ${of}`, value: percentile(sorted, 0.5), unit: "ms" },
+      { metric: `request p95 ${of}`, value: percentile(sorted, 0.95), unit: "ms", target: 2000 },
+      { metric: `request p99 ${of}`, value: percentile(sorted, 0.99), unit: "ms" },
       {
-        metric: "lost writes (200 editors, postgres)",
+        metric: `editors served < ${SERVED_ENOUGH} times ${of}`,
+        value: 100 - servedEnough,
+        unit: "%",
+        target: 0.5,
+      },
+      { metric: `successful saves ${of}`, value: saves, unit: "saves" },
+      { metric: `conflicts 409 ${of}`, value: tally.conflicts, unit: "responses" },
+      { metric: `errors ${of}`, value: tally.errors, unit: "responses", target: 0.5 },
+      {
+        metric: `lost writes ${of}`,
         value: lost + tally.illegitimateConflicts,
         unit: "answers",
         target: 0.5,
@@ -157,6 +184,7 @@ async function edit(baseUrl: string, editor: Editor, tally: Tally, deadline: num
         fail(`GET ${res.status}`);
         continue;
       }
+      tally.served[editor.index]!++;
       version = Math.max(0, ...body.map((h) => h.version));
     } catch (error) {
       tally.requests++;
@@ -179,6 +207,7 @@ async function edit(baseUrl: string, editor: Editor, tally: Tally, deadline: num
       const ms = performance.now() - start;
       tally.latencies.push(ms);
       tally.putLatencies.push(ms);
+      if (res.status === 200 || res.status === 409) tally.served[editor.index]!++;
       if (res.status === 200) {
         if (body.changed) tally.changes.set(editor.key, (tally.changes.get(editor.key) ?? 0) + 1);
       } else if (res.status === 409) {

@@ -1,17 +1,7 @@
 import { Command, CommanderError } from "commander";
+import { DatabaseInUseError } from "../server/db/data-dir-lock.ts";
 import { UserError } from "../server/errors.ts";
-import { registerBackup } from "./commands/backup.ts";
-import { registerData } from "./commands/data.ts";
-import { registerExportSite } from "./commands/export-site.ts";
-import { registerFramework } from "./commands/framework.ts";
-import { registerFrameworkValidate } from "./commands/framework-validate.ts";
-import { registerMigrate } from "./commands/migrate.ts";
-import { registerNotifyDeadlines } from "./commands/notify-deadlines.ts";
-import { registerPublish } from "./commands/publish.ts";
-import { registerRecommendations } from "./commands/recommendations.ts";
-import { registerScore } from "./commands/score.ts";
-import { registerServe } from "./commands/serve.ts";
-import { registerUser } from "./commands/user.ts";
+import { hintThroughServer } from "./database-in-use.ts";
 
 const program = new Command();
 program
@@ -21,23 +11,48 @@ program
   .showHelpAfterError()
   .exitOverride();
 
-registerServe(program);
-registerMigrate(program);
-registerFrameworkValidate(registerFramework(program));
-registerData(program);
-registerScore(program);
-registerBackup(program);
-registerUser(program);
-registerNotifyDeadlines(program);
-registerRecommendations(program);
-registerExportSite(program);
-registerPublish(program);
+/**
+ * Each command's module, loaded only when that command runs: importing them all
+ * (Fastify, the portal's React pages, ExcelJS, docx …) cost ~150 MB before any
+ * work, for a command that lists frameworks. Help with no command loads all.
+ */
+const COMMANDS: Record<string, (program: Command) => Promise<unknown>> = {
+  serve: async (p) => (await import("./commands/serve.ts")).registerServe(p),
+  migrate: async (p) => (await import("./commands/migrate.ts")).registerMigrate(p),
+  framework: async (p) => {
+    const [{ registerFramework }, { registerFrameworkValidate }] = await Promise.all([
+      import("./commands/framework.ts"),
+      import("./commands/framework-validate.ts"),
+    ]);
+    registerFrameworkValidate(registerFramework(p));
+  },
+  data: async (p) => (await import("./commands/data.ts")).registerData(p),
+  score: async (p) => (await import("./commands/score.ts")).registerScore(p),
+  backup: async (p) => (await import("./commands/backup.ts")).registerBackup(p),
+  user: async (p) => (await import("./commands/user.ts")).registerUser(p),
+  "notify-deadlines": async (p) =>
+    (await import("./commands/notify-deadlines.ts")).registerNotifyDeadlines(p),
+  recommendations: async (p) => (await import("./commands/recommendations.ts")).registerRecommendations(p),
+  "export-site": async (p) => (await import("./commands/export-site.ts")).registerExportSite(p),
+  publish: async (p) => (await import("./commands/publish.ts")).registerPublish(p),
+};
+/** Top-level names registered by a module under another name (`restore` lives beside `backup`). */
+const MODULE_OF: Record<string, string> = { restore: "backup", releases: "publish" };
+
+const named = process.argv.slice(2).find((a) => !a.startsWith("-"));
+const module = named ? (MODULE_OF[named] ?? named) : undefined;
+if (module && COMMANDS[module]) await COMMANDS[module](program);
+else for (const register of Object.values(COMMANDS)) await register(program);
 
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) {
     process.exitCode = error.exitCode;
+  } else if (error instanceof DatabaseInUseError) {
+    const hint = hintThroughServer(process.argv.slice(2));
+    console.error(`childmark: ${error.message}${hint ? `\n${hint}` : ""}`);
+    process.exitCode = 1;
   } else if (error instanceof UserError) {
     console.error(`childmark: ${error.toString()}`);
     process.exitCode = 1;

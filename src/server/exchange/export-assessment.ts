@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
-import ExcelJS from "exceljs";
 import type { LoadedAssessment } from "../assessments/load-assessment.ts";
 import type { Db } from "../db/connect.ts";
 import { countries, cycles } from "../db/schema.ts";
+import { loadExcelJs } from "../exceljs.ts";
 import { writeWorkbook } from "../frameworks/xlsx/neutralise-workbook.ts";
 import { readCurrentAnswers } from "./current-answers.ts";
 import { pickText } from "./tree-order.ts";
@@ -36,7 +36,7 @@ export async function exportAssessment(
     .where(eq(cycles.id, assessment.cycleId));
   const answers = await readCurrentAnswers(db, assessment.id);
 
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJs()).Workbook();
   wb.creator = "Childmark";
   addReadMeSheet(wb, {
     assessmentId: assessment.id,

@@ -1,5 +1,6 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { UserError } from "../errors.ts";
+import { loadExcelJs } from "../exceljs.ts";
 import { guardZip } from "./zip-guard.ts";
 
 /** True when bytes start like a zip archive (every XLSX, DOCX and ODS file does). */
@@ -24,7 +25,7 @@ export async function openXlsx(
     );
   }
   await guardZip(bytes, fileName, { kind: "XLSX spreadsheet", advice });
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   try {
     await workbook.xlsx.load(
       Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer,

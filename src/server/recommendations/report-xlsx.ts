@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import { loadExcelJs } from "../exceljs.ts";
 import { writeWorkbook } from "../frameworks/xlsx/neutralise-workbook.ts";
 import { labelOf, type Report } from "./report-rows.ts";
 
@@ -8,7 +8,7 @@ import { labelOf, type Report } from "./report-rows.ts";
  * starting with `=` is written `'=` (see `neutraliseWorkbook`).
  */
 export async function renderReportXlsx(report: Report): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcelJs()).Workbook();
   const sheet = book.addWorksheet("Recommendations");
   sheet.columns = [
     { header: report.groupBy === "article" ? "UNCRC article" : "Cluster", key: "group", width: 30 },

@@ -1,4 +1,3 @@
-import ExcelJS from "exceljs";
 import type { ReleaseSnapshot } from "../../core/index.ts";
 import {
   aboutRows,
@@ -7,6 +6,7 @@ import {
   itemLabel,
   releaseForCountry,
 } from "../../core/publishing/downloads.ts";
+import { loadExcelJs } from "../exceljs.ts";
 import { writeWorkbook } from "../frameworks/xlsx/neutralise-workbook.ts";
 
 /**
@@ -18,7 +18,7 @@ export async function releaseXlsx(snapshot: ReleaseSnapshot, country?: string): 
   const s = releaseForCountry(snapshot, country);
   const fw = s.framework;
   const names = new Map(s.countries.map((c) => [c.code, inDefaultLanguage(c.name, fw)]));
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcelJs()).Workbook();
   book.created = new Date(s.release.publishedAt);
   book.title = `${inDefaultLanguage(fw.title, fw)} — ${s.release.slug}`;
 

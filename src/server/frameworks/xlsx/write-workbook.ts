@@ -1,5 +1,5 @@
-import ExcelJS from "exceljs";
 import type { Framework, Indicator, LocalText } from "../../../core/index.ts";
+import { loadExcelJs } from "../../exceljs.ts";
 import {
   CLASSIFICATION_PREFIX,
   collectClassificationCodes,
@@ -29,7 +29,7 @@ export async function writeFrameworkWorkbook(fw: Framework): Promise<Buffer> {
   const texts = (field: string, text: LocalText | undefined) =>
     Object.fromEntries(langs.map((l) => [textColumn(field, l), text?.[l]]));
   const columns = (fields: string[]) => fields.flatMap((f) => langs.map((l) => textColumn(f, l)));
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJs()).Workbook();
   wb.creator = "Childmark";
 
   const settings: [string, CellInput][] = [
