@@ -64,7 +64,7 @@ export async function confirmPasswordReset(db: Db, token: string, password: stri
       .select({ email: users.email, name: users.name })
       .from(users)
       .where(eq(users.id, row.userId!));
-    assertPasswordAllowed(password, { email: owner?.email, name: owner?.name });
+    await assertPasswordAllowed(password, { email: owner?.email, name: owner?.name });
     await t
       .update(users)
       .set({ passwordHash: await hashPassword(password) })
@@ -114,7 +114,7 @@ export async function acceptInvitation(
       throw new UserError("you already have an account: enter your current password to accept", [], 400);
     }
     if (!user) {
-      assertPasswordAllowed(password, { email: row.email, name });
+      await assertPasswordAllowed(password, { email: row.email, name });
       [user] = await t
         .insert(users)
         .values({ email: row.email, name, passwordHash: await hashPassword(password) })

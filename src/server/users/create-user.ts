@@ -29,7 +29,7 @@ export async function createUser(
     );
   }
   const { email, name, password, isAdmin } = parsed.data;
-  assertPasswordAllowed(password, { email, name });
+  await assertPasswordAllowed(password, { email, name });
   const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
   if (taken) throw new UserError(`a user with e-mail ${email} already exists`, [], 409);
   const [row] = await db

@@ -1,4 +1,4 @@
-import { checkPassword, type PasswordOwner, type PasswordProblem } from "../../core/passwords/policy.ts";
+import type { PasswordOwner, PasswordProblem } from "../../core/passwords/policy.ts";
 import { UserError } from "../errors.ts";
 
 const EXPLAIN: Record<PasswordProblem, string> = {
@@ -13,8 +13,16 @@ const EXPLAIN: Record<PasswordProblem, string> = {
   guessable: "too easy to guess: add more words or characters",
 };
 
-/** Refuses a new password that breaks the policy, with 400 naming the field and what to fix. */
-export function assertPasswordAllowed(password: string, owner: PasswordOwner, field = "password"): void {
+/**
+ * Refuses a new password that breaks the policy, with 400 naming the field and what to fix. The
+ * policy's dictionaries (~40 MB resident) are loaded on the first password chosen, not at start.
+ */
+export async function assertPasswordAllowed(
+  password: string,
+  owner: PasswordOwner,
+  field = "password",
+): Promise<void> {
+  const { checkPassword } = await import("../../core/passwords/policy.ts");
   const check = checkPassword(password, owner);
   if (!check.ok) throw new UserError(`${field}: ${check.problems.map((p) => EXPLAIN[p]).join("; ")}`);
 }
