@@ -1,10 +1,9 @@
-import { z } from "zod";
-import { localText } from "../framework/model.ts";
+import type { LocalText } from "../framework/model.ts";
 
 /**
  * A results framework (a strategic plan): a tree of nodes at levels the
  * organisation names itself, indicators on any node, and values per period.
- * The same zod shapes validate the API, the forms and every imported row.
+ * The request shapes (zod) are in src/server/api-schemas/results.ts.
  */
 
 /** How a node's progress comes from its children and its own indicators. */
@@ -25,26 +24,26 @@ export type Direction = (typeof DIRECTIONS)[number];
 export const CUMULATION = ["sum", "latest"] as const;
 export type Cumulation = (typeof CUMULATION)[number];
 
-export const planLevel = z.object({
-  key: z.string().trim().min(1).max(40),
-  name: localText,
-});
-export type PlanLevel = z.infer<typeof planLevel>;
+/** A level of the plan's tree (goal, outcome…), named by the organisation. */
+export interface PlanLevel {
+  key: string;
+  name: LocalText;
+}
 
-export const planPeriod = z.object({
-  key: z.string().trim().min(1).max(40),
-  label: z.string().trim().min(1).max(80),
-  startsOn: z.iso.date(),
-  endsOn: z.iso.date(),
-});
-export type PlanPeriod = z.infer<typeof planPeriod>;
+/** A reporting period: a year, a quarter or the plan's own; ISO dates. */
+export interface PlanPeriod {
+  key: string;
+  label: string;
+  startsOn: string;
+  endsOn: string;
+}
 
-export const disaggregationCategory = z.object({
-  key: z.string().trim().min(1).max(40),
-  name: localText,
-  values: z.array(z.object({ key: z.string().trim().min(1).max(40), name: localText })).min(2),
-});
-export type DisaggregationCategory = z.infer<typeof disaggregationCategory>;
+/** A way to break a value down (sex, age group…), with its values; defined per plan as data. */
+export interface DisaggregationCategory {
+  key: string;
+  name: LocalText;
+  values: { key: string; name: LocalText }[];
+}
 
 /** The inputs of progress for one indicator: what the pure functions below need, nothing more. */
 export interface ProgressIndicator {
