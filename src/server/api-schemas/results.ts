@@ -224,10 +224,11 @@ export type PlanOut = z.infer<typeof planOut>;
 
 export const savedValueOut = storedValueOut.extend({ changed: z.boolean() });
 
+/** 409: a stale edit (with the current value to compare) or a locked target (without). */
 export const valueConflictOut = z.object({
   error: z.string(),
-  details: z.array(z.string()),
-  current: storedValueOut,
+  details: z.array(z.string()).optional(),
+  current: storedValueOut.optional(),
 });
 
 export const valueHistoryOut = z.array(
