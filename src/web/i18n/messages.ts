@@ -2,6 +2,7 @@ import { IntlMessageFormat } from "intl-messageformat";
 import { account } from "./catalogs/account.ts";
 import { recommendations } from "./catalogs/recommendations.ts";
 import { releases } from "./catalogs/releases.ts";
+import { results } from "./catalogs/results.ts";
 import { review } from "./catalogs/review.ts";
 import { shell } from "./catalogs/shell.ts";
 import { workspace } from "./catalogs/workspace.ts";
@@ -18,6 +19,7 @@ const en = {
   ...workspace.en,
   ...recommendations.en,
   ...releases.en,
+  ...results.en,
 };
 const fr = {
   ...shell.fr,
@@ -26,6 +28,7 @@ const fr = {
   ...workspace.fr,
   ...recommendations.fr,
   ...releases.fr,
+  ...results.fr,
 };
 /** Arabic: messages not yet translated fall back to English. */
 const ar: Partial<Record<MessageKey, string>> = {
@@ -35,6 +38,7 @@ const ar: Partial<Record<MessageKey, string>> = {
   ...workspace.ar,
   ...recommendations.ar,
   ...releases.ar,
+  ...results.ar,
 };
 
 export type MessageKey = keyof typeof en;
