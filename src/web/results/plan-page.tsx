@@ -115,8 +115,8 @@ function ProgressBar({ progress, label }: { progress: NodeProgress; label: strin
       </span>
       <span className="rs-progress__value">
         {percent === null
-          ? t("rsBand", { band: "no-data" })
-          : `${percent}% · ${t("rsBand", { band: progress.band })}`}
+          ? t("rsBand", { band: "noData" })
+          : `${percent}% · ${t("rsBand", { band: icuKey(progress.band) })}`}
       </span>
       <span className="rs-progress__coverage">
         {t("rsMeasured", { measured: progress.measured, count: progress.indicators })}
@@ -255,8 +255,13 @@ function IndicatorTable({
                   <>
                     {show(values.target, unit)}
                     {plan.may.edit && plan.status !== "approved" && (
-                      <button type="button" className="rs-edit" onClick={() => setEditing(key("target"))}>
-                        {t("rsEdit", { what: `${t("rsTarget")} ${ind.code}` })}
+                      <button
+                        type="button"
+                        className="rs-edit"
+                        aria-label={t("rsEdit", { what: `${t("rsTarget")} ${ind.code}` })}
+                        onClick={() => setEditing(key("target"))}
+                      >
+                        {t("rsEditShort")}
                       </button>
                     )}
                   </>
@@ -287,8 +292,13 @@ function IndicatorTable({
                       </span>
                     )}
                     {plan.may.report && !ind.link && (
-                      <button type="button" className="rs-edit" onClick={() => setEditing(key("actual"))}>
-                        {t("rsEdit", { what: `${t("rsActual")} ${ind.code}` })}
+                      <button
+                        type="button"
+                        className="rs-edit"
+                        aria-label={t("rsEdit", { what: `${t("rsActual")} ${ind.code}` })}
+                        onClick={() => setEditing(key("actual"))}
+                      >
+                        {t("rsEditShort")}
                       </button>
                     )}
                   </>
@@ -297,11 +307,12 @@ function IndicatorTable({
               <td>
                 {achievement?.score != null ? (
                   <span className={`rs-chip rs-band--${achievement.band}`}>
-                    {Math.round((achievement.ratio ?? 0) * 100)}% · {t("rsBand", { band: achievement.band })}
+                    {Math.round((achievement.ratio ?? 0) * 100)}% ·{" "}
+                    {t("rsBand", { band: icuKey(achievement.band) })}
                   </span>
                 ) : (
                   <span className="rs-missing">
-                    {t("rsMissing", { reason: achievement?.missing ?? "no-actual" })}
+                    {t("rsMissing", { reason: icuKey(achievement?.missing ?? "no-actual") })}
                   </span>
                 )}
               </td>
@@ -314,6 +325,11 @@ function IndicatorTable({
       </tbody>
     </table>
   );
+}
+
+/** ICU select keys cannot hold a dash: `on-track` is asked for as `onTrack`. */
+function icuKey(value: string): string {
+  return value.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 }
 
 function formatNumber(value: number): string {

@@ -33,9 +33,9 @@ const en = {
   rsNoData: "No data for this period",
   rsNotRolledUp: "Not rolled up",
   rsBand:
-    "{band, select, on-track {On track} some-progress {Some progress} off-track {Off track} other {No data}}",
+    "{band, select, onTrack {On track} someProgress {Some progress} offTrack {Off track} other {No data}}",
   rsMissing:
-    "{reason, select, no-target {No target for this period} no-actual {No actual value yet} target-against-direction {The target is behind the baseline} other {Not measured by numbers}}",
+    "{reason, select, noTarget {No target for this period} noActual {No actual value yet} targetAgainstDirection {The target is behind the baseline} other {Not measured by numbers}}",
   rsLate:
     "Late: {count, plural, one {# actual value is} other {# actual values are}} missing for ended periods",
   rsLateItem: "{code} — {period}",
@@ -49,6 +49,7 @@ const en = {
   rsSave: "Save",
   rsSaved: "Saved",
   rsEdit: "Edit {what}",
+  rsEditShort: "Edit",
   rsCancel: "Cancel",
   rsEnteredBy: "by {name}",
   rsLinked: "Read from {source}",
@@ -104,9 +105,9 @@ const fr: Record<keyof typeof en, string> = {
   rsNoData: "Aucune donnée pour cette période",
   rsNotRolledUp: "Non consolidé",
   rsBand:
-    "{band, select, on-track {En bonne voie} some-progress {Progrès partiels} off-track {En retard} other {Aucune donnée}}",
+    "{band, select, onTrack {En bonne voie} someProgress {Progrès partiels} offTrack {En retard} other {Aucune donnée}}",
   rsMissing:
-    "{reason, select, no-target {Pas de cible pour cette période} no-actual {Pas encore de valeur réelle} target-against-direction {La cible est en deçà de la référence} other {Non mesuré en chiffres}}",
+    "{reason, select, noTarget {Pas de cible pour cette période} noActual {Pas encore de valeur réelle} targetAgainstDirection {La cible est en deçà de la référence} other {Non mesuré en chiffres}}",
   rsLate:
     "En retard : {count, plural, one {# valeur réelle manque} other {# valeurs réelles manquent}} pour des périodes échues",
   rsLateItem: "{code} — {period}",
@@ -120,6 +121,7 @@ const fr: Record<keyof typeof en, string> = {
   rsSave: "Enregistrer",
   rsSaved: "Enregistré",
   rsEdit: "Modifier {what}",
+  rsEditShort: "Modifier",
   rsCancel: "Annuler",
   rsEnteredBy: "par {name}",
   rsLinked: "Lu depuis {source}",
@@ -175,10 +177,9 @@ const ar: Record<keyof typeof en, string> = {
   rsMeasured: "{measured} من {count} مؤشرات مقيسة",
   rsNoData: "لا توجد بيانات لهذه الفترة",
   rsNotRolledUp: "غير مجمّع",
-  rsBand:
-    "{band, select, on-track {على المسار} some-progress {تقدم جزئي} off-track {متأخر} other {لا بيانات}}",
+  rsBand: "{band, select, onTrack {على المسار} someProgress {تقدم جزئي} offTrack {متأخر} other {لا بيانات}}",
   rsMissing:
-    "{reason, select, no-target {لا قيمة مستهدفة لهذه الفترة} no-actual {لا قيمة فعلية بعد} target-against-direction {القيمة المستهدفة دون خط الأساس} other {لا يقاس بالأرقام}}",
+    "{reason, select, noTarget {لا قيمة مستهدفة لهذه الفترة} noActual {لا قيمة فعلية بعد} targetAgainstDirection {القيمة المستهدفة دون خط الأساس} other {لا يقاس بالأرقام}}",
   rsLate: "متأخر: {count, plural, one {قيمة فعلية واحدة ناقصة} other {# قيم فعلية ناقصة}} لفترات انتهت",
   rsLateItem: "{code} — {period}",
   rsNothingLate: "لا شيء متأخر.",
@@ -191,6 +192,7 @@ const ar: Record<keyof typeof en, string> = {
   rsSave: "حفظ",
   rsSaved: "تم الحفظ",
   rsEdit: "تعديل {what}",
+  rsEditShort: "تعديل",
   rsCancel: "إلغاء",
   rsEnteredBy: "بواسطة {name}",
   rsLinked: "مقروء من {source}",
