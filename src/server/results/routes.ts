@@ -28,6 +28,7 @@ import { buildDashboard } from "./dashboard.ts";
 import { listPlans, listReadableOrganisations } from "./list-plans.ts";
 import { loadAuthorizedPlan, loadOrganisation, organisationTarget } from "./load-plan.ts";
 import { readPlan } from "./read-plan.ts";
+import { readProgressInputs } from "./read-progress-inputs.ts";
 import { addIndicator, updateIndicator } from "./save-indicator.ts";
 import { addNode, updateNode } from "./save-node.ts";
 import { approvePlan, createPlan, updatePlan } from "./save-plan.ts";
@@ -275,8 +276,8 @@ export async function registerResultsRoutes(app: FastifyInstance, db: Db): Promi
       },
     },
     async (request) => {
-      const { plan, actor } = await loadAuthorizedPlan(db, request, request.params.id, "plan:read");
-      return buildDashboard(await readPlan(db, plan, actor), request.query.period, today());
+      const { plan } = await loadAuthorizedPlan(db, request, request.params.id, "plan:read");
+      return buildDashboard(plan, await readProgressInputs(db, plan), request.query.period, today());
     },
   );
 }
