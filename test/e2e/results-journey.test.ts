@@ -77,11 +77,9 @@ describe.skipIf(!canRunBrowser)("results: build a plan, enter actuals, read the 
     );
 
     // A new plan for Moldova's coalition, 2024–2026.
-    await page
-      .getByLabel("Organisation")
-      .selectOption({
-        label: "APSCF — Alliance of Active NGOs in the Field of Social Protection of Family and Child",
-      });
+    await page.getByLabel("Organisation").selectOption({
+      label: "APSCF — Alliance of Active NGOs in the Field of Social Protection of Family and Child",
+    });
     await page.getByLabel("Title (English)").fill("Family support plan");
     await page.getByLabel("First year").fill("2024");
     await page.getByLabel("Last year").fill("2026");
