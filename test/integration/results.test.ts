@@ -114,6 +114,14 @@ describeEachDatabase("results: plans, values, progress and access", (database) =
       (await put("contributor", "targets", rate, "2025", { value: 1, expectedVersion: 0 })).statusCode,
     ).toBe(403);
 
+    // A period that holds values cannot be removed from the plan.
+    const shrink = await call("coordinator", "PUT", `/results/plans/${id}`, {
+      ...PLAN_BODY,
+      periods: PLAN_BODY.periods.slice(1),
+    });
+    expect(shrink.statusCode).toBe(400);
+    expect(shrink.json().details).toContain('periods: "2024" has targets or actuals');
+
     const history = (
       await call("viewer", "GET", `/results/plans/${id}/indicators/${trained}/history`)
     ).json();

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { PlanBody } from "../api-schemas/results.ts";
 import type { Db } from "../db/connect.ts";
-import { resultIndicators, resultNodes, resultPlans } from "../db/schema.ts";
+import { resultIndicators, resultNodes, resultPlans, resultValues } from "../db/schema.ts";
 import { UserError } from "../errors.ts";
 
 /** Creates a plan (its levels, periods and categories); the tree is added node by node. */
@@ -36,7 +36,15 @@ export async function updatePlan(
   const lostCategories = [...new Set(indicators.flatMap((i) => i.disaggregations))].filter(
     (c) => !categoryKeys.has(c),
   );
+  const periodKeys = new Set(body.periods.map((p) => p.key));
+  const valuePeriods = await db
+    .selectDistinct({ period: resultValues.period })
+    .from(resultValues)
+    .innerJoin(resultIndicators, eq(resultIndicators.id, resultValues.indicatorId))
+    .where(eq(resultIndicators.planId, planId));
+  const lostPeriods = valuePeriods.map((v) => v.period).filter((p) => !periodKeys.has(p));
   const problems = [
+    ...lostPeriods.map((p) => `periods: "${p}" has targets or actuals`),
     ...lostLevels.map((l) => `levels: "${l}" is used by nodes of the plan`),
     ...lostCategories.map((c) => `disaggregations: "${c}" is used by indicators of the plan`),
   ];
