@@ -284,6 +284,9 @@ function IndicatorTable({
                 ) : (
                   <>
                     {show(values.actual, unit)}
+                    {values.actual?.breakdown && (
+                      <Breakdown plan={plan} breakdown={values.actual.breakdown} />
+                    )}
                     {values.actual?.updatedBy && (
                       <span className="rs-by">
                         {ind.link
@@ -324,6 +327,32 @@ function IndicatorTable({
         })}
       </tbody>
     </table>
+  );
+}
+
+/** An actual's breakdown by category (girls 78 · boys 72), named in the reader's language. */
+function Breakdown({
+  plan,
+  breakdown,
+}: {
+  plan: PlanOut;
+  breakdown: Record<string, Record<string, number>>;
+}) {
+  const { pick } = useLanguage();
+  return (
+    <span className="rs-breakdown">
+      {Object.entries(breakdown).map(([categoryKey, values]) => {
+        const category = plan.disaggregations.find((c) => c.key === categoryKey);
+        const name = (key: string) => pick(category?.values.find((v) => v.key === key)?.name) || key;
+        return (
+          <span key={categoryKey}>
+            {Object.entries(values)
+              .map(([key, value]) => `${name(key)} ${formatNumber(value)}`)
+              .join(" · ")}
+          </span>
+        );
+      })}
+    </span>
   );
 }
 
