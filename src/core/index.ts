@@ -5,6 +5,7 @@ export * from "./framework/validate.ts";
 export * from "./publishing/snapshot.ts";
 export * from "./publishing/tracking.ts";
 export * from "./recommendations/index.ts";
+export * from "./results/index.ts";
 export * from "./scoring/compile.ts";
 export * from "./scoring/engine.ts";
 export * from "./scoring/normalise.ts";

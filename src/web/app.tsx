@@ -13,6 +13,8 @@ import { RecommendationImportPage } from "./recommendations/import-page.tsx";
 import { RecommendationPage } from "./recommendations/recommendation-page.tsx";
 import { RecommendationSearchPage } from "./recommendations/search-page.tsx";
 import { ReleasesPage } from "./releases/releases-page.tsx";
+import { PlanPage } from "./results/plan-page.tsx";
+import { PlansPage } from "./results/plans-page.tsx";
 import { ChangesPage } from "./review/changes-page.tsx";
 import { ProgressPage } from "./review/progress-page.tsx";
 import { TimelinePage } from "./review/timeline-page.tsx";
@@ -63,6 +65,10 @@ function CurrentPage() {
       return <RecommendationImportPage />;
     case "recommendation":
       return <RecommendationPage key={route.id} id={route.id} />;
+    case "results":
+      return <PlansPage />;
+    case "results-plan":
+      return <PlanPage key={route.id} id={route.id} />;
     case "admin-releases":
       return <ReleasesPage />;
     default:

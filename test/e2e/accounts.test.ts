@@ -108,7 +108,10 @@ describe.skipIf(!canRunBrowser)("accounts, invitations and my work (Chromium)", 
     await check(admin, "work-admin");
     expect(await admin.locator("main h1").textContent()).toBe("My work");
     const nav = admin.getByRole("navigation");
-    for (const link of ["My work", "Open a cycle", "Invite", "Outbox"]) {
+    expect(await nav.getByRole("link", { name: "My work" }).count()).toBe(1);
+    // The administration pages are those of the Administration module.
+    await nav.getByRole("link", { name: "Administration" }).click();
+    for (const link of ["Open a cycle", "Invite", "Outbox"]) {
       expect(await nav.getByRole("link", { name: link }).count()).toBe(1);
     }
 
@@ -212,9 +215,11 @@ describe.skipIf(!canRunBrowser)("accounts, invitations and my work (Chromium)", 
     expect(countries.length).toBeGreaterThanOrEqual(3);
     expect(new Set(countries)).toEqual(new Set(["Moldova"]));
     const coordinatorNav = coordinator.getByRole("navigation");
+    await coordinatorNav.getByRole("link", { name: "Administration" }).click();
     expect(await coordinatorNav.getByRole("link", { name: "Invite" }).count()).toBe(1);
     expect(await coordinatorNav.getByRole("link", { name: "Open a cycle" }).count()).toBe(0);
     expect(await coordinatorNav.getByRole("link", { name: "Outbox" }).count()).toBe(0);
+    await coordinator.goBack();
 
     // The hourly deadline job tells the coordinator the deadline is near: the bell counts it,
     // opens from the keyboard, Escape returns focus to it, and the notice leads to the assessment.

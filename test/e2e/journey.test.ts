@@ -82,6 +82,7 @@ describe.skipIf(!canRunBrowser)("the workspace journey, admin to validation (Chr
 
   /** Fills the Invite page as the signed-in `page` (admin or coordinator). */
   async function invite(page: Page, email: string, role: string, country: string): Promise<void> {
+    await page.getByRole("navigation").getByRole("link", { name: "Administration" }).click();
     await page.getByRole("navigation").getByRole("link", { name: "Invite" }).click();
     await settle(page);
     await page.getByLabel("E-mail address").fill(email);
@@ -122,6 +123,7 @@ describe.skipIf(!canRunBrowser)("the workspace journey, admin to validation (Chr
 
   /** Opens the assessment from "My work", through the link of the 2026 cycle. */
   async function openFromMyWork(page: Page, assessmentId: string): Promise<void> {
+    await page.getByRole("navigation").getByRole("link", { name: "Index" }).click();
     await page.getByRole("navigation").getByRole("link", { name: "My work" }).click();
     await settle(page);
     const link = page
@@ -158,6 +160,7 @@ describe.skipIf(!canRunBrowser)("the workspace journey, admin to validation (Chr
     // ── Admin: signs in and opens the 2026 cycle for Moldova and Georgia.
     const admin = await newPage("admin");
     await signIn(admin, server.demoLogin!.email, server.demoLogin!.password);
+    await admin.getByRole("navigation").getByRole("link", { name: "Administration" }).click();
     await admin.getByRole("navigation").getByRole("link", { name: "Open a cycle" }).click();
     await settle(admin);
     await admin.getByLabel("Period").fill("2026");
@@ -302,6 +305,7 @@ describe.skipIf(!canRunBrowser)("the workspace journey, admin to validation (Chr
       throw error;
     }
     expect(await contributor.locator(".answer-card").count()).toBe(0);
+    await contributor.getByRole("navigation").getByRole("link", { name: "Index" }).click();
     await contributor.getByRole("navigation").getByRole("link", { name: "My work" }).click();
     await settle(contributor);
     expect(await contributor.locator("main").textContent()).not.toContain("Georgia");

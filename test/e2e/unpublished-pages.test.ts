@@ -60,6 +60,7 @@ describe.skipIf(!canRunBrowser)("unpublished data appears on no page of the web 
       country: "AM",
       assessmentId: world.cycle.assessments.AM!,
       recommendationId: world.recommendationId,
+      planId: world.plan.id,
     };
     for (const [persona, grants] of Object.entries(PERSONAS)) {
       const context = await browser.newContext({ locale: "en-GB" });

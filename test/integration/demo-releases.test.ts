@@ -1,9 +1,18 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { loadDemo } from "../../src/server/app/load-demo.ts";
-import { assessmentEvents, assessments, cycles } from "../../src/server/db/schema.ts";
-import { seedReference } from "../../src/server/reference/countries.ts";
+import {
+  assessmentEvents,
+  assessments,
+  cycles,
+  resultIndicators,
+  resultPlans,
+} from "../../src/server/db/schema.ts";
+import { CHILDPACT_REGION, seedReference } from "../../src/server/reference/countries.ts";
 import { findRelease, listReleases } from "../../src/server/releases/read-release.ts";
+import { buildDashboard } from "../../src/server/results/dashboard.ts";
+import { loadPlan } from "../../src/server/results/load-plan.ts";
+import { readProgressInputs } from "../../src/server/results/read-progress-inputs.ts";
 import { describeEachDatabase } from "../support/databases.ts";
 
 describeEachDatabase("the demo's releases", (database) => {
@@ -48,5 +57,39 @@ describeEachDatabase("the demo's releases", (database) => {
   it("loads once: a second start publishes nothing more", async () => {
     await loadDemo(database());
     expect(await listReleases(database().db)).toHaveLength(2);
+  });
+});
+
+describeEachDatabase("the demo's strategic plans", (database) => {
+  beforeAll(async () => {
+    await seedReference(database().db);
+    await loadDemo(database());
+  });
+
+  it("loads ChildPact's regional plan and Moldova's coalition plan, with progress, a late value and index scores", async () => {
+    const { db } = database();
+    const plans = await db.select({ id: resultPlans.id, isDemo: resultPlans.isDemo }).from(resultPlans);
+    expect(plans).toHaveLength(2);
+    expect(plans.every((p) => p.isDemo)).toBe(true);
+    const loaded = await Promise.all(plans.map((p) => loadPlan(db, p.id)));
+    const regional = loaded.find((p) => p.organisation.kind === "regional")!;
+    expect(regional.organisation).toMatchObject({ country: null, region: CHILDPACT_REGION.code });
+    const dashboard = buildDashboard(regional, await readProgressInputs(db, regional), "2025", "2026-06-01");
+    expect(dashboard.late.length).toBeGreaterThan(0);
+    expect(dashboard.nodes.every((n) => n.cumulative.score !== null)).toBe(true);
+    // Moldova's first outcome reads Moldova's published CPI score: 2023 only (its 2025 assessment is a draft).
+    const moldova = loaded.find((p) => p.organisation.country === "MD")!;
+    const inputs = await readProgressInputs(db, moldova);
+    const linked = inputs.values.filter((v) => v.actual !== null && ["2023", "2025"].includes(v.period));
+    const published = await db
+      .select({ id: resultIndicators.id })
+      .from(resultIndicators)
+      .where(eq(resultIndicators.code, "O1a"));
+    expect(
+      linked
+        .filter((v) => v.indicatorId === published[0]!.id)
+        .map((v) => v.period)
+        .sort(),
+    ).toEqual(["2023"]);
   });
 });

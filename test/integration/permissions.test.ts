@@ -21,6 +21,7 @@ import { uploadsDir } from "../../src/server/evidence/uploads-dir.ts";
 import { CHILDPACT_REGION, seedReference } from "../../src/server/reference/countries.ts";
 import { describeEachDatabase } from "../support/databases.ts";
 import { buildAssessments, buildUser, type Session, signInAs } from "../support/factories.ts";
+import { buildOrganisation, buildPlan, PLAN_BODY } from "../support/results-factories.ts";
 
 /** The people of the matrix: every role, in and out of scope, and nobody signed in. */
 const PERSONAS: Record<string, { isAdmin?: boolean; grants: Grant[] }> = {
@@ -55,6 +56,9 @@ interface Context {
   managedUserId: string;
   counter: number;
   signIn: { email: string; password: string };
+  /** Moldova's national coalition and its plan (a goal, an outcome, an indicator). */
+  organisationId: string;
+  plan: { planId: string; goalId: string; outcomeId: string; indicatorId: string };
 }
 
 /** A valid request for every route (validation comes before authorisation, so bodies must be valid). */
@@ -297,6 +301,60 @@ const REQUESTS: Record<string, (c: Context) => { url: string; payload?: object }
   "GET /api/public/releases/:slug/downloads/countries/:file": () => ({
     url: "/api/public/releases/matrix-2026-v1/downloads/countries/md.csv",
   }),
+  "GET /api/results/organisations": () => ({ url: "/api/results/organisations" }),
+  "GET /api/results/plans": () => ({ url: "/api/results/plans" }),
+  "POST /api/results/plans": (c) => ({
+    url: "/api/results/plans",
+    payload: { organisationId: c.organisationId, ...PLAN_BODY, title: { en: `Matrix plan ${c.counter++}` } },
+  }),
+  "GET /api/results/plans/:id": (c) => ({ url: `/api/results/plans/${c.plan.planId}` }),
+  "PUT /api/results/plans/:id": (c) => ({ url: `/api/results/plans/${c.plan.planId}`, payload: PLAN_BODY }),
+  // Reopening keeps the plan a draft, so the matrix can still change its targets.
+  "POST /api/results/plans/:id/approval": (c) => ({
+    url: `/api/results/plans/${c.plan.planId}/approval`,
+    payload: { approved: false },
+  }),
+  "POST /api/results/plans/:id/nodes": (c) => ({
+    url: `/api/results/plans/${c.plan.planId}/nodes`,
+    payload: { parentId: c.plan.goalId, level: "outcome", code: `M${c.counter++}`, title: { en: "Matrix" } },
+  }),
+  "PUT /api/results/plans/:id/nodes/:nodeId": (c) => ({
+    url: `/api/results/plans/${c.plan.planId}/nodes/${c.plan.outcomeId}`,
+    payload: { parentId: c.plan.goalId, level: "outcome", code: "O1.1", title: { en: "Matrix outcome" } },
+  }),
+  "POST /api/results/plans/:id/indicators": (c) => ({
+    url: `/api/results/plans/${c.plan.planId}/indicators`,
+    payload: {
+      nodeId: c.plan.outcomeId,
+      code: `MI${c.counter++}`,
+      title: { en: "Matrix" },
+      type: "percentage",
+    },
+  }),
+  "PUT /api/results/plans/:id/indicators/:indicatorId": (c) => ({
+    url: `/api/results/plans/${c.plan.planId}/indicators/${c.plan.indicatorId}`,
+    payload: {
+      nodeId: c.plan.outcomeId,
+      code: "I1",
+      title: { en: "Social workers trained" },
+      type: "number",
+      cumulation: "sum",
+      disaggregations: ["sex"],
+    },
+  }),
+  // A stale version gets 409 from those allowed, which the matrix counts as allowed.
+  "PUT /api/results/plans/:id/indicators/:indicatorId/targets/:period": (c) => ({
+    url: `/api/results/plans/${c.plan.planId}/indicators/${c.plan.indicatorId}/targets/2025`,
+    payload: { value: 100 + c.counter++, expectedVersion: 0 },
+  }),
+  "PUT /api/results/plans/:id/indicators/:indicatorId/actuals/:period": (c) => ({
+    url: `/api/results/plans/${c.plan.planId}/indicators/${c.plan.indicatorId}/actuals/2025`,
+    payload: { value: 50 + c.counter++, expectedVersion: 0 },
+  }),
+  "GET /api/results/plans/:id/indicators/:indicatorId/history": (c) => ({
+    url: `/api/results/plans/${c.plan.planId}/indicators/${c.plan.indicatorId}/history`,
+  }),
+  "GET /api/results/plans/:id/dashboard": (c) => ({ url: `/api/results/plans/${c.plan.planId}/dashboard` }),
 };
 
 const NO_RECOMMENDATION = "00000000-0000-4000-8000-000000000000";
@@ -368,7 +426,11 @@ describeEachDatabase("permission matrix: every route × every role", (database) 
         importKey: "matrix-md",
       })
       .returning({ id: recommendations.id });
+    const organisationId = await buildOrganisation(db, { country: "MD" });
+    const plan = await buildPlan(db, organisationId, someone.id);
     ctx = {
+      organisationId,
+      plan,
       frameworkVersionId: built.versionId,
       cycleId: built.cycleId,
       assessmentId: built.assessments.MD!,
@@ -389,6 +451,8 @@ describeEachDatabase("permission matrix: every route × every role", (database) 
       cycle: [md, ge],
       assessment: [md],
       indicator: [{ ...md, nodePath: nodePathOf(built.framework, indicator) }],
+      organisation: [md],
+      plan: [md],
     };
     routes.push(...app.apiRoutes);
   });

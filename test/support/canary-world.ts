@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
+import { indicatorBody, nodeBody, valueBody } from "../../src/server/api-schemas/results.ts";
 import type { Db } from "../../src/server/db/connect.ts";
 import {
   answers,
@@ -9,12 +10,18 @@ import {
   comments,
   evidenceSources,
   implementationAssessments,
+  organisations,
   recommendations,
 } from "../../src/server/db/schema.ts";
 import { readDemoFramework } from "../../src/server/demo/demo-framework.ts";
 import { uploadsDir } from "../../src/server/evidence/uploads-dir.ts";
 import { publishRelease } from "../../src/server/releases/publish.ts";
 import { findRelease } from "../../src/server/releases/read-release.ts";
+import { loadPlan } from "../../src/server/results/load-plan.ts";
+import { addIndicator } from "../../src/server/results/save-indicator.ts";
+import { addNode } from "../../src/server/results/save-node.ts";
+import { createPlan } from "../../src/server/results/save-plan.ts";
+import { saveValue } from "../../src/server/results/save-value.ts";
 import { computeScores } from "../../src/server/scores/compute-scores.ts";
 import { readScores } from "../../src/server/scores/read-scores.ts";
 import { CANARY, plantCanaries } from "./canary.ts";
@@ -37,6 +44,8 @@ export interface CanaryWorld {
   fileEvidenceId: string;
   assignmentId: string;
   recommendationId: string;
+  /** A results plan of Armenia's coalition, never published, with the canary in its texts. */
+  plan: { id: string; nodeId: string; indicatorId: string; period: string };
   /**
    * Numbers found only in unpublished data: the draft answer's value and every working score
    * of AM (draft) and GE (validated, not published) with four decimals, none of which any
@@ -116,6 +125,7 @@ export async function buildCanaryWorld(db: Db): Promise<CanaryWorld> {
     assessedOn: "2026-01-15",
     evidenceText: `${CANARY} tracking evidence`,
   });
+  const plan = await plantCanaryPlan(db, author.id);
   // The working figures follow the planted answers, as after any save.
   await computeScores(db, cycle.versionId);
   const publisher = await buildUser(db, { isAdmin: true, name: CANARY });
@@ -150,9 +160,58 @@ export async function buildCanaryWorld(db: Db): Promise<CanaryWorld> {
     fileEvidenceId: file!.id,
     assignmentId: assignment!.id,
     recommendationId: recommendation!.id,
+    plan,
     draftNumbers: [String(DRAFT_VALUE), ...draftNumbers],
     draftOverall,
   };
+}
+
+/**
+ * A plan of Armenia's coalition (internal to its country and region): the canary in its title,
+ * a node, an indicator and an actual's comment and evidence, and the draft value as the actual.
+ */
+async function plantCanaryPlan(db: Db, authorId: string): Promise<CanaryWorld["plan"]> {
+  const [organisation] = await db
+    .insert(organisations)
+    .values({ name: `${CANARY} coalition`, kind: "coalition", countryCode: "AM" })
+    .returning({ id: organisations.id });
+  const id = await createPlan(
+    db,
+    {
+      organisationId: organisation!.id,
+      title: { en: `${CANARY} strategic plan` },
+      levels: [{ key: "goal", name: { en: "Goal" } }],
+      periods: [{ key: "2026", label: "2026", startsOn: "2026-01-01", endsOn: "2026-12-31" }],
+      disaggregations: [],
+    },
+    authorId,
+  );
+  const plan = await loadPlan(db, id);
+  const nodeId = await addNode(
+    db,
+    plan,
+    nodeBody.parse({ parentId: null, level: "goal", code: "G1", title: { en: `${CANARY} goal` } }),
+  );
+  const indicatorId = await addIndicator(
+    db,
+    plan,
+    indicatorBody.parse({ nodeId, code: "G1.1", title: { en: `${CANARY} indicator` }, type: "number" }),
+  );
+  await saveValue(db, {
+    plan,
+    indicatorId,
+    period: "2026",
+    kind: "actual",
+    body: valueBody.parse({
+      value: DRAFT_VALUE,
+      comment: `${CANARY} actual comment`,
+      evidence: `${CANARY} actual evidence`,
+      expectedVersion: 0,
+    }),
+    actorId: authorId,
+    source: "entry",
+  });
+  return { id, nodeId, indicatorId, period: "2026" };
 }
 
 /** The canary strings and draft-only numbers found in a text (French decimal commas included). */

@@ -47,6 +47,10 @@ export const ACTIONS = [
   "recommendation:publish",
   "release:publish",
   "security:manage",
+  "plan:read",
+  "plan:edit",
+  "plan:report",
+  "plan:approve",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -68,6 +72,10 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     "recommendation:read-tracking",
     "recommendation:publish",
     "release:publish",
+    "plan:read",
+    "plan:edit",
+    "plan:report",
+    "plan:approve",
   ],
   coordinator: [
     "cycle:read",
@@ -80,6 +88,9 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     "recommendation:track",
     "recommendation:read-tracking",
     "recommendation:publish",
+    "plan:read",
+    "plan:edit",
+    "plan:report",
   ],
   contributor: [
     "cycle:read",
@@ -87,6 +98,8 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     "answer:write",
     "comment:write",
     "recommendation:read-tracking",
+    "plan:read",
+    "plan:report",
   ],
   reviewer: [
     "cycle:read",
@@ -94,8 +107,9 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     "assessment:review",
     "comment:write",
     "recommendation:read-tracking",
+    "plan:read",
   ],
-  viewer: ["cycle:read", "assessment:read", "recommendation:read-tracking"],
+  viewer: ["cycle:read", "assessment:read", "recommendation:read-tracking", "plan:read"],
 };
 
 /**
@@ -110,7 +124,11 @@ export const PLATFORM_ONLY: ReadonlySet<Action> = new Set([
   "security:manage",
 ]);
 
-/** What an action is about: a country (and its region), optionally a node of the framework tree. */
+/**
+ * What an action is about: a country (and its region), optionally a node of the framework tree.
+ * A plan's target is its organisation's: a national coalition's country and region, or a
+ * regional network's region alone (so country roles do not reach a regional plan).
+ */
 export interface Target {
   country?: string;
   region?: string | null;

@@ -30,6 +30,7 @@ import { registerPortalRoutes } from "../portal/routes.ts";
 import { registerPublicApiRoutes } from "../public-api/routes.ts";
 import { registerRecommendationRoutes } from "../recommendations/routes.ts";
 import { registerReleaseRoutes } from "../releases/routes.ts";
+import { registerResultsRoutes } from "../results/routes.ts";
 import { registerReviewRoutes } from "../review/routes.ts";
 import { registerTrackingPages, registerTrackingRoutes } from "../tracking/routes.ts";
 import { registerUserRoutes } from "../users/routes.ts";
@@ -129,6 +130,7 @@ export async function buildApp({ database, logger = false }: AppOptions): Promis
       await registerReleaseRoutes(api, database.db);
       await registerPublicApiRoutes(api, database.db);
       await registerTrackingRoutes(api, database.db);
+      await registerResultsRoutes(api, database.db);
     },
     { prefix: "/api" },
   );

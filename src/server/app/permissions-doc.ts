@@ -28,6 +28,11 @@ const ACTION_MEANING: Record<(typeof ACTIONS)[number], string> = {
   "security:manage": "set the platform's security rules (the roles that must use two-factor sign-in)",
   "release:publish":
     "publish validated assessments of a cycle as a public release, or a correction of one (every country of the cycle must be within one's scope)",
+  "plan:read":
+    "read an organisation's results plans with their unpublished targets, actuals and history (a national coalition's plans: its country and region; a regional network's: its region)",
+  "plan:edit": "create and change an organisation's plans: the tree, indicators, baselines and targets",
+  "plan:report": "enter actual values of a plan's indicators, with evidence and comments",
+  "plan:approve": "approve a plan (its targets are then locked) or reopen it, and mark it public",
 };
 
 /**

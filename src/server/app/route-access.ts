@@ -20,9 +20,17 @@ export type RouteAccess =
  * What a route acts on: the whole platform; a country (named in the body, as
  * for invitations); a cycle (any of its countries); an assessment (its country
  * and region); an indicator of an assessment (also its place in the tree, for
- * section-limited contributors).
+ * section-limited contributors); an organisation (named in the body) or a plan
+ * (its organisation's scope: a coalition's country and region, a network's region).
  */
-export type AccessTarget = "platform" | "country" | "cycle" | "assessment" | "indicator";
+export type AccessTarget =
+  | "platform"
+  | "country"
+  | "cycle"
+  | "assessment"
+  | "indicator"
+  | "organisation"
+  | "plan";
 
 const pub: RouteAccess = { kind: "public" };
 const signedIn: RouteAccess = { kind: "signed-in" };
@@ -146,4 +154,20 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "GET /api/public/releases/:slug/indicators/:code": pub,
   "GET /api/public/releases/:slug/downloads/:file": pub,
   "GET /api/public/releases/:slug/downloads/countries/:file": pub,
+
+  // Results: an organisation's plans are internal to its scope until published; lists are filtered to it.
+  "GET /api/results/organisations": signedIn,
+  "GET /api/results/plans": signedIn,
+  "POST /api/results/plans": on("plan:edit", "organisation"),
+  "GET /api/results/plans/:id": on("plan:read", "plan", true),
+  "PUT /api/results/plans/:id": on("plan:edit", "plan"),
+  "POST /api/results/plans/:id/approval": on("plan:approve", "plan"),
+  "POST /api/results/plans/:id/nodes": on("plan:edit", "plan"),
+  "PUT /api/results/plans/:id/nodes/:nodeId": on("plan:edit", "plan"),
+  "POST /api/results/plans/:id/indicators": on("plan:edit", "plan"),
+  "PUT /api/results/plans/:id/indicators/:indicatorId": on("plan:edit", "plan"),
+  "PUT /api/results/plans/:id/indicators/:indicatorId/targets/:period": on("plan:edit", "plan"),
+  "PUT /api/results/plans/:id/indicators/:indicatorId/actuals/:period": on("plan:report", "plan"),
+  "GET /api/results/plans/:id/indicators/:indicatorId/history": on("plan:read", "plan", true),
+  "GET /api/results/plans/:id/dashboard": on("plan:read", "plan", true),
 };

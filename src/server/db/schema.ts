@@ -18,7 +18,15 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
-import type { Framework, LocalText, ReleaseSnapshot, TrackingSnapshot } from "../../core/index.ts";
+import type {
+  DisaggregationCategory,
+  Framework,
+  LocalText,
+  PlanLevel,
+  PlanPeriod,
+  ReleaseSnapshot,
+  TrackingSnapshot,
+} from "../../core/index.ts";
 
 /*
  * The Childmark database. snake_case columns, real foreign keys, an index for
@@ -53,6 +61,10 @@ export const organisations = pgTable(
     /** `coalition` (national network), `regional` (secretariat), `member`, `other`. */
     kind: text("kind").notNull().default("coalition"),
     countryCode: char("country_code", { length: 2 }).references(() => countries.code),
+    /** For a regional network: its region (its plans are then in the region's scope, not a country's). */
+    regionCode: text("region_code").references(() => regions.code),
+    /** Opt-in: the organisation's approved plans that are marked public appear on the portal. */
+    publishesPlans: boolean("publishes_plans").notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [index("organisations_country_idx").on(t.countryCode)],
@@ -762,4 +774,152 @@ export const auditEvents = pgTable(
     index("audit_events_actor_idx").on(t.actorId, t.at),
     index("audit_events_country_idx").on(t.country, t.at),
   ],
+);
+
+/*
+ * Results: an organisation's strategic plans as results frameworks. A plan holds
+ * its own vocabulary (levels, periods, disaggregation categories) as data; nodes form
+ * the tree; indicators sit on any node; values (targets and actuals) are per period,
+ * versioned like answers, with an append-only history.
+ */
+
+export const resultPlans = pgTable(
+  "result_plans",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    title: jsonb("title").$type<LocalText>().notNull(),
+    /** Levels from the top of the tree down (goal, outcome, output, activity…), named by the organisation. */
+    levels: jsonb("levels").$type<PlanLevel[]>().notNull(),
+    /** Reporting periods in order (years, quarters or the plan's own). */
+    periods: jsonb("periods").$type<PlanPeriod[]>().notNull(),
+    disaggregations: jsonb("disaggregations").$type<DisaggregationCategory[]>().notNull(),
+    /** `draft` or `approved` (targets locked). */
+    status: text("status").notNull().default("draft"),
+    approvedBy: uuid("approved_by").references(() => users.id),
+    approvedAt: timestamp("approved_at", { withTimezone: true }),
+    /** Shown on the portal when approved and the organisation publishes plans. */
+    isPublic: boolean("is_public").notNull().default(false),
+    isDemo: boolean("is_demo").notNull().default(false),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("result_plans_organisation_idx").on(t.organisationId)],
+);
+
+export const resultNodes = pgTable(
+  "result_nodes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => resultPlans.id, { onDelete: "cascade" }),
+    parentId: uuid("parent_id").references((): AnyPgColumn => resultNodes.id, { onDelete: "cascade" }),
+    /** Key of one of the plan's levels. */
+    level: text("level").notNull(),
+    /** The plan's own numbering (e.g. `SG1`, `1.2`). */
+    code: text("code").notNull(),
+    title: jsonb("title").$type<LocalText>().notNull(),
+    description: jsonb("description").$type<LocalText>(),
+    responsible: text("responsible"),
+    startsOn: date("starts_on"),
+    endsOn: date("ends_on"),
+    /** `average`, `weighted` or `none`. */
+    rollUp: text("roll_up").notNull().default("average"),
+    weight: doublePrecision("weight").notNull().default(1),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [
+    unique("result_nodes_plan_code_unique").on(t.planId, t.code),
+    index("result_nodes_parent_idx").on(t.parentId),
+  ],
+);
+
+/** Where a linked indicator's actual comes from, instead of being typed in. */
+export type ResultIndicatorLink =
+  | { kind: "index"; frameworkCode: string; itemCode: string; country: string }
+  | {
+      kind: "recommendations";
+      recommendationIds: string[];
+      status: "in_progress" | "partially_implemented" | "implemented";
+    };
+
+export const resultIndicators = pgTable(
+  "result_indicators",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => resultPlans.id, { onDelete: "cascade" }),
+    nodeId: uuid("node_id")
+      .notNull()
+      .references(() => resultNodes.id, { onDelete: "cascade" }),
+    code: text("code").notNull(),
+    title: jsonb("title").$type<LocalText>().notNull(),
+    /** `number`, `percentage`, `scale` or `narrative`. */
+    type: text("type").notNull(),
+    unit: text("unit"),
+    /** For `scale`: the lowest and highest points. */
+    scaleMin: doublePrecision("scale_min"),
+    scaleMax: doublePrecision("scale_max"),
+    direction: text("direction").notNull().default("increase"),
+    cumulation: text("cumulation").notNull().default("latest"),
+    baselineValue: doublePrecision("baseline_value"),
+    baselineDate: date("baseline_date"),
+    weight: doublePrecision("weight").notNull().default(1),
+    /** Keys of the plan's disaggregation categories this indicator is broken down by. */
+    disaggregations: text("disaggregations").array().notNull().default(sql`'{}'::text[]`),
+    link: jsonb("link").$type<ResultIndicatorLink>(),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [
+    unique("result_indicators_plan_code_unique").on(t.planId, t.code),
+    index("result_indicators_node_idx").on(t.nodeId),
+  ],
+);
+
+/** A target or an actual of one indicator in one period; `version` detects concurrent edits. */
+export const resultValues = pgTable(
+  "result_values",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    indicatorId: uuid("indicator_id")
+      .notNull()
+      .references(() => resultIndicators.id, { onDelete: "cascade" }),
+    period: text("period").notNull(),
+    /** `target` or `actual`. */
+    kind: text("kind").notNull(),
+    value: doublePrecision("value"),
+    /** A narrative indicator's text, or the qualitative note of a value. */
+    narrative: text("narrative"),
+    /** Category key → value key → number. */
+    breakdown: jsonb("breakdown").$type<Record<string, Record<string, number>>>(),
+    comment: text("comment"),
+    evidence: text("evidence"),
+    version: integer("version").notNull().default(1),
+    updatedBy: uuid("updated_by").references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique("result_values_unique").on(t.indicatorId, t.period, t.kind)],
+);
+
+/** Append-only: every change to a result value (a trigger refuses UPDATE and DELETE). */
+export const resultValueHistory = pgTable(
+  "result_value_history",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    valueId: uuid("value_id")
+      .notNull()
+      .references(() => resultValues.id),
+    version: integer("version").notNull(),
+    valueBefore: jsonb("value_before"),
+    valueAfter: jsonb("value_after"),
+    changedBy: uuid("changed_by").references(() => users.id),
+    changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+    /** `entry`, `import`, `demo`… */
+    source: text("source").notNull(),
+  },
+  (t) => [index("result_value_history_value_idx").on(t.valueId, t.version)],
 );

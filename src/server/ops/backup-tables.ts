@@ -50,6 +50,11 @@ export const BACKUP_TABLES = [
   "recommendation_indicator_rejections",
   "releases",
   "tracking_publications",
+  "result_plans",
+  "result_nodes",
+  "result_indicators",
+  "result_values",
+  "result_value_history",
 ] as const;
 
 function journal(): { tag: string; when: number }[] {

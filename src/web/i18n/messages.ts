@@ -3,6 +3,7 @@ import { account } from "./catalogs/account.ts";
 import { accountsAdmin } from "./catalogs/accounts-admin.ts";
 import { recommendations } from "./catalogs/recommendations.ts";
 import { releases } from "./catalogs/releases.ts";
+import { results } from "./catalogs/results.ts";
 import { review } from "./catalogs/review.ts";
 import { security } from "./catalogs/security.ts";
 import { shell } from "./catalogs/shell.ts";
@@ -22,6 +23,7 @@ const en = {
   ...releases.en,
   ...security.en,
   ...accountsAdmin.en,
+  ...results.en,
 };
 const fr = {
   ...shell.fr,
@@ -32,6 +34,7 @@ const fr = {
   ...releases.fr,
   ...security.fr,
   ...accountsAdmin.fr,
+  ...results.fr,
 };
 /** Arabic: messages not yet translated fall back to English. */
 const ar: Partial<Record<MessageKey, string>> = {
@@ -43,6 +46,7 @@ const ar: Partial<Record<MessageKey, string>> = {
   ...releases.ar,
   ...security.ar,
   ...accountsAdmin.ar,
+  ...results.ar,
 };
 
 export type MessageKey = keyof typeof en;

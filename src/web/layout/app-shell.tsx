@@ -4,6 +4,7 @@ import { useLanguage } from "../i18n/language.tsx";
 import { type UiLanguage, uiLanguageNames, uiLanguages } from "../i18n/messages.ts";
 import { Link, useLocation } from "../routing/router.tsx";
 import { paths } from "../routing/routes.ts";
+import { type AppModule, currentPage, type ModulePage, visibleModules } from "./modules.ts";
 import { NotificationsBell } from "./notifications-bell.tsx";
 import { UserMenu } from "./user-menu.tsx";
 import "./workspace.css";
@@ -36,39 +37,43 @@ function BrandMark() {
   );
 }
 
-/** Links to the workspace pages, each shown only to those who may use it. */
-function WorkspaceLinks() {
+/** The modules (Index, Recommendations, Results, Administration) a person may use, the current one marked. */
+function ModuleLinks({ modules, current }: { modules: AppModule[]; current: AppModule | undefined }) {
   const { t } = useLanguage();
-  const { user, may } = useSession();
-  if (!user) return null;
   return (
     <>
-      <NavLink to={paths.work()}>{t("myWork")}</NavLink>
-      <NavLink to={paths.recommendations()}>{t("rcNav")}</NavLink>
-      {may("cycle:manage") && <NavLink to={paths.adminNewCycle()}>{t("newCycleNav")}</NavLink>}
-      {may("user:invite") && <NavLink to={paths.adminInvitations()}>{t("inviteNav")}</NavLink>}
-      {may("user:manage") && <NavLink to={paths.adminUsers()}>{t("umNav")}</NavLink>}
-      {may("audit:read") && <NavLink to={paths.adminAudit()}>{t("alNav")}</NavLink>}
-      {may("outbox:read") && <NavLink to={paths.adminOutbox()}>{t("outboxNav")}</NavLink>}
-      {may("security:manage") && <NavLink to={paths.adminSecurity()}>{t("secNav")}</NavLink>}
-      {may("release:publish") && <NavLink to={paths.adminReleases()}>{t("pbNav")}</NavLink>}
+      {modules.map((m) => (
+        <Link key={m.key} to={m.pages[0]!.to} aria-current={m === current ? "true" : undefined}>
+          {t(m.label)}
+        </Link>
+      ))}
     </>
   );
 }
 
-/** A header link that says (aria-current) when it is the page being shown. */
-function NavLink({ to, children }: { to: string; children: ReactNode }) {
-  const { pathname } = useLocation();
+/** The pages of the current module, under the header; the page being shown is marked. */
+function ModulePages({ module, page }: { module: AppModule; page: ModulePage | undefined }) {
+  const { t } = useLanguage();
   return (
-    <Link to={to} aria-current={pathname === to ? "page" : undefined}>
-      {children}
-    </Link>
+    <nav aria-label={t("navModulePages", { module: t(module.label) })} className="module-nav">
+      <div className="module-nav__inner">
+        {module.pages.map((p) => (
+          <Link key={p.to} to={p.to} aria-current={p === page ? "page" : undefined}>
+            {t(p.label)}
+          </Link>
+        ))}
+      </div>
+    </nav>
   );
 }
 
 /** Header, skip link, main landmark and footer around every page. */
 export function AppShell({ children }: { children: ReactNode }) {
   const { t } = useLanguage();
+  const { user, may } = useSession();
+  const { pathname } = useLocation();
+  const modules = visibleModules(!!user, (action) => may(action));
+  const here = currentPage(modules, pathname);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -84,10 +89,8 @@ export function AppShell({ children }: { children: ReactNode }) {
             </span>
           </Link>
           <nav aria-label={t("workspaceNav")} className="site-nav">
-            <Link to={paths.overview()}>{t("frameworks")}</Link>
-            <WorkspaceLinks />
+            <ModuleLinks modules={modules} current={here?.module} />
             <a href="/portal/">{t("publicPortal")}</a>
-            <a href="/api/docs">{t("apiDocs")}</a>
           </nav>
           <div className="site-header__tools">
             <LanguageSwitch />
@@ -95,12 +98,15 @@ export function AppShell({ children }: { children: ReactNode }) {
             <UserMenu />
           </div>
         </div>
+        {here && <ModulePages module={here.module} page={here.page} />}
       </header>
       <main id="main" tabIndex={-1} className="site-main">
         {children}
       </main>
       <footer className="site-footer">
-        <p>{t("footer")}</p>
+        <p>
+          {t("footer")} · <a href="/api/docs">{t("apiDocs")}</a>
+        </p>
       </footer>
     </>
   );

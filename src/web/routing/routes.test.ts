@@ -31,7 +31,14 @@ describe("routes", () => {
   });
 
   it("has, for every kind of page, a path that leads to it", () => {
-    const ids = { frameworkId: id, period: "2025", country: "MD", assessmentId: id, recommendationId: id };
+    const ids = {
+      frameworkId: id,
+      period: "2025",
+      country: "MD",
+      assessmentId: id,
+      recommendationId: id,
+      planId: id,
+    };
     for (const [page, path] of Object.entries(EVERY_PAGE))
       expect(matchRoute(new URL(path(ids), "http://x").pathname).page, path(ids)).toBe(page);
   });

@@ -25,6 +25,8 @@ export type Route =
   | { page: "recommendations-dashboard" }
   | { page: "recommendations-import" }
   | { page: "recommendation"; id: string }
+  | { page: "results" }
+  | { page: "results-plan"; id: string }
   | { page: "not-found" };
 
 const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
@@ -48,6 +50,8 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/recommendations\/dashboard$/, () => ({ page: "recommendations-dashboard" })],
   [/^\/recommendations\/import$/, () => ({ page: "recommendations-import" })],
   [/^\/recommendations\/([0-9a-f-]{36})$/i, (m) => ({ page: "recommendation", id: m[1]! })],
+  [/^\/results$/, () => ({ page: "results" })],
+  [/^\/results\/plans\/([0-9a-f-]{36})$/i, (m) => ({ page: "results-plan", id: m[1]! })],
   [/^\/admin\/cycles\/new$/, () => ({ page: "admin-new-cycle" })],
   [/^\/admin\/invitations$/, () => ({ page: "admin-invitations" })],
   [/^\/admin\/outbox$/, () => ({ page: "admin-outbox" })],
@@ -89,6 +93,10 @@ export const paths = {
   recommendationsDashboard: () => "/recommendations/dashboard",
   recommendationsImport: () => "/recommendations/import",
   recommendation: (id: string) => `/recommendations/${id}`,
+  /** Results: the organisations' plans, and one plan with its progress. */
+  results: () => "/results",
+  resultsPlan: (id: string, period?: string) =>
+    `/results/plans/${id}${period ? `?period=${encodeURIComponent(period)}` : ""}`,
   adminNewCycle: () => "/admin/cycles/new",
   adminInvitations: () => "/admin/invitations",
   adminOutbox: () => "/admin/outbox",
@@ -114,6 +122,7 @@ export interface PageIds {
   country: string;
   assessmentId: string;
   recommendationId: string;
+  planId: string;
 }
 
 /**
@@ -147,5 +156,7 @@ export const EVERY_PAGE: { readonly [P in Route["page"]]: (ids: PageIds) => stri
   "recommendations-dashboard": () => paths.recommendationsDashboard(),
   "recommendations-import": () => paths.recommendationsImport(),
   recommendation: (ids) => paths.recommendation(ids.recommendationId),
+  results: () => paths.results(),
+  "results-plan": (ids) => paths.resultsPlan(ids.planId),
   "not-found": () => "/no-such-page",
 };
