@@ -1,3 +1,4 @@
+export * from "./classifier/index.ts";
 export * from "./model.ts";
 export * from "./normalise.ts";
 export * from "./report-card.ts";
