@@ -86,7 +86,9 @@ export function buildClassifier(input: {
       }
       // The first label of a theme is its main one: 2, then 1.5, 1.
       for (const theme of options.themes ?? [])
-        (input.themeLabels?.[theme] ?? []).forEach((label, i) => add(label, Math.max(1, 2 - i / 2), theme));
+        (input.themeLabels?.[theme] ?? []).forEach((label, i) => {
+          add(label, Math.max(1, 2 - i / 2), theme);
+        });
       const exclude = new Set(options.exclude ?? []);
       return [...raw.entries()]
         .filter(([label, e]) => e.score > 0 && !exclude.has(label))
