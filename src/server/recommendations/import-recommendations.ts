@@ -5,8 +5,18 @@ import type { Db } from "../db/connect.ts";
 import { countries, importMappings, recommendationImports } from "../db/schema.ts";
 import { UserError } from "../errors.ts";
 import { maxFileBytes } from "../frameworks/read-framework-file.ts";
-import { BUILT_IN_PRESETS, columnMapping, type Preset, type PresetName } from "./fields.ts";
-import { type ImportedRecommendation, mapRow } from "./map-row.ts";
+import {
+  BUILT_IN_PRESETS,
+  type ColumnMapping,
+  columnMapping,
+  describeField,
+  genericPreset,
+  type Preset,
+  type PresetName,
+  resolveColumns,
+} from "./fields.ts";
+import { groupProblems } from "./group-problems.ts";
+import { type ImportedRecommendation, mapRow, type RowProblem } from "./map-row.ts";
 import { readTable } from "./read-table.ts";
 import { storeRecommendations } from "./store-recommendations.ts";
 
@@ -16,6 +26,10 @@ export interface ImportRequest {
   preset: PresetName;
   /** The saved mapping to use with the generic preset. */
   mappingName?: string;
+  /** The mapping the person checked on the preview, for the generic preset (before a saved one or matching by name). */
+  columns?: ColumnMapping;
+  /** Values for fields no column gives, e.g. `{ mechanism: "upr" }`. */
+  defaults?: { mechanism?: string };
   /** The State under review when the file has no such column (OHCHR thematic lists of one State). */
   state?: string;
   userId?: string;
@@ -46,7 +60,6 @@ export interface ImportSummary {
   duplicates: DuplicateNote[];
 }
 
-const MAX_PROBLEMS = 200;
 const MAX_DUPLICATE_NOTES = 200;
 
 /**
@@ -64,18 +77,19 @@ export async function importRecommendations(db: Db, request: ImportRequest): Pro
       413,
     );
   }
-  const preset = await resolvePreset(db, request);
   const table = await readTable(request.bytes, request.fileName);
-  const missing = preset.required.filter((column) => !table.columns.includes(column));
+  const chosen = await resolvePreset(db, request, table.columns);
+  const { columns, missing } = resolveColumns(chosen, table.columns, { state: request.state });
+  const preset: Preset = { ...chosen, columns };
   if (missing.length > 0) {
     throw new UserError(`${request.fileName}: missing required column(s) for the ${request.preset} preset`, [
-      `missing: ${missing.join(", ")}`,
+      `missing: ${missing.map((f) => describeField(chosen, f)).join(", ")}`,
       `found: ${table.columns.join(", ")}`,
     ]);
   }
   if (table.rows.length === 0) throw new UserError(`${request.fileName}: the file has no rows`);
 
-  const problems: string[] = [];
+  const problems: RowProblem[] = [];
   const byKey = new Map<string, ImportedRecommendation & { importKey: string }>();
   const duplicates: DuplicateNote[] = [];
   let duplicatesInFile = 0;
@@ -104,9 +118,11 @@ export async function importRecommendations(db: Db, request: ImportRequest): Pro
     }
   }
   if (problems.length > 0) {
-    const shown = problems.slice(0, MAX_PROBLEMS);
-    if (problems.length > MAX_PROBLEMS) shown.push(`… and ${problems.length - MAX_PROBLEMS} more problems`);
-    throw new UserError(`${request.fileName}: ${problems.length} problem(s); nothing was imported`, shown);
+    const rows = new Set(problems.map((p) => p.line)).size;
+    throw new UserError(
+      `${request.fileName}: ${rows} row(s) with problems; nothing was imported`,
+      groupProblems(problems),
+    );
   }
 
   return db.transaction(async (tx) => {
@@ -154,14 +170,37 @@ export async function importRecommendations(db: Db, request: ImportRequest): Pro
   });
 }
 
-async function resolvePreset(db: Db, request: ImportRequest): Promise<Preset> {
-  if (request.preset !== "generic") return BUILT_IN_PRESETS[request.preset];
-  if (!request.mappingName)
-    throw new UserError("the generic preset needs a saved column mapping (--mapping NAME)");
-  const [saved] = await db.select().from(importMappings).where(eq(importMappings.name, request.mappingName));
-  if (!saved) throw new UserError(`no saved column mapping named "${request.mappingName}"`, [], 404);
-  const columns = columnMapping.parse(saved.columns);
-  return { columns, required: Object.keys(columns).filter((c) => columns[c] === "text") };
+/**
+ * The layout to read the file with: a built-in preset, or for the generic one the mapping checked
+ * on the preview, else the saved mapping named, else the columns matched by their usual names.
+ * Defaults fill fields no column gives (a column's value wins).
+ */
+async function resolvePreset(db: Db, request: ImportRequest, fileColumns: string[]): Promise<Preset> {
+  const preset = request.preset !== "generic" ? BUILT_IN_PRESETS[request.preset] : await genericLayout();
+  const defaults = Object.fromEntries(Object.entries(request.defaults ?? {}).filter(([, v]) => v));
+  return { ...preset, constants: { ...defaults, ...preset.constants } };
+
+  async function genericLayout(): Promise<Preset> {
+    if (request.columns) return genericPreset(exactColumns(request.columns));
+    if (!request.mappingName) return genericPreset({});
+    const [saved] = await db
+      .select()
+      .from(importMappings)
+      .where(eq(importMappings.name, request.mappingName));
+    if (!saved) throw new UserError(`no saved column mapping named "${request.mappingName}"`, [], 404);
+    return genericPreset(exactColumns(columnMapping.parse(saved.columns)));
+  }
+
+  /** A mapping the person gave is taken as is: columns it leaves out are not matched by name. */
+  function exactColumns(columns: ColumnMapping): ColumnMapping {
+    const unknown = Object.keys(columns).filter((c) => !fileColumns.includes(c));
+    if (unknown.length > 0)
+      throw new UserError(`${request.fileName}: the mapping names columns the file does not have`, [
+        `columns: ${unknown.join(", ")}`,
+        `found: ${fileColumns.join(", ")}`,
+      ]);
+    return columns;
+  }
 }
 
 /** A duplicate's recommending States, themes and groups join the first row's. */
