@@ -34,6 +34,10 @@ export function ColumnMapping({
 }) {
   const { t } = useLanguage();
   const id = useId();
+  // Columns of long texts get a wide cell, so a recommendation reads as lines, not a letter per line.
+  const long = new Set(
+    preview.columns.filter((c) => preview.sample.some((row) => (row[c] ?? "").length > 60)),
+  );
   return (
     <section className="section rc-panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t("rcMappingTitle")}</h2>
@@ -91,8 +95,12 @@ export function ColumnMapping({
               // biome-ignore lint/suspicious/noArrayIndexKey: the sample rows are fixed and have no id.
               <tr key={r}>
                 {preview.columns.map((column) => (
-                  <td key={column} className="rv-text rc-sample" dir="auto">
-                    {row[column] ?? ""}
+                  <td
+                    key={column}
+                    className={long.has(column) ? "rv-text rc-sample rc-sample--long" : "rv-text rc-sample"}
+                    dir="auto"
+                  >
+                    {shorten(row[column] ?? "")}
                   </td>
                 ))}
               </tr>
@@ -102,4 +110,9 @@ export function ColumnMapping({
       </ScrollRegion>
     </section>
   );
+}
+
+/** A long cell cut to its first 160 characters: the preview shows what a column holds, not all of it. */
+function shorten(value: string): string {
+  return value.length > 160 ? `${value.slice(0, 160).trimEnd()}…` : value;
 }
