@@ -113,7 +113,9 @@ describe.skipIf(!canRunBrowser)("recommendations journey (Chromium)", () => {
     const articles = page
       .locator(".rc-suggest")
       .filter({ has: page.getByRole("heading", { name: "UNCRC articles" }) });
-    const first = articles.locator(".rc-suggest__label").first();
+    if (process.env.CHILDMARK_SCREENSHOTS)
+      await articles.screenshot({ path: `${process.env.CHILDMARK_SCREENSHOTS}/suggestions-en.png` });
+    const first = articles.locator(".rc-suggest__name").first();
     const label = (await first.textContent()) ?? "";
     const number = label.match(/^Article (\d+)/)![1]!;
     await articles.getByRole("button", { name: `Accept ${label}` }).click();

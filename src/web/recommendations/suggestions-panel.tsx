@@ -45,7 +45,7 @@ function ChoiceList({
           {choices.map((c) => (
             <li key={c.key} className="rc-suggest__item">
               <span className="rc-suggest__label" dir="auto">
-                {c.label}
+                <span className="rc-suggest__name">{c.label}</span>
                 {c.because && c.because.length > 0 && (
                   <span className="rc-suggest__because" dir="auto">
                     {t("rcBecause", { reasons: c.because.map((b) => `“${b}”`).join(", ") })}
