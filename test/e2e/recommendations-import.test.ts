@@ -70,6 +70,25 @@ describe.skipIf(!canRunBrowser || !hasSharedData)("recommendations import of a r
     expect(problems).toEqual([]);
   }, 240_000);
 
+  it("shows a refused file's problems grouped by kind, with their first lines", async () => {
+    await visit(page, `${app.url}/recommendations/import`);
+    const rows = Array.from({ length: 7 }, (_, i) => `Text ${i},Georgia,Maybe`);
+    await page.getByLabel("File (CSV or XLSX)").setInputFiles({
+      name: "bad.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(["text,state,response", ...rows, ",Georgia,Noted"].join("\n")),
+    });
+    await page.getByRole("heading", { name: "Which column is which field?" }).waitFor();
+    await page.getByRole("button", { name: "Import", exact: true }).click();
+    const failure = page.locator(".rc-failure");
+    await failure.waitFor();
+    const items = await failure.locator("li").allTextContents();
+    expect(items[0]).toBe("7 rows: unknown position — lines 2, 3, 4, 5, 6 …");
+    expect(items[1]).toMatch(/^line 2, column response: unknown position "Maybe"/);
+    expect(items).toContain("1 row: empty text — line 9");
+    if (SHOTS) await failure.screenshot({ path: `${SHOTS}/import-errors-en.png` });
+  }, 120_000);
+
   it("shows the same preview in Arabic, right to left", async () => {
     await page.evaluate(() => window.localStorage.setItem("childmark.lang", "ar"));
     await visit(page, `${app.url}/recommendations/import`);
