@@ -64,6 +64,7 @@ describeEachDatabase("unpublished data reaches no one outside its scope, on any 
         "saved-searches/id": [NOBODY],
         "recommendations/id": [world.recommendationId],
         "plans/id": [world.plan.id],
+        "users/id": [world.authorId],
         "nodes/nodeId": [world.plan.nodeId],
         "indicators/indicatorId": [world.plan.indicatorId],
         "targets/period": [world.plan.period],

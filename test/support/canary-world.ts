@@ -44,6 +44,8 @@ export interface CanaryWorld {
   fileEvidenceId: string;
   assignmentId: string;
   recommendationId: string;
+  /** The draft's author, named after the canary (an account only administrators may look at). */
+  authorId: string;
   /** A results plan of Armenia's coalition, never published, with the canary in its texts. */
   plan: { id: string; nodeId: string; indicatorId: string; period: string };
   /**
@@ -160,6 +162,7 @@ export async function buildCanaryWorld(db: Db): Promise<CanaryWorld> {
     fileEvidenceId: file!.id,
     assignmentId: assignment!.id,
     recommendationId: recommendation!.id,
+    authorId: author.id,
     plan,
     draftNumbers: [String(DRAFT_VALUE), ...draftNumbers],
     draftOverall,
