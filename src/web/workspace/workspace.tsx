@@ -12,13 +12,13 @@ import { WorkspaceToolbarSlot } from "./review-slots.tsx";
 import { SaveSummary } from "./save-summary.tsx";
 import { previewScores } from "./score-preview.ts";
 import { createSaveQueue } from "./send-answer.ts";
-import { useLockReason } from "./use-lock-reason.ts";
+import { pageLockReason, useLockReason } from "./use-lock-reason.ts";
 import type { WorkspaceData } from "./workspace-data.ts";
 import { WorkspaceHeader } from "./workspace-header.tsx";
 
 /** The assessment workspace once loaded: navigation, filters, answer cards, live score and autosave. */
 export function Workspace({ data, reload }: { data: WorkspaceData; reload: () => void }) {
-  const { pick } = useLanguage();
+  const { pick, t } = useLanguage();
   const { assessment, framework: fw } = data;
   const index = useMemo(() => indexFramework(fw), [fw]);
   const compiled = useMemo(() => compileFramework(fw), [fw]);
@@ -163,6 +163,7 @@ export function Workspace({ data, reload }: { data: WorkspaceData; reload: () =>
             answers={answers}
             mine={mine}
             lockReason={lockReason}
+            pageLock={pageLockReason(data, t)}
             onEdit={onEdit}
             onResolve={onResolve}
             onRestored={onRestored}
