@@ -44,6 +44,7 @@ function WorkspaceLinks() {
   return (
     <>
       <NavLink to={paths.work()}>{t("myWork")}</NavLink>
+      {may("assessment:review") && <NavLink to={paths.reviewQueue()}>{t("rvQueueNav")}</NavLink>}
       <NavLink to={paths.recommendations()}>{t("rcNav")}</NavLink>
       {may("cycle:manage") && <NavLink to={paths.adminNewCycle()}>{t("newCycleNav")}</NavLink>}
       {may("user:invite") && <NavLink to={paths.adminInvitations()}>{t("inviteNav")}</NavLink>}

@@ -52,6 +52,9 @@ export const AnswerCard = memo(function AnswerCard(props: AnswerCardProps) {
         {answer?.reviewState === "needs_rework" && (
           <span className="tag tag--rework">{t("wsNeedsRework")}</span>
         )}
+        {answer?.reviewState === "approved" && (
+          <span className="tag tag--approved">{t("rvApprovedTag")}</span>
+        )}
       </p>
       <AnswerEditor
         indicator={indicator}
