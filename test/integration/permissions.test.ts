@@ -46,6 +46,8 @@ interface Context {
   cycleId: string;
   assessmentId: string;
   indicator: string;
+  /** The node directly above `indicator`. */
+  section: string;
   assignmentId: string;
   evidenceId: string;
   fileEvidenceId: string;
@@ -255,6 +257,14 @@ const REQUESTS: Record<string, (c: Context) => { url: string; payload?: object }
   "DELETE /api/assessments/:id/answers/:indicatorCode/rework": (c) => ({
     url: `/api/assessments/${c.assessmentId}/answers/${c.indicator}/rework`,
   }),
+  "POST /api/assessments/:id/answers/:indicatorCode/approve": (c) => ({
+    url: `/api/assessments/${c.assessmentId}/answers/${c.indicator}/approve`,
+  }),
+  "POST /api/assessments/:id/sections/:nodeCode/review": (c) => ({
+    url: `/api/assessments/${c.assessmentId}/sections/${c.section}/review`,
+    payload: { decision: "return", comment: "Cite the articles." },
+  }),
+  "GET /api/review/queue": () => ({ url: "/api/review/queue" }),
   "POST /api/assessments/:id/return": (c) => ({
     url: `/api/assessments/${c.assessmentId}/return`,
     payload: {},
@@ -435,6 +445,7 @@ describeEachDatabase("permission matrix: every route × every role", (database) 
       cycleId: built.cycleId,
       assessmentId: built.assessments.MD!,
       indicator,
+      section: nodePathOf(built.framework, indicator)[1]!,
       assignmentId: assignment!.id,
       evidenceId: evidence!.id,
       fileEvidenceId: file!.id,

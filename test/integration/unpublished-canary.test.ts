@@ -58,6 +58,8 @@ describeEachDatabase("unpublished data reaches no one outside its scope, on any 
         "cycles/id": [cycle.cycleId],
         "assessments/id": [cycle.assessments.AM!, cycle.assessments.GE!, cycle.assessments.MD!],
         "answers/indicatorCode": [world.checklist, world.number],
+        // Demo framework sections: the one holding the number indicator and one holding the checklist.
+        "sections/nodeCode": ["vulnerability", "governance"],
         "assignments/assignmentId": [world.assignmentId],
         "evidence/id": [world.fileEvidenceId],
         "notifications/id": [NOBODY],

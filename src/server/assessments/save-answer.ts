@@ -117,6 +117,10 @@ export async function saveAnswer(db: Db, input: SaveAnswerInput): Promise<SavedA
         .update(answers)
         .set({
           ...next,
+          // An approval is of the value the reviewer read: a new value needs a new look.
+          reviewState: sql`case when ${answers.reviewState} = 'approved' then null else ${answers.reviewState} end`,
+          reviewedBy: sql`case when ${answers.reviewState} = 'approved' then null else ${answers.reviewedBy} end`,
+          reviewedAt: sql`case when ${answers.reviewState} = 'approved' then null else ${answers.reviewedAt} end`,
           version: sql`${answers.version} + 1`,
           updatedBy: input.actorId,
           updatedAt: sql`now()`,

@@ -257,8 +257,11 @@ export const answers = pgTable(
     valueNumber: doublePrecision("value_number"),
     /** Required when the value is "not applicable". */
     justification: text("justification"),
-    /** `needs_rework` when a reviewer returned it; null otherwise. */
+    /** `needs_rework` when a reviewer returned it, `approved` when a reviewer approved it; null otherwise. */
     reviewState: text("review_state"),
+    /** Who set `review_state` and when; an approval is cleared when the value changes. */
+    reviewedBy: uuid("reviewed_by").references(() => users.id),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
     version: integer("version").notNull().default(1),
     updatedBy: uuid("updated_by").references(() => users.id),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
