@@ -87,8 +87,12 @@ async function runOn(kind: Kind): Promise<BenchFigure[]> {
     };
     const deadline = performance.now() + SECONDS * 1000;
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     await Promise.all(editors.map((editor) => edit(server.url, editor, tally, deadline)));
     const elapsed = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    // Client and (on PGlite) database share this process: CPU per request compares changes under any load.
+    const cpuPerRequest = (cpu.user + cpu.system) / 1000 / tally.requests;
     const lost = await countLostWrites(server, editors, tally);
 
     const sorted = tally.latencies.sort((a, b) => a - b);
@@ -99,7 +103,7 @@ async function runOn(kind: Kind): Promise<BenchFigure[]> {
     const servedEnough = (100 * served.filter((n) => n >= SERVED_ENOUGH).length) / served.length;
     const p = (q: number) => formatFigure(percentile(sorted, q));
     console.log(
-      `  ${kind}: ${tally.requests} requests in ${elapsed.toFixed(1)} s (${formatFigure(throughput)}/s), ${saves} saves, p50 ${p(0.5)} ms, p95 ${p(0.95)} ms, p99 ${p(0.99)} ms (PUT p95 ${formatFigure(percentile(puts, 0.95))} ms)`,
+      `  ${kind}: ${tally.requests} requests in ${elapsed.toFixed(1)} s (${formatFigure(throughput)}/s), ${saves} saves, p50 ${p(0.5)} ms, p95 ${p(0.95)} ms, p99 ${p(0.99)} ms (PUT p95 ${formatFigure(percentile(puts, 0.95))} ms); bench process CPU ${formatFigure(cpuPerRequest)} ms per request`,
     );
     console.log(
       `  ${kind}: requests answered per editor: fewest ${served[0]}, median ${percentile(served, 0.5)}, most ${served[served.length - 1]}; ${formatFigure(servedEnough)}% of editors served ≥ ${SERVED_ENOUGH} times`,
@@ -111,6 +115,7 @@ async function runOn(kind: Kind): Promise<BenchFigure[]> {
     const of = `(200 editors, ${kind})`;
     return [
       { metric: `requests per second ${of}`, value: throughput, unit: "req/s" },
+      { metric: `bench process CPU per request ${of}`, value: cpuPerRequest, unit: "ms" },
       { metric: `request p50 ${of}`, value: percentile(sorted, 0.5), unit: "ms" },
       { metric: `request p95 ${of}`, value: percentile(sorted, 0.95), unit: "ms", target: 2000 },
       { metric: `request p99 ${of}`, value: percentile(sorted, 0.99), unit: "ms" },
