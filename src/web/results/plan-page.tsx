@@ -8,6 +8,7 @@ import { navigate, useLocation } from "../routing/router.tsx";
 import { paths } from "../routing/routes.ts";
 import { IndicatorChart } from "./indicator-chart.tsx";
 import { PlanEditing } from "./plan-editing.tsx";
+import { PlanXlsx } from "./plan-xlsx.tsx";
 import { ValueEditor } from "./value-editor.tsx";
 import "./results.css";
 
@@ -51,6 +52,7 @@ export function PlanPage({ id }: { id: string }) {
         <span className={`status-chip rs-status--${p.status}`}>{t("rsStatus", { status: p.status })}</span>
         {p.status === "approved" && <span> {t("rsApproved")}</span>}
       </p>
+      <PlanXlsx plan={p} onImported={reload} />
       <div className="rs-filters">
         <label>
           {t("rsPeriod")}
