@@ -210,6 +210,7 @@ describe.skipIf(!canRunBrowser)("results: build a plan, enter actuals, read the 
     await check("import-problems");
     await arDialog.getByRole("button", { name: "إغلاق" }).first().click();
     await page.getByLabel("اللغة").selectOption("en");
-    expect(problems).toEqual([]);
+    // The refused workbook's 400 is the one error Chromium logs, as it does for any failed request.
+    expect(problems.filter((p) => !p.includes("status of 400"))).toEqual([]);
   });
 });

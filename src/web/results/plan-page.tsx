@@ -25,6 +25,8 @@ export function PlanPage({ id }: { id: string }) {
     `/api/results/plans/${id}/dashboard${period ? `?period=${encodeURIComponent(period)}` : ""}`,
     dashboardOut,
   );
+  // Kept here, not in PlanXlsx: the reload after an import unmounts the page's body.
+  const [imported, setImported] = useState<number | null>(null);
   const reload = () => {
     plan.reload();
     dashboard.reload();
@@ -52,7 +54,14 @@ export function PlanPage({ id }: { id: string }) {
         <span className={`status-chip rs-status--${p.status}`}>{t("rsStatus", { status: p.status })}</span>
         {p.status === "approved" && <span> {t("rsApproved")}</span>}
       </p>
-      <PlanXlsx plan={p} onImported={reload} />
+      <PlanXlsx
+        plan={p}
+        imported={imported}
+        onImported={(changed) => {
+          setImported(changed);
+          reload();
+        }}
+      />
       <div className="rs-filters">
         <label>
           {t("rsPeriod")}

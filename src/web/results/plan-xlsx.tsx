@@ -9,10 +9,18 @@ import { refusalOf, uploadFile } from "../review/upload-file.ts";
 import "../review/review.css";
 
 /** "Download XLSX" and, for whoever may edit or report, "Import XLSX" with its preview. */
-export function PlanXlsx({ plan, onImported }: { plan: PlanOut; onImported: () => void }) {
+export function PlanXlsx({
+  plan,
+  imported,
+  onImported,
+}: {
+  plan: PlanOut;
+  /** Changes of the last import, announced after the page reloads. */
+  imported: number | null;
+  onImported: (changed: number) => void;
+}) {
   const { t } = useLanguage();
   const [open, setOpen] = useState(false);
-  const [done, setDone] = useState<number | null>(null);
   return (
     <div className="rs-xlsx">
       <a className="button" href={`/api/results/plans/${plan.id}/export.xlsx`} download>
@@ -23,15 +31,14 @@ export function PlanXlsx({ plan, onImported }: { plan: PlanOut; onImported: () =
           {t("rsXlsxImport")}
         </button>
       )}
-      <span role="status">{done !== null && t("rsXlsxApplied", { count: done })}</span>
+      <span role="status">{imported !== null && t("rsXlsxApplied", { count: imported })}</span>
       {open && (
         <PlanImportDialog
           planId={plan.id}
           onClose={() => setOpen(false)}
           onApplied={(changed) => {
             setOpen(false);
-            setDone(changed);
-            onImported();
+            onImported(changed);
           }}
         />
       )}
