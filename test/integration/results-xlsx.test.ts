@@ -280,7 +280,7 @@ describeEachDatabase("results: a plan's XLSX template, exported and imported bac
           values.getRow(2).getCell(column(values, "value")).value = 5;
         },
         says: /period: "2031" is not a period of this plan/,
-        where: { sheet: "Values", row: 2 },
+        where: { sheet: "Values", row: 2, column: "B" },
       },
       {
         name: "breakdown not adding up",
@@ -297,7 +297,7 @@ describeEachDatabase("results: a plan's XLSX template, exported and imported bac
           }
         },
         says: /breakdown/,
-        where: { sheet: "Values" },
+        where: { sheet: "Values", column: "F" },
       },
       {
         name: "unknown parent node",

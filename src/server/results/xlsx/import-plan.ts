@@ -86,7 +86,7 @@ async function applyRows(db: Db, input: ImportPlanInput, read: ReadPlanWorkbook)
   const changes: PlanImportChange[] = [];
   let unchanged = 0;
   const refuse = (sheet: string, row: number | null, message: string, field: string | null = null) =>
-    problems.push({ sheet, row, column: null, field, message });
+    problems.push({ sheet, row, column: letterOf(read, sheet, field), field, message });
   const editOnly = (sheet: string, row: number | null) => {
     if (input.mayEdit) return true;
     refuse(
@@ -112,7 +112,9 @@ async function applyRows(db: Db, input: ImportPlanInput, read: ReadPlanWorkbook)
           "version",
         );
       } else if (error instanceof UserError) {
-        refuse(sheet, row, [error.message, ...error.problems].join("; "));
+        // The use cases name the field first ("breakdown: …", "level: …"): its column, when the sheet has one.
+        const field = /^([A-Za-z]+):/.exec(error.message)?.[1] ?? null;
+        refuse(sheet, row, [error.message, ...error.problems].join("; "), field);
       } else throw error;
       return false;
     }
@@ -250,6 +252,14 @@ async function applyRows(db: Db, input: ImportPlanInput, read: ReadPlanWorkbook)
     changes: changes.slice(0, 2000),
     problems: problems.slice(0, MAX_PROBLEMS),
   };
+}
+
+/** The column of a field; a breakdown's is its first category column (sex=girls). */
+function letterOf(read: ReadPlanWorkbook, sheet: string, field: string | null): string | null {
+  const letters = read.letters[sheet];
+  if (!field || !letters) return null;
+  if (field === "breakdown") return [...letters].find(([header]) => header.includes("="))?.[1] ?? null;
+  return letters.get(field) ?? null;
 }
 
 /** The stored row's fields that the body has, for comparing like with like. */

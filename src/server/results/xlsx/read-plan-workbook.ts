@@ -44,6 +44,8 @@ export interface ReadPlanWorkbook {
   indicators: ReadIndicator[];
   values: ReadValue[];
   problems: PlanImportProblem[];
+  /** Per sheet, the column letter of each header: for locating the problems found later. */
+  letters: Record<string, Map<string, string>>;
 }
 
 const nodeFields = nodeBody.omit({ parentId: true });
@@ -55,7 +57,7 @@ const nodeFields = nodeBody.omit({ parentId: true });
  */
 export function readPlanWorkbook(book: ExcelJS.Workbook): ReadPlanWorkbook {
   const problems: PlanImportProblem[] = [];
-  const out: ReadPlanWorkbook = { plan: null, nodes: [], indicators: [], values: [], problems };
+  const out: ReadPlanWorkbook = { plan: null, nodes: [], indicators: [], values: [], problems, letters: {} };
   const tables = {
     plan: readTable(book, PLAN_SHEETS.plan, PLAN_COLUMNS, /^name:[A-Za-z-]{2,35}$/, problems),
     nodes: readTable(
@@ -81,6 +83,8 @@ export function readPlanWorkbook(book: ExcelJS.Workbook): ReadPlanWorkbook {
     ),
   };
   if (problems.length || !tables.plan || !tables.nodes || !tables.indicators || !tables.values) return out;
+  for (const table of [tables.plan, tables.nodes, tables.indicators, tables.values])
+    out.letters[table.sheet] = table.letters;
 
   out.plan = readPlanSheet(tables.plan, problems);
   for (const { row, cells } of tables.nodes.rows) {

@@ -267,7 +267,7 @@ const ar: Record<keyof typeof en, string> = {
   rsXlsxCheck: "فحص المصنف",
   rsXlsxChecking: "جارٍ الفحص…",
   rsXlsxSummary:
-    "{changed, plural, one {صف واحد يغيّر الخطة،} other {# صفوف تغيّر الخطة،}} {unchanged, plural, one {وصف واحد دون تغيير.} other {و# صفوف دون تغيير.}}",
+    "{changed, plural, zero {لا صف يغيّر الخطة،} one {صف واحد يغيّر الخطة،} other {# صفوف تغيّر الخطة،}} {unchanged, plural, zero {ولا صف دون تغيير.} one {وصف واحد دون تغيير.} other {و# صفوف دون تغيير.}}",
   rsXlsxOk: "لا توجد مشكلة.",
   rsXlsxProblems:
     "{count, plural, one {مشكلة واحدة: لن يُحفظ شيء قبل تصحيحها.} other {# مشكلات: لن يُحفظ شيء قبل تصحيحها.}}",
