@@ -365,6 +365,13 @@ const REQUESTS: Record<string, (c: Context) => { url: string; payload?: object }
     url: `/api/results/plans/${c.plan.planId}/indicators/${c.plan.indicatorId}/history`,
   }),
   "GET /api/results/plans/:id/dashboard": (c) => ({ url: `/api/results/plans/${c.plan.planId}/dashboard` }),
+  "GET /api/results/plans/:id/export.xlsx": (c) => ({
+    url: `/api/results/plans/${c.plan.planId}/export.xlsx`,
+  }),
+  "POST /api/results/plans/:id/import": (c) => ({
+    url: `/api/results/plans/${c.plan.planId}/import?dryRun=true`,
+    payload: {},
+  }),
 };
 
 const NO_RECOMMENDATION = "00000000-0000-4000-8000-000000000000";

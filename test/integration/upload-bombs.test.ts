@@ -21,6 +21,7 @@ import { seedReference } from "../../src/server/reference/countries.ts";
 import { hugeSheetXlsx, truncatedXlsx, wrongExtensionFile, zipBombXlsx } from "../support/bad-uploads.ts";
 import { describeEachDatabase } from "../support/databases.ts";
 import { buildAssessments, buildUser, type Session, signInAs } from "../support/factories.ts";
+import { buildOrganisation, buildPlan } from "../support/results-factories.ts";
 import { multipartBody } from "./evidence-files.ts";
 
 /** The four bad files, each with what its refusal must say. */
@@ -78,6 +79,8 @@ describeEachDatabase("no upload takes the server down", (database) => {
     const assessment = built.assessments.MD!;
     const indicator = built.framework.indicators[0]!.code;
     app = await buildApp({ database: database() });
+    const planOwner = await buildOrganisation(db, { country: "MD" });
+    const { planId } = await buildPlan(db, planOwner, (await buildUser(db, { isAdmin: true })).id);
     admin = await signInAs(app, await buildUser(db, { isAdmin: true }));
     coordinator = await signInAs(
       app,
@@ -107,6 +110,12 @@ describeEachDatabase("no upload takes the server down", (database) => {
         url: "/api/recommendations/imports/preview",
         fields: {},
         session: () => admin,
+      },
+      {
+        name: "results plan import",
+        url: `/api/results/plans/${planId}/import`,
+        fields: {},
+        session: () => coordinator,
       },
     ];
   });

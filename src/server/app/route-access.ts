@@ -173,4 +173,6 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "PUT /api/results/plans/:id/indicators/:indicatorId/actuals/:period": on("plan:report", "plan"),
   "GET /api/results/plans/:id/indicators/:indicatorId/history": on("plan:read", "plan", true),
   "GET /api/results/plans/:id/dashboard": on("plan:read", "plan", true),
+  "GET /api/results/plans/:id/export.xlsx": on("plan:read", "plan", true),
+  "POST /api/results/plans/:id/import": on("plan:report", "plan"),
 };

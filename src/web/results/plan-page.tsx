@@ -8,6 +8,7 @@ import { navigate, useLocation } from "../routing/router.tsx";
 import { paths } from "../routing/routes.ts";
 import { IndicatorChart } from "./indicator-chart.tsx";
 import { PlanEditing } from "./plan-editing.tsx";
+import { PlanXlsx } from "./plan-xlsx.tsx";
 import { ValueEditor } from "./value-editor.tsx";
 import "./results.css";
 
@@ -24,6 +25,8 @@ export function PlanPage({ id }: { id: string }) {
     `/api/results/plans/${id}/dashboard${period ? `?period=${encodeURIComponent(period)}` : ""}`,
     dashboardOut,
   );
+  // Kept here, not in PlanXlsx: the reload after an import unmounts the page's body.
+  const [imported, setImported] = useState<number | null>(null);
   const reload = () => {
     plan.reload();
     dashboard.reload();
@@ -51,6 +54,14 @@ export function PlanPage({ id }: { id: string }) {
         <span className={`status-chip rs-status--${p.status}`}>{t("rsStatus", { status: p.status })}</span>
         {p.status === "approved" && <span> {t("rsApproved")}</span>}
       </p>
+      <PlanXlsx
+        plan={p}
+        imported={imported}
+        onImported={(changed) => {
+          setImported(changed);
+          reload();
+        }}
+      />
       <div className="rs-filters">
         <label>
           {t("rsPeriod")}

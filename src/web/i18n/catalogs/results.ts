@@ -71,6 +71,28 @@ const en = {
   rsReopen: "Reopen the plan",
   rsApproved: "Approved: targets are locked.",
   rsConflict: "Someone changed this value meanwhile; the current value is shown. Save again to replace it.",
+  rsXlsxDownload: "Download XLSX",
+  rsXlsxImport: "Import XLSX",
+  rsXlsxApplied: "{count, plural, one {# change imported.} other {# changes imported.}}",
+  rsXlsxImportTitle: "Import the plan from a workbook",
+  rsXlsxImportLead:
+    "Choose the workbook you downloaded and filled in. It is checked first: you see every change and every problem, and nothing is saved until you apply it. A value changed in Childmark since your download is reported as a conflict, not overwritten.",
+  rsXlsxWorkbook: "Workbook (.xlsx)",
+  rsXlsxCheck: "Check the workbook",
+  rsXlsxChecking: "Checking…",
+  rsXlsxSummary:
+    "{changed, plural, one {# row changes the plan,} other {# rows change the plan,}} {unchanged, plural, one {# is unchanged.} other {# are unchanged.}}",
+  rsXlsxOk: "No problem found.",
+  rsXlsxProblems:
+    "{count, plural, one {# problem: nothing will be saved until it is corrected.} other {# problems: nothing will be saved until they are corrected.}}",
+  rsXlsxProblemsCaption: "Problems in {file}",
+  rsXlsxChangesCaption: "What the import will change",
+  rsXlsxSheet: "Sheet",
+  rsXlsxRow: "Row",
+  rsXlsxColumn: "Column",
+  rsXlsxMessage: "Message",
+  rsXlsxCancel: "Close",
+  rsXlsxApply: "{count, plural, one {Apply # change} other {Apply # changes}}",
 };
 
 const fr: Record<keyof typeof en, string> = {
@@ -144,6 +166,28 @@ const fr: Record<keyof typeof en, string> = {
   rsApproved: "Approuvé : les cibles sont verrouillées.",
   rsConflict:
     "Quelqu'un a modifié cette valeur entre-temps ; la valeur actuelle est affichée. Enregistrez à nouveau pour la remplacer.",
+  rsXlsxDownload: "Télécharger en XLSX",
+  rsXlsxImport: "Importer un XLSX",
+  rsXlsxApplied: "{count, plural, one {# modification importée.} other {# modifications importées.}}",
+  rsXlsxImportTitle: "Importer le plan depuis un classeur",
+  rsXlsxImportLead:
+    "Choisissez le classeur téléchargé puis rempli. Il est d'abord vérifié : vous voyez chaque modification et chaque problème, et rien n'est enregistré avant que vous appliquiez. Une valeur modifiée dans Childmark depuis votre téléchargement est signalée comme conflit, sans être écrasée.",
+  rsXlsxWorkbook: "Classeur (.xlsx)",
+  rsXlsxCheck: "Vérifier le classeur",
+  rsXlsxChecking: "Vérification…",
+  rsXlsxSummary:
+    "{changed, plural, one {# ligne modifie le plan,} other {# lignes modifient le plan,}} {unchanged, plural, one {# est inchangée.} other {# sont inchangées.}}",
+  rsXlsxOk: "Aucun problème.",
+  rsXlsxProblems:
+    "{count, plural, one {# problème : rien ne sera enregistré avant sa correction.} other {# problèmes : rien ne sera enregistré avant leur correction.}}",
+  rsXlsxProblemsCaption: "Problèmes dans {file}",
+  rsXlsxChangesCaption: "Ce que l'import modifiera",
+  rsXlsxSheet: "Feuille",
+  rsXlsxRow: "Ligne",
+  rsXlsxColumn: "Colonne",
+  rsXlsxMessage: "Message",
+  rsXlsxCancel: "Fermer",
+  rsXlsxApply: "{count, plural, one {Appliquer # modification} other {Appliquer # modifications}}",
 };
 
 const ar: Record<keyof typeof en, string> = {
@@ -213,6 +257,28 @@ const ar: Record<keyof typeof en, string> = {
   rsReopen: "إعادة فتح الخطة",
   rsApproved: "معتمدة: القيم المستهدفة مقفلة.",
   rsConflict: "غيّر شخص آخر هذه القيمة في الأثناء؛ تظهر القيمة الحالية. احفظ مجدداً لاستبدالها.",
+  rsXlsxDownload: "تنزيل XLSX",
+  rsXlsxImport: "استيراد XLSX",
+  rsXlsxApplied: "{count, plural, one {استُورد تغيير واحد.} other {استُوردت # تغييرات.}}",
+  rsXlsxImportTitle: "استيراد الخطة من مصنف",
+  rsXlsxImportLead:
+    "اختر المصنف الذي نزّلته وملأته. يُفحص أولاً: ترى كل تغيير وكل مشكلة، ولا يُحفظ شيء قبل أن تطبّقه. القيمة التي تغيّرت في Childmark بعد التنزيل تُعرض كتعارض ولا تُستبدل.",
+  rsXlsxWorkbook: "المصنف (.xlsx)",
+  rsXlsxCheck: "فحص المصنف",
+  rsXlsxChecking: "جارٍ الفحص…",
+  rsXlsxSummary:
+    "{changed, plural, zero {لا صف يغيّر الخطة،} one {صف واحد يغيّر الخطة،} other {# صفوف تغيّر الخطة،}} {unchanged, plural, zero {ولا صف دون تغيير.} one {وصف واحد دون تغيير.} other {و# صفوف دون تغيير.}}",
+  rsXlsxOk: "لا توجد مشكلة.",
+  rsXlsxProblems:
+    "{count, plural, one {مشكلة واحدة: لن يُحفظ شيء قبل تصحيحها.} other {# مشكلات: لن يُحفظ شيء قبل تصحيحها.}}",
+  rsXlsxProblemsCaption: "المشكلات في {file}",
+  rsXlsxChangesCaption: "ما سيغيّره الاستيراد",
+  rsXlsxSheet: "الورقة",
+  rsXlsxRow: "الصف",
+  rsXlsxColumn: "العمود",
+  rsXlsxMessage: "الرسالة",
+  rsXlsxCancel: "إغلاق",
+  rsXlsxApply: "{count, plural, one {تطبيق تغيير واحد} other {تطبيق # تغييرات}}",
 };
 
 export const results: Catalog<typeof en> = { en, fr, ar };
