@@ -4,3 +4,4 @@ export * from "./late.ts";
 export * from "./model.ts";
 export * from "./progress.ts";
 export * from "./roll-up.ts";
+export * from "./evaluation.ts";
