@@ -11,7 +11,7 @@ function checkRatings(body: EvaluationBody): void {
   body.findings.forEach((f, i) => {
     if (f.rating !== null && !points.has(f.rating)) {
       throw new UserError(
-        `findings.${i}.rating: ${f.rating} is not a point of the scale (${[...points].join(", ")})`,
+        `findings/${i}/rating: ${f.rating} is not a point of the scale (${[...points].join(", ")})`,
       );
     }
   });
