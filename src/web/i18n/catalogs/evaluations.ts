@@ -11,7 +11,6 @@ const en = {
   evColCriterion: "Criterion",
   evNotRated: "Not rated",
   evPeriod: "{start} – {end}",
-  evBy: "Evaluators: {names}",
   evFindings: "Findings",
   evEvidence: "Evidence",
   evRecommendations: "Recommendations",
@@ -20,7 +19,7 @@ const en = {
     "{decision, select, accepted {Accepted} partially_accepted {Partially accepted} rejected {Rejected} other {No response yet}}",
   evStatus:
     "{status, select, not_started {Not started} in_progress {In progress} completed {Completed} other {No longer relevant}}",
-  evHistory: "{status} · {name} · {when}",
+  evHistoryTitle: "{count, plural, one {# change of follow-up} other {# changes of follow-up}}",
   evSaveFollowUp: "Save follow-up",
   evStatusLabel: "Follow-up",
   evNew: "Record an evaluation",
@@ -63,7 +62,6 @@ const fr: Record<keyof typeof en, string> = {
   evColCriterion: "Critère",
   evNotRated: "Non noté",
   evPeriod: "{start} – {end}",
-  evBy: "Évaluateurs : {names}",
   evFindings: "Constats",
   evEvidence: "Sources",
   evRecommendations: "Recommandations",
@@ -72,7 +70,7 @@ const fr: Record<keyof typeof en, string> = {
     "{decision, select, accepted {Acceptée} partially_accepted {Acceptée en partie} rejected {Rejetée} other {Pas encore de réponse}}",
   evStatus:
     "{status, select, not_started {Non commencée} in_progress {En cours} completed {Achevée} other {Plus pertinente}}",
-  evHistory: "{status} · {name} · {when}",
+  evHistoryTitle: "{count, plural, one {# changement du suivi} other {# changements du suivi}}",
   evSaveFollowUp: "Enregistrer le suivi",
   evStatusLabel: "Suivi",
   evNew: "Enregistrer une évaluation",
@@ -115,7 +113,6 @@ const ar: Record<keyof typeof en, string> = {
   evColCriterion: "المعيار",
   evNotRated: "غير مقدَّر",
   evPeriod: "{start} – {end}",
-  evBy: "المقيّمون: {names}",
   evFindings: "النتائج",
   evEvidence: "الأدلة",
   evRecommendations: "التوصيات",
@@ -124,7 +121,8 @@ const ar: Record<keyof typeof en, string> = {
     "{decision, select, accepted {مقبولة} partially_accepted {مقبولة جزئياً} rejected {مرفوضة} other {لا رد بعد}}",
   evStatus:
     "{status, select, not_started {لم تبدأ} in_progress {قيد التنفيذ} completed {منجزة} other {لم تعد ذات صلة}}",
-  evHistory: "{status} · {name} · {when}",
+  evHistoryTitle:
+    "{count, plural, zero {لا تغييرات} one {تغيير واحد في المتابعة} two {تغييران في المتابعة} few {# تغييرات في المتابعة} other {# تغييراً في المتابعة}}",
   evSaveFollowUp: "حفظ المتابعة",
   evStatusLabel: "المتابعة",
   evNew: "تسجيل تقييم",

@@ -171,10 +171,13 @@ function EvaluationCard({
     <article className="ev-card" aria-label={pick(e.title)}>
       <header className="ev-card__head">
         <p className="ev-eyebrow">
-          {t("evType", { type: e.type })} · {t("evPeriod", { start: e.periodStart, end: e.periodEnd })}
+          {t("evType", { type: e.type })} ·{" "}
+          <bdi>{t("evPeriod", { start: e.periodStart, end: e.periodEnd })}</bdi>
         </p>
         <h3>{pick(e.title)}</h3>
-        <p className="ev-muted">{t("evBy", { names: e.evaluators })}</p>
+        <p className="ev-muted">
+          {t("evEvaluators")}: <bdi>{e.evaluators}</bdi>
+        </p>
         {canEdit && (
           <button type="button" className="button" onClick={onEdit}>
             {t("evEditFindings")}
@@ -196,10 +199,10 @@ function EvaluationCard({
               />
             </dt>
             <dd>
-              {f.narrative && <p>{f.narrative}</p>}
+              {f.narrative && <p dir="auto">{f.narrative}</p>}
               {f.evidence.length > 0 && (
                 <p className="ev-muted">
-                  {t("evEvidence")}: {f.evidence.join(" · ")}
+                  {t("evEvidence")}: <bdi>{f.evidence.join(" · ")}</bdi>
                 </p>
               )}
             </dd>
@@ -277,7 +280,9 @@ function RecommendationItem({
   const when = (iso: string) => new Date(iso).toLocaleDateString(lang, { dateStyle: "medium" });
   return (
     <li className="ev-rec">
-      <p className="ev-rec__text">{rec.text}</p>
+      <p className="ev-rec__text" dir="auto">
+        {rec.text}
+      </p>
       <p>
         <span className={`ev-status ev-status--${rec.status}`}>{t("evStatus", { status: rec.status })}</span>{" "}
         <span className="ev-muted">
@@ -287,27 +292,22 @@ function RecommendationItem({
       </p>
       {rec.managementResponse && (
         <p>
-          <strong>{t("evResponse")}:</strong> {rec.managementResponse}
+          <strong>{t("evResponse")}:</strong> <bdi>{rec.managementResponse}</bdi>
         </p>
       )}
       <details className="ev-history">
-        <summary className="ev-muted">
-          {rec.history.length > 0 &&
-            t("evHistory", {
-              status: t("evStatus", { status: rec.history.at(-1)!.status }),
-              name: rec.history.at(-1)!.changedBy ?? "—",
-              when: when(rec.history.at(-1)!.changedAt),
-            })}
-        </summary>
+        <summary className="ev-muted">{t("evHistoryTitle", { count: rec.history.length })}</summary>
         <ul>
           {rec.history.map((h) => (
             <li key={`${h.changedAt}-${h.status}-${h.note ?? ""}`}>
-              {t("evHistory", {
-                status: t("evStatus", { status: h.status }),
-                name: h.changedBy ?? "—",
-                when: when(h.changedAt),
-              })}
-              {h.note && ` — ${h.note}`}
+              {t("evStatus", { status: h.status })} · <bdi>{h.changedBy ?? "—"}</bdi> ·{" "}
+              <bdi>{when(h.changedAt)}</bdi>
+              {h.note && (
+                <>
+                  {" — "}
+                  <bdi>{h.note}</bdi>
+                </>
+              )}
             </li>
           ))}
         </ul>

@@ -25,13 +25,17 @@ export function OutcomesSection({ planId }: { planId: string }) {
       {list.data.outcomes.map((o) => (
         <article key={o.id} className="ev-card" aria-label={pick(o.title)}>
           <p className="ev-eyebrow">
-            {t("ocKind", { kind: o.kind })} · {o.achievedOn}
+            {t("ocKind", { kind: o.kind })} · <bdi>{o.achievedOn}</bdi>
           </p>
           <h3>{pick(o.title)}</h3>
-          {o.description && <p className="ev-muted">{o.description}</p>}
+          {o.description && (
+            <p className="ev-muted" dir="auto">
+              {o.description}
+            </p>
+          )}
           {o.evidence.length > 0 && (
             <p className="ev-muted">
-              {t("evEvidence")}: {o.evidence.join(" · ")}
+              {t("evEvidence")}: <bdi>{o.evidence.join(" · ")}</bdi>
             </p>
           )}
           {o.recommendations.length > 0 && (
