@@ -6,6 +6,7 @@ import {
   EVALUATION_TYPES,
   FOLLOW_UP_STATUSES,
   RESPONSE_DECISIONS,
+  ratingShare,
 } from "../../../core/index.ts";
 import {
   type EvaluationOut,
@@ -194,7 +195,7 @@ function EvaluationCard({
                 rating={{
                   rating: f.rating,
                   label: e.scale.find((p) => p.value === f.rating)?.label ?? null,
-                  share: shareOf(e, f.rating),
+                  share: ratingShare(e.scale, f.rating),
                 }}
               />
             </dt>
@@ -233,14 +234,6 @@ function EvaluationCard({
       {error && <p className="rs-error">{error}</p>}
     </article>
   );
-}
-
-function shareOf(e: EvaluationOut, rating: number | null): number | null {
-  if (rating === null) return null;
-  const values = e.scale.map((p) => p.value);
-  const min = Math.min(...values);
-  const max = Math.max(...values);
-  return max === min ? 1 : (rating - min) / (max - min);
 }
 
 function RecommendationItem({
