@@ -173,7 +173,7 @@ function EvaluationCard({
       <header className="ev-card__head">
         <p className="ev-eyebrow">
           {t("evType", { type: e.type })} ·{" "}
-          <bdi>{t("evPeriod", { start: e.periodStart, end: e.periodEnd })}</bdi>
+          <bdi dir="ltr">{t("evPeriod", { start: e.periodStart, end: e.periodEnd })}</bdi>
         </p>
         <h3>{pick(e.title)}</h3>
         <p className="ev-muted">
@@ -294,7 +294,7 @@ function RecommendationItem({
           {rec.history.map((h) => (
             <li key={`${h.changedAt}-${h.status}-${h.note ?? ""}`}>
               {t("evStatus", { status: h.status })} · <bdi>{h.changedBy ?? "—"}</bdi> ·{" "}
-              <bdi>{when(h.changedAt)}</bdi>
+              <bdi dir="ltr">{when(h.changedAt)}</bdi>
               {h.note && (
                 <>
                   {" — "}

@@ -25,7 +25,7 @@ export function OutcomesSection({ planId }: { planId: string }) {
       {list.data.outcomes.map((o) => (
         <article key={o.id} className="ev-card" aria-label={pick(o.title)}>
           <p className="ev-eyebrow">
-            {t("ocKind", { kind: o.kind })} · <bdi>{o.achievedOn}</bdi>
+            {t("ocKind", { kind: o.kind })} · <bdi dir="ltr">{o.achievedOn}</bdi>
           </p>
           <h3>{pick(o.title)}</h3>
           {o.description && (
