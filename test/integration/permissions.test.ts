@@ -20,6 +20,7 @@ import {
 import { uploadsDir } from "../../src/server/evidence/uploads-dir.ts";
 import { CHILDPACT_REGION, seedReference } from "../../src/server/reference/countries.ts";
 import { describeEachDatabase } from "../support/databases.ts";
+import { buildEvaluation, EVALUATION_BODY, OUTCOME_BODY } from "../support/evaluation-factories.ts";
 import { buildAssessments, buildUser, type Session, signInAs } from "../support/factories.ts";
 import { buildOrganisation, buildPlan, PLAN_BODY } from "../support/results-factories.ts";
 
@@ -61,6 +62,8 @@ interface Context {
   /** Moldova's national coalition and its plan (a goal, an outcome, an indicator). */
   organisationId: string;
   plan: { planId: string; goalId: string; outcomeId: string; indicatorId: string };
+  /** An evaluation of that plan with a recommendation, and an advocacy outcome of it. */
+  evaluation: { evaluationId: string; recommendationId: string; outcomeId: string };
 }
 
 /** A valid request for every route (validation comes before authorisation, so bodies must be valid). */
@@ -372,6 +375,37 @@ const REQUESTS: Record<string, (c: Context) => { url: string; payload?: object }
     url: `/api/results/plans/${c.plan.planId}/import?dryRun=true`,
     payload: {},
   }),
+  "GET /api/results/plans/:id/evaluations": (c) => ({
+    url: `/api/results/plans/${c.plan.planId}/evaluations`,
+  }),
+  "GET /api/results/plans/:id/evaluations/summary": (c) => ({
+    url: `/api/results/plans/${c.plan.planId}/evaluations/summary`,
+  }),
+  "POST /api/results/plans/:id/evaluations": (c) => ({
+    url: `/api/results/plans/${c.plan.planId}/evaluations`,
+    payload: EVALUATION_BODY,
+  }),
+  "PUT /api/results/plans/:id/evaluations/:evaluationId": (c) => ({
+    url: `/api/results/plans/${c.plan.planId}/evaluations/${c.evaluation.evaluationId}`,
+    payload: EVALUATION_BODY,
+  }),
+  "POST /api/results/plans/:id/evaluations/:evaluationId/recommendations": (c) => ({
+    url: `/api/results/plans/${c.plan.planId}/evaluations/${c.evaluation.evaluationId}/recommendations`,
+    payload: { text: "Publish the referral data each quarter" },
+  }),
+  "PUT /api/results/plans/:id/evaluations/:evaluationId/recommendations/:recommendationId": (c) => ({
+    url: `/api/results/plans/${c.plan.planId}/evaluations/${c.evaluation.evaluationId}/recommendations/${c.evaluation.recommendationId}`,
+    payload: { responseDecision: "accepted", managementResponse: "Agreed", status: "in_progress" },
+  }),
+  "GET /api/results/plans/:id/outcomes": (c) => ({ url: `/api/results/plans/${c.plan.planId}/outcomes` }),
+  "POST /api/results/plans/:id/outcomes": (c) => ({
+    url: `/api/results/plans/${c.plan.planId}/outcomes`,
+    payload: { ...OUTCOME_BODY, recommendationIds: [c.recommendationId] },
+  }),
+  "PUT /api/results/plans/:id/outcomes/:outcomeId": (c) => ({
+    url: `/api/results/plans/${c.plan.planId}/outcomes/${c.evaluation.outcomeId}`,
+    payload: { ...OUTCOME_BODY, recommendationIds: [c.recommendationId] },
+  }),
 };
 
 const NO_RECOMMENDATION = "00000000-0000-4000-8000-000000000000";
@@ -445,9 +479,11 @@ describeEachDatabase("permission matrix: every route × every role", (database) 
       .returning({ id: recommendations.id });
     const organisationId = await buildOrganisation(db, { country: "MD" });
     const plan = await buildPlan(db, organisationId, someone.id);
+    const evaluation = await buildEvaluation(db, plan.planId, someone.id);
     ctx = {
       organisationId,
       plan,
+      evaluation,
       frameworkVersionId: built.versionId,
       cycleId: built.cycleId,
       assessmentId: built.assessments.MD!,

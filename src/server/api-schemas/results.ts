@@ -5,16 +5,16 @@ import { z } from "zod";
  * shapes validate the web forms and every imported row (XLSX, IATI).
  */
 
-const localText = z
+export const localText = z
   .record(z.string().min(2).max(35), z.string().trim().max(2000))
   .refine((t) => Object.values(t).some((v) => v.length > 0), "give the text in at least one language");
-const key = z
+export const key = z
   .string()
   .trim()
   .min(1)
   .max(40)
   .regex(/^[A-Za-z0-9_.-]+$/, "letters, digits, dot, dash or underscore");
-const isoDate = z.iso.date();
+export const isoDate = z.iso.date();
 
 export const planLevelIn = z.object({ key, name: localText });
 export const planPeriodIn = z

@@ -175,4 +175,18 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "GET /api/results/plans/:id/dashboard": on("plan:read", "plan", true),
   "GET /api/results/plans/:id/export.xlsx": on("plan:read", "plan", true),
   "POST /api/results/plans/:id/import": on("plan:report", "plan"),
+  // Evaluations and advocacy outcomes: read with the plan, recorded by its editors; a
+  // recommendation's management response and follow-up status by those who report actuals.
+  "GET /api/results/plans/:id/evaluations": on("plan:read", "plan", true),
+  "GET /api/results/plans/:id/evaluations/summary": on("plan:read", "plan", true),
+  "POST /api/results/plans/:id/evaluations": on("plan:edit", "plan"),
+  "PUT /api/results/plans/:id/evaluations/:evaluationId": on("plan:edit", "plan"),
+  "POST /api/results/plans/:id/evaluations/:evaluationId/recommendations": on("plan:edit", "plan"),
+  "PUT /api/results/plans/:id/evaluations/:evaluationId/recommendations/:recommendationId": on(
+    "plan:report",
+    "plan",
+  ),
+  "GET /api/results/plans/:id/outcomes": on("plan:read", "plan", true),
+  "POST /api/results/plans/:id/outcomes": on("plan:edit", "plan"),
+  "PUT /api/results/plans/:id/outcomes/:outcomeId": on("plan:edit", "plan"),
 };

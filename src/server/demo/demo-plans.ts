@@ -7,6 +7,7 @@ import { addIndicator } from "../results/save-indicator.ts";
 import { addNode } from "../results/save-node.ts";
 import { createPlan } from "../results/save-plan.ts";
 import { saveValue } from "../results/save-value.ts";
+import { loadDemoEvaluations } from "./demo-evaluations.ts";
 
 /*
  * Two demo strategic plans, from the objectives of ChildPact's strategic plan
@@ -264,7 +265,7 @@ export async function loadDemoPlans(
     .select({ id: organisations.id })
     .from(organisations)
     .where(eq(organisations.countryCode, "MD"));
-  await buildDemoPlan(
+  const regionalPlanId = await buildDemoPlan(
     db,
     adminId,
     network!.id,
@@ -276,6 +277,7 @@ export async function loadDemoPlans(
     REGIONAL,
     null,
   );
+  await loadDemoEvaluations(db, adminId, regionalPlanId);
   if (moldova) {
     await buildDemoPlan(
       db,
@@ -322,6 +324,7 @@ async function buildDemoPlan(
     }
   };
   await addTree(tree, null);
+  return planId;
 }
 
 async function addDemoIndicator(

@@ -6,6 +6,8 @@ import { ErrorMessage, Loading } from "../components/status.tsx";
 import { useLanguage } from "../i18n/language.tsx";
 import { navigate, useLocation } from "../routing/router.tsx";
 import { paths } from "../routing/routes.ts";
+import { EvaluationsSection } from "./evaluations/evaluations-section.tsx";
+import { OutcomesSection } from "./evaluations/outcomes-section.tsx";
 import { IndicatorChart } from "./indicator-chart.tsx";
 import { PlanEditing } from "./plan-editing.tsx";
 import { PlanXlsx } from "./plan-xlsx.tsx";
@@ -92,6 +94,8 @@ export function PlanPage({ id }: { id: string }) {
         ))}
       </div>
       <PlanEditing plan={p} onChanged={reload} />
+      <EvaluationsSection planId={p.id} />
+      <OutcomesSection planId={p.id} />
     </div>
   );
 }
