@@ -6,6 +6,7 @@ import { ErrorMessage, Loading } from "../components/status.tsx";
 import { useLanguage } from "../i18n/language.tsx";
 import { navigate, useLocation } from "../routing/router.tsx";
 import { paths } from "../routing/routes.ts";
+import { IatiMenu } from "./iati.tsx";
 import { IndicatorChart } from "./indicator-chart.tsx";
 import { PlanEditing } from "./plan-editing.tsx";
 import { ValueEditor } from "./value-editor.tsx";
@@ -51,6 +52,7 @@ export function PlanPage({ id }: { id: string }) {
         <span className={`status-chip rs-status--${p.status}`}>{t("rsStatus", { status: p.status })}</span>
         {p.status === "approved" && <span> {t("rsApproved")}</span>}
       </p>
+      <IatiMenu planId={p.id} />
       <div className="rs-filters">
         <label>
           {t("rsPeriod")}
