@@ -106,10 +106,10 @@ function IatiPreview({ preview }: { preview: Preview }) {
         <p className="rs-iati-ready">{t("rsIatiReady")}</p>
       ) : (
         <>
-          <p role="alert" className="rs-error">
+          <p role="alert" className="rs-error" id="rs-iati-problems-title">
             {t("rsIatiProblems", { count: problems })}
           </p>
-          <ul className="rs-iati-problems">
+          <ul className="rs-iati-problems" tabIndex={0} aria-labelledby="rs-iati-problems-title">
             {preview.problems.map((p) => (
               <li key={p} dir="auto">
                 {p}
