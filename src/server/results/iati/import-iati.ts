@@ -123,7 +123,8 @@ export async function importIatiAsPlan(
   return { id, ...preview };
 }
 
-async function writeDraft(
+/** Writes a checked draft as a new plan (no audit event): the plan, nodes, indicators and values. */
+export async function writeDraft(
   tx: Db,
   draft: IatiDraft,
   organisationId: string,
