@@ -199,7 +199,7 @@ const ar: Record<keyof typeof en, string> = {
   rsIatiNew: "خطة جديدة من ملف IATI",
   rsIatiLead:
     "يقرأ نتائج ملف أنشطة IATI (الإصدارات 1.03 إلى 2.03): يصبح كل نشاط له نتائج فرعًا من الخطة، بمؤشراته وقيمه الأساسية وأهدافه وقيمه الفعلية. يُفحص الملف أولًا، ولا يُستورد شيء ما دامت قيمة لا تناسب مؤشرها.",
-  rsIatiFile: "ملف IATI (‎.xml، أو ‎.zip يحتوي على ملف واحد)",
+  rsIatiFile: "ملف IATI بصيغة XML (أو ملف ZIP يحتوي على ملف واحد)",
   rsIatiCheck: "فحص الملف",
   rsIatiImport: "استيراد كخطة جديدة",
   rsIatiSummary:
