@@ -22,7 +22,9 @@ import { CHILDPACT_REGION, seedReference } from "../../src/server/reference/coun
 import { describeEachDatabase } from "../support/databases.ts";
 import { buildEvaluation, EVALUATION_BODY, OUTCOME_BODY } from "../support/evaluation-factories.ts";
 import { buildAssessments, buildUser, type Session, signInAs } from "../support/factories.ts";
+import { IATI_103 } from "../support/iati.ts";
 import { buildOrganisation, buildPlan, PLAN_BODY } from "../support/results-factories.ts";
+import { multipartBody } from "./evidence-files.ts";
 
 /** The people of the matrix: every role, in and out of scope, and nobody signed in. */
 const PERSONAS: Record<string, { isAdmin?: boolean; grants: Grant[] }> = {
@@ -67,7 +69,16 @@ interface Context {
 }
 
 /** A valid request for every route (validation comes before authorisation, so bodies must be valid). */
-const REQUESTS: Record<string, (c: Context) => { url: string; payload?: object }> = {
+/** A multipart upload for the matrix: the body and its content type. */
+function upload(file: string, fields: Record<string, string>) {
+  const { payload, headers } = multipartBody({ filename: "plan.xml", content: Buffer.from(file) }, fields);
+  return { payload, headers };
+}
+
+const REQUESTS: Record<
+  string,
+  (c: Context) => { url: string; payload?: object; headers?: Record<string, string> }
+> = {
   "GET /api/health": () => ({ url: "/api/health" }),
   "GET /api/frameworks": () => ({ url: "/api/frameworks" }),
   "GET /api/frameworks/:id": (c) => ({ url: `/api/frameworks/${c.frameworkVersionId}` }),
@@ -321,6 +332,13 @@ const REQUESTS: Record<string, (c: Context) => { url: string; payload?: object }
     payload: { organisationId: c.organisationId, ...PLAN_BODY, title: { en: `Matrix plan ${c.counter++}` } },
   }),
   "GET /api/results/plans/:id": (c) => ({ url: `/api/results/plans/${c.plan.planId}` }),
+  "POST /api/results/plans/import-iati": (c) => ({
+    url: "/api/results/plans/import-iati",
+    ...upload(IATI_103, { organisationId: c.organisationId, dryRun: "true" }),
+  }),
+  "GET /api/results/plans/:id/export.iati.xml": (c) => ({
+    url: `/api/results/plans/${c.plan.planId}/export.iati.xml`,
+  }),
   "PUT /api/results/plans/:id": (c) => ({ url: `/api/results/plans/${c.plan.planId}`, payload: PLAN_BODY }),
   // Reopening keeps the plan a draft, so the matrix can still change its targets.
   "POST /api/results/plans/:id/approval": (c) => ({
@@ -537,9 +555,14 @@ describeEachDatabase("permission matrix: every route × every role", (database) 
           Number(expectedOutcome(access, b ? actors.get(b)! : null, targets) === "allowed"),
       );
       for (const persona of personas) {
-        const { url, payload } = REQUESTS[key]!(ctx);
+        const { url, payload, headers } = REQUESTS[key]!(ctx);
         const session = persona ? sessions.get(persona)! : undefined;
-        const res = await app.inject({ method: method as "GET", url, payload, headers: session?.headers });
+        const res = await app.inject({
+          method: method as "GET",
+          url,
+          payload,
+          headers: { ...session?.headers, ...headers },
+        });
         const expected = expectedOutcome(access, persona ? actors.get(persona)! : null, targets);
         const ok =
           expected === "allowed"

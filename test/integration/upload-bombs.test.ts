@@ -12,6 +12,8 @@ import {
   evidenceSources,
   recommendationImports,
   recommendations,
+  resultPlans,
+  resultValues,
 } from "../../src/server/db/schema.ts";
 import { UserError } from "../../src/server/errors.ts";
 import { uploadsDir } from "../../src/server/evidence/uploads-dir.ts";
@@ -48,7 +50,15 @@ const BAD_FILES = [
 ] as const;
 
 async function tableCounts(db: Db): Promise<Record<string, number>> {
-  const tables = { answers, answerHistory, evidenceSources, recommendations, recommendationImports };
+  const tables = {
+    answers,
+    answerHistory,
+    evidenceSources,
+    recommendations,
+    recommendationImports,
+    resultPlans,
+    resultValues,
+  };
   const out: Record<string, number> = {};
   for (const [name, table] of Object.entries(tables)) {
     const [row] = await db.select({ n: count() }).from(table);
@@ -86,6 +96,7 @@ describeEachDatabase("no upload takes the server down", (database) => {
       app,
       await buildUser(db, { grants: [{ role: "coordinator", scopeType: "country", scopeCode: "MD" }] }),
     );
+    const organisationId = await buildOrganisation(db, { country: "MD" });
     routes = [
       {
         name: "answers import",
@@ -104,6 +115,12 @@ describeEachDatabase("no upload takes the server down", (database) => {
         url: "/api/recommendations/imports",
         fields: { preset: "uhri" },
         session: () => admin,
+      },
+      {
+        name: "IATI import",
+        url: "/api/results/plans/import-iati",
+        fields: { organisationId },
+        session: () => coordinator,
       },
       {
         name: "recommendations preview",

@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = [
   "answers.imported",
   "recommendations.imported",
   "results.imported",
+  "results.iati-imported",
   "unpublished.exported",
   "backup.created",
   "backup.restored",

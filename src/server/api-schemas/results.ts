@@ -264,3 +264,29 @@ export const dashboardOut = z.object({
   late: z.array(z.object({ indicatorId: z.uuid(), period: z.string() })),
 });
 export type DashboardOut = z.infer<typeof dashboardOut>;
+
+/* IATI import (multipart fields) and its answers */
+
+export const iatiImportFields = z.object({
+  organisationId: z.uuid(),
+  dryRun: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
+});
+
+export const iatiPreviewOut = z.object({
+  fileName: z.string(),
+  title: text,
+  activities: z.number().int(),
+  levels: z.array(z.string()),
+  periods: z.array(z.string()),
+  nodes: z.number().int(),
+  indicators: z.number().int(),
+  values: z.number().int(),
+  /** Any problem and the file is refused; each names the activity, the indicator and the period. */
+  problems: z.array(z.string()),
+  /** What is read but not kept. */
+  notes: z.array(z.string()),
+});
+export const iatiImportOut = iatiPreviewOut.extend({ id: z.uuid() });

@@ -31,6 +31,7 @@ import { registerPublicApiRoutes } from "../public-api/routes.ts";
 import { registerRecommendationRoutes } from "../recommendations/routes.ts";
 import { registerReleaseRoutes } from "../releases/routes.ts";
 import { registerEvaluationRoutes } from "../results/evaluations/routes.ts";
+import { registerResultsIatiRoutes } from "../results/iati/routes.ts";
 import { registerResultsRoutes } from "../results/routes.ts";
 import { registerPlanXlsxRoutes } from "../results/xlsx/routes.ts";
 import { registerReviewRoutes } from "../review/routes.ts";
@@ -135,6 +136,7 @@ export async function buildApp({ database, logger = false }: AppOptions): Promis
       await registerResultsRoutes(api, database.db);
       await registerPlanXlsxRoutes(api, database.db);
       await registerEvaluationRoutes(api, database.db);
+      await registerResultsIatiRoutes(api, database.db);
     },
     { prefix: "/api" },
   );

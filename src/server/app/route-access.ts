@@ -163,6 +163,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "GET /api/results/plans": signedIn,
   "POST /api/results/plans": on("plan:edit", "organisation"),
   "GET /api/results/plans/:id": on("plan:read", "plan", true),
+  "POST /api/results/plans/import-iati": on("plan:edit", "organisation"),
+  "GET /api/results/plans/:id/export.iati.xml": on("plan:read", "plan", true),
   "PUT /api/results/plans/:id": on("plan:edit", "plan"),
   "POST /api/results/plans/:id/approval": on("plan:approve", "plan"),
   "POST /api/results/plans/:id/nodes": on("plan:edit", "plan"),

@@ -8,6 +8,7 @@ import { navigate, useLocation } from "../routing/router.tsx";
 import { paths } from "../routing/routes.ts";
 import { EvaluationsSection } from "./evaluations/evaluations-section.tsx";
 import { OutcomesSection } from "./evaluations/outcomes-section.tsx";
+import { IatiMenu } from "./iati.tsx";
 import { IndicatorChart } from "./indicator-chart.tsx";
 import { PlanEditing } from "./plan-editing.tsx";
 import { PlanXlsx } from "./plan-xlsx.tsx";
@@ -64,6 +65,7 @@ export function PlanPage({ id }: { id: string }) {
           reload();
         }}
       />
+      <IatiMenu planId={p.id} />
       <div className="rs-filters">
         <label>
           {t("rsPeriod")}

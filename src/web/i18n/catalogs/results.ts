@@ -19,6 +19,22 @@ const en = {
   rsStatus: "{status, select, approved {Approved} other {Draft}}",
   rsPublic: "public",
   rsNewPlan: "New plan",
+  rsIatiNew: "New plan from an IATI file",
+  rsIatiLead:
+    "Reads the results of an IATI activity file (versions 1.03 to 2.03): each activity with results becomes a branch of the plan, with its indicators, baselines, targets and actual values. The file is checked first; nothing is imported while a value does not fit its indicator.",
+  rsIatiFile: "IATI file (.xml, or a .zip holding one)",
+  rsIatiCheck: "Check the file",
+  rsIatiImport: "Import as a new plan",
+  rsIatiSummary:
+    "{activities} activities with results, {nodes} nodes, {indicators} indicators, {values} values over {periods} periods.",
+  rsIatiProblems:
+    "{count, plural, one {# problem to fix before importing:} other {# problems to fix before importing:}}",
+  rsIatiReady: "No problem found: the file can be imported.",
+  rsIatiNotes: "Read but not imported",
+  rsIatiMenu: "IATI",
+  rsIatiExport: "Download as IATI 2.03 (XML)",
+  rsIatiExportHint:
+    "One IATI activity whose results are this plan's nodes that hold indicators, with baselines, targets and actual values. It validates against the official IATI 2.03 schema.",
   rsOrganisation: "Organisation",
   rsPlanTitle: "Title (English)",
   rsFirstYear: "First year",
@@ -113,6 +129,22 @@ const fr: Record<keyof typeof en, string> = {
   rsStatus: "{status, select, approved {Approuvé} other {Brouillon}}",
   rsPublic: "public",
   rsNewPlan: "Nouveau plan",
+  rsIatiNew: "Nouveau plan à partir d’un fichier IATI",
+  rsIatiLead:
+    "Lit les résultats d’un fichier d’activités IATI (versions 1.03 à 2.03) : chaque activité avec des résultats devient une branche du plan, avec ses indicateurs, valeurs de référence, cibles et valeurs réelles. Le fichier est d’abord vérifié ; rien n’est importé tant qu’une valeur ne correspond pas à son indicateur.",
+  rsIatiFile: "Fichier IATI (.xml, ou un .zip qui en contient un)",
+  rsIatiCheck: "Vérifier le fichier",
+  rsIatiImport: "Importer comme nouveau plan",
+  rsIatiSummary:
+    "{activities} activités avec résultats, {nodes} nœuds, {indicators} indicateurs, {values} valeurs sur {periods} périodes.",
+  rsIatiProblems:
+    "{count, plural, one {# problème à corriger avant l’import :} other {# problèmes à corriger avant l’import :}}",
+  rsIatiReady: "Aucun problème : le fichier peut être importé.",
+  rsIatiNotes: "Lu mais non importé",
+  rsIatiMenu: "IATI",
+  rsIatiExport: "Télécharger au format IATI 2.03 (XML)",
+  rsIatiExportHint:
+    "Une activité IATI dont les résultats sont les nœuds de ce plan qui portent des indicateurs, avec valeurs de référence, cibles et valeurs réelles. Conforme au schéma officiel IATI 2.03.",
   rsOrganisation: "Organisation",
   rsPlanTitle: "Titre (anglais)",
   rsFirstYear: "Première année",
@@ -208,6 +240,22 @@ const ar: Record<keyof typeof en, string> = {
   rsStatus: "{status, select, approved {معتمدة} other {مسودة}}",
   rsPublic: "علنية",
   rsNewPlan: "خطة جديدة",
+  rsIatiNew: "خطة جديدة من ملف IATI",
+  rsIatiLead:
+    "يقرأ نتائج ملف أنشطة IATI (الإصدارات 1.03 إلى 2.03): يصبح كل نشاط له نتائج فرعًا من الخطة، بمؤشراته وقيمه الأساسية وأهدافه وقيمه الفعلية. يُفحص الملف أولًا، ولا يُستورد شيء ما دامت قيمة لا تناسب مؤشرها.",
+  rsIatiFile: "ملف IATI بصيغة XML (أو ملف ZIP يحتوي على ملف واحد)",
+  rsIatiCheck: "فحص الملف",
+  rsIatiImport: "استيراد كخطة جديدة",
+  rsIatiSummary:
+    "{activities} أنشطة لها نتائج، {nodes} عقد، {indicators} مؤشرات، {values} قيم على {periods} فترات.",
+  rsIatiProblems:
+    "{count, plural, one {مشكلة واحدة يجب إصلاحها قبل الاستيراد:} other {# مشكلات يجب إصلاحها قبل الاستيراد:}}",
+  rsIatiReady: "لا توجد مشكلات: يمكن استيراد الملف.",
+  rsIatiNotes: "قُرئ ولم يُستورد",
+  rsIatiMenu: "IATI",
+  rsIatiExport: "تنزيل بصيغة IATI 2.03 ‏(XML)",
+  rsIatiExportHint:
+    "نشاط IATI واحد نتائجه هي عقد هذه الخطة التي تحمل مؤشرات، مع القيم الأساسية والأهداف والقيم الفعلية. يطابق مخطط IATI 2.03 الرسمي.",
   rsOrganisation: "المنظمة",
   rsPlanTitle: "العنوان (بالإنجليزية)",
   rsFirstYear: "السنة الأولى",
