@@ -109,6 +109,7 @@ function IatiPreview({ preview }: { preview: Preview }) {
           <p role="alert" className="rs-error" id="rs-iati-problems-title">
             {t("rsIatiProblems", { count: problems })}
           </p>
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling list must be reachable by keyboard (axe: scrollable-region-focusable) */}
           <ul className="rs-iati-problems" tabIndex={0} aria-labelledby="rs-iati-problems-title">
             {preview.problems.map((p) => (
               <li key={p} dir="auto">
