@@ -79,13 +79,14 @@ describe.skipIf(!canRunBrowser)("results: build a plan, enter actuals, read the 
     );
 
     // A new plan for Moldova's coalition, 2024–2026.
-    await page.getByLabel("Organisation").selectOption({
+    const newPlan = page.getByRole("region", { name: "New plan", exact: true });
+    await newPlan.getByLabel("Organisation").selectOption({
       label: "APSCF — Alliance of Active NGOs in the Field of Social Protection of Family and Child",
     });
-    await page.getByLabel("Title (English)").fill("Family support plan");
-    await page.getByLabel("First year").fill("2024");
-    await page.getByLabel("Last year").fill("2026");
-    await page.getByRole("button", { name: "Create the plan" }).click();
+    await newPlan.getByLabel("Title (English)").fill("Family support plan");
+    await newPlan.getByLabel("First year").fill("2024");
+    await newPlan.getByLabel("Last year").fill("2026");
+    await newPlan.getByRole("button", { name: "Create the plan" }).click();
     await page.waitForURL(/\/results\/plans\/[0-9a-f-]{36}$/);
     await settle();
     expect(await page.locator("main h1").textContent()).toBe("Family support plan");
