@@ -355,6 +355,8 @@ const REQUESTS: Record<string, (c: Context) => { url: string; payload?: object }
     url: `/api/results/plans/${c.plan.planId}/indicators/${c.plan.indicatorId}/history`,
   }),
   "GET /api/results/plans/:id/dashboard": (c) => ({ url: `/api/results/plans/${c.plan.planId}/dashboard` }),
+  "GET /api/results/plans/:id/report.docx": (c) => ({ url: `/api/results/plans/${c.plan.planId}/report.docx` }),
+  "GET /api/results/plans/:id/report.pdf": (c) => ({ url: `/api/results/plans/${c.plan.planId}/report.pdf` }),
 };
 
 const NO_RECOMMENDATION = "00000000-0000-4000-8000-000000000000";

@@ -118,6 +118,7 @@ export type ValueBody = z.infer<typeof valueBody>;
 export const approveBody = z.object({ approved: z.boolean(), isPublic: z.boolean().default(false) });
 
 export const dashboardQuery = z.object({ period: key.optional(), level: key.optional() });
+export const planReportQuery = z.object({ period: key.optional() });
 
 /* Responses */
 

@@ -170,4 +170,6 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "PUT /api/results/plans/:id/indicators/:indicatorId/actuals/:period": on("plan:report", "plan"),
   "GET /api/results/plans/:id/indicators/:indicatorId/history": on("plan:read", "plan", true),
   "GET /api/results/plans/:id/dashboard": on("plan:read", "plan", true),
+  "GET /api/results/plans/:id/report.docx": on("plan:read", "plan", true),
+  "GET /api/results/plans/:id/report.pdf": on("plan:read", "plan", true),
 };
