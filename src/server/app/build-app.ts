@@ -30,6 +30,7 @@ import { registerPortalRoutes } from "../portal/routes.ts";
 import { registerPublicApiRoutes } from "../public-api/routes.ts";
 import { registerRecommendationRoutes } from "../recommendations/routes.ts";
 import { registerReleaseRoutes } from "../releases/routes.ts";
+import { registerPublicPlanRoutes } from "../results/public/routes.ts";
 import { registerPlanReportRoutes } from "../results/report/routes.ts";
 import { registerResultsRoutes } from "../results/routes.ts";
 import { registerReviewRoutes } from "../review/routes.ts";
@@ -133,6 +134,7 @@ export async function buildApp({ database, logger = false }: AppOptions): Promis
       await registerTrackingRoutes(api, database.db);
       await registerResultsRoutes(api, database.db);
       await registerPlanReportRoutes(api, database.db);
+      await registerPublicPlanRoutes(api, database.db);
     },
     { prefix: "/api" },
   );

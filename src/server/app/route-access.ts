@@ -147,6 +147,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "POST /api/tracking-publications": on("recommendation:publish", "country"),
   "GET /api/tracking-publications": signedIn,
   "GET /api/public/tracking": pub,
+  "GET /api/public/plans": pub,
+  "GET /api/public/plans/:id": pub,
   "GET /api/public/tracking/:slug": pub,
   "GET /api/public/releases": pub,
   "GET /api/public/releases/:slug": pub,
@@ -158,6 +160,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   // Results: an organisation's plans are internal to its scope until published; lists are filtered to it.
   "GET /api/results/organisations": signedIn,
   "GET /api/results/plans": signedIn,
+  "PUT /api/results/organisations/:id/publishing": on("plan:approve", "organisation"),
   "POST /api/results/plans": on("plan:edit", "organisation"),
   "GET /api/results/plans/:id": on("plan:read", "plan", true),
   "PUT /api/results/plans/:id": on("plan:edit", "plan"),
