@@ -30,6 +30,7 @@ import { registerPortalRoutes } from "../portal/routes.ts";
 import { registerPublicApiRoutes } from "../public-api/routes.ts";
 import { registerRecommendationRoutes } from "../recommendations/routes.ts";
 import { registerReleaseRoutes } from "../releases/routes.ts";
+import { registerPublicPlanPages } from "../results/public/pages.ts";
 import { registerPublicPlanRoutes } from "../results/public/routes.ts";
 import { registerPlanReportRoutes } from "../results/report/routes.ts";
 import { registerResultsRoutes } from "../results/routes.ts";
@@ -141,6 +142,7 @@ export async function buildApp({ database, logger = false }: AppOptions): Promis
   // The public portal (no sign-in): published releases only, rendered from their snapshots.
   await registerPortalRoutes(app, database.db);
   await registerTrackingPages(app, database.db);
+  await registerPublicPlanPages(app, database.db);
 
   const WEB_DIST = webDist();
   if (existsSync(WEB_DIST)) {
