@@ -5,7 +5,7 @@ import { CHILDPACT_REGION } from "../reference/countries.ts";
 import { loadPlan } from "../results/load-plan.ts";
 import { addIndicator } from "../results/save-indicator.ts";
 import { addNode } from "../results/save-node.ts";
-import { createPlan } from "../results/save-plan.ts";
+import { approvePlan, createPlan } from "../results/save-plan.ts";
 import { saveValue } from "../results/save-value.ts";
 
 /*
@@ -258,13 +258,15 @@ export async function loadDemoPlans(
       name: "ChildPact — Regional Coalition for Child Protection",
       kind: "regional",
       regionCode: CHILDPACT_REGION.code,
+      // The network shows its approved plan on the public portal, so a new user sees one there.
+      publishesPlans: true,
     })
     .returning({ id: organisations.id });
   const [moldova] = await db
     .select({ id: organisations.id })
     .from(organisations)
     .where(eq(organisations.countryCode, "MD"));
-  await buildDemoPlan(
+  const networkPlan = await buildDemoPlan(
     db,
     adminId,
     network!.id,
@@ -276,6 +278,7 @@ export async function loadDemoPlans(
     REGIONAL,
     null,
   );
+  await approvePlan(db, networkPlan, { approved: true, isPublic: true }, adminId);
   if (moldova) {
     await buildDemoPlan(
       db,
@@ -322,6 +325,7 @@ async function buildDemoPlan(
     }
   };
   await addTree(tree, null);
+  return planId;
 }
 
 async function addDemoIndicator(
