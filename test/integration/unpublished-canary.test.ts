@@ -66,6 +66,8 @@ describeEachDatabase("unpublished data reaches no one outside its scope, on any 
         "saved-searches/id": [NOBODY],
         "recommendations/id": [world.recommendationId],
         "plans/id": [world.plan.id],
+        "organisations/id": [world.plan.organisationId],
+        "users/id": [NOBODY],
         "nodes/nodeId": [world.plan.nodeId],
         "indicators/indicatorId": [world.plan.indicatorId],
         "targets/period": [world.plan.period],

@@ -45,7 +45,7 @@ export interface CanaryWorld {
   assignmentId: string;
   recommendationId: string;
   /** A results plan of Armenia's coalition, never published, with the canary in its texts. */
-  plan: { id: string; nodeId: string; indicatorId: string; period: string };
+  plan: { id: string; organisationId: string; nodeId: string; indicatorId: string; period: string };
   /**
    * Numbers found only in unpublished data: the draft answer's value and every working score
    * of AM (draft) and GE (validated, not published) with four decimals, none of which any
@@ -211,7 +211,7 @@ async function plantCanaryPlan(db: Db, authorId: string): Promise<CanaryWorld["p
     actorId: authorId,
     source: "entry",
   });
-  return { id, nodeId, indicatorId, period: "2026" };
+  return { id, organisationId: organisation!.id, nodeId, indicatorId, period: "2026" };
 }
 
 /** The canary strings and draft-only numbers found in a text (French decimal commas included). */

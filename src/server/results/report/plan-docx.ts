@@ -60,7 +60,7 @@ const table = (head: string[], rows: (string | { text: string; fill: string })[]
   });
 
 const bandCell = (score: number | null | undefined, band: string) => ({
-  text: `${percent(score)} · ${BAND_WORDS[band] ?? band}`,
+  text: score == null ? "No data" : `${percent(score)} · ${BAND_WORDS[band] ?? band}`,
   fill: BAND_FILL[band] ?? BAND_FILL["no-data"]!,
 });
 

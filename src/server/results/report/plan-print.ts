@@ -3,7 +3,7 @@ import { BAND_FILL, BAND_WORDS, esc, type PlanReport, percent, text } from "./re
 import { targetChart } from "./target-chart.ts";
 
 const band = (score: number | null | undefined, b: string) =>
-  `<span class="band" style="background:${BAND_FILL[b] ?? BAND_FILL["no-data"]}">${esc(`${percent(score)} · ${BAND_WORDS[b] ?? b}`)}</span>`;
+  `<span class="band" style="background:${BAND_FILL[b] ?? BAND_FILL["no-data"]}">${esc(score == null ? "No data" : `${percent(score)} · ${BAND_WORDS[b] ?? b}`)}</span>`;
 
 const CSS = `
 @page { size: A4; margin: 16mm 14mm; }
