@@ -51,7 +51,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * dates of entry. Any plan not published is 404, whatever the reason.
  */
 export async function readPublicPlan(db: Db, id: string): Promise<PublicPlanOut> {
-  const notFound = new UserError(`no published plan ${id}`, [], 404);
+  const notFound = new UserError("no such published plan", [], 404);
   if (!UUID.test(id)) throw notFound;
   const [row] = await db
     .select({ id: resultPlans.id })
