@@ -1,7 +1,10 @@
 import { eq, inArray, sql } from "drizzle-orm";
-import { answerHistory, answers, indicators } from "../src/server/db/schema.ts";
+import { importAnswers } from "../src/server/data/import-answers.ts";
+import { runAsBulkWork } from "../src/server/db/fair-queue.ts";
+import { answerHistory, answers, frameworkVersions, indicators } from "../src/server/db/schema.ts";
+import { listIsoCountries } from "../src/server/reference/countries.ts";
 import { benchKinds } from "./databases.ts";
-import { buildSyntheticFramework } from "./fixtures/synthetic.ts";
+import { buildSyntheticAnswers, buildSyntheticFramework } from "./fixtures/synthetic.ts";
 import { type BenchFigure, formatFigure, percentile } from "./harness.ts";
 import {
   type BenchServer,
@@ -19,6 +22,8 @@ const EDITORS = 200;
 /** Editors per answer: pairs, so concurrent edits of one answer (and their 409s) really happen. */
 const PER_ANSWER = 2;
 const SECONDS = Number(process.env.BENCH_EDITORS_SECONDS ?? 60);
+/** Countries of answers imported (× 626 indicators) while the editors keep saving, after the main run; 0: no import phase. */
+const IMPORT_COUNTRIES = Number(process.env.BENCH_EDITORS_IMPORT_COUNTRIES ?? 0);
 /** A bound on the whole run besides time, so a very fast machine cannot run away. */
 const MAX_REQUESTS = 1_000_000;
 /** The server's PostgreSQL pool (PostgreSQL here allows 100 connections, shared with other jobs). */
@@ -87,9 +92,14 @@ async function runOn(kind: Kind): Promise<BenchFigure[]> {
     };
     const deadline = performance.now() + SECONDS * 1000;
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     await Promise.all(editors.map((editor) => edit(server.url, editor, tally, deadline)));
     const elapsed = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    // Client and (on PGlite) database share this process: CPU per request compares changes under any load.
+    const cpuPerRequest = (cpu.user + cpu.system) / 1000 / tally.requests;
     const lost = await countLostWrites(server, editors, tally);
+    const importFigures = IMPORT_COUNTRIES > 0 ? await importWhileEditing(server, kind, editors) : [];
 
     const sorted = tally.latencies.sort((a, b) => a - b);
     const puts = tally.putLatencies.sort((a, b) => a - b);
@@ -99,7 +109,7 @@ async function runOn(kind: Kind): Promise<BenchFigure[]> {
     const servedEnough = (100 * served.filter((n) => n >= SERVED_ENOUGH).length) / served.length;
     const p = (q: number) => formatFigure(percentile(sorted, q));
     console.log(
-      `  ${kind}: ${tally.requests} requests in ${elapsed.toFixed(1)} s (${formatFigure(throughput)}/s), ${saves} saves, p50 ${p(0.5)} ms, p95 ${p(0.95)} ms, p99 ${p(0.99)} ms (PUT p95 ${formatFigure(percentile(puts, 0.95))} ms)`,
+      `  ${kind}: ${tally.requests} requests in ${elapsed.toFixed(1)} s (${formatFigure(throughput)}/s), ${saves} saves, p50 ${p(0.5)} ms, p95 ${p(0.95)} ms, p99 ${p(0.99)} ms (PUT p95 ${formatFigure(percentile(puts, 0.95))} ms); bench process CPU ${formatFigure(cpuPerRequest)} ms per request`,
     );
     console.log(
       `  ${kind}: requests answered per editor: fewest ${served[0]}, median ${percentile(served, 0.5)}, most ${served[served.length - 1]}; ${formatFigure(servedEnough)}% of editors served ≥ ${SERVED_ENOUGH} times`,
@@ -110,7 +120,9 @@ async function runOn(kind: Kind): Promise<BenchFigure[]> {
     for (const e of tally.firstErrors) console.log(`    error: ${e}`);
     const of = `(200 editors, ${kind})`;
     return [
+      ...importFigures,
       { metric: `requests per second ${of}`, value: throughput, unit: "req/s" },
+      { metric: `bench process CPU per request ${of}`, value: cpuPerRequest, unit: "ms" },
       { metric: `request p50 ${of}`, value: percentile(sorted, 0.5), unit: "ms" },
       { metric: `request p95 ${of}`, value: percentile(sorted, 0.95), unit: "ms", target: 2000 },
       { metric: `request p99 ${of}`, value: percentile(sorted, 0.99), unit: "ms" },
@@ -133,6 +145,71 @@ async function runOn(kind: Kind): Promise<BenchFigure[]> {
   } finally {
     await server.close();
   }
+}
+
+/**
+ * The editors keep saving while an import of `IMPORT_COUNTRIES` countries × 626
+ * answers (another cycle, the use case behind `childmark data import`, in the
+ * bulk lane as over HTTP) runs from 3 s in; they stop 3 s after it ends. Reports
+ * how long the import took and the editors' p95 and slowest request while it ran.
+ */
+async function importWhileEditing(
+  server: BenchServer,
+  kind: Kind,
+  editors: Editor[],
+): Promise<BenchFigure[]> {
+  const { db } = server.database;
+  const [version] = await db.select({ id: frameworkVersions.id }).from(frameworkVersions).limit(1);
+  const codes = listIsoCountries().map((c) => c.code);
+  const answers = buildSyntheticAnswers(buildSyntheticFramework({ indicators: 626 }), {
+    countries: IMPORT_COUNTRIES,
+    cycles: 1,
+  }).map((a) => ({ ...a, period: "2024", entity: codes[Number(a.entity.slice(1))]! }));
+  const tally = freshTally(editors.length);
+  const during: number[] = [];
+  let stopAt = Number.POSITIVE_INFINITY;
+  let importStart = Number.POSITIVE_INFINITY;
+  let importEnd = Number.POSITIVE_INFINITY;
+  const timed = { ...tally, latencies: [] as number[] };
+  // Requests that end while the import runs (or that it delayed past its end) are the ones it can block.
+  timed.latencies.push = (...ms: number[]) => {
+    const now = performance.now();
+    for (const m of ms) if (now - m < importEnd && now > importStart) during.push(m);
+    return Array.prototype.push.apply(tally.latencies, ms);
+  };
+  const editing = Promise.all(editors.map((editor) => edit(server.url, editor, timed, () => stopAt)));
+  await new Promise((r) => setTimeout(r, 3000));
+  importStart = performance.now();
+  const result = await runAsBulkWork(() => importAnswers(db, { framework: version!.id, answers }));
+  importEnd = performance.now();
+  stopAt = importEnd + 3000;
+  await editing;
+  const seconds = (importEnd - importStart) / 1000;
+  const sorted = during.sort((a, b) => a - b);
+  const worst = sorted[sorted.length - 1] ?? 0;
+  console.log(
+    `  ${kind}: import of ${result.inserted} answers while editing took ${formatFigure(seconds)} s; ${sorted.length} editor requests during it: p95 ${formatFigure(percentile(sorted, 0.95))} ms, slowest ${formatFigure(worst)} ms; errors ${timed.errors}`,
+  );
+  const of = `(import of ${result.inserted} answers, 200 editors, ${kind})`;
+  return [
+    { metric: `import duration ${of}`, value: seconds, unit: "s" },
+    { metric: `editor request p95 during import ${of}`, value: percentile(sorted, 0.95), unit: "ms" },
+    { metric: `slowest editor request during import ${of}`, value: worst, unit: "ms" },
+  ];
+}
+
+function freshTally(editors: number): Tally {
+  return {
+    requests: 0,
+    errors: 0,
+    conflicts: 0,
+    illegitimateConflicts: 0,
+    latencies: [],
+    putLatencies: [],
+    served: Array.from({ length: editors }, () => 0),
+    changes: new Map(),
+    firstErrors: [],
+  };
 }
 
 /** Five assessments of a 626-indicator framework, 200 users and their sessions, two per answer. */
@@ -163,7 +240,13 @@ async function prepareEditors(server: BenchServer): Promise<Editor[]> {
 }
 
 /** One editor's loop: read the current version, save a new value with it, until the deadline. */
-async function edit(baseUrl: string, editor: Editor, tally: Tally, deadline: number): Promise<void> {
+async function edit(
+  baseUrl: string,
+  editor: Editor,
+  tally: Tally,
+  deadline: number | (() => number),
+): Promise<void> {
+  const until = typeof deadline === "number" ? () => deadline : deadline;
   const url = new URL(`/api/assessments/${editor.assessment}/answers/${editor.indicator}`, baseUrl).href;
   const headers = { cookie: editor.session.cookie, "x-csrf-token": editor.session.csrf };
   let round = 0;
@@ -171,7 +254,7 @@ async function edit(baseUrl: string, editor: Editor, tally: Tally, deadline: num
     tally.errors++;
     if (tally.firstErrors.length < 5) tally.firstErrors.push(`editor ${editor.index}: ${what}`);
   };
-  while (performance.now() < deadline && tally.requests < MAX_REQUESTS) {
+  while (performance.now() < until() && tally.requests < MAX_REQUESTS) {
     round++;
     let version = 0;
     let start = performance.now();

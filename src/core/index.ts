@@ -2,6 +2,7 @@ export * from "./access/manage-users.ts";
 export * from "./access/permissions.ts";
 export * from "./framework/model.ts";
 export * from "./framework/validate.ts";
+export * from "./progress/completion.ts";
 export * from "./publishing/snapshot.ts";
 export * from "./publishing/tracking.ts";
 export * from "./recommendations/index.ts";

@@ -17,6 +17,7 @@ import { PlanPage } from "./results/plan-page.tsx";
 import { PlansPage } from "./results/plans-page.tsx";
 import { ChangesPage } from "./review/changes-page.tsx";
 import { ProgressPage } from "./review/progress-page.tsx";
+import { ReviewQueuePage } from "./review/review-queue-page.tsx";
 import { TimelinePage } from "./review/timeline-page.tsx";
 import { useLocation } from "./routing/router.tsx";
 import { matchRoute } from "./routing/routes.ts";
@@ -37,7 +38,10 @@ function CurrentPage() {
     case "country":
       return <CountryPage key={`${route.frameworkId}/${route.country}`} {...route} />;
     case "assessment":
+    case "assessment-section":
       return <WorkspacePage key={route.id} assessmentId={route.id} />;
+    case "review-queue":
+      return <ReviewQueuePage />;
     case "sign-in":
     case "forgot-password":
     case "reset-password":

@@ -57,14 +57,14 @@ describe.skipIf(!canRunBrowser)("recommendations journey (Chromium)", () => {
   const loaded = () => page.waitForFunction(() => document.querySelector(".status--loading") === null);
 
   it("imports with a column mapping, searches, classifies, tracks and exports the report", async () => {
-    // Import: the generic layout, columns mapped by hand (the French headers match no guess).
+    // Import: the generic layout, columns mapped by hand (the French headers match no usual name).
     await visit(page, `${app.url}/recommendations/import`);
     await page.getByLabel("File (CSV or XLSX)").setInputFiles({
       name: "coalition-list.csv",
       mimeType: "text/csv",
       buffer: Buffer.from(CSV),
     });
-    await page.getByRole("button", { name: "Read the columns" }).click();
+    // The file is read as soon as it is chosen; "Texte de la recommandation" matches no usual name.
     await page.getByRole("heading", { name: "Which column is which field?" }).waitFor();
     await page.getByLabel("Field: Pays").selectOption("state");
     await page.getByLabel("Field: Organe").selectOption("mechanism");
@@ -113,7 +113,9 @@ describe.skipIf(!canRunBrowser)("recommendations journey (Chromium)", () => {
     const articles = page
       .locator(".rc-suggest")
       .filter({ has: page.getByRole("heading", { name: "UNCRC articles" }) });
-    const first = articles.locator(".rc-suggest__label").first();
+    if (process.env.CHILDMARK_SCREENSHOTS)
+      await articles.screenshot({ path: `${process.env.CHILDMARK_SCREENSHOTS}/suggestions-en.png` });
+    const first = articles.locator(".rc-suggest__name").first();
     const label = (await first.textContent()) ?? "";
     const number = label.match(/^Article (\d+)/)![1]!;
     await articles.getByRole("button", { name: `Accept ${label}` }).click();

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import ExcelJS from "exceljs";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningServer, startServer } from "../../src/server/app/start.ts";
@@ -12,8 +13,9 @@ import { expectNoSeriousViolations } from "./support/axe.ts";
  * demo plans, builds a plan (a goal, an outcome under it, an indicator), sets a target, enters an
  * actual with its evidence, and reads the progress; the page in Arabic reads right to left; axe
  * finds no serious violation. One server and one browser for the file. Screenshots go to
- * /tmp/childmark-e2e-results-*.png. Not covered yet: the XLSX export, edit and import back (there
- * is no XLSX template for plans yet).
+ * /tmp/childmark-e2e-results-*.png. Then the plan goes out as XLSX, an actual is changed in the
+ * workbook (ExcelJS), the import is checked (preview) and applied, and the dashboard shows the new
+ * progress; a workbook with an unknown period is refused in Arabic with its sheet, row and column.
  */
 
 const shots = "/tmp/childmark-e2e-results";
@@ -134,5 +136,81 @@ describe.skipIf(!canRunBrowser)("results: build a plan, enter actuals, read the 
     await check("plan");
     await page.getByLabel("اللغة").selectOption("en");
     expect(problems).toEqual([]);
+  });
+  /** The plan's workbook with one cell of the Values sheet changed (the row of `code`, `period`, `kind`). */
+  async function editedWorkbook(
+    bytes: Buffer,
+    code: string,
+    period: string,
+    kind: string,
+    edit: Record<string, string | number>,
+  ) {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    const sheet = book.getWorksheet("Values")!;
+    const headers = (sheet.getRow(1).values as unknown[]).map(String);
+    const col = (name: string) => headers.indexOf(name);
+    for (let r = 2; r <= sheet.rowCount; r++) {
+      const row = sheet.getRow(r);
+      if (row.getCell(col("indicator")).value !== code) continue;
+      if (row.getCell(col("period")).value !== period || row.getCell(col("kind")).value !== kind) continue;
+      for (const [name, value] of Object.entries(edit)) row.getCell(col(name)).value = value;
+    }
+    return Buffer.from(await book.xlsx.writeBuffer());
+  }
+
+  it("exports the plan as XLSX, imports an edited actual back and shows it on the dashboard", async () => {
+    const row = page.locator("main table tbody tr", { hasText: "Families supported" });
+    await row.waitFor();
+    const period = await page.locator(".rs-filters select").first().inputValue();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Download XLSX" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("family-support-plan.xlsx");
+    const chunks: Buffer[] = [];
+    for await (const chunk of (await download.createReadStream())!) chunks.push(chunk as Buffer);
+    const exported = Buffer.concat(chunks);
+    const file = await editedWorkbook(exported, "O1a", period, "actual", {
+      value: 180,
+      comment: "Q4 cases added",
+    });
+
+    await page.getByRole("button", { name: "Import XLSX" }).click();
+    const dialog = page.getByRole("dialog", { name: "Import the plan from a workbook" });
+    await dialog.getByLabel("Workbook (.xlsx)").setInputFiles({
+      name: "family-support-plan.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: file,
+    });
+    await dialog.getByRole("button", { name: "Check the workbook" }).click();
+    await dialog.getByText("1 row changes the plan").waitFor();
+    expect(await dialog.locator("table").textContent()).toContain(`actual ${period} of O1a`);
+    await check("import-preview");
+    await dialog.getByRole("button", { name: "Apply 1 change" }).click();
+    await expect.poll(() => row.locator(".rs-chip").textContent()).toContain("90%");
+    expect(await page.getByRole("status").filter({ hasText: "imported" }).textContent()).toBe(
+      "1 change imported.",
+    );
+
+    // In Arabic, a workbook naming a period the plan does not have: refused, where and why.
+    await page.getByLabel("Language").selectOption("ar");
+    await page.waitForFunction(() => document.documentElement.dir === "rtl");
+    const bad = await editedWorkbook(exported, "O1a", period, "target", { period: "2031", value: 5 });
+    await page.getByRole("button", { name: "استيراد XLSX" }).click();
+    const arDialog = page.getByRole("dialog");
+    await arDialog
+      .locator("input[type=file]")
+      .setInputFiles({ name: "plan.xlsx", mimeType: "application/octet-stream", buffer: bad });
+    await arDialog.getByRole("button", { name: "فحص المصنف" }).click();
+    await arDialog.locator("table").waitFor();
+    expect(await arDialog.locator("table tbody").textContent()).toContain(
+      'period: "2031" is not a period of this plan',
+    );
+    await check("import-problems");
+    await arDialog.getByRole("button", { name: "إغلاق" }).first().click();
+    await page.getByLabel("اللغة").selectOption("en");
+    // The refused workbook's 400 is the one error Chromium logs, as it does for any failed request.
+    expect(problems.filter((p) => !p.includes("status of 400"))).toEqual([]);
   });
 });

@@ -114,8 +114,9 @@ describe.skipIf(!canRunBrowser)("two-factor sign-in (Chromium)", () => {
     await page.waitForURL(/\/work$/);
     expect(await page.locator("main h1").textContent()).toBe("My work");
 
-    // The administrator's setting of the roles that require it.
-    await page.getByRole("navigation").getByRole("link", { name: "Security" }).click();
+    // The administrator's setting of the roles that require it, a page of the Administration module.
+    await page.getByRole("navigation").getByRole("link", { name: "Administration" }).click();
+    await page.getByRole("navigation").getByRole("link", { name: "Security", exact: true }).click();
     await check(page, "admin-security");
     await page.getByLabel("Country coordinator").check();
     await page.getByRole("button", { name: "Save the settings" }).click();

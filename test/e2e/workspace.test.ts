@@ -308,9 +308,12 @@ describe.skipIf(!canRunBrowser)("assessment workspace (Chromium)", () => {
     const { page } = await openWorkspace("vera@example.org");
     const first = page.locator(".answer-card").first();
     expect(await first.locator("input").first().isDisabled()).toBe(true);
-    expect(await first.locator(".answer-card__lock").textContent()).toBe(
+    // The reason is said once above the list, not on each of the cards.
+    expect(await page.locator(".indicator-list__lock").textContent()).toBe(
       "You can read this assessment but not change its answers.",
     );
+    expect(await page.locator(".indicator-list__lock").count()).toBe(1);
+    expect(await page.locator(".answer-card__lock").count()).toBe(0);
   });
 
   it("has no serious accessibility problem and reads right to left in Arabic", async () => {

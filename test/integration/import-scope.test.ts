@@ -75,7 +75,10 @@ describeEachDatabase("imports: every row within the importer's scope", (database
       regional,
     );
     expect(res.statusCode, res.body).toBe(403);
-    expect(res.json().details).toEqual(["line 2: Georgia is outside the scope of your role"]);
+    expect(res.json().details).toEqual([
+      "1 row: State outside your scope — line 2",
+      "  line 2: Georgia is outside the scope of your role",
+    ]);
     expect(await georgiaRows()).toEqual(before);
     const moldova = await database()
       .db.select({ id: recommendations.id })
@@ -90,7 +93,10 @@ describeEachDatabase("imports: every row within the importer's scope", (database
       regional,
     );
     expect(res.statusCode, res.body).toBe(403);
-    expect(res.json().details).toEqual(["line 2: Atlantis is outside the scope of your role"]);
+    expect(res.json().details).toEqual([
+      "1 row: State outside your scope — line 2",
+      "  line 2: Atlantis is outside the scope of your role",
+    ]);
     const byAdmin = await upload(
       csv("Atlantis,Protect children online.,Committee on the Rights of the Child,,90,"),
       admin,

@@ -156,7 +156,8 @@ describeEachDatabase("a NUL character in any field: 400 naming it, never 500", (
     const res = await send({ preset: "uhri" });
     expect(res.statusCode, res.body).toBe(400);
     expect(res.json().details).toEqual([
-      "line 62, column Recommendation: must not contain a NUL character (\\u0000)",
+      "1 row: NUL character — line 62",
+      "  line 62, column Recommendation: must not contain a NUL character (\\u0000)",
     ]);
     const field = await send({ preset: "uhri", state: "Geo\u0000rgia" });
     expect(field.statusCode, field.body).toBe(400);

@@ -20,8 +20,11 @@ import {
 import { uploadsDir } from "../../src/server/evidence/uploads-dir.ts";
 import { CHILDPACT_REGION, seedReference } from "../../src/server/reference/countries.ts";
 import { describeEachDatabase } from "../support/databases.ts";
+import { buildEvaluation, EVALUATION_BODY, OUTCOME_BODY } from "../support/evaluation-factories.ts";
 import { buildAssessments, buildUser, type Session, signInAs } from "../support/factories.ts";
+import { IATI_103 } from "../support/iati.ts";
 import { buildOrganisation, buildPlan, PLAN_BODY } from "../support/results-factories.ts";
+import { multipartBody } from "./evidence-files.ts";
 
 /** The people of the matrix: every role, in and out of scope, and nobody signed in. */
 const PERSONAS: Record<string, { isAdmin?: boolean; grants: Grant[] }> = {
@@ -46,6 +49,8 @@ interface Context {
   cycleId: string;
   assessmentId: string;
   indicator: string;
+  /** The node directly above `indicator`. */
+  section: string;
   assignmentId: string;
   evidenceId: string;
   fileEvidenceId: string;
@@ -59,10 +64,21 @@ interface Context {
   /** Moldova's national coalition and its plan (a goal, an outcome, an indicator). */
   organisationId: string;
   plan: { planId: string; goalId: string; outcomeId: string; indicatorId: string };
+  /** An evaluation of that plan with a recommendation, and an advocacy outcome of it. */
+  evaluation: { evaluationId: string; recommendationId: string; outcomeId: string };
 }
 
 /** A valid request for every route (validation comes before authorisation, so bodies must be valid). */
-const REQUESTS: Record<string, (c: Context) => { url: string; payload?: object }> = {
+/** A multipart upload for the matrix: the body and its content type. */
+function upload(file: string, fields: Record<string, string>) {
+  const { payload, headers } = multipartBody({ filename: "plan.xml", content: Buffer.from(file) }, fields);
+  return { payload, headers };
+}
+
+const REQUESTS: Record<
+  string,
+  (c: Context) => { url: string; payload?: object; headers?: Record<string, string> }
+> = {
   "GET /api/health": () => ({ url: "/api/health" }),
   "GET /api/frameworks": () => ({ url: "/api/frameworks" }),
   "GET /api/frameworks/:id": (c) => ({ url: `/api/frameworks/${c.frameworkVersionId}` }),
@@ -255,6 +271,14 @@ const REQUESTS: Record<string, (c: Context) => { url: string; payload?: object }
   "DELETE /api/assessments/:id/answers/:indicatorCode/rework": (c) => ({
     url: `/api/assessments/${c.assessmentId}/answers/${c.indicator}/rework`,
   }),
+  "POST /api/assessments/:id/answers/:indicatorCode/approve": (c) => ({
+    url: `/api/assessments/${c.assessmentId}/answers/${c.indicator}/approve`,
+  }),
+  "POST /api/assessments/:id/sections/:nodeCode/review": (c) => ({
+    url: `/api/assessments/${c.assessmentId}/sections/${c.section}/review`,
+    payload: { decision: "return", comment: "Cite the articles." },
+  }),
+  "GET /api/review/queue": () => ({ url: "/api/review/queue" }),
   "POST /api/assessments/:id/return": (c) => ({
     url: `/api/assessments/${c.assessmentId}/return`,
     payload: {},
@@ -316,6 +340,13 @@ const REQUESTS: Record<string, (c: Context) => { url: string; payload?: object }
     payload: { organisationId: c.organisationId, ...PLAN_BODY, title: { en: `Matrix plan ${c.counter++}` } },
   }),
   "GET /api/results/plans/:id": (c) => ({ url: `/api/results/plans/${c.plan.planId}` }),
+  "POST /api/results/plans/import-iati": (c) => ({
+    url: "/api/results/plans/import-iati",
+    ...upload(IATI_103, { organisationId: c.organisationId, dryRun: "true" }),
+  }),
+  "GET /api/results/plans/:id/export.iati.xml": (c) => ({
+    url: `/api/results/plans/${c.plan.planId}/export.iati.xml`,
+  }),
   "PUT /api/results/plans/:id": (c) => ({ url: `/api/results/plans/${c.plan.planId}`, payload: PLAN_BODY }),
   // Reopening keeps the plan a draft, so the matrix can still change its targets.
   "POST /api/results/plans/:id/approval": (c) => ({
@@ -363,8 +394,48 @@ const REQUESTS: Record<string, (c: Context) => { url: string; payload?: object }
     url: `/api/results/plans/${c.plan.planId}/indicators/${c.plan.indicatorId}/history`,
   }),
   "GET /api/results/plans/:id/dashboard": (c) => ({ url: `/api/results/plans/${c.plan.planId}/dashboard` }),
-  "GET /api/results/plans/:id/report.docx": (c) => ({ url: `/api/results/plans/${c.plan.planId}/report.docx` }),
+  "GET /api/results/plans/:id/report.docx": (c) => ({
+    url: `/api/results/plans/${c.plan.planId}/report.docx`,
+  }),
   "GET /api/results/plans/:id/report.pdf": (c) => ({ url: `/api/results/plans/${c.plan.planId}/report.pdf` }),
+  "GET /api/results/plans/:id/export.xlsx": (c) => ({
+    url: `/api/results/plans/${c.plan.planId}/export.xlsx`,
+  }),
+  "POST /api/results/plans/:id/import": (c) => ({
+    url: `/api/results/plans/${c.plan.planId}/import?dryRun=true`,
+    payload: {},
+  }),
+  "GET /api/results/plans/:id/evaluations": (c) => ({
+    url: `/api/results/plans/${c.plan.planId}/evaluations`,
+  }),
+  "GET /api/results/plans/:id/evaluations/summary": (c) => ({
+    url: `/api/results/plans/${c.plan.planId}/evaluations/summary`,
+  }),
+  "POST /api/results/plans/:id/evaluations": (c) => ({
+    url: `/api/results/plans/${c.plan.planId}/evaluations`,
+    payload: EVALUATION_BODY,
+  }),
+  "PUT /api/results/plans/:id/evaluations/:evaluationId": (c) => ({
+    url: `/api/results/plans/${c.plan.planId}/evaluations/${c.evaluation.evaluationId}`,
+    payload: EVALUATION_BODY,
+  }),
+  "POST /api/results/plans/:id/evaluations/:evaluationId/recommendations": (c) => ({
+    url: `/api/results/plans/${c.plan.planId}/evaluations/${c.evaluation.evaluationId}/recommendations`,
+    payload: { text: "Publish the referral data each quarter" },
+  }),
+  "PUT /api/results/plans/:id/evaluations/:evaluationId/recommendations/:recommendationId": (c) => ({
+    url: `/api/results/plans/${c.plan.planId}/evaluations/${c.evaluation.evaluationId}/recommendations/${c.evaluation.recommendationId}`,
+    payload: { responseDecision: "accepted", managementResponse: "Agreed", status: "in_progress" },
+  }),
+  "GET /api/results/plans/:id/outcomes": (c) => ({ url: `/api/results/plans/${c.plan.planId}/outcomes` }),
+  "POST /api/results/plans/:id/outcomes": (c) => ({
+    url: `/api/results/plans/${c.plan.planId}/outcomes`,
+    payload: { ...OUTCOME_BODY, recommendationIds: [c.recommendationId] },
+  }),
+  "PUT /api/results/plans/:id/outcomes/:outcomeId": (c) => ({
+    url: `/api/results/plans/${c.plan.planId}/outcomes/${c.evaluation.outcomeId}`,
+    payload: { ...OUTCOME_BODY, recommendationIds: [c.recommendationId] },
+  }),
 };
 
 const NO_RECOMMENDATION = "00000000-0000-4000-8000-000000000000";
@@ -438,13 +509,16 @@ describeEachDatabase("permission matrix: every route × every role", (database) 
       .returning({ id: recommendations.id });
     const organisationId = await buildOrganisation(db, { country: "MD" });
     const plan = await buildPlan(db, organisationId, someone.id);
+    const evaluation = await buildEvaluation(db, plan.planId, someone.id);
     ctx = {
       organisationId,
       plan,
+      evaluation,
       frameworkVersionId: built.versionId,
       cycleId: built.cycleId,
       assessmentId: built.assessments.MD!,
       indicator,
+      section: nodePathOf(built.framework, indicator)[1]!,
       assignmentId: assignment!.id,
       evidenceId: evidence!.id,
       fileEvidenceId: file!.id,
@@ -493,9 +567,14 @@ describeEachDatabase("permission matrix: every route × every role", (database) 
           Number(expectedOutcome(access, b ? actors.get(b)! : null, targets) === "allowed"),
       );
       for (const persona of personas) {
-        const { url, payload } = REQUESTS[key]!(ctx);
+        const { url, payload, headers } = REQUESTS[key]!(ctx);
         const session = persona ? sessions.get(persona)! : undefined;
-        const res = await app.inject({ method: method as "GET", url, payload, headers: session?.headers });
+        const res = await app.inject({
+          method: method as "GET",
+          url,
+          payload,
+          headers: { ...session?.headers, ...headers },
+        });
         const expected = expectedOutcome(access, persona ? actors.get(persona)! : null, targets);
         const ok =
           expected === "allowed"

@@ -270,6 +270,8 @@ describeEachDatabase("recommendations: reading a file's columns before importing
         },
         { Country: "Georgia", "Recommendation text": "End child marriage", Body: "UPR" },
       ],
+      // Matched by their usual names; the person checks and changes them on the preview.
+      mapping: { Country: "state", "Recommendation text": "text", Body: "mechanism" },
     });
     const stored = await app.inject({ url: "/api/recommendations?q=marriage", headers: admin.headers });
     expect(stored.json().total).toBe(0);

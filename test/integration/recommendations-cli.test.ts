@@ -31,7 +31,8 @@ describe("childmark recommendations", () => {
       env,
     );
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain("4 problem(s); nothing was imported");
+    expect(bad.stderr).toContain("3 row(s) with problems; nothing was imported");
+    expect(bad.stderr).toContain("1 row: unknown mechanism — line 2");
     expect(bad.stderr).toContain("line 3, column Recommendation: the recommendation text is empty");
 
     writeFileSync(
@@ -48,6 +49,13 @@ describe("childmark recommendations", () => {
       env,
     );
     expect(own.stdout).toContain("1 rows, 1 new recommendations");
+    // Without a saved mapping: columns matched by name, the mechanism given on the command line.
+    writeFileSync(join(dir, "named.csv"), "State,Recommendation\nArmenia,Ban child marriage in law.\n");
+    const named = runCli(
+      ["recommendations", "import", join(dir, "named.csv"), "--preset", "generic", "--mechanism", "upr"],
+      env,
+    );
+    expect(named.stdout, named.stderr).toContain("1 rows, 1 new recommendations");
     const unknown = runCli(["recommendations", "import", file, "--preset", "impact"], env);
     expect(unknown.code).not.toBe(0);
     expect(unknown.stderr).toContain("Allowed choices are upr-info, uhri, ohchr-thematic, generic");

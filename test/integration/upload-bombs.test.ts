@@ -12,6 +12,8 @@ import {
   evidenceSources,
   recommendationImports,
   recommendations,
+  resultPlans,
+  resultValues,
 } from "../../src/server/db/schema.ts";
 import { UserError } from "../../src/server/errors.ts";
 import { uploadsDir } from "../../src/server/evidence/uploads-dir.ts";
@@ -21,6 +23,7 @@ import { seedReference } from "../../src/server/reference/countries.ts";
 import { hugeSheetXlsx, truncatedXlsx, wrongExtensionFile, zipBombXlsx } from "../support/bad-uploads.ts";
 import { describeEachDatabase } from "../support/databases.ts";
 import { buildAssessments, buildUser, type Session, signInAs } from "../support/factories.ts";
+import { buildOrganisation, buildPlan } from "../support/results-factories.ts";
 import { multipartBody } from "./evidence-files.ts";
 
 /** The four bad files, each with what its refusal must say. */
@@ -47,7 +50,15 @@ const BAD_FILES = [
 ] as const;
 
 async function tableCounts(db: Db): Promise<Record<string, number>> {
-  const tables = { answers, answerHistory, evidenceSources, recommendations, recommendationImports };
+  const tables = {
+    answers,
+    answerHistory,
+    evidenceSources,
+    recommendations,
+    recommendationImports,
+    resultPlans,
+    resultValues,
+  };
   const out: Record<string, number> = {};
   for (const [name, table] of Object.entries(tables)) {
     const [row] = await db.select({ n: count() }).from(table);
@@ -78,11 +89,14 @@ describeEachDatabase("no upload takes the server down", (database) => {
     const assessment = built.assessments.MD!;
     const indicator = built.framework.indicators[0]!.code;
     app = await buildApp({ database: database() });
+    const planOwner = await buildOrganisation(db, { country: "MD" });
+    const { planId } = await buildPlan(db, planOwner, (await buildUser(db, { isAdmin: true })).id);
     admin = await signInAs(app, await buildUser(db, { isAdmin: true }));
     coordinator = await signInAs(
       app,
       await buildUser(db, { grants: [{ role: "coordinator", scopeType: "country", scopeCode: "MD" }] }),
     );
+    const organisationId = await buildOrganisation(db, { country: "MD" });
     routes = [
       {
         name: "answers import",
@@ -103,10 +117,22 @@ describeEachDatabase("no upload takes the server down", (database) => {
         session: () => admin,
       },
       {
+        name: "IATI import",
+        url: "/api/results/plans/import-iati",
+        fields: { organisationId },
+        session: () => coordinator,
+      },
+      {
         name: "recommendations preview",
         url: "/api/recommendations/imports/preview",
         fields: {},
         session: () => admin,
+      },
+      {
+        name: "results plan import",
+        url: `/api/results/plans/${planId}/import`,
+        fields: {},
+        session: () => coordinator,
       },
     ];
   });

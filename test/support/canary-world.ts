@@ -1,6 +1,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
+import { DEFAULT_EVALUATION_SCALE } from "../../src/core/index.ts";
+import { evaluationBody, followUpBody, outcomeBody } from "../../src/server/api-schemas/evaluations.ts";
 import { indicatorBody, nodeBody, valueBody } from "../../src/server/api-schemas/results.ts";
 import type { Db } from "../../src/server/db/connect.ts";
 import {
@@ -17,6 +19,9 @@ import { readDemoFramework } from "../../src/server/demo/demo-framework.ts";
 import { uploadsDir } from "../../src/server/evidence/uploads-dir.ts";
 import { publishRelease } from "../../src/server/releases/publish.ts";
 import { findRelease } from "../../src/server/releases/read-release.ts";
+import { addEvaluationRecommendation, saveFollowUp } from "../../src/server/results/evaluations/follow-up.ts";
+import { createOutcome } from "../../src/server/results/evaluations/outcomes.ts";
+import { createEvaluation } from "../../src/server/results/evaluations/save-evaluation.ts";
 import { loadPlan } from "../../src/server/results/load-plan.ts";
 import { addIndicator } from "../../src/server/results/save-indicator.ts";
 import { addNode } from "../../src/server/results/save-node.ts";
@@ -44,8 +49,20 @@ export interface CanaryWorld {
   fileEvidenceId: string;
   assignmentId: string;
   recommendationId: string;
+  /** The draft's author, named after the canary (an account only administrators may look at). */
+  authorId: string;
   /** A results plan of Armenia's coalition, never published, with the canary in its texts. */
-  plan: { id: string; organisationId: string; nodeId: string; indicatorId: string; period: string };
+  plan: {
+    id: string;
+    organisationId: string;
+    nodeId: string;
+    indicatorId: string;
+    period: string;
+    /** An evaluation of the plan with a recommendation, and an advocacy outcome: the canary in their texts. */
+    evaluationId: string;
+    evaluationRecommendationId: string;
+    outcomeId: string;
+  };
   /**
    * Numbers found only in unpublished data: the draft answer's value and every working score
    * of AM (draft) and GE (validated, not published) with four decimals, none of which any
@@ -160,6 +177,7 @@ export async function buildCanaryWorld(db: Db): Promise<CanaryWorld> {
     fileEvidenceId: file!.id,
     assignmentId: assignment!.id,
     recommendationId: recommendation!.id,
+    authorId: author.id,
     plan,
     draftNumbers: [String(DRAFT_VALUE), ...draftNumbers],
     draftOverall,
@@ -211,7 +229,64 @@ async function plantCanaryPlan(db: Db, authorId: string): Promise<CanaryWorld["p
     actorId: authorId,
     source: "entry",
   });
-  return { id, organisationId: organisation!.id, nodeId, indicatorId, period: "2026" };
+  const evaluationId = await createEvaluation(
+    db,
+    id,
+    evaluationBody.parse({
+      title: { en: `${CANARY} evaluation` },
+      type: "mid_term",
+      periodStart: "2026-01-01",
+      periodEnd: "2026-06-30",
+      evaluators: `${CANARY} evaluators`,
+      scale: DEFAULT_EVALUATION_SCALE,
+      findings: [
+        { criterion: "relevance", rating: 3, narrative: `${CANARY} finding`, evidence: [`${CANARY} report`] },
+      ],
+    }),
+    authorId,
+  );
+  const evaluationRecommendationId = await addEvaluationRecommendation(
+    db,
+    id,
+    evaluationId,
+    { text: `${CANARY} evaluation recommendation`, dueOn: null },
+    authorId,
+  );
+  await saveFollowUp(
+    db,
+    id,
+    evaluationId,
+    evaluationRecommendationId,
+    followUpBody.parse({
+      responseDecision: "accepted",
+      managementResponse: `${CANARY} management response`,
+      status: "in_progress",
+      note: `${CANARY} follow-up note`,
+    }),
+    authorId,
+  );
+  const outcomeId = await createOutcome(
+    db,
+    id,
+    outcomeBody.parse({
+      title: { en: `${CANARY} outcome` },
+      description: `${CANARY} outcome description`,
+      kind: "policy",
+      achievedOn: "2026-05-01",
+      evidence: [`${CANARY} outcome evidence`],
+    }),
+    authorId,
+  );
+  return {
+    id,
+    organisationId: organisation!.id,
+    nodeId,
+    indicatorId,
+    period: "2026",
+    evaluationId,
+    evaluationRecommendationId,
+    outcomeId,
+  };
 }
 
 /** The canary strings and draft-only numbers found in a text (French decimal commas included). */

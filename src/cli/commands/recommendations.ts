@@ -18,42 +18,52 @@ export function registerRecommendations(program: Command): void {
     .addOption(
       new Option("--preset <preset>", "layout of the file").choices([...PRESETS]).makeOptionMandatory(),
     )
-    .option("--mapping <name>", "saved column mapping (generic preset)")
+    .option(
+      "--mapping <name>",
+      "saved column mapping (generic preset; without it, columns are matched by name)",
+    )
+    .option("--mechanism <mechanism>", "mechanism of the rows when no column gives it (e.g. upr)")
     .option("--state <name>", "State under review, when the file has no such column (OHCHR thematic lists)")
     .description(
       "Import in one transaction; duplicates (same text, State and session) are merged and reported",
     )
-    .action(async (file: string, opts: { preset: PresetName; mapping?: string; state?: string }) => {
-      const bytes = await readLimitedFile(file);
-      await withDatabase(async ({ db }) => {
-        const progress = startProgress("Importing recommendations");
-        try {
-          const r = await importRecommendations(db, {
-            bytes,
-            fileName: basename(file),
-            preset: opts.preset,
-            mappingName: opts.mapping,
-            state: opts.state,
-            audit: CLI_ACTOR,
-            onProgress: progress.update,
-          });
-          progress.stop();
-          console.log(
-            `Imported ${file} (${r.encoding}): ${r.rowsRead} rows, ${r.added} new recommendations, ` +
-              `${r.duplicatesInFile} duplicate rows merged, ${r.alreadyStored} already stored (${r.merged} gained details).`,
-          );
-          for (const d of r.duplicates.slice(0, 20)) {
+    .action(
+      async (
+        file: string,
+        opts: { preset: PresetName; mapping?: string; mechanism?: string; state?: string },
+      ) => {
+        const bytes = await readLimitedFile(file);
+        await withDatabase(async ({ db }) => {
+          const progress = startProgress("Importing recommendations");
+          try {
+            const r = await importRecommendations(db, {
+              bytes,
+              fileName: basename(file),
+              preset: opts.preset,
+              mappingName: opts.mapping,
+              defaults: { mechanism: opts.mechanism },
+              state: opts.state,
+              audit: CLI_ACTOR,
+              onProgress: progress.update,
+            });
+            progress.stop();
             console.log(
-              `  line ${d.line}: ${d.sameAsLine ? `same as line ${d.sameAsLine}` : "already stored"}`,
+              `Imported ${file} (${r.encoding}): ${r.rowsRead} rows, ${r.added} new recommendations, ` +
+                `${r.duplicatesInFile} duplicate rows merged, ${r.alreadyStored} already stored (${r.merged} gained details).`,
             );
+            for (const d of r.duplicates.slice(0, 20)) {
+              console.log(
+                `  line ${d.line}: ${d.sameAsLine ? `same as line ${d.sameAsLine}` : "already stored"}`,
+              );
+            }
+            if (r.duplicates.length > 20)
+              console.log(`  … ${r.duplicatesInFile + r.alreadyStored - 20} more duplicates`);
+          } finally {
+            progress.stop();
           }
-          if (r.duplicates.length > 20)
-            console.log(`  … ${r.duplicatesInFile + r.alreadyStored - 20} more duplicates`);
-        } finally {
-          progress.stop();
-        }
-      });
-    });
+        });
+      },
+    );
   command
     .command("mapping")
     .argument("<name>", "name to save the mapping under")

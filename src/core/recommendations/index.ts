@@ -1,3 +1,5 @@
+export * from "./classifier/index.ts";
+export * from "./column-matching.ts";
 export * from "./model.ts";
 export * from "./normalise.ts";
 export * from "./report-card.ts";

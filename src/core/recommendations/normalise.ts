@@ -26,10 +26,12 @@ export function buildDuplicateKey(input: { text: string; state: string; session:
 
 /**
  * Splits a list cell: `- ` bullets, one item per line, or items separated by `;` (or `,` when
- * `commas` is set, as in UPR Info's issue lists). Empty items are dropped, order kept, no repeats.
+ * `commas` is set, as in UPR Info's issue lists, and the cell has no `;` or line break: then its
+ * commas belong to the items, as in "Rights related to name, identity; …"). Empty items are
+ * dropped, order kept, no repeats.
  */
 export function splitList(cell: string, options: { commas?: boolean } = {}): string[] {
-  const separator = options.commas ? /[\r\n;,]+/ : /[\r\n;]+/;
+  const separator = options.commas && !/[\r\n;]/.test(cell) ? /[\r\n;,]+/ : /[\r\n;]+/;
   const items = cell
     .split(separator)
     .map((item) => item.replace(/^\s*[-•*]\s+/, "").trim())

@@ -17,7 +17,8 @@ export function tokenise(text: string): string[] {
     .map(stem);
 }
 
-function stem(word: string): string {
+/** A light English stem: plural and -ing/-ed endings. */
+export function stem(word: string): string {
   if (word.length > 5 && word.endsWith("ies")) return `${word.slice(0, -3)}y`;
   if (word.length > 5 && (word.endsWith("ing") || word.endsWith("ed")))
     return word.slice(0, word.endsWith("ed") ? -2 : -3);

@@ -1,5 +1,6 @@
 export * from "./achievement.ts";
 export * from "./disaggregation.ts";
+export * from "./evaluation.ts";
 export * from "./late.ts";
 export * from "./model.ts";
 export * from "./progress.ts";

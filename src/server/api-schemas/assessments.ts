@@ -93,9 +93,18 @@ export const assessmentOut = z.object({
 });
 
 export const historyEntry = z.object({
-  version: z.number().int(),
+  id: z
+    .number()
+    .int()
+    .describe(
+      "The change's own number (several changes may share a version: evidence leaves the value as it was)",
+    ),
+  version: z.number().int().describe("The answer's version after this change"),
   changedAt: z.string(),
-  changedBy: z.string().nullable().describe("Name"),
+  changedBy: z
+    .string()
+    .nullable()
+    .describe("Name; null for a change made by an import or by Childmark itself"),
   before: z.object({ value: answerValue, justification: z.string().nullable() }).nullable(),
   after: z.object({ value: answerValue, justification: z.string().nullable() }).nullable(),
   source: z.string(),

@@ -17,6 +17,8 @@ export const AUDIT_ACTIONS = [
   "framework.imported",
   "answers.imported",
   "recommendations.imported",
+  "results.imported",
+  "results.iati-imported",
   "unpublished.exported",
   "backup.created",
   "backup.restored",

@@ -27,7 +27,10 @@ export const cycleAssessment = z.object({
   status: z.string(),
   answered: z.number().int(),
   total: z.number().int(),
-  completion: z.number().describe("Share of indicators answered, 0..100"),
+  completion: z
+    .number()
+    .int()
+    .describe("Whole percent of indicators answered, 0..100 (core completionPercent)"),
 });
 
 export const cycleDetail = z.object({

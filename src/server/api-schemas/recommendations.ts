@@ -133,7 +133,23 @@ export type MappingOut = z.infer<typeof mappingOut>;
 export const importFields = z.object({
   preset: z.enum(PRESETS),
   mapping: z.string().trim().min(1).max(100).optional(),
+  /** The mapping checked on the preview, as JSON `{ "column": "field" }` (generic preset). */
+  columns: z
+    .string()
+    .max(20_000)
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: "custom", message: "columns must be a JSON object { column: field }" });
+        return z.NEVER;
+      }
+    })
+    .pipe(columnMapping)
+    .optional(),
   state: z.string().trim().min(1).max(200).optional(),
+  /** The mechanism of rows whose file has no mechanism column (e.g. upr). */
+  mechanism: z.string().trim().min(1).max(100).optional(),
 });
 
 export const importSummary = z.object({
@@ -157,6 +173,8 @@ export const importPreview = z.object({
   columns: z.array(z.string()),
   rowCount: z.number(),
   sample: z.array(z.record(z.string(), z.string())),
+  /** The fields the columns were matched to by their names: `{ "column": "field" }`. */
+  mapping: z.record(z.string(), z.string()),
 });
 export type ImportPreview = z.infer<typeof importPreview>;
 
@@ -222,7 +240,13 @@ export const timelineOut = z.object({
 });
 export type TimelineOut = z.infer<typeof timelineOut>;
 
-const suggestion = z.object({ id: z.string(), score: z.number(), title: z.string() });
+const suggestion = z.object({
+  id: z.string(),
+  score: z.number(),
+  title: z.string(),
+  /** The phrases of the text, or the themes, that led to the suggestion. */
+  because: z.array(z.string()),
+});
 export const classificationSuggestions = z.object({
   uncrcArticles: z.array(suggestion),
   sdgTargets: z.array(suggestion),

@@ -5,16 +5,16 @@ import { z } from "zod";
  * shapes validate the web forms and every imported row (XLSX, IATI).
  */
 
-const localText = z
+export const localText = z
   .record(z.string().min(2).max(35), z.string().trim().max(2000))
   .refine((t) => Object.values(t).some((v) => v.length > 0), "give the text in at least one language");
-const key = z
+export const key = z
   .string()
   .trim()
   .min(1)
   .max(40)
   .regex(/^[A-Za-z0-9_.-]+$/, "letters, digits, dot, dash or underscore");
-const isoDate = z.iso.date();
+export const isoDate = z.iso.date();
 
 export const planLevelIn = z.object({ key, name: localText });
 export const planPeriodIn = z
@@ -268,3 +268,29 @@ export const dashboardOut = z.object({
   late: z.array(z.object({ indicatorId: z.uuid(), period: z.string() })),
 });
 export type DashboardOut = z.infer<typeof dashboardOut>;
+
+/* IATI import (multipart fields) and its answers */
+
+export const iatiImportFields = z.object({
+  organisationId: z.uuid(),
+  dryRun: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
+});
+
+export const iatiPreviewOut = z.object({
+  fileName: z.string(),
+  title: text,
+  activities: z.number().int(),
+  levels: z.array(z.string()),
+  periods: z.array(z.string()),
+  nodes: z.number().int(),
+  indicators: z.number().int(),
+  values: z.number().int(),
+  /** Any problem and the file is refused; each names the activity, the indicator and the period. */
+  problems: z.array(z.string()),
+  /** What is read but not kept. */
+  notes: z.array(z.string()),
+});
+export const iatiImportOut = iatiPreviewOut.extend({ id: z.uuid() });

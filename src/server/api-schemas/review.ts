@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { answerValue } from "./assessments.ts";
+import { localTextOut } from "./index.ts";
 
 /* Request and response shapes of the review routes: comments, workflow steps, timeline, changes. */
 
@@ -61,3 +62,39 @@ export const changesOut = z.object({
   ),
 });
 export type ChangesOut = z.infer<typeof changesOut>;
+
+export const reviewDecisionBody = z
+  .object({
+    decision: z.enum(["approve", "return"]),
+    comment: z.string().trim().max(5000).optional(),
+  })
+  .refine((b) => b.decision === "approve" || (b.comment ?? "").length > 0, {
+    path: ["comment"],
+    message: "say what needs to be fixed",
+  });
+
+export const reviewDecisionOut = z.object({
+  decision: z.enum(["approve", "return"]),
+  indicators: z.array(z.string()).describe("The indicators the decision was applied to"),
+});
+
+export const sectionParams = z.object({ id: z.uuid(), nodeCode: z.string().min(1).max(100) });
+
+export const reviewQueueItem = z.object({
+  id: z.uuid(),
+  country: z.string(),
+  countryName: localTextOut,
+  period: z.string(),
+  status: z.string(),
+  submittedAt: z.string().nullable(),
+  indicators: z.number().int(),
+  approved: z.number().int().describe("Answers a reviewer approved"),
+  returned: z.number().int().describe("Answers marked for rework"),
+  waiting: z.number().int().describe("Answered, neither approved nor returned"),
+  changedSinceSubmission: z
+    .number()
+    .int()
+    .nullable()
+    .describe("Answers changed since the previous submission; null on a first submission"),
+});
+export type ReviewQueueItem = z.infer<typeof reviewQueueItem>;

@@ -30,10 +30,13 @@ import { registerPortalRoutes } from "../portal/routes.ts";
 import { registerPublicApiRoutes } from "../public-api/routes.ts";
 import { registerRecommendationRoutes } from "../recommendations/routes.ts";
 import { registerReleaseRoutes } from "../releases/routes.ts";
+import { registerEvaluationRoutes } from "../results/evaluations/routes.ts";
+import { registerResultsIatiRoutes } from "../results/iati/routes.ts";
 import { registerPublicPlanPages } from "../results/public/pages.ts";
 import { registerPublicPlanRoutes } from "../results/public/routes.ts";
 import { registerPlanReportRoutes } from "../results/report/routes.ts";
 import { registerResultsRoutes } from "../results/routes.ts";
+import { registerPlanXlsxRoutes } from "../results/xlsx/routes.ts";
 import { registerReviewRoutes } from "../review/routes.ts";
 import { registerTrackingPages, registerTrackingRoutes } from "../tracking/routes.ts";
 import { registerUserRoutes } from "../users/routes.ts";
@@ -136,6 +139,9 @@ export async function buildApp({ database, logger = false }: AppOptions): Promis
       await registerResultsRoutes(api, database.db);
       await registerPlanReportRoutes(api, database.db);
       await registerPublicPlanRoutes(api, database.db);
+      await registerPlanXlsxRoutes(api, database.db);
+      await registerEvaluationRoutes(api, database.db);
+      await registerResultsIatiRoutes(api, database.db);
     },
     { prefix: "/api" },
   );

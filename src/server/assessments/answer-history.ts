@@ -46,6 +46,7 @@ export async function listAnswerHistory(
   }
   const rows = await db
     .select({
+      id: answerHistory.id,
       version: answerHistory.version,
       changedAt: answerHistory.changedAt,
       changedBy: users.name,
@@ -63,6 +64,7 @@ export async function listAnswerHistory(
   return rows.map((r) => {
     const evidence = r.source === "evidence" ? readEvidence(r.valueBefore, r.valueAfter) : null;
     return {
+      id: r.id,
       version: r.version,
       changedAt: r.changedAt.toISOString(),
       changedBy: r.changedBy,

@@ -1,7 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../db/connect.ts";
-import { answerHistory, answers, assessments, indicators, users } from "../db/schema.ts";
+import { queryRows } from "../db/query-rows.ts";
+import { answers, assessments, indicators, users } from "../db/schema.ts";
 import { UserError } from "../errors.ts";
 import { AnswerConflictError } from "./answer-conflict.ts";
 import {
@@ -41,7 +42,7 @@ const EDITABLE = new Set(["draft", "returned"]);
  * indicator's type, refuses a locked assessment (409) or a stale
  * `expectedVersion` (AnswerConflictError, 409, nothing written), otherwise
  * writes version + 1 and appends the change to answer_history. Saving the
- * stored value again changes nothing. Three queries; call it inside a transaction.
+ * stored value again changes nothing. Two queries; call it inside a transaction.
  */
 export async function saveAnswer(db: Db, input: SaveAnswerInput): Promise<SavedAnswer> {
   const { assessment, indicatorCode } = input;
@@ -111,40 +112,38 @@ export async function saveAnswer(db: Db, input: SaveAnswerInput): Promise<SavedA
     );
   }
 
-  // The version condition in the write itself settles a race between two saves.
-  const [written] = current
-    ? await db
-        .update(answers)
-        .set({
-          ...next,
-          version: sql`${answers.version} + 1`,
-          updatedBy: input.actorId,
-          updatedAt: sql`now()`,
-        })
-        .where(and(eq(answers.id, row.answerId!), eq(answers.version, input.expectedVersion)))
-        .returning({ id: answers.id, version: answers.version, updatedAt: answers.updatedAt })
-    : await db
-        .insert(answers)
-        .values({
-          assessmentId: assessment.id,
-          indicatorId: row.indicatorId,
-          ...next,
-          updatedBy: input.actorId,
-        })
-        .onConflictDoNothing()
-        .returning({ id: answers.id, version: answers.version, updatedAt: answers.updatedAt });
+  // The version condition in the write itself settles a race between two saves;
+  // the history row is appended by the same statement (one round trip).
+  const history = sql`, h as (
+      insert into answer_history (answer_id, version, value_before, value_after, changed_by, source, reason)
+      select id, version, ${current ? JSON.stringify(toHistoryJson(current)) : null}::jsonb,
+        ${JSON.stringify(toHistoryJson(next))}::jsonb, ${input.actorId}::uuid, ${input.source}::text,
+        ${input.reason ?? null}::text
+      from w)
+    select id, version, (extract(epoch from updated_at) * 1000)::float8 as at from w`;
+  const [written] = await queryRows<{ id: string; version: number; at: number }>(
+    db,
+    current
+      ? sql`with w as (
+          update answers set value_text = ${next.valueText}::text, value_number = ${next.valueNumber}::float8,
+            justification = ${next.justification}::text, version = version + 1,
+            -- An approval is of the value the reviewer read: a new value needs a new look.
+            review_state = case when review_state = 'approved' then null else review_state end,
+            reviewed_by = case when review_state = 'approved' then null else reviewed_by end,
+            reviewed_at = case when review_state = 'approved' then null else reviewed_at end,
+            updated_by = ${input.actorId}::uuid, updated_at = now()
+          where id = ${row.answerId}::uuid and version = ${input.expectedVersion}::int
+          returning id, version, updated_at)${history}`
+      : sql`with w as (
+          insert into answers (assessment_id, indicator_id, value_text, value_number, justification, updated_by)
+          values (${assessment.id}::uuid, ${row.indicatorId}::uuid, ${next.valueText}::text,
+            ${next.valueNumber}::float8, ${next.justification}::text, ${input.actorId}::uuid)
+          on conflict do nothing
+          returning id, version, updated_at)${history}`,
+  );
   if (!written) throw new AnswerConflictError(await readCurrentAnswer(db, assessment.id, row.indicatorId));
 
-  await db.insert(answerHistory).values({
-    answerId: written.id,
-    version: written.version,
-    valueBefore: current ? toHistoryJson(current) : null,
-    valueAfter: toHistoryJson(next),
-    changedBy: input.actorId,
-    source: input.source,
-    reason: input.reason ?? null,
-  });
-  return present(next, written.version, row.actorName, written.updatedAt, true);
+  return present(next, written.version, row.actorName, new Date(written.at), true);
 }
 
 /** The stored answer with the name of who last changed it (for a conflict raised by a concurrent write). */

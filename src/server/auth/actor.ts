@@ -1,7 +1,7 @@
-import { eq } from "drizzle-orm";
+import { and, eq, gt, type SQL } from "drizzle-orm";
 import type { Actor, Grant, Role, ScopeType } from "../../core/index.ts";
 import type { Db } from "../db/connect.ts";
-import { roleAssignments, users } from "../db/schema.ts";
+import { roleAssignments, sessions, users } from "../db/schema.ts";
 
 export interface SignedInUser extends Actor {
   email: string;
@@ -9,27 +9,45 @@ export interface SignedInUser extends Actor {
   locale: string;
 }
 
-/** Loads an active user with their grants; undefined when absent or deactivated. */
-export async function loadActor(db: Db, userId: string): Promise<SignedInUser | undefined> {
-  const [user] = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      isAdmin: users.isAdmin,
-      isActive: users.isActive,
-      locale: users.locale,
-    })
-    .from(users)
-    .where(eq(users.id, userId));
+/** A user's columns and one of their grants (null columns when they have none): one row per grant. */
+const actorColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  isAdmin: users.isAdmin,
+  isActive: users.isActive,
+  locale: users.locale,
+  role: roleAssignments.role,
+  scopeType: roleAssignments.scopeType,
+  scopeCode: roleAssignments.scopeCode,
+  sections: roleAssignments.sections,
+};
+
+type ActorRow = {
+  id: string;
+  email: string;
+  name: string;
+  isAdmin: boolean;
+  isActive: boolean;
+  locale: string;
+  role: string | null;
+  scopeType: string | null;
+  scopeCode: string | null;
+  sections: string[] | null;
+};
+
+/** Folds the rows of one user (one per grant) into the signed-in user; undefined when absent or deactivated. */
+function foldActor(rows: ActorRow[]): SignedInUser | undefined {
+  const user = rows[0];
   if (!user?.isActive) return undefined;
-  const rows = await db.select().from(roleAssignments).where(eq(roleAssignments.userId, userId));
-  const grants: Grant[] = rows.map((r) => ({
-    role: r.role as Role,
-    scopeType: r.scopeType as ScopeType,
-    scopeCode: r.scopeCode,
-    sections: r.sections,
-  }));
+  const grants: Grant[] = rows
+    .filter((r) => r.role !== null)
+    .map((r) => ({
+      role: r.role as Role,
+      scopeType: r.scopeType as ScopeType,
+      scopeCode: r.scopeCode,
+      sections: r.sections,
+    }));
   return {
     userId: user.id,
     email: user.email,
@@ -38,4 +56,42 @@ export async function loadActor(db: Db, userId: string): Promise<SignedInUser | 
     locale: user.locale,
     grants,
   };
+}
+
+/** Loads an active user with their grants (one query); undefined when absent or deactivated. */
+export async function loadActor(db: Db, userId: string): Promise<SignedInUser | undefined> {
+  const rows = await db
+    .select(actorColumns)
+    .from(users)
+    .leftJoin(roleAssignments, eq(roleAssignments.userId, users.id))
+    .where(eq(users.id, userId));
+  return foldActor(rows);
+}
+
+export interface SessionActor {
+  actor: SignedInUser;
+  csrfToken: string;
+  mustEnrolTwoFactor: boolean;
+}
+
+/**
+ * The unexpired session of a stored session id with its active user and their
+ * grants, in one query (the auth hook runs it on every API request);
+ * undefined when there is no such session or the user is deactivated.
+ */
+export async function loadSessionActor(db: Db, sessionId: string): Promise<SessionActor | undefined> {
+  const unexpired: SQL = and(eq(sessions.id, sessionId), gt(sessions.expiresAt, new Date()))!;
+  const rows = await db
+    .select({
+      ...actorColumns,
+      csrfToken: sessions.csrfToken,
+      mustEnrolTwoFactor: sessions.mustEnrolTwoFactor,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(roleAssignments, eq(roleAssignments.userId, users.id))
+    .where(unexpired);
+  const actor = foldActor(rows);
+  if (!actor) return undefined;
+  return { actor, csrfToken: rows[0]!.csrfToken, mustEnrolTwoFactor: rows[0]!.mustEnrolTwoFactor };
 }

@@ -3,8 +3,8 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import { type Action, can, type Target } from "../../core/index.ts";
 import type { Db } from "../db/connect.ts";
 import { UserError } from "../errors.ts";
-import { loadActor, type SignedInUser } from "./actor.ts";
-import { findSession } from "./sessions.ts";
+import { loadSessionActor, type SignedInUser } from "./actor.ts";
+import { hashToken } from "./tokens.ts";
 
 export const SESSION_COOKIE = "childmark_session";
 export const CSRF_HEADER = "x-csrf-token";
@@ -33,7 +33,8 @@ const ENROLMENT_ROUTES = new Set([
 ]);
 
 /**
- * Reads the session cookie on every request and loads the signed-in user.
+ * Reads the session cookie on every request and loads the signed-in user
+ * with their grants (one query).
  * Unsafe requests from a session must carry its CSRF token in a header, which
  * a page of another site cannot set (the cookie is also SameSite=Lax).
  */
@@ -46,10 +47,9 @@ export async function registerAuth(app: FastifyInstance, db: Db): Promise<void> 
   app.addHook("onRequest", async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     if (!token || !request.url.startsWith("/api/")) return;
-    const session = await findSession(db, token);
+    const session = await loadSessionActor(db, hashToken(token));
     if (!session) return;
-    const actor = await loadActor(db, session.userId);
-    if (!actor) return;
+    const { actor } = session;
     if (UNSAFE.has(request.method) && request.headers[CSRF_HEADER] !== session.csrfToken) {
       throw new UserError(`missing or wrong ${CSRF_HEADER} header: reload the page and try again`, [], 403);
     }

@@ -1,5 +1,5 @@
 import { and, count, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
-import { type Actor, can } from "../../core/index.ts";
+import { type Actor, can, completionPercent } from "../../core/index.ts";
 import type { Db } from "../db/connect.ts";
 import { answers, assessments, countries, cycles, indicators } from "../db/schema.ts";
 import type { CycleDetail } from "./schemas.ts";
@@ -64,7 +64,7 @@ export async function listCycles(db: Db, actor: Actor, cycleId?: string): Promis
             status: a.status,
             answered: done,
             total,
-            completion: total ? Math.round((1000 * done) / total) / 10 : 0,
+            completion: completionPercent(done, total),
           };
         }),
       },

@@ -155,6 +155,9 @@ export async function importAnswers(db: Db, options: ImportAnswersOptions): Prom
         sql`, `,
       );
       await tx.execute(sql`update answers a set value_text = v.t, value_number = v.n, version = a.version + 1,
+        review_state = case when a.review_state = 'approved' then null else a.review_state end,
+        reviewed_by = case when a.review_state = 'approved' then null else a.reviewed_by end,
+        reviewed_at = case when a.review_state = 'approved' then null else a.reviewed_at end,
         updated_at = now(), updated_by = ${options.userId ?? null}::uuid
         from (values ${values}) as v(id, t, n) where a.id = v.id`);
       await tx.insert(answerHistory).values(

@@ -257,8 +257,11 @@ export const answers = pgTable(
     valueNumber: doublePrecision("value_number"),
     /** Required when the value is "not applicable". */
     justification: text("justification"),
-    /** `needs_rework` when a reviewer returned it; null otherwise. */
+    /** `needs_rework` when a reviewer returned it, `approved` when a reviewer approved it; null otherwise. */
     reviewState: text("review_state"),
+    /** Who set `review_state` and when; an approval is cleared when the value changes. */
+    reviewedBy: uuid("reviewed_by").references(() => users.id),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
     version: integer("version").notNull().default(1),
     updatedBy: uuid("updated_by").references(() => users.id),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -922,4 +925,126 @@ export const resultValueHistory = pgTable(
     source: text("source").notNull(),
   },
   (t) => [index("result_value_history_value_idx").on(t.valueId, t.version)],
+);
+
+/*
+ * Evaluations of a plan (or of one node of it): findings per criterion rated on the
+ * evaluation's own scale, recommendations with a management response and a follow-up
+ * status whose every change is kept; and advocacy outcomes (a law passed, a policy changed)
+ * linked to the UN recommendations they answer.
+ */
+
+/** One point of an evaluation's rating scale: its value and its label in languages. */
+export type EvaluationScalePoint = { value: number; label: LocalText };
+
+export const evaluations = pgTable(
+  "evaluations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => resultPlans.id, { onDelete: "cascade" }),
+    /** The part of the plan evaluated; null for the whole plan. */
+    nodeId: uuid("node_id").references(() => resultNodes.id, { onDelete: "set null" }),
+    title: jsonb("title").$type<LocalText>().notNull(),
+    /** `mid_term`, `final` or `thematic`. */
+    type: text("type").notNull(),
+    periodStart: date("period_start").notNull(),
+    periodEnd: date("period_end").notNull(),
+    evaluators: text("evaluators").notNull(),
+    /** The rating scale, lowest first. */
+    scale: jsonb("scale").$type<EvaluationScalePoint[]>().notNull(),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("evaluations_plan_idx").on(t.planId)],
+);
+
+/** A finding on one criterion: a rating on the evaluation's scale, a narrative and evidence. */
+export const evaluationFindings = pgTable(
+  "evaluation_findings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    evaluationId: uuid("evaluation_id")
+      .notNull()
+      .references(() => evaluations.id, { onDelete: "cascade" }),
+    /** relevance | coherence | effectiveness | efficiency | impact | sustainability | ethics */
+    criterion: text("criterion").notNull(),
+    rating: integer("rating"),
+    narrative: text("narrative").notNull().default(""),
+    /** Links or citations of the evidence (reports, data, minutes). */
+    evidence: jsonb("evidence").$type<string[]>().notNull().default([]),
+  },
+  (t) => [unique("evaluation_findings_criterion_unique").on(t.evaluationId, t.criterion)],
+);
+
+export const evaluationRecommendations = pgTable(
+  "evaluation_recommendations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    evaluationId: uuid("evaluation_id")
+      .notNull()
+      .references(() => evaluations.id, { onDelete: "cascade" }),
+    text: text("text").notNull(),
+    /** `accepted`, `partially_accepted` or `rejected`, with the management's response. */
+    responseDecision: text("response_decision"),
+    managementResponse: text("management_response").notNull().default(""),
+    /** `not_started`, `in_progress`, `completed` or `no_longer_relevant`. */
+    status: text("status").notNull().default("not_started"),
+    dueOn: date("due_on"),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [index("evaluation_recommendations_evaluation_idx").on(t.evaluationId)],
+);
+
+/** Append-only: every change of an evaluation recommendation's response or status, who and when. */
+export const evaluationRecommendationHistory = pgTable(
+  "evaluation_recommendation_history",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    recommendationId: uuid("recommendation_id")
+      .notNull()
+      .references(() => evaluationRecommendations.id, { onDelete: "cascade" }),
+    status: text("status").notNull(),
+    responseDecision: text("response_decision"),
+    note: text("note"),
+    changedBy: uuid("changed_by").references(() => users.id),
+    changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("evaluation_recommendation_history_idx").on(t.recommendationId, t.id)],
+);
+
+/** An advocacy outcome of a plan: a law passed, a policy changed, on a date, with evidence. */
+export const advocacyOutcomes = pgTable(
+  "advocacy_outcomes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => resultPlans.id, { onDelete: "cascade" }),
+    nodeId: uuid("node_id").references(() => resultNodes.id, { onDelete: "set null" }),
+    title: jsonb("title").$type<LocalText>().notNull(),
+    description: text("description").notNull().default(""),
+    /** `law`, `policy`, `budget`, `practice` or `other`. */
+    kind: text("kind").notNull(),
+    achievedOn: date("achieved_on").notNull(),
+    evidence: jsonb("evidence").$type<string[]>().notNull().default([]),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("advocacy_outcomes_plan_idx").on(t.planId)],
+);
+
+/** The UN recommendations an advocacy outcome answers. */
+export const advocacyOutcomeRecommendations = pgTable(
+  "advocacy_outcome_recommendations",
+  {
+    outcomeId: uuid("outcome_id")
+      .notNull()
+      .references(() => advocacyOutcomes.id, { onDelete: "cascade" }),
+    recommendationId: uuid("recommendation_id")
+      .notNull()
+      .references(() => recommendations.id),
+  },
+  (t) => [primaryKey({ columns: [t.outcomeId, t.recommendationId] })],
 );

@@ -7,6 +7,7 @@ import { addIndicator } from "../results/save-indicator.ts";
 import { addNode } from "../results/save-node.ts";
 import { approvePlan, createPlan } from "../results/save-plan.ts";
 import { saveValue } from "../results/save-value.ts";
+import { loadDemoEvaluations } from "./demo-evaluations.ts";
 
 /*
  * Two demo strategic plans, from the objectives of ChildPact's strategic plan
@@ -266,7 +267,7 @@ export async function loadDemoPlans(
     .select({ id: organisations.id })
     .from(organisations)
     .where(eq(organisations.countryCode, "MD"));
-  const networkPlan = await buildDemoPlan(
+  const regionalPlanId = await buildDemoPlan(
     db,
     adminId,
     network!.id,
@@ -278,7 +279,8 @@ export async function loadDemoPlans(
     REGIONAL,
     null,
   );
-  await approvePlan(db, networkPlan, { approved: true, isPublic: true }, adminId);
+  await approvePlan(db, regionalPlanId, { approved: true, isPublic: true }, adminId);
+  await loadDemoEvaluations(db, adminId, regionalPlanId);
   if (moldova) {
     await buildDemoPlan(
       db,

@@ -55,6 +55,12 @@ export const BACKUP_TABLES = [
   "result_indicators",
   "result_values",
   "result_value_history",
+  "evaluations",
+  "evaluation_findings",
+  "evaluation_recommendations",
+  "evaluation_recommendation_history",
+  "advocacy_outcomes",
+  "advocacy_outcome_recommendations",
 ] as const;
 
 function journal(): { tag: string; when: number }[] {

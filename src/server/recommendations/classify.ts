@@ -1,5 +1,5 @@
 import { eq, inArray, sql } from "drizzle-orm";
-import { rankBySimilarity, type Suggestion } from "../../core/index.ts";
+import { articleClassifier, type LabelSuggestion, targetClassifier } from "../../core/index.ts";
 import { type TagChange, tagChange } from "../api-schemas/recommendations.ts";
 import type { Db } from "../db/connect.ts";
 import { recommendations } from "../db/schema.ts";
@@ -7,8 +7,8 @@ import { UserError } from "../errors.ts";
 
 export { type TagChange, tagChange };
 
-import { findSdgTarget, listSdgTargets } from "../reference/sdg-targets.ts";
-import { findUncrcArticle, UNCRC_ARTICLES } from "../reference/uncrc-articles.ts";
+import { findSdgTarget } from "../reference/sdg-targets.ts";
+import { findUncrcArticle } from "../reference/uncrc-articles.ts";
 
 const COLUMNS = {
   themes: "themes",
@@ -67,14 +67,15 @@ export async function tagRecommendations(db: Db, change: TagChange): Promise<{ u
 }
 
 export interface ClassificationSuggestions {
-  uncrcArticles: (Suggestion & { title: string })[];
-  sdgTargets: (Suggestion & { title: string })[];
+  uncrcArticles: (LabelSuggestion & { title: string })[];
+  sdgTargets: (LabelSuggestion & { title: string })[];
 }
 
 /**
- * Suggests UNCRC articles and SDG targets for a recommendation, ranked by text similarity with a
- * score, leaving out those it already has. Nothing is applied: a person accepts a suggestion by
- * tagging it (`tagRecommendations`) or ignores it.
+ * Suggests UNCRC articles and SDG targets for a recommendation from the curated vocabulary of
+ * each article and target and from its themes (UPR Info issues), with a score and the phrases
+ * that led to each, leaving out those it already has. Nothing is applied: a person accepts a
+ * suggestion by tagging it (`tagRecommendations`) or ignores it.
  */
 export async function suggestClassifications(
   db: Db,
@@ -84,6 +85,7 @@ export async function suggestClassifications(
   const [rec] = await db
     .select({
       text: recommendations.text,
+      themes: recommendations.themes,
       articles: recommendations.uncrcArticles,
       targets: recommendations.sdgTargets,
     })
@@ -91,25 +93,13 @@ export async function suggestClassifications(
     .where(eq(recommendations.id, id));
   if (!rec) throw new UserError(`no recommendation ${id}`, [], 404);
   const text = rec.text.en ?? Object.values(rec.text)[0] ?? "";
-  const articles = UNCRC_ARTICLES.filter((a) => !rec.articles.includes(a.number));
-  const targets = listSdgTargets().filter((t) => !rec.targets.includes(t.code));
-  const titleOf = new Map([
-    ...articles.map((a) => [`a${a.number}`, a.title.en ?? ""] as const),
-    ...targets.map((t) => [`t${t.code}`, t.title.en ?? ""] as const),
-  ]);
+  const options = { limit, themes: rec.themes };
   return {
-    uncrcArticles: rankBySimilarity(
-      text,
-      articles.map((a) => ({ id: a.number, text: a.title.en ?? "" })),
-      limit,
-    ).map((s) => ({ ...s, title: titleOf.get(`a${s.id}`) ?? "" })),
-    sdgTargets: rankBySimilarity(
-      text,
-      targets.map((t) => ({ id: t.code, text: t.title.en ?? "" })),
-      limit,
-    ).map((s) => ({
-      ...s,
-      title: titleOf.get(`t${s.id}`) ?? "",
-    })),
+    uncrcArticles: articleClassifier
+      .suggest(text, { ...options, exclude: rec.articles })
+      .map((s) => ({ ...s, title: findUncrcArticle(s.id)?.title.en ?? "" })),
+    sdgTargets: targetClassifier
+      .suggest(text, { ...options, exclude: rec.targets })
+      .map((s) => ({ ...s, title: findSdgTarget(s.id)?.title.en ?? "" })),
   };
 }

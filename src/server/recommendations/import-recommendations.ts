@@ -6,8 +6,18 @@ import type { Db } from "../db/connect.ts";
 import { countries, importMappings, recommendationImports } from "../db/schema.ts";
 import { UserError } from "../errors.ts";
 import { maxFileBytes } from "../files/limits.ts";
-import { BUILT_IN_PRESETS, columnMapping, type Preset, type PresetName } from "./fields.ts";
-import { type ImportedRecommendation, mapRow } from "./map-row.ts";
+import {
+  BUILT_IN_PRESETS,
+  type ColumnMapping,
+  columnMapping,
+  describeField,
+  genericPreset,
+  type Preset,
+  type PresetName,
+  resolveColumns,
+} from "./fields.ts";
+import { groupProblems } from "./group-problems.ts";
+import { type ImportedRecommendation, mapRow, type RowProblem } from "./map-row.ts";
 import { readTable } from "./read-table.ts";
 import { findStateCode } from "./state-codes.ts";
 import { storeRecommendations } from "./store-recommendations.ts";
@@ -18,6 +28,10 @@ export interface ImportRequest {
   preset: PresetName;
   /** The saved mapping to use with the generic preset. */
   mappingName?: string;
+  /** The mapping the person checked on the preview, for the generic preset (before a saved one or matching by name). */
+  columns?: ColumnMapping;
+  /** Values for fields no column gives, e.g. `{ mechanism: "upr" }`. */
+  defaults?: { mechanism?: string };
   /** The State under review when the file has no such column (OHCHR thematic lists of one State). */
   state?: string;
   userId?: string;
@@ -56,7 +70,6 @@ export interface ImportSummary {
   duplicates: DuplicateNote[];
 }
 
-const MAX_PROBLEMS = 200;
 const MAX_DUPLICATE_NOTES = 200;
 
 /**
@@ -74,18 +87,19 @@ export async function importRecommendations(db: Db, request: ImportRequest): Pro
       413,
     );
   }
-  const preset = await resolvePreset(db, request);
   const table = await readTable(request.bytes, request.fileName);
-  const missing = preset.required.filter((column) => !table.columns.includes(column));
+  const chosen = await resolvePreset(db, request, table.columns);
+  const { columns, missing } = resolveColumns(chosen, table.columns, { state: request.state });
+  const preset: Preset = { ...chosen, columns };
   if (missing.length > 0) {
     throw new UserError(`${request.fileName}: missing required column(s) for the ${request.preset} preset`, [
-      `missing: ${missing.join(", ")}`,
+      `missing: ${missing.map((f) => describeField(chosen, f)).join(", ")}`,
       `found: ${table.columns.join(", ")}`,
     ]);
   }
   if (table.rows.length === 0) throw new UserError(`${request.fileName}: the file has no rows`);
 
-  const problems: string[] = [];
+  const problems: RowProblem[] = [];
   const byKey = new Map<string, ImportedRecommendation & { importKey: string }>();
   const duplicates: DuplicateNote[] = [];
   let duplicatesInFile = 0;
@@ -114,9 +128,10 @@ export async function importRecommendations(db: Db, request: ImportRequest): Pro
     }
   }
   if (problems.length > 0) {
+    const rows = new Set(problems.map((p) => p.line)).size;
     throw new UserError(
-      `${request.fileName}: ${problems.length} problem(s); nothing was imported`,
-      firstProblems(problems),
+      `${request.fileName}: ${rows} row(s) with problems; nothing was imported`,
+      groupProblems(problems),
     );
   }
   if (request.mayImport) await refuseRowsOutsideScope(db, request, [...byKey.values()]);
@@ -195,36 +210,57 @@ async function refuseRowsOutsideScope(
       c.region,
     ]),
   );
-  const outside: string[] = [];
+  const outside: RowProblem[] = [];
   for (const row of rows) {
     const code = findStateCode(row.stateName);
     const known = code !== undefined && regionOf.has(code);
     const target: Target = known ? { country: code, region: regionOf.get(code) } : {};
     if (!request.mayImport?.(target))
-      outside.push(`line ${row.line}: ${row.stateName} is outside the scope of your role`);
+      outside.push({
+        kind: "State outside your scope",
+        line: row.line,
+        message: `line ${row.line}: ${row.stateName} is outside the scope of your role`,
+      });
   }
   if (outside.length === 0) return;
   throw new UserError(
     `${request.fileName}: ${outside.length} row(s) concern States outside your scope; nothing was imported`,
-    firstProblems(outside),
+    groupProblems(outside),
     403,
   );
 }
 
-function firstProblems(problems: string[]): string[] {
-  const shown = problems.slice(0, MAX_PROBLEMS);
-  if (problems.length > MAX_PROBLEMS) shown.push(`… and ${problems.length - MAX_PROBLEMS} more problems`);
-  return shown;
-}
+/**
+ * The layout to read the file with: a built-in preset, or for the generic one the mapping checked
+ * on the preview, else the saved mapping named, else the columns matched by their usual names.
+ * Defaults fill fields no column gives (a column's value wins).
+ */
+async function resolvePreset(db: Db, request: ImportRequest, fileColumns: string[]): Promise<Preset> {
+  const preset = request.preset !== "generic" ? BUILT_IN_PRESETS[request.preset] : await genericLayout();
+  const defaults = Object.fromEntries(Object.entries(request.defaults ?? {}).filter(([, v]) => v));
+  return { ...preset, constants: { ...defaults, ...preset.constants } };
 
-async function resolvePreset(db: Db, request: ImportRequest): Promise<Preset> {
-  if (request.preset !== "generic") return BUILT_IN_PRESETS[request.preset];
-  if (!request.mappingName)
-    throw new UserError("the generic preset needs a saved column mapping (--mapping NAME)");
-  const [saved] = await db.select().from(importMappings).where(eq(importMappings.name, request.mappingName));
-  if (!saved) throw new UserError(`no saved column mapping named "${request.mappingName}"`, [], 404);
-  const columns = columnMapping.parse(saved.columns);
-  return { columns, required: Object.keys(columns).filter((c) => columns[c] === "text") };
+  async function genericLayout(): Promise<Preset> {
+    if (request.columns) return genericPreset(exactColumns(request.columns));
+    if (!request.mappingName) return genericPreset({});
+    const [saved] = await db
+      .select()
+      .from(importMappings)
+      .where(eq(importMappings.name, request.mappingName));
+    if (!saved) throw new UserError(`no saved column mapping named "${request.mappingName}"`, [], 404);
+    return genericPreset(exactColumns(columnMapping.parse(saved.columns)));
+  }
+
+  /** A mapping the person gave is taken as is: columns it leaves out are not matched by name. */
+  function exactColumns(columns: ColumnMapping): ColumnMapping {
+    const unknown = Object.keys(columns).filter((c) => !fileColumns.includes(c));
+    if (unknown.length > 0)
+      throw new UserError(`${request.fileName}: the mapping names columns the file does not have`, [
+        `columns: ${unknown.join(", ")}`,
+        `found: ${fileColumns.join(", ")}`,
+      ]);
+    return columns;
+  }
 }
 
 /** A duplicate's recommending States, themes and groups join the first row's. */

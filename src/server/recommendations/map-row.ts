@@ -33,7 +33,14 @@ export interface ImportedRecommendation {
   sdgTargets: string[];
 }
 
-export type MapResult = { ok: true; value: ImportedRecommendation } | { ok: false; problems: string[] };
+/** A problem of one row: its kind (for grouping: "unknown position"), its line and the full message. */
+export interface RowProblem {
+  kind: string;
+  line: number;
+  message: string;
+}
+
+export type MapResult = { ok: true; value: ImportedRecommendation } | { ok: false; problems: RowProblem[] };
 
 /**
  * Turns a row into a recommendation with the preset's column mapping, naming the line and the
@@ -50,35 +57,44 @@ export function mapRow(row: TableRow, preset: Preset, options: { state?: string 
   }
   if (!field.state && options.state) field.state = options.state;
   const at = (f: ImportField) => `line ${row.line}${columnOf[f] ? `, column ${columnOf[f]}` : ""}`;
-  const problems: string[] = [];
+  const problems: RowProblem[] = [];
+  const problem = (f: ImportField, kind: string, detail: string) =>
+    problems.push({ kind, line: row.line, message: `${at(f)}: ${detail}` });
   const list = (f: ImportField) => splitList(field[f] ?? "", { commas: preset.listCommas });
 
   for (const f of Object.keys(field) as ImportField[])
-    if (hasNul(field[f] ?? "")) problems.push(nulProblem(at(f)));
-  if (!field.text) problems.push(`${at("text")}: the recommendation text is empty`);
-  if (!field.state) problems.push(`${at("state")}: the State under review is empty`);
+    if (hasNul(field[f] ?? ""))
+      problems.push({ kind: "NUL character", line: row.line, message: nulProblem(at(f)) });
+  if (!field.text) problem("text", "empty text", "the recommendation text is empty");
+  if (!field.state) problem("state", "empty State under review", "the State under review is empty");
   const mechanism = parseMechanism(field.mechanism ?? "");
   if (!mechanism)
-    problems.push(
-      `${at("mechanism")}: unknown mechanism "${field.mechanism ?? ""}" (expected one of ${MECHANISMS.join(", ")}, or the committee's name)`,
+    problem(
+      "mechanism",
+      "unknown mechanism",
+      `unknown mechanism "${field.mechanism ?? ""}" (expected one of ${MECHANISMS.join(", ")}, or the committee's name)`,
     );
   const position = parsePosition(field.position ?? "");
   if (position === undefined)
-    problems.push(
-      `${at("position")}: unknown position "${field.position}" (expected Supported, Supported in part, Noted, Accepted, Voluntary pledge or empty)`,
+    problem(
+      "position",
+      "unknown position",
+      `unknown position "${field.position}" (expected Supported, Supported in part, Noted, Accepted, Voluntary pledge or empty)`,
     );
   let actionCategory: number | null = null;
   if (field.actionCategory) {
     actionCategory = Number(field.actionCategory);
     if (!Number.isInteger(actionCategory) || actionCategory < 1 || actionCategory > 5) {
-      problems.push(
-        `${at("actionCategory")}: action category "${field.actionCategory}" is not a whole number 1–5`,
+      problem(
+        "actionCategory",
+        "action category not 1–5",
+        `action category "${field.actionCategory}" is not a whole number 1–5`,
       );
     }
   }
   const issuedOn = readDate(field.date);
   if (issuedOn === undefined)
-    problems.push(`${at("date")}: "${field.date}" is not a date (YYYY-MM-DD or an Excel date)`);
+    problem("date", "unreadable date", `"${field.date}" is not a date (YYYY-MM-DD or an Excel date)`);
   if (problems.length > 0 || !mechanism || position === undefined || issuedOn === undefined) {
     return { ok: false, problems };
   }

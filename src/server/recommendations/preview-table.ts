@@ -1,3 +1,4 @@
+import { matchColumns } from "../../core/index.ts";
 import type { ImportPreview } from "../api-schemas/recommendations.ts";
 import { readTable } from "./read-table.ts";
 
@@ -10,7 +11,7 @@ export function safeFileName(name: string): string {
 
 /**
  * Reads a CSV or XLSX file as the import would (same encodings, same header rules) and returns
- * its columns, row count and first rows, so a person can say which column is which field
+ * its columns, row count, first rows and the fields its columns' names match, so a person can say which column is which field
  * before importing. Nothing is written.
  */
 export async function previewTable(bytes: Buffer, fileName: string): Promise<ImportPreview> {
@@ -21,5 +22,6 @@ export async function previewTable(bytes: Buffer, fileName: string): Promise<Imp
     columns: table.columns,
     rowCount: table.rows.length,
     sample: table.rows.slice(0, SAMPLE_ROWS).map((row) => row.cells),
+    mapping: matchColumns(table.columns),
   };
 }

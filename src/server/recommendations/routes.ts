@@ -26,6 +26,7 @@ import { previewTable, safeFileName } from "./preview-table.ts";
 import { recommendationTargets } from "./recommendation-target.ts";
 import { registerRecommendationReportRoutes } from "./report-routes.ts";
 import {
+  classificationSuggestions,
   idParams,
   importFields,
   importPreview,
@@ -98,9 +99,10 @@ export async function registerRecommendationRoutes(app: FastifyInstance, db: Db)
       {
         schema: {
           tags,
-          summary: "Import a CSV or XLSX file of recommendations (multipart: file, preset, mapping, state)",
+          summary:
+            "Import a CSV or XLSX file of recommendations (multipart: file, preset, and optionally mapping, columns, mechanism, state)",
           description:
-            "Presets: upr-info, uhri, ohchr-thematic, generic (with a saved mapping). One transaction: any invalid row and nothing is written; duplicates (same text, State and session) are merged and reported. Every row's State must be in the importer's scope (403 listing the lines otherwise, nothing written).",
+            "Presets: upr-info, uhri, ohchr-thematic (columns matched by name, original and derived spellings), generic (the columns JSON checked on the preview, else a saved mapping, else matching by name). mechanism: the default for files without a mechanism column. One transaction: any invalid row and nothing is written, problems grouped by kind with their first lines; duplicates (same text, State and session) are merged and reported. Every row's State must be in the importer's scope (403 listing the lines otherwise, nothing written).",
           response: {
             201: importSummary,
             400: errorBody,
@@ -128,6 +130,8 @@ export async function registerRecommendationRoutes(app: FastifyInstance, db: Db)
             fileName: safeFileName(upload.fileName),
             preset: fields.data.preset,
             mappingName: fields.data.mapping,
+            columns: fields.data.columns,
+            defaults: { mechanism: fields.data.mechanism },
             state: fields.data.state,
             userId: actor.userId,
             mayImport: (target) => can(actor, "recommendation:import", target),
@@ -206,17 +210,16 @@ export async function registerRecommendationRoutes(app: FastifyInstance, db: Db)
       },
     );
 
-    const suggestion = z.object({ id: z.string(), score: z.number(), title: z.string() });
     api.get(
       "/recommendations/:id/suggestions",
       {
         schema: {
           tags,
           summary:
-            "UNCRC articles and SDG targets suggested by text similarity, with a score (never applied)",
+            "UNCRC articles and SDG targets suggested from a curated vocabulary and the themes, with a score and the phrases that led to each (never applied)",
           params: idParams,
           response: {
-            200: z.object({ uncrcArticles: z.array(suggestion), sdgTargets: z.array(suggestion) }),
+            200: classificationSuggestions,
             404: errorBody,
             ...denied,
           },

@@ -18,7 +18,10 @@ export async function flagRework(
     actorId: input.actorId,
     editable: false,
   });
-  await db.update(answers).set({ reviewState: "needs_rework" }).where(eq(answers.id, answer.answerId));
+  await db
+    .update(answers)
+    .set({ reviewState: "needs_rework", reviewedBy: input.actorId, reviewedAt: new Date() })
+    .where(eq(answers.id, answer.answerId));
   await db
     .insert(comments)
     .values({ answerId: answer.answerId, authorId: input.actorId, kind: "rework", body: input.comment });
@@ -35,6 +38,9 @@ export async function clearRework(
     actorId: input.actorId,
     editable: false,
   });
-  await db.update(answers).set({ reviewState: null }).where(eq(answers.id, answer.answerId));
+  await db
+    .update(answers)
+    .set({ reviewState: null, reviewedBy: null, reviewedAt: null })
+    .where(eq(answers.id, answer.answerId));
   return { reviewState: null };
 }

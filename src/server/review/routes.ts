@@ -6,12 +6,14 @@ import { errorBody } from "../api-schemas/index.ts";
 import { assessmentTarget, type LoadedAssessment, loadAssessment } from "../assessments/load-assessment.ts";
 import { answerParams, assessmentParams } from "../assessments/schemas.ts";
 import type { SignedInUser } from "../auth/actor.ts";
-import { authorize } from "../auth/plugin.ts";
+import { authorize, requireActor } from "../auth/plugin.ts";
 import type { Db } from "../db/connect.ts";
 import { deliverOutbox } from "../mail/send-mail.ts";
+import { indicatorsInSection, reviewAnswers } from "./answer-approval.ts";
 import { addComment, listComments } from "./comments.ts";
 import { listChanges } from "./list-changes.ts";
 import { listEvents } from "./list-events.ts";
+import { listReviewQueue } from "./review-queue.ts";
 import { reopenAssessment, returnAssessment, startReview, validateAssessment } from "./review-steps.ts";
 import { clearRework, flagRework } from "./rework-flag.ts";
 import {
@@ -21,8 +23,12 @@ import {
   eventOut,
   reopenBody,
   returnBody,
+  reviewDecisionBody,
+  reviewDecisionOut,
+  reviewQueueItem,
   reviewStateOut,
   reworkBody,
+  sectionParams,
   stepOut,
 } from "./schemas.ts";
 import { type StepResult, submitAssessment } from "./submit-assessment.ts";
@@ -223,6 +229,74 @@ export async function registerReviewRoutes(app: FastifyInstance, db: Db): Promis
       );
       return { indicator: indicatorCode, ...result };
     },
+  );
+
+  api.post(
+    "/assessments/:id/answers/:indicatorCode/approve",
+    {
+      schema: {
+        tags,
+        summary: "Approve one answer (during review); a later change of its value clears the approval",
+        params: answerParams,
+        response: { 200: reviewDecisionOut, ...errors },
+      },
+    },
+    async (request) => {
+      const { id, indicatorCode } = request.params;
+      const { assessment, actor } = await guard(request, id, "assessment:review");
+      const result = await db.transaction((tx) =>
+        reviewAnswers(tx as unknown as Db, {
+          assessment,
+          actorId: actor.userId,
+          decision: "approve",
+          indicatorCodes: [indicatorCode],
+        }),
+      );
+      await deliverOutbox(db, result.outboxIds);
+      return { decision: result.decision, indicators: result.indicators };
+    },
+  );
+
+  api.post(
+    "/assessments/:id/sections/:nodeCode/review",
+    {
+      schema: {
+        tags,
+        summary: "Approve or return every answer of a section at once, with one comment (required to return)",
+        params: sectionParams,
+        body: reviewDecisionBody,
+        response: { 200: reviewDecisionOut, ...errors },
+      },
+    },
+    async (request) => {
+      const { id, nodeCode } = request.params;
+      const { assessment, actor } = await guard(request, id, "assessment:review");
+      const codes = indicatorsInSection(assessment, nodeCode);
+      const result = await db.transaction((tx) =>
+        reviewAnswers(tx as unknown as Db, {
+          assessment,
+          actorId: actor.userId,
+          decision: request.body.decision,
+          comment: request.body.comment,
+          indicatorCodes: codes,
+          sectionCode: nodeCode,
+        }),
+      );
+      await deliverOutbox(db, result.outboxIds);
+      return { decision: result.decision, indicators: result.indicators };
+    },
+  );
+
+  api.get(
+    "/review/queue",
+    {
+      schema: {
+        tags,
+        summary: "Assessments waiting for review in my scope, with answers waiting, changed and returned",
+        response: { 200: z.array(reviewQueueItem), 401: errorBody },
+      },
+    },
+    async (request) => listReviewQueue(db, requireActor(request)),
   );
 
   api.get(

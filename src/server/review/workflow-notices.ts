@@ -56,3 +56,49 @@ export async function notifyWorkflowStep(
     },
   });
 }
+
+/**
+ * Tells the country's coordinator and contributors that a reviewer approved
+ * or returned answers (one answer or a whole section), with the comment.
+ * Returns outbox ids to deliver after the commit.
+ */
+export async function notifyAnswerReview(
+  db: Db,
+  input: {
+    assessment: LoadedAssessment;
+    actorId: string;
+    decision: "approve" | "return";
+    count: number;
+    section: string | null;
+    indicator: string | null;
+    comment: string | null;
+  },
+): Promise<string[]> {
+  const { assessment, decision } = input;
+  if (input.count === 0) return [];
+  const people = await findUsersWithRoles(db, ["coordinator", "contributor"], {
+    country: assessment.countryCode,
+  });
+  const what = input.section
+    ? `${input.count} answer${input.count === 1 ? "" : "s"} of section ${input.section}`
+    : `the answer to ${input.indicator}`;
+  const verb = decision === "approve" ? "approved" : "returned for rework";
+  const title = `${what} in the ${assessment.countryCode} assessment (${assessment.period}) ${input.count === 1 || !input.section ? "was" : "were"} ${verb}`;
+  return notify(db, {
+    userIds: people.filter((id) => id !== input.actorId),
+    kind: decision === "approve" ? "answers_approved" : "answers_returned",
+    payload: {
+      assessmentId: assessment.id,
+      country: assessment.countryCode,
+      period: assessment.period,
+      section: input.section,
+      indicator: input.indicator,
+      count: input.count,
+      reason: input.comment,
+    },
+    email: {
+      subject: `Childmark: ${title}`,
+      text: `${title[0]!.toUpperCase()}${title.slice(1)}.${input.comment ? `\n\nComment: ${input.comment}` : ""}\n\nOpen it: ${publicUrl()}/assessments/${assessment.id}${input.section ? `/sections/${encodeURIComponent(input.section)}` : ""}\n`,
+    },
+  });
+}

@@ -1,6 +1,7 @@
 import { IntlMessageFormat } from "intl-messageformat";
 import { account } from "./catalogs/account.ts";
 import { accountsAdmin } from "./catalogs/accounts-admin.ts";
+import { evaluations } from "./catalogs/evaluations.ts";
 import { recommendations } from "./catalogs/recommendations.ts";
 import { releases } from "./catalogs/releases.ts";
 import { results } from "./catalogs/results.ts";
@@ -24,6 +25,7 @@ const en = {
   ...security.en,
   ...accountsAdmin.en,
   ...results.en,
+  ...evaluations.en,
 };
 const fr = {
   ...shell.fr,
@@ -35,6 +37,7 @@ const fr = {
   ...security.fr,
   ...accountsAdmin.fr,
   ...results.fr,
+  ...evaluations.fr,
 };
 /** Arabic: messages not yet translated fall back to English. */
 const ar: Partial<Record<MessageKey, string>> = {
@@ -47,6 +50,7 @@ const ar: Partial<Record<MessageKey, string>> = {
   ...security.ar,
   ...accountsAdmin.ar,
   ...results.ar,
+  ...evaluations.ar,
 };
 
 export type MessageKey = keyof typeof en;

@@ -2,7 +2,16 @@ import type { z } from "zod";
 import type { notificationOut } from "../../server/api-schemas/notifications.ts";
 import type { MessageKey } from "../i18n/messages.ts";
 
-const kinds = new Set(["assignment", "submitted", "returned", "validated", "reopened", "deadline"]);
+const kinds = new Set([
+  "assignment",
+  "submitted",
+  "returned",
+  "validated",
+  "reopened",
+  "deadline",
+  "answers_approved",
+  "answers_returned",
+]);
 
 /** The sentence for one notification and the assessment it leads to, from its kind and payload. */
 export function describeNotification(

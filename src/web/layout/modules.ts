@@ -32,6 +32,7 @@ export const MODULES: readonly AppModule[] = [
     pages: [
       { label: "frameworks", to: paths.overview(), prefix: "/frameworks/" },
       { label: "myWork", to: paths.work(), prefix: "/assessments/" },
+      { label: "rvQueueNav", to: paths.reviewQueue(), needs: "assessment:review" },
     ],
   },
   {

@@ -1,5 +1,6 @@
 import { useId, useState } from "react";
 import { z } from "zod";
+import { MECHANISMS } from "../../core/index.ts";
 import {
   type ImportPreview,
   type ImportSummaryOut,
@@ -100,8 +101,11 @@ function RecentImports({ reloadKey }: { reloadKey: number }) {
 }
 
 /**
- * /recommendations/import — a CSV or XLSX file with a built-in layout, or any file whose columns
- * are mapped to the fields (mapping saved by name, reusable), then the result or every row's problem.
+ * /recommendations/import — a CSV or XLSX file is read as soon as it is chosen: a preview of its
+ * first rows shows the field each column was matched to by name. With a built-in layout it imports
+ * as is; with any other file the person changes any column's field, picks the mechanism when no
+ * column gives it, and imports (saving the mapping by name is optional). Then the result, or the
+ * problems grouped by kind.
  */
 export function RecommendationImportPage() {
   const { t } = useLanguage();
@@ -115,6 +119,7 @@ export function RecommendationImportPage() {
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [mapping, setMapping] = useState<Record<string, string>>({});
   const [mappingName, setMappingName] = useState("");
+  const [mechanism, setMechanism] = useState("upr");
   const [mappingNote, setMappingNote] = useState<{ ok: boolean; text: string } | null>(null);
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [imports, setImports] = useState(0);
@@ -122,18 +127,19 @@ export function RecommendationImportPage() {
   const busy = phase.kind === "uploading" || phase.kind === "importing";
   const columns = Object.fromEntries(Object.entries(mapping).filter(([, f]) => f));
   const hasText = Object.values(columns).includes("text");
+  const hasMechanism = Object.values(columns).includes("mechanism");
 
-  async function readColumns() {
-    if (!file) return;
+  async function readColumns(chosen: File | null = file) {
+    if (!chosen) return;
     setPhase({ kind: "uploading", percent: 0 });
-    const result = await uploadFile("/api/recommendations/imports/preview", file, csrf, (percent) =>
+    const result = await uploadFile("/api/recommendations/imports/preview", chosen, csrf, (percent) =>
       setPhase(percent < 100 ? { kind: "uploading", percent } : { kind: "importing" }),
     ).catch((e: Error) => ({ status: 0, body: { error: e.message } }));
     const parsed = importPreview.safeParse(result.body);
     if (result.status !== 200 || !parsed.success)
       return setPhase({ kind: "failed", ...refusal(result.body, result.status) });
     setPreview(parsed.data);
-    setMapping(guessMapping(parsed.data.columns));
+    setMapping(parsed.data.mapping);
     setPhase({ kind: "idle" });
   }
 
@@ -157,9 +163,13 @@ export function RecommendationImportPage() {
 
   async function runImport() {
     if (!file) return;
-    if (preset === "generic" && !(await saveMapping())) return;
+    if (preset === "generic" && mappingName.trim() && !(await saveMapping())) return;
     const fields: Record<string, string> = { preset };
-    if (preset === "generic") fields.mapping = mappingName.trim();
+    if (preset === "generic") {
+      fields.columns = JSON.stringify(columns);
+      if (mappingName.trim()) fields.mapping = mappingName.trim();
+      if (!hasMechanism) fields.mechanism = mechanism;
+    }
     if (state.trim()) fields.state = state.trim();
     setPhase({ kind: "uploading", percent: 0 });
     const result = await uploadFile(
@@ -176,8 +186,7 @@ export function RecommendationImportPage() {
     setImports((n) => n + 1);
   }
 
-  const canImport =
-    !!file && !busy && (preset !== "generic" || (!!preview && hasText && mappingName.trim().length > 0));
+  const canImport = !!file && !busy && (preset !== "generic" || (!!preview && hasText));
 
   return (
     <RecommendationsFrame title={t("rcImportTitle")} current="import" lead={t("rcImportLead")}>
@@ -189,7 +198,7 @@ export function RecommendationImportPage() {
             className="rv-form rc-import-form"
             onSubmit={(event) => {
               event.preventDefault();
-              if (preset === "generic" && !preview) void readColumns();
+              if (!preview) void readColumns();
               else void runImport();
             }}
           >
@@ -200,9 +209,12 @@ export function RecommendationImportPage() {
                 type="file"
                 accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                 onChange={(e) => {
-                  setFile(e.target.files?.[0] ?? null);
+                  const chosen = e.target.files?.[0] ?? null;
+                  setFile(chosen);
                   setPreview(null);
                   setPhase({ kind: "idle" });
+                  // Read the columns at once: the preview shows how they were matched.
+                  if (chosen) void readColumns(chosen);
                 }}
               />
             </div>
@@ -231,20 +243,31 @@ export function RecommendationImportPage() {
                 />
               </div>
             </div>
-            {preset === "generic" && !preview && (
+            {!preview && (
               <button type="submit" className="button button--primary" disabled={!file || busy}>
                 {busy ? t("rcReading") : t("rcReadColumns")}
               </button>
             )}
-            {preset !== "generic" && (
+            {preset !== "generic" && preview && (
               <button type="submit" className="button button--primary" disabled={!canImport}>
                 {t("rcImport")}
               </button>
             )}
           </form>
+          {preview && preset !== "generic" && (
+            <ColumnMapping
+              preview={preview}
+              mapping={preview.mapping}
+              onChange={() => {}}
+              saved={[]}
+              onLoad={() => {}}
+              editable={false}
+            />
+          )}
           {preset === "generic" && preview && (
             <>
               <ColumnMapping
+                editable
                 preview={preview}
                 mapping={mapping}
                 onChange={setMapping}
@@ -263,6 +286,22 @@ export function RecommendationImportPage() {
                   void runImport();
                 }}
               >
+                {!hasMechanism && (
+                  <div className="rv-field rc-narrow">
+                    <label htmlFor={`${id}-mechanism`}>{t("rcDefaultMechanism")}</label>
+                    <select
+                      id={`${id}-mechanism`}
+                      value={mechanism}
+                      onChange={(e) => setMechanism(e.target.value)}
+                    >
+                      {MECHANISMS.map((m) => (
+                        <option key={m} value={m}>
+                          {t(`rcMechanism_${m}` as MessageKey)}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                )}
                 <div className="rc-inline">
                   <div className="rv-field">
                     <label htmlFor={`${id}-mapping-name`}>{t("rcMappingName")}</label>
@@ -288,7 +327,7 @@ export function RecommendationImportPage() {
                   </button>
                 </div>
                 <p className="rv-hint" id={`${id}-mapping-hint`}>
-                  {!hasText ? t("rcNeedText") : !mappingName.trim() ? t("rcNeedName") : ""}
+                  {!hasText ? t("rcNeedText") : t("rcMappingOptional")}
                 </p>
                 <div role="status" className="rv-live">
                   {mappingNote && (
@@ -310,33 +349,4 @@ export function RecommendationImportPage() {
       )}
     </RecommendationsFrame>
   );
-}
-
-/** A first guess of the mapping from column names the field names resemble; the person corrects it. */
-function guessMapping(columns: string[]): Record<string, string> {
-  const rules: [RegExp, string][] = [
-    [/^(text|recommendation|recommendation text)$/i, "text"],
-    [/state under review|^country$|^state$|^to$/i, "state"],
-    [/mechanism|body/i, "mechanism"],
-    [/session/i, "session"],
-    [/cycle/i, "cycle"],
-    [/symbol/i, "documentSymbol"],
-    [/paragraph/i, "paragraph"],
-    [/^date/i, "date"],
-    [/recommending|^from$/i, "recommendingStates"],
-    [/position|response/i, "position"],
-    [/theme|issue/i, "themes"],
-    [/article/i, "uncrcArticles"],
-    [/sdg/i, "sdgTargets"],
-  ];
-  const used = new Set<string>();
-  const out: Record<string, string> = {};
-  for (const column of columns) {
-    const rule = rules.find(([re, field]) => re.test(column.trim()) && !used.has(field));
-    if (rule) {
-      out[column] = rule[1];
-      used.add(rule[1]);
-    }
-  }
-  return out;
 }

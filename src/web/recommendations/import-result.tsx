@@ -42,7 +42,11 @@ export function ImportResult({ summary }: { summary: ImportSummaryOut }) {
   );
 }
 
-/** Why nothing was imported: the message and every row's problem, as text. */
+/**
+ * Why nothing was imported: the message, then the problems grouped by kind ("412 rows: unknown
+ * position — lines 3, 8, 19 …"), each group followed by its first messages in full (indented by
+ * the server with two spaces).
+ */
 export function ImportFailure({ error, details }: { error: string; details: string[] }) {
   const { t } = useLanguage();
   return (
@@ -50,17 +54,14 @@ export function ImportFailure({ error, details }: { error: string; details: stri
       <h2 id="rc-import-failed">{t("rcImportFailed")}</h2>
       <p className="rv-text">{error}</p>
       {details.length > 0 && (
-        <>
-          <p>{t("rcRowErrors", { count: details.length })}</p>
-          <ul className="rc-lines">
-            {details.map((d, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: problems have no id and never reorder.
-              <li key={i} className="rv-text" dir="auto">
-                {d}
-              </li>
-            ))}
-          </ul>
-        </>
+        <ul className="rc-lines">
+          {details.map((d, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: problems have no id and never reorder.
+            <li key={i} className={d.startsWith("  ") ? "rv-text rc-lines__example" : "rv-text"} dir="auto">
+              {d.trim()}
+            </li>
+          ))}
+        </ul>
       )}
     </section>
   );

@@ -19,6 +19,8 @@ interface Choice {
   key: string;
   label: string;
   score: number;
+  /** The phrases of the text, or the themes, that led to it. */
+  because?: string[];
 }
 
 /** A ranked list of suggestions, each with its score and Accept / Reject buttons. */
@@ -43,7 +45,12 @@ function ChoiceList({
           {choices.map((c) => (
             <li key={c.key} className="rc-suggest__item">
               <span className="rc-suggest__label" dir="auto">
-                {c.label}
+                <span className="rc-suggest__name">{c.label}</span>
+                {c.because && c.because.length > 0 && (
+                  <span className="rc-suggest__because" dir="auto">
+                    {t("rcBecause", { reasons: c.because.map((b) => `“${b}”`).join(", ") })}
+                  </span>
+                )}
               </span>
               <span className="rc-score">
                 <span className="rv-bar" aria-hidden="true">
@@ -154,6 +161,7 @@ export function SuggestionsPanel({ id, onChanged }: { id: string; onChanged: () 
                     key: `a${a.id}`,
                     label: t("rcArticleName", { number: a.id, title: a.title }),
                     score: a.score,
+                    because: a.because,
                   }))}
                 onDecide={decideTag("uncrcArticles")}
               />
@@ -165,6 +173,7 @@ export function SuggestionsPanel({ id, onChanged }: { id: string; onChanged: () 
                     key: `t${g.id}`,
                     label: t("rcTargetName", { code: g.id, title: g.title }),
                     score: g.score,
+                    because: g.because,
                   }))}
                 onDecide={decideTag("sdgTargets")}
               />

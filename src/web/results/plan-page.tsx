@@ -6,8 +6,12 @@ import { ErrorMessage, Loading } from "../components/status.tsx";
 import { useLanguage } from "../i18n/language.tsx";
 import { navigate, useLocation } from "../routing/router.tsx";
 import { paths } from "../routing/routes.ts";
+import { EvaluationsSection } from "./evaluations/evaluations-section.tsx";
+import { OutcomesSection } from "./evaluations/outcomes-section.tsx";
+import { IatiMenu } from "./iati.tsx";
 import { IndicatorChart } from "./indicator-chart.tsx";
 import { PlanEditing } from "./plan-editing.tsx";
+import { PlanXlsx } from "./plan-xlsx.tsx";
 import { ValueEditor } from "./value-editor.tsx";
 import "./results.css";
 
@@ -24,6 +28,8 @@ export function PlanPage({ id }: { id: string }) {
     `/api/results/plans/${id}/dashboard${period ? `?period=${encodeURIComponent(period)}` : ""}`,
     dashboardOut,
   );
+  // Kept here, not in PlanXlsx: the reload after an import unmounts the page's body.
+  const [imported, setImported] = useState<number | null>(null);
   const reload = () => {
     plan.reload();
     dashboard.reload();
@@ -51,6 +57,15 @@ export function PlanPage({ id }: { id: string }) {
         <span className={`status-chip rs-status--${p.status}`}>{t("rsStatus", { status: p.status })}</span>
         {p.status === "approved" && <span> {t("rsApproved")}</span>}
       </p>
+      <PlanXlsx
+        plan={p}
+        imported={imported}
+        onImported={(changed) => {
+          setImported(changed);
+          reload();
+        }}
+      />
+      <IatiMenu planId={p.id} />
       <div className="rs-filters">
         <label>
           {t("rsPeriod")}
@@ -82,6 +97,8 @@ export function PlanPage({ id }: { id: string }) {
         ))}
       </div>
       <PlanEditing plan={p} onChanged={reload} />
+      <EvaluationsSection planId={p.id} />
+      <OutcomesSection planId={p.id} />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { ErrorMessage, Loading } from "../components/status.tsx";
 import { useLanguage } from "../i18n/language.tsx";
 import { Link, navigate } from "../routing/router.tsx";
 import { paths } from "../routing/routes.ts";
+import { IatiImportForm } from "./iati.tsx";
 import "./results.css";
 
 const created = z.object({ id: z.string() });
@@ -72,6 +73,9 @@ export function PlansPage() {
         ))}
       {organisations.status === "ok" && organisations.data.some((o) => o.mayEdit) && (
         <NewPlanForm organisations={organisations.data.filter((o) => o.mayEdit)} />
+      )}
+      {organisations.status === "ok" && organisations.data.some((o) => o.mayEdit) && (
+        <IatiImportForm organisations={organisations.data.filter((o) => o.mayEdit)} />
       )}
     </div>
   );

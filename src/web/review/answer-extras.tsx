@@ -130,6 +130,7 @@ export function AnswerExtras(props: AnswerExtrasProps) {
           {open === "review" && (
             <ReworkPanel
               endpoint={`${answerPath}/rework`}
+              approveEndpoint={`${answerPath}/approve`}
               answer={answer}
               inReview={status === "in_review"}
               onChanged={changed}

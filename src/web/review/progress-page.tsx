@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { completionPercent } from "../../core/index.ts";
 import type { Progress } from "../../server/api-schemas/assessments.ts";
 import { completionOut } from "../../server/api-schemas/assessments.ts";
 import { useApi } from "../api/use-api.ts";
@@ -11,7 +12,7 @@ import { AssignmentEditor } from "./assignment-editor.tsx";
 /** One row of completion: name, a bar, and the numbers in words (the bar alone says nothing to some readers). */
 function ProgressRow({ name, progress }: { name: string; progress: Progress }) {
   const { t, lang } = useLanguage();
-  const percent = Math.round(progress.share * 100);
+  const percent = completionPercent(progress.answered, progress.total);
   return (
     <tr>
       <th scope="row">{name}</th>
@@ -19,7 +20,7 @@ function ProgressRow({ name, progress }: { name: string; progress: Progress }) {
         <span className="rv-bar" aria-hidden="true">
           <span className="rv-bar__fill" style={{ inlineSize: `${percent}%` }} />
         </span>
-        <span className="rv-bar__value">{progress.share.toLocaleString(lang, { style: "percent" })}</span>
+        <span className="rv-bar__value">{(percent / 100).toLocaleString(lang, { style: "percent" })}</span>
         <span className="muted">
           {t("rvAnsweredOf", { answered: progress.answered, total: progress.total })}
         </span>

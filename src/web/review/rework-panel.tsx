@@ -1,6 +1,6 @@
 import { useId, useState } from "react";
 import type { AnswerOut } from "../../server/api-schemas/assessments.ts";
-import { type CommentOut, reviewStateOut } from "../../server/api-schemas/review.ts";
+import { type CommentOut, reviewDecisionOut, reviewStateOut } from "../../server/api-schemas/review.ts";
 import { sendApi } from "../api/send-api.ts";
 import { useLanguage } from "../i18n/language.tsx";
 import { formatDateTime } from "./format.ts";
@@ -31,14 +31,19 @@ export function ReworkBanner({ answer, comment }: { answer: AnswerOut; comment: 
   );
 }
 
-/** The Review tab: a reviewer flags the answer for rework with a required comment, or clears the flag. */
+/**
+ * The Review tab: a reviewer approves the answer, or flags it for rework with a
+ * required comment; either can be withdrawn.
+ */
 export function ReworkPanel({
   endpoint,
+  approveEndpoint,
   answer,
   inReview,
   onChanged,
 }: {
   endpoint: string;
+  approveEndpoint: string;
   answer: AnswerOut | undefined;
   inReview: boolean;
   onChanged: () => void;
@@ -63,39 +68,66 @@ export function ReworkPanel({
     }
   }
 
+  async function approve() {
+    setBusy(true);
+    try {
+      await sendApi("POST", approveEndpoint, undefined, reviewDecisionOut);
+      say(t("rvApprovedNotice"));
+      onChanged();
+    } catch (error) {
+      say(error instanceof Error ? error.message : String(error), "error");
+    } finally {
+      setBusy(false);
+    }
+  }
+
   if (!inReview) return <p className="muted">{t("rvReviewOnlyInReview")}</p>;
   if (!answer) return <p className="muted">{t("rvReviewNeedsAnswer")}</p>;
   const flagged = answer.reviewState === "needs_rework";
+  const approved = answer.reviewState === "approved";
   return (
     <div className="rv-panel">
-      {flagged ? (
-        <button type="button" className="button" disabled={busy} onClick={() => void send("DELETE")}>
-          {t("rvClearFlag")}
-        </button>
-      ) : (
-        <form
-          className="rv-form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (comment.trim()) void send("POST");
-          }}
-        >
-          <h4 className="rv-form__title">{t("rvFlagTitle")}</h4>
-          <div className="rv-field">
-            <label htmlFor={`${id}-rework`}>{t("rvFlagComment")}</label>
-            <textarea
-              id={`${id}-rework`}
-              rows={3}
-              required
-              aria-required="true"
-              value={comment}
-              onChange={(e) => setComment(e.target.value)}
-            />
-          </div>
-          <button type="submit" className="button button--primary" disabled={busy || !comment.trim()}>
-            {busy ? t("rvWorking") : t("rvFlag")}
+      {flagged || approved ? (
+        <>
+          {approved && <p className="rv-meta">{t("rvApprovedBy")}</p>}
+          <button type="button" className="button" disabled={busy} onClick={() => void send("DELETE")}>
+            {approved ? t("rvClearApproval") : t("rvClearFlag")}
           </button>
-        </form>
+        </>
+      ) : (
+        <>
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={busy}
+            onClick={() => void approve()}
+          >
+            {t("rvApprove")}
+          </button>
+          <form
+            className="rv-form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (comment.trim()) void send("POST");
+            }}
+          >
+            <h4 className="rv-form__title">{t("rvFlagTitle")}</h4>
+            <div className="rv-field">
+              <label htmlFor={`${id}-rework`}>{t("rvFlagComment")}</label>
+              <textarea
+                id={`${id}-rework`}
+                rows={3}
+                required
+                aria-required="true"
+                value={comment}
+                onChange={(e) => setComment(e.target.value)}
+              />
+            </div>
+            <button type="submit" className="button" disabled={busy || !comment.trim()}>
+              {busy ? t("rvWorking") : t("rvFlag")}
+            </button>
+          </form>
+        </>
       )}
       <LiveNotice notice={notice} />
     </div>

@@ -10,6 +10,7 @@ export type Route =
   | { page: "accept-invitation" }
   | { page: "work" }
   | { page: "assessment"; id: string }
+  | { page: "assessment-section"; id: string; nodeCode: string }
   | { page: "admin-new-cycle" }
   | { page: "admin-invitations" }
   | { page: "admin-outbox" }
@@ -22,6 +23,7 @@ export type Route =
   | { page: "assessment-changes"; id: string }
   | { page: "assessment-timeline"; id: string }
   | { page: "recommendations" }
+  | { page: "review-queue" }
   | { page: "recommendations-dashboard" }
   | { page: "recommendations-import" }
   | { page: "recommendation"; id: string }
@@ -43,10 +45,15 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/accept-invitation$/, () => ({ page: "accept-invitation" })],
   [/^\/work$/, () => ({ page: "work" })],
   [/^\/assessments\/([^/]+)$/, (m) => ({ page: "assessment", id: m[1]! })],
+  [
+    /^\/assessments\/([^/]+)\/sections\/([^/]+)$/,
+    (m) => ({ page: "assessment-section", id: m[1]!, nodeCode: decodeURIComponent(m[2]!) }),
+  ],
   [/^\/assessments\/([^/]+)\/progress$/, (m) => ({ page: "assessment-progress", id: m[1]! })],
   [/^\/assessments\/([^/]+)\/changes$/, (m) => ({ page: "assessment-changes", id: m[1]! })],
   [/^\/assessments\/([^/]+)\/timeline$/, (m) => ({ page: "assessment-timeline", id: m[1]! })],
   [/^\/recommendations$/, () => ({ page: "recommendations" })],
+  [/^\/review$/, () => ({ page: "review-queue" })],
   [/^\/recommendations\/dashboard$/, () => ({ page: "recommendations-dashboard" })],
   [/^\/recommendations\/import$/, () => ({ page: "recommendations-import" })],
   [/^\/recommendations\/([0-9a-f-]{36})$/i, (m) => ({ page: "recommendation", id: m[1]! })],
@@ -86,6 +93,12 @@ export const paths = {
   work: () => "/work",
   /** The assessment workspace (data entry, review) of one assessment. */
   assessment: (id: string) => `/assessments/${id}`,
+  /** One section of the workspace; `indicator` scrolls to it, `filter` picks a filter chip. */
+  assessmentSection: (id: string, nodeCode: string, query: { indicator?: string; filter?: string } = {}) => {
+    const q = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => Boolean(e[1])));
+    return `/assessments/${id}/sections/${encodeURIComponent(nodeCode)}${q.size ? `?${q}` : ""}`;
+  },
+  reviewQueue: () => "/review",
   assessmentProgress: (id: string) => `/assessments/${id}/progress`,
   assessmentChanges: (id: string) => `/assessments/${id}/changes`,
   assessmentTimeline: (id: string) => `/assessments/${id}/timeline`,
@@ -141,6 +154,8 @@ export const EVERY_PAGE: { readonly [P in Route["page"]]: (ids: PageIds) => stri
   "accept-invitation": () => "/accept-invitation?token=not-a-real-token",
   work: () => paths.work(),
   assessment: (ids) => paths.assessment(ids.assessmentId),
+  "assessment-section": (ids) => paths.assessmentSection(ids.assessmentId, "vulnerability"),
+  "review-queue": () => paths.reviewQueue(),
   "admin-new-cycle": () => paths.adminNewCycle(),
   "admin-invitations": () => paths.adminInvitations(),
   "admin-outbox": () => paths.adminOutbox(),

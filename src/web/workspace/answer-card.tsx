@@ -18,6 +18,8 @@ export interface AnswerCardProps {
   serverVersion: number;
   /** Why this person may not change the answer, or null when they may. */
   lockReason: string | null;
+  /** True when the same reason is already shown once above the list (a page-wide lock). */
+  isLockShownAbove: boolean;
   assignedToMe: boolean;
   onEdit: (code: string, content: AnswerContent, delay: number, invalid?: string) => void;
   onResolve: (code: string) => void;
@@ -50,6 +52,9 @@ export const AnswerCard = memo(function AnswerCard(props: AnswerCardProps) {
         {answer?.reviewState === "needs_rework" && (
           <span className="tag tag--rework">{t("wsNeedsRework")}</span>
         )}
+        {answer?.reviewState === "approved" && (
+          <span className="tag tag--approved">{t("rvApprovedTag")}</span>
+        )}
       </p>
       <AnswerEditor
         indicator={indicator}
@@ -59,7 +64,7 @@ export const AnswerCard = memo(function AnswerCard(props: AnswerCardProps) {
         labelId={labelId}
         fallbackLanguage={fallback}
       />
-      {lockReason && <p className="answer-card__lock muted">{lockReason}</p>}
+      {lockReason && !props.isLockShownAbove && <p className="answer-card__lock muted">{lockReason}</p>}
       {state.message && (state.status === "invalid" || state.status === "error") && (
         <p className="field-error" role="alert">
           {state.message}

@@ -2,13 +2,14 @@ import { useId } from "react";
 import { useLanguage } from "../i18n/language.tsx";
 import type { MessageKey } from "../i18n/messages.ts";
 
-export const FILTERS = ["all", "unanswered", "noEvidence", "returned", "mine"] as const;
+export const FILTERS = ["all", "unanswered", "noEvidence", "toReview", "returned", "mine"] as const;
 export type FilterKind = (typeof FILTERS)[number];
 
 const labels: Record<FilterKind, MessageKey> = {
   all: "wsFilterAll",
   unanswered: "wsFilterUnanswered",
   noEvidence: "wsFilterNoEvidence",
+  toReview: "wsFilterToReview",
   returned: "wsFilterReturned",
   mine: "wsFilterMine",
 };
@@ -16,12 +17,15 @@ const labels: Record<FilterKind, MessageKey> = {
 /** Filter chips with their counts (toggle buttons) and the search box. */
 export function Filters({
   filter,
+  kinds,
   counts,
   search,
   onFilter,
   onSearch,
 }: {
   filter: FilterKind;
+  /** The chips to show (the review chip only while an assessment is under review). */
+  kinds: readonly FilterKind[];
   counts: Record<FilterKind, number>;
   search: string;
   onFilter: (kind: FilterKind) => void;
@@ -33,7 +37,7 @@ export function Filters({
     <div className="ws-filters">
       <fieldset className="ws-filters__chips">
         <legend className="visually-hidden">{t("wsFilters")}</legend>
-        {FILTERS.map((kind) => (
+        {kinds.map((kind) => (
           <button
             key={kind}
             type="button"

@@ -8,7 +8,7 @@ import { ErrorMessage, Loading } from "../components/status.tsx";
 import { useLanguage } from "../i18n/language.tsx";
 import type { MessageKey } from "../i18n/messages.ts";
 import type { ServerAnswer } from "./answer-saver.ts";
-import { describeValue } from "./describe-value.ts";
+import { describeHistoryEntry } from "./history-entry.ts";
 
 const historyList = z.array(historyEntry);
 const sources = new Set(["entry", "import", "restore", "evidence"]);
@@ -42,7 +42,7 @@ export function HistoryPanel({
   const when = new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short" });
   if (history.status === "loading") return <Loading />;
   if (history.status === "error") return <ErrorMessage message={history.message} onRetry={history.reload} />;
-  const entries = [...history.data].sort((a, b) => b.version - a.version);
+  const entries = [...history.data].sort((a, b) => b.version - a.version || b.id - a.id);
   const restore = async (version: number) => {
     try {
       const saved = await sendApi(
@@ -64,29 +64,32 @@ export function HistoryPanel({
       </p>
       {entries.length === 0 && <p className="muted">{t("wsHistoryEmpty")}</p>}
       <ol className="history__list">
-        {entries.map((entry) => (
-          <li key={entry.version} className="history__entry">
-            <p className="history__meta">
-              <strong>{t("wsHistoryVersion", { version: entry.version })}</strong> ·{" "}
-              {t("wsHistoryBy", {
-                name: entry.changedBy ?? t("wsSomeone"),
-                when: when.format(new Date(entry.changedAt)),
-              })}{" "}
-              · {t("wsHistorySource", { source: describeSource(entry.source, t) })}
-            </p>
-            <p className="history__change">
-              <span className="history__before">{describeValue(indicator, entry.before, t, lang)}</span>
-              <span> → </span>
-              <span className="history__after">{describeValue(indicator, entry.after, t, lang)}</span>
-            </p>
-            {entry.reason && <p className="muted">{t("wsHistoryReason", { reason: entry.reason })}</p>}
-            {canRestore && entry.after && entry.version !== currentVersion && (
-              <button type="button" className="button button--small" onClick={() => restore(entry.version)}>
-                {t("wsRestore")}
-              </button>
-            )}
-          </li>
-        ))}
+        {entries.map((entry) => {
+          const line = describeHistoryEntry(entry, indicator, t, lang);
+          return (
+            <li key={entry.id} className="history__entry">
+              <p className="history__meta">
+                <strong>{line.heading}</strong> ·{" "}
+                {t("wsHistoryBy", { name: line.author, when: when.format(new Date(entry.changedAt)) })} ·{" "}
+                {t("wsHistorySource", { source: describeSource(entry.source, t) })}
+              </p>
+              {line.change && (
+                <p className="history__change">
+                  <span className="history__before">{line.change.before}</span>
+                  <span> → </span>
+                  <span className="history__after">{line.change.after}</span>
+                </p>
+              )}
+              {line.note && <p className="history__change">{line.note}</p>}
+              {entry.reason && <p className="muted">{t("wsHistoryReason", { reason: entry.reason })}</p>}
+              {canRestore && line.change && entry.after && entry.version !== currentVersion && (
+                <button type="button" className="button button--small" onClick={() => restore(entry.version)}>
+                  {t("wsRestore")}
+                </button>
+              )}
+            </li>
+          );
+        })}
       </ol>
     </div>
   );

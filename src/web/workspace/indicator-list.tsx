@@ -24,6 +24,7 @@ export function IndicatorList({
   answers,
   mine,
   lockReason,
+  pageLock,
   ...handlers
 }: {
   data: WorkspaceData;
@@ -34,6 +35,8 @@ export function IndicatorList({
   answers: Map<string, AnswerOut>;
   mine: Set<string>;
   lockReason: (code: string) => string | null;
+  /** The reason no answer on the page may change, shown once above the list; null if some may. */
+  pageLock: string | null;
 } & Pick<AnswerCardProps, "onEdit" | "onResolve" | "onRestored" | "onChanged">) {
   const { t, pick } = useLanguage();
   const [shown, setShown] = useState(FIRST_BATCH);
@@ -47,6 +50,11 @@ export function IndicatorList({
   let lastNode = "";
   return (
     <div className="indicator-list">
+      {pageLock && (
+        <p className="indicator-list__lock" role="note">
+          {pageLock}
+        </p>
+      )}
       <p className="indicator-list__count muted" aria-live="polite">
         {t("wsShowing", { count: codes.length })}
       </p>
@@ -75,6 +83,7 @@ export function IndicatorList({
               answer={answers.get(code)}
               serverVersion={queue.serverAnswer(code)?.version ?? 0}
               lockReason={lockReason(code)}
+              isLockShownAbove={pageLock !== null}
               assignedToMe={mine.has(code)}
               {...handlers}
             />

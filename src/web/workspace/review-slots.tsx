@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import type { AnswerOut } from "../../server/api-schemas/assessments.ts";
 import { AnswerExtras } from "../review/answer-extras.tsx";
 import { AssessmentToolbar } from "../review/assessment-toolbar.tsx";
+import { SectionReview } from "../review/section-review.tsx";
 import type { WorkspaceData } from "./workspace-data.ts";
 
 /*
@@ -60,4 +61,18 @@ export function WorkspaceToolbarSlot(props: WorkspaceToolbarSlotProps): ReactNod
       onChanged={props.onChanged}
     />
   );
+}
+
+/** A reviewer's approve/return of the section on screen; nothing for others or outside a review. */
+export function SectionReviewSlot(props: {
+  data: WorkspaceData;
+  nodeCode: string;
+  sectionName: string;
+  codes: readonly string[];
+  answers: ReadonlyMap<string, AnswerOut>;
+  onChanged: () => void;
+}): ReactNode {
+  const { data, ...rest } = props;
+  if (!data.myPermissions.canReview || data.assessment.status !== "in_review") return null;
+  return <SectionReview assessmentId={data.assessment.id} {...rest} />;
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { completionPercent } from "../../core/index.ts";
 import { PageTitle } from "../components/page-title.tsx";
 import { useLanguage } from "../i18n/language.tsx";
 import type { MessageKey } from "../i18n/messages.ts";
@@ -27,7 +28,7 @@ export function WorkspaceHeader({
   const country = pick(assessment.country.name);
   const cycle = pick(assessment.cycle.name);
   const title = t("wsTitle", { country, cycle });
-  const share = total > 0 ? answered / total : 0;
+  const share = completionPercent(answered, total) / 100;
   const deadline = assessment.deadline
     ? new Intl.DateTimeFormat(lang, { dateStyle: "long" }).format(new Date(assessment.deadline))
     : t("wsNoDeadline");

@@ -1,31 +1,56 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { compileFramework } from "../../core/index.ts";
 import { useLanguage } from "../i18n/language.tsx";
+import { navigate, useLocation } from "../routing/router.tsx";
+import { matchRoute, paths } from "../routing/routes.ts";
 import type { AnswerContent, ServerAnswer } from "./answer-saver.ts";
 import { ConflictDialog } from "./conflict-dialog.tsx";
-import { type FilterKind, Filters } from "./filters.tsx";
-import { indexFramework } from "./framework-index.ts";
+import { FILTERS, type FilterKind, Filters } from "./filters.tsx";
+import { type FrameworkIndex, indexFramework } from "./framework-index.ts";
 import { IndicatorList } from "./indicator-list.tsx";
 import { LiveScore } from "./live-score.tsx";
 import { NavTree } from "./nav-tree.tsx";
-import { WorkspaceToolbarSlot } from "./review-slots.tsx";
+import { SectionReviewSlot, WorkspaceToolbarSlot } from "./review-slots.tsx";
 import { SaveSummary } from "./save-summary.tsx";
 import { previewScores } from "./score-preview.ts";
 import { createSaveQueue } from "./send-answer.ts";
-import { useLockReason } from "./use-lock-reason.ts";
+import { pageLockReason, useLockReason } from "./use-lock-reason.ts";
 import type { WorkspaceData } from "./workspace-data.ts";
 import { WorkspaceHeader } from "./workspace-header.tsx";
 
+/** The section a URL names (or the one holding `?indicator=`), else the whole framework. */
+function pickSection(index: FrameworkIndex, nodeCode: string | null, indicator: string | null): string {
+  if (nodeCode && index.nodes.has(nodeCode)) return nodeCode;
+  const node = indicator ? index.indicatorByCode.get(indicator)?.node : undefined;
+  return node && index.nodes.has(node) ? node : index.root.node.code;
+}
+
 /** The assessment workspace once loaded: navigation, filters, answer cards, live score and autosave. */
 export function Workspace({ data, reload }: { data: WorkspaceData; reload: () => void }) {
-  const { pick } = useLanguage();
+  const { pick, t } = useLanguage();
   const { assessment, framework: fw } = data;
   const index = useMemo(() => indexFramework(fw), [fw]);
   const compiled = useMemo(() => compileFramework(fw), [fw]);
   const [queue] = useState(() => createSaveQueue(data));
   const revision = useSyncExternalStore(queue.subscribe, () => queue.revision);
-  const [selected, setSelected] = useState(index.root.node.code);
-  const [filter, setFilter] = useState<FilterKind>("all");
+  const { pathname, search: query } = useLocation();
+  const route = matchRoute(pathname);
+  const focus = query.get("indicator");
+  const selected = pickSection(index, route.page === "assessment-section" ? route.nodeCode : null, focus);
+  const setSelected = useCallback(
+    (code: string) => navigate(paths.assessmentSection(assessment.id, code)),
+    [assessment.id],
+  );
+  const underReview = assessment.status === "submitted" || assessment.status === "in_review";
+  const kinds = FILTERS.filter((kind) => kind !== "toReview" || underReview);
+  const [filter, setFilter] = useState<FilterKind>(() => {
+    const asked = query.get("filter") as FilterKind | null;
+    return asked && kinds.includes(asked) ? asked : "all";
+  });
+  // A link to one indicator (?indicator=) brings its card into view once the list shows it.
+  useEffect(() => {
+    if (focus) document.getElementById(`indicator-${focus}`)?.scrollIntoView({ block: "start" });
+  }, [focus]);
   const [search, setSearch] = useState("");
   const [later, setLater] = useState<Set<string>>(new Set());
   const lockReason = useLockReason(data, index);
@@ -70,6 +95,7 @@ export function Workspace({ data, reload }: { data: WorkspaceData; reload: () =>
       all: () => true,
       unanswered: (code) => !isAnswered(code),
       noEvidence: (code) => (answers.get(code)?.evidenceCount ?? 0) === 0,
+      toReview: (code) => isAnswered(code) && !answers.get(code)?.reviewState,
       returned: (code) => answers.get(code)?.reviewState === "needs_rework",
       mine: (code) => mine.has(code),
     };
@@ -146,8 +172,17 @@ export function Workspace({ data, reload }: { data: WorkspaceData; reload: () =>
           className="workspace__main"
           aria-label={pick(index.nodes.get(selected)?.node.label, fw.defaultLanguage)}
         >
+          <SectionReviewSlot
+            data={data}
+            nodeCode={selected}
+            sectionName={pick(index.nodes.get(selected)?.node.label, fw.defaultLanguage)}
+            codes={inNode}
+            answers={answers}
+            onChanged={reload}
+          />
           <Filters
             filter={filter}
+            kinds={kinds}
             counts={counts}
             search={search}
             onFilter={setFilter}
@@ -163,6 +198,7 @@ export function Workspace({ data, reload }: { data: WorkspaceData; reload: () =>
             answers={answers}
             mine={mine}
             lockReason={lockReason}
+            pageLock={pageLockReason(data, t)}
             onEdit={onEdit}
             onResolve={onResolve}
             onRestored={onRestored}

@@ -19,6 +19,22 @@ const en = {
   rsStatus: "{status, select, approved {Approved} other {Draft}}",
   rsPublic: "public",
   rsNewPlan: "New plan",
+  rsIatiNew: "New plan from an IATI file",
+  rsIatiLead:
+    "Reads the results of an IATI activity file (versions 1.03 to 2.03): each activity with results becomes a branch of the plan, with its indicators, baselines, targets and actual values. The file is checked first; nothing is imported while a value does not fit its indicator.",
+  rsIatiFile: "IATI file (.xml, or a .zip holding one)",
+  rsIatiCheck: "Check the file",
+  rsIatiImport: "Import as a new plan",
+  rsIatiSummary:
+    "{activities} activities with results, {nodes} nodes, {indicators} indicators, {values} values over {periods} periods.",
+  rsIatiProblems:
+    "{count, plural, one {# problem to fix before importing:} other {# problems to fix before importing:}}",
+  rsIatiReady: "No problem found: the file can be imported.",
+  rsIatiNotes: "Read but not imported",
+  rsIatiMenu: "IATI",
+  rsIatiExport: "Download as IATI 2.03 (XML)",
+  rsIatiExportHint:
+    "One IATI activity whose results are this plan's nodes that hold indicators, with baselines, targets and actual values. It validates against the official IATI 2.03 schema.",
   rsOrganisation: "Organisation",
   rsPlanTitle: "Title (English)",
   rsFirstYear: "First year",
@@ -80,6 +96,28 @@ const en = {
   rsReopen: "Reopen the plan",
   rsApproved: "Approved: targets are locked.",
   rsConflict: "Someone changed this value meanwhile; the current value is shown. Save again to replace it.",
+  rsXlsxDownload: "Download XLSX",
+  rsXlsxImport: "Import XLSX",
+  rsXlsxApplied: "{count, plural, one {# change imported.} other {# changes imported.}}",
+  rsXlsxImportTitle: "Import the plan from a workbook",
+  rsXlsxImportLead:
+    "Choose the workbook you downloaded and filled in. It is checked first: you see every change and every problem, and nothing is saved until you apply it. A value changed in Childmark since your download is reported as a conflict, not overwritten.",
+  rsXlsxWorkbook: "Workbook (.xlsx)",
+  rsXlsxCheck: "Check the workbook",
+  rsXlsxChecking: "Checking…",
+  rsXlsxSummary:
+    "{changed, plural, one {# row changes the plan,} other {# rows change the plan,}} {unchanged, plural, one {# is unchanged.} other {# are unchanged.}}",
+  rsXlsxOk: "No problem found.",
+  rsXlsxProblems:
+    "{count, plural, one {# problem: nothing will be saved until it is corrected.} other {# problems: nothing will be saved until they are corrected.}}",
+  rsXlsxProblemsCaption: "Problems in {file}",
+  rsXlsxChangesCaption: "What the import will change",
+  rsXlsxSheet: "Sheet",
+  rsXlsxRow: "Row",
+  rsXlsxColumn: "Column",
+  rsXlsxMessage: "Message",
+  rsXlsxCancel: "Close",
+  rsXlsxApply: "{count, plural, one {Apply # change} other {Apply # changes}}",
 };
 
 const fr: Record<keyof typeof en, string> = {
@@ -100,6 +138,22 @@ const fr: Record<keyof typeof en, string> = {
   rsStatus: "{status, select, approved {Approuvé} other {Brouillon}}",
   rsPublic: "public",
   rsNewPlan: "Nouveau plan",
+  rsIatiNew: "Nouveau plan à partir d’un fichier IATI",
+  rsIatiLead:
+    "Lit les résultats d’un fichier d’activités IATI (versions 1.03 à 2.03) : chaque activité avec des résultats devient une branche du plan, avec ses indicateurs, valeurs de référence, cibles et valeurs réelles. Le fichier est d’abord vérifié ; rien n’est importé tant qu’une valeur ne correspond pas à son indicateur.",
+  rsIatiFile: "Fichier IATI (.xml, ou un .zip qui en contient un)",
+  rsIatiCheck: "Vérifier le fichier",
+  rsIatiImport: "Importer comme nouveau plan",
+  rsIatiSummary:
+    "{activities} activités avec résultats, {nodes} nœuds, {indicators} indicateurs, {values} valeurs sur {periods} périodes.",
+  rsIatiProblems:
+    "{count, plural, one {# problème à corriger avant l’import :} other {# problèmes à corriger avant l’import :}}",
+  rsIatiReady: "Aucun problème : le fichier peut être importé.",
+  rsIatiNotes: "Lu mais non importé",
+  rsIatiMenu: "IATI",
+  rsIatiExport: "Télécharger au format IATI 2.03 (XML)",
+  rsIatiExportHint:
+    "Une activité IATI dont les résultats sont les nœuds de ce plan qui portent des indicateurs, avec valeurs de référence, cibles et valeurs réelles. Conforme au schéma officiel IATI 2.03.",
   rsOrganisation: "Organisation",
   rsPlanTitle: "Titre (anglais)",
   rsFirstYear: "Première année",
@@ -162,6 +216,28 @@ const fr: Record<keyof typeof en, string> = {
   rsApproved: "Approuvé : les cibles sont verrouillées.",
   rsConflict:
     "Quelqu'un a modifié cette valeur entre-temps ; la valeur actuelle est affichée. Enregistrez à nouveau pour la remplacer.",
+  rsXlsxDownload: "Télécharger en XLSX",
+  rsXlsxImport: "Importer un XLSX",
+  rsXlsxApplied: "{count, plural, one {# modification importée.} other {# modifications importées.}}",
+  rsXlsxImportTitle: "Importer le plan depuis un classeur",
+  rsXlsxImportLead:
+    "Choisissez le classeur téléchargé puis rempli. Il est d'abord vérifié : vous voyez chaque modification et chaque problème, et rien n'est enregistré avant que vous appliquiez. Une valeur modifiée dans Childmark depuis votre téléchargement est signalée comme conflit, sans être écrasée.",
+  rsXlsxWorkbook: "Classeur (.xlsx)",
+  rsXlsxCheck: "Vérifier le classeur",
+  rsXlsxChecking: "Vérification…",
+  rsXlsxSummary:
+    "{changed, plural, one {# ligne modifie le plan,} other {# lignes modifient le plan,}} {unchanged, plural, one {# est inchangée.} other {# sont inchangées.}}",
+  rsXlsxOk: "Aucun problème.",
+  rsXlsxProblems:
+    "{count, plural, one {# problème : rien ne sera enregistré avant sa correction.} other {# problèmes : rien ne sera enregistré avant leur correction.}}",
+  rsXlsxProblemsCaption: "Problèmes dans {file}",
+  rsXlsxChangesCaption: "Ce que l'import modifiera",
+  rsXlsxSheet: "Feuille",
+  rsXlsxRow: "Ligne",
+  rsXlsxColumn: "Colonne",
+  rsXlsxMessage: "Message",
+  rsXlsxCancel: "Fermer",
+  rsXlsxApply: "{count, plural, one {Appliquer # modification} other {Appliquer # modifications}}",
 };
 
 const ar: Record<keyof typeof en, string> = {
@@ -182,6 +258,22 @@ const ar: Record<keyof typeof en, string> = {
   rsStatus: "{status, select, approved {معتمدة} other {مسودة}}",
   rsPublic: "علنية",
   rsNewPlan: "خطة جديدة",
+  rsIatiNew: "خطة جديدة من ملف IATI",
+  rsIatiLead:
+    "يقرأ نتائج ملف أنشطة IATI (الإصدارات 1.03 إلى 2.03): يصبح كل نشاط له نتائج فرعًا من الخطة، بمؤشراته وقيمه الأساسية وأهدافه وقيمه الفعلية. يُفحص الملف أولًا، ولا يُستورد شيء ما دامت قيمة لا تناسب مؤشرها.",
+  rsIatiFile: "ملف IATI بصيغة XML (أو ملف ZIP يحتوي على ملف واحد)",
+  rsIatiCheck: "فحص الملف",
+  rsIatiImport: "استيراد كخطة جديدة",
+  rsIatiSummary:
+    "{activities} أنشطة لها نتائج، {nodes} عقد، {indicators} مؤشرات، {values} قيم على {periods} فترات.",
+  rsIatiProblems:
+    "{count, plural, one {مشكلة واحدة يجب إصلاحها قبل الاستيراد:} other {# مشكلات يجب إصلاحها قبل الاستيراد:}}",
+  rsIatiReady: "لا توجد مشكلات: يمكن استيراد الملف.",
+  rsIatiNotes: "قُرئ ولم يُستورد",
+  rsIatiMenu: "IATI",
+  rsIatiExport: "تنزيل بصيغة IATI 2.03 ‏(XML)",
+  rsIatiExportHint:
+    "نشاط IATI واحد نتائجه هي عقد هذه الخطة التي تحمل مؤشرات، مع القيم الأساسية والأهداف والقيم الفعلية. يطابق مخطط IATI 2.03 الرسمي.",
   rsOrganisation: "المنظمة",
   rsPlanTitle: "العنوان (بالإنجليزية)",
   rsFirstYear: "السنة الأولى",
@@ -239,6 +331,28 @@ const ar: Record<keyof typeof en, string> = {
   rsReopen: "إعادة فتح الخطة",
   rsApproved: "معتمدة: القيم المستهدفة مقفلة.",
   rsConflict: "غيّر شخص آخر هذه القيمة في الأثناء؛ تظهر القيمة الحالية. احفظ مجدداً لاستبدالها.",
+  rsXlsxDownload: "تنزيل XLSX",
+  rsXlsxImport: "استيراد XLSX",
+  rsXlsxApplied: "{count, plural, one {استُورد تغيير واحد.} other {استُوردت # تغييرات.}}",
+  rsXlsxImportTitle: "استيراد الخطة من مصنف",
+  rsXlsxImportLead:
+    "اختر المصنف الذي نزّلته وملأته. يُفحص أولاً: ترى كل تغيير وكل مشكلة، ولا يُحفظ شيء قبل أن تطبّقه. القيمة التي تغيّرت في Childmark بعد التنزيل تُعرض كتعارض ولا تُستبدل.",
+  rsXlsxWorkbook: "المصنف (.xlsx)",
+  rsXlsxCheck: "فحص المصنف",
+  rsXlsxChecking: "جارٍ الفحص…",
+  rsXlsxSummary:
+    "{changed, plural, zero {لا صف يغيّر الخطة،} one {صف واحد يغيّر الخطة،} other {# صفوف تغيّر الخطة،}} {unchanged, plural, zero {ولا صف دون تغيير.} one {وصف واحد دون تغيير.} other {و# صفوف دون تغيير.}}",
+  rsXlsxOk: "لا توجد مشكلة.",
+  rsXlsxProblems:
+    "{count, plural, one {مشكلة واحدة: لن يُحفظ شيء قبل تصحيحها.} other {# مشكلات: لن يُحفظ شيء قبل تصحيحها.}}",
+  rsXlsxProblemsCaption: "المشكلات في {file}",
+  rsXlsxChangesCaption: "ما سيغيّره الاستيراد",
+  rsXlsxSheet: "الورقة",
+  rsXlsxRow: "الصف",
+  rsXlsxColumn: "العمود",
+  rsXlsxMessage: "الرسالة",
+  rsXlsxCancel: "إغلاق",
+  rsXlsxApply: "{count, plural, one {تطبيق تغيير واحد} other {تطبيق # تغييرات}}",
 };
 
 export const results: Catalog<typeof en> = { en, fr, ar };

@@ -1,0 +1,45 @@
+/**
+ * What UPR Info's issue tags say in UNCRC articles and SDG targets, for a recommendation about
+ * children: "Trafficking" → articles 35, 34 and targets 16.2, 8.7 … Issues with no child-rights
+ * meaning of their own ("Rights of the Child", "General", "UPR process") map to nothing. The
+ * import's themes feed the suggestions with it, and the benchmark derives its labels from it.
+ */
+export const ISSUE_LABELS: Record<string, { articles: string[]; targets: string[] }> = {
+  "Torture and other CID treatment": { articles: ["37", "19"], targets: ["16.2"] },
+  Detention: { articles: ["37", "40"], targets: ["16.3"] },
+  Justice: { articles: ["40"], targets: ["16.3"] },
+  "Death penalty": { articles: ["37"], targets: ["16.3"] },
+  "Right to education": { articles: ["28", "29"], targets: ["4.1"] },
+  "Human rights education and training": { articles: ["29", "42"], targets: ["4.7"] },
+  Trafficking: { articles: ["35", "34"], targets: ["16.2", "8.7"] },
+  Labour: { articles: ["32"], targets: ["8.7"] },
+  Disabilities: { articles: ["23"], targets: ["4.5"] },
+  "Right to health": { articles: ["24"], targets: ["3.8"] },
+  "HIV - Aids": { articles: ["24"], targets: ["3.3"] },
+  "Right to food": { articles: ["27", "24"], targets: ["2.1"] },
+  "Right to water": { articles: ["24"], targets: ["6.1"] },
+  "Right to housing": { articles: ["27"], targets: ["11.1"] },
+  Poverty: { articles: ["27", "26"], targets: ["1.2"] },
+  Migrants: { articles: ["22"], targets: ["10.7"] },
+  "Asylum-seekers - refugees": { articles: ["22"], targets: ["10.7"] },
+  "Internally displaced persons": { articles: ["22"], targets: [] },
+  Minorities: { articles: ["30", "2"], targets: ["10.2"] },
+  "Indigenous peoples": { articles: ["30"], targets: ["10.2"] },
+  "Racial discrimination": { articles: ["2"], targets: ["10.3"] },
+  "Women's rights": { articles: ["2"], targets: ["5.1"] },
+  "Sexual Orientation and Gender Identity": { articles: ["2"], targets: ["10.3"] },
+  "Freedom of opinion and expression": { articles: ["13"], targets: ["16.10"] },
+  "Freedom of the press": { articles: ["13", "17"], targets: ["16.10"] },
+  "Freedom of religion and belief": { articles: ["14"], targets: [] },
+  "Freedom of association and peaceful assembly": { articles: ["15"], targets: ["16.10"] },
+  "Enforced disappearances": { articles: ["8"], targets: ["16.10"] },
+  "International humanitarian law": { articles: ["38"], targets: [] },
+  "National plan of action": { articles: ["4"], targets: [] },
+  NHRI: { articles: ["4"], targets: ["16.a"] },
+  "International instruments": { articles: ["4"], targets: [] },
+  "Extrajudicial executions": { articles: ["6", "37"], targets: ["16.1"] },
+  "Public security": { articles: [], targets: ["16.1"] },
+  Corruption: { articles: [], targets: ["16.5"] },
+  Environment: { articles: ["24"], targets: [] },
+  "Technical assistance and cooperation": { articles: ["4"], targets: ["17.9"] },
+};
