@@ -12,6 +12,7 @@ import { CHILDPACT_REGION, seedReference } from "../../src/server/reference/coun
 import { findRelease, listReleases } from "../../src/server/releases/read-release.ts";
 import { buildDashboard } from "../../src/server/results/dashboard.ts";
 import { loadPlan } from "../../src/server/results/load-plan.ts";
+import { listPublicPlans } from "../../src/server/results/public/read-public-plan.ts";
 import { readProgressInputs } from "../../src/server/results/read-progress-inputs.ts";
 import { describeEachDatabase } from "../support/databases.ts";
 
@@ -74,6 +75,8 @@ describeEachDatabase("the demo's strategic plans", (database) => {
     const loaded = await Promise.all(plans.map((p) => loadPlan(db, p.id)));
     const regional = loaded.find((p) => p.organisation.kind === "regional")!;
     expect(regional.organisation).toMatchObject({ country: null, region: CHILDPACT_REGION.code });
+    // The network's plan is on the public portal; Moldova's (a draft) is not.
+    expect((await listPublicPlans(db)).map((p) => p.id)).toEqual([regional.id]);
     const dashboard = buildDashboard(regional, await readProgressInputs(db, regional), "2025", "2026-06-01");
     expect(dashboard.late.length).toBeGreaterThan(0);
     expect(dashboard.nodes.every((n) => n.cumulative.score !== null)).toBe(true);

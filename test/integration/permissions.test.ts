@@ -308,6 +308,9 @@ const REQUESTS: Record<
   }),
   "GET /api/tracking-publications": () => ({ url: "/api/tracking-publications" }),
   "GET /api/public/tracking": () => ({ url: "/api/public/tracking" }),
+  // The public plans answer anyone (the matrix's plan is not published: 404).
+  "GET /api/public/plans": () => ({ url: "/api/public/plans" }),
+  "GET /api/public/plans/:id": (c) => ({ url: `/api/public/plans/${c.plan.planId}` }),
   "GET /api/public/tracking/:slug": () => ({ url: "/api/public/tracking/md-tracking-v1" }),
   // The public API answers anyone (an unknown release: 404).
   "OPTIONS /api/public/*": () => ({ url: "/api/public/releases" }),
@@ -327,6 +330,11 @@ const REQUESTS: Record<
   }),
   "GET /api/results/organisations": () => ({ url: "/api/results/organisations" }),
   "GET /api/results/plans": () => ({ url: "/api/results/plans" }),
+  // Opting out keeps the matrix's plan off the portal.
+  "PUT /api/results/organisations/:id/publishing": (c) => ({
+    url: `/api/results/organisations/${c.organisationId}/publishing`,
+    payload: { publishesPlans: false },
+  }),
   "POST /api/results/plans": (c) => ({
     url: "/api/results/plans",
     payload: { organisationId: c.organisationId, ...PLAN_BODY, title: { en: `Matrix plan ${c.counter++}` } },
@@ -386,6 +394,10 @@ const REQUESTS: Record<
     url: `/api/results/plans/${c.plan.planId}/indicators/${c.plan.indicatorId}/history`,
   }),
   "GET /api/results/plans/:id/dashboard": (c) => ({ url: `/api/results/plans/${c.plan.planId}/dashboard` }),
+  "GET /api/results/plans/:id/report.docx": (c) => ({
+    url: `/api/results/plans/${c.plan.planId}/report.docx`,
+  }),
+  "GET /api/results/plans/:id/report.pdf": (c) => ({ url: `/api/results/plans/${c.plan.planId}/report.pdf` }),
   "GET /api/results/plans/:id/export.xlsx": (c) => ({
     url: `/api/results/plans/${c.plan.planId}/export.xlsx`,
   }),

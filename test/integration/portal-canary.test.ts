@@ -112,6 +112,9 @@ describeEachDatabase("the live portal publishes nothing unpublished", (database)
       ...cycle.framework.indicators
         .slice(0, 10)
         .map((i) => `${api}/${slug}/indicators/${encodeURIComponent(i.code)}`),
+      // Published plans: none here, and never an unpublished one.
+      `${base}/api/public/plans`,
+      ...["en", "fr", "ar"].map((l) => `${base}/portal/plans/?lang=${l}`),
     ];
     for (const url of urls) {
       const res = await fetch(url);

@@ -1,11 +1,13 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Grant } from "../../src/core/index.ts";
 import { buildApp } from "../../src/server/app/build-app.ts";
 import { ROUTE_ACCESS } from "../../src/server/app/route-access.ts";
+import { resultPlans } from "../../src/server/db/schema.ts";
 import { seedReference } from "../../src/server/reference/countries.ts";
 import { type ApiOperation, listApiOperations, urlsOf } from "../support/api-routes.ts";
 import { readableTexts } from "../support/canary.ts";
@@ -66,6 +68,7 @@ describeEachDatabase("unpublished data reaches no one outside its scope, on any 
         "saved-searches/id": [NOBODY],
         "recommendations/id": [world.recommendationId],
         "plans/id": [world.plan.id],
+        "organisations/id": [world.plan.organisationId],
         "users/id": [world.authorId],
         "nodes/nodeId": [world.plan.nodeId],
         "indicators/indicatorId": [world.plan.indicatorId],
@@ -187,6 +190,40 @@ describeEachDatabase("unpublished data reaches no one outside its scope, on any 
       .filter((v) => v.op.key === "GET /api/frameworks/:id/cycles")
       .map((v) => [v.persona, (JSON.parse(v.body) as { assessmentCount: number }[])[0]?.assessmentCount]);
     expect(counts).toEqual(Object.keys(OUTSIDERS).map((persona) => [persona, 1]));
+  });
+
+  it("keeps the unpublished plan off the public plan API and the portal's plan pages, even when approved and public", async () => {
+    const check = async () => {
+      for (const url of [
+        "/api/public/plans",
+        `/api/public/plans/${world.plan.id}`,
+        "/portal/",
+        ...["en", "fr", "ar"].flatMap((l) => [
+          `/portal/plans/?lang=${l}`,
+          `/portal/plans/${world.plan.id}/${l}/`,
+        ]),
+      ]) {
+        const res = await app.inject({ url });
+        expect(leaksIn(res.body, world), url).toEqual([]);
+        expect(res.body, url).not.toContain(world.plan.id);
+        if (url.includes(world.plan.id)) expect(res.statusCode, url).toBe(404);
+      }
+    };
+    await check();
+    // Approved and marked public, but its organisation has not opted in: still nowhere.
+    const { db } = database();
+    await db
+      .update(resultPlans)
+      .set({ status: "approved", isPublic: true })
+      .where(eq(resultPlans.id, world.plan.id));
+    try {
+      await check();
+    } finally {
+      await db
+        .update(resultPlans)
+        .set({ status: "draft", isPublic: false })
+        .where(eq(resultPlans.id, world.plan.id));
+    }
   });
 
   it("refuses a signed-out caller on every route that is not public before reading the body", () => {

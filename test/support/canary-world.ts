@@ -54,6 +54,7 @@ export interface CanaryWorld {
   /** A results plan of Armenia's coalition, never published, with the canary in its texts. */
   plan: {
     id: string;
+    organisationId: string;
     nodeId: string;
     indicatorId: string;
     period: string;
@@ -276,7 +277,16 @@ async function plantCanaryPlan(db: Db, authorId: string): Promise<CanaryWorld["p
     }),
     authorId,
   );
-  return { id, nodeId, indicatorId, period: "2026", evaluationId, evaluationRecommendationId, outcomeId };
+  return {
+    id,
+    organisationId: organisation!.id,
+    nodeId,
+    indicatorId,
+    period: "2026",
+    evaluationId,
+    evaluationRecommendationId,
+    outcomeId,
+  };
 }
 
 /** The canary strings and draft-only numbers found in a text (French decimal commas included). */

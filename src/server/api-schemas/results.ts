@@ -115,9 +115,12 @@ export const valueBody = z.object({
 });
 export type ValueBody = z.infer<typeof valueBody>;
 
+export const publishingBody = z.object({ publishesPlans: z.boolean() });
+
 export const approveBody = z.object({ approved: z.boolean(), isPublic: z.boolean().default(false) });
 
 export const dashboardQuery = z.object({ period: key.optional(), level: key.optional() });
+export const planReportQuery = z.object({ period: key.optional() });
 
 /* Responses */
 
@@ -129,6 +132,7 @@ export const organisationOut = z.object({
   kind: z.string(),
   country: z.string().nullable(),
   region: z.string().nullable(),
+  publishesPlans: z.boolean(),
   mayEdit: z.boolean(),
 });
 

@@ -32,6 +32,9 @@ import { registerRecommendationRoutes } from "../recommendations/routes.ts";
 import { registerReleaseRoutes } from "../releases/routes.ts";
 import { registerEvaluationRoutes } from "../results/evaluations/routes.ts";
 import { registerResultsIatiRoutes } from "../results/iati/routes.ts";
+import { registerPublicPlanPages } from "../results/public/pages.ts";
+import { registerPublicPlanRoutes } from "../results/public/routes.ts";
+import { registerPlanReportRoutes } from "../results/report/routes.ts";
 import { registerResultsRoutes } from "../results/routes.ts";
 import { registerPlanXlsxRoutes } from "../results/xlsx/routes.ts";
 import { registerReviewRoutes } from "../review/routes.ts";
@@ -134,6 +137,8 @@ export async function buildApp({ database, logger = false }: AppOptions): Promis
       await registerPublicApiRoutes(api, database.db);
       await registerTrackingRoutes(api, database.db);
       await registerResultsRoutes(api, database.db);
+      await registerPlanReportRoutes(api, database.db);
+      await registerPublicPlanRoutes(api, database.db);
       await registerPlanXlsxRoutes(api, database.db);
       await registerEvaluationRoutes(api, database.db);
       await registerResultsIatiRoutes(api, database.db);
@@ -143,6 +148,7 @@ export async function buildApp({ database, logger = false }: AppOptions): Promis
   // The public portal (no sign-in): published releases only, rendered from their snapshots.
   await registerPortalRoutes(app, database.db);
   await registerTrackingPages(app, database.db);
+  await registerPublicPlanPages(app, database.db);
 
   const WEB_DIST = webDist();
   if (existsSync(WEB_DIST)) {

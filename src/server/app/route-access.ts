@@ -150,6 +150,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "POST /api/tracking-publications": on("recommendation:publish", "country"),
   "GET /api/tracking-publications": signedIn,
   "GET /api/public/tracking": pub,
+  "GET /api/public/plans": pub,
+  "GET /api/public/plans/:id": pub,
   "GET /api/public/tracking/:slug": pub,
   "GET /api/public/releases": pub,
   "GET /api/public/releases/:slug": pub,
@@ -161,6 +163,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   // Results: an organisation's plans are internal to its scope until published; lists are filtered to it.
   "GET /api/results/organisations": signedIn,
   "GET /api/results/plans": signedIn,
+  "PUT /api/results/organisations/:id/publishing": on("plan:approve", "organisation"),
   "POST /api/results/plans": on("plan:edit", "organisation"),
   "GET /api/results/plans/:id": on("plan:read", "plan", true),
   "POST /api/results/plans/import-iati": on("plan:edit", "organisation"),
@@ -175,6 +178,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "PUT /api/results/plans/:id/indicators/:indicatorId/actuals/:period": on("plan:report", "plan"),
   "GET /api/results/plans/:id/indicators/:indicatorId/history": on("plan:read", "plan", true),
   "GET /api/results/plans/:id/dashboard": on("plan:read", "plan", true),
+  "GET /api/results/plans/:id/report.docx": on("plan:read", "plan", true),
+  "GET /api/results/plans/:id/report.pdf": on("plan:read", "plan", true),
   "GET /api/results/plans/:id/export.xlsx": on("plan:read", "plan", true),
   "POST /api/results/plans/:id/import": on("plan:report", "plan"),
   // Evaluations and advocacy outcomes: read with the plan, recorded by its editors; a

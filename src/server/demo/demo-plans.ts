@@ -5,7 +5,7 @@ import { CHILDPACT_REGION } from "../reference/countries.ts";
 import { loadPlan } from "../results/load-plan.ts";
 import { addIndicator } from "../results/save-indicator.ts";
 import { addNode } from "../results/save-node.ts";
-import { createPlan } from "../results/save-plan.ts";
+import { approvePlan, createPlan } from "../results/save-plan.ts";
 import { saveValue } from "../results/save-value.ts";
 import { loadDemoEvaluations } from "./demo-evaluations.ts";
 
@@ -259,6 +259,8 @@ export async function loadDemoPlans(
       name: "ChildPact — Regional Coalition for Child Protection",
       kind: "regional",
       regionCode: CHILDPACT_REGION.code,
+      // The network shows its approved plan on the public portal, so a new user sees one there.
+      publishesPlans: true,
     })
     .returning({ id: organisations.id });
   const [moldova] = await db
@@ -277,6 +279,7 @@ export async function loadDemoPlans(
     REGIONAL,
     null,
   );
+  await approvePlan(db, regionalPlanId, { approved: true, isPublic: true }, adminId);
   await loadDemoEvaluations(db, adminId, regionalPlanId);
   if (moldova) {
     await buildDemoPlan(

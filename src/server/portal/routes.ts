@@ -14,6 +14,7 @@ import type { Db } from "../db/connect.ts";
 import { countryName } from "../reference/countries.ts";
 import { findLatestRelease, findRelease, listReleases } from "../releases/read-release.ts";
 import { PORTAL_ASSETS_DIR } from "../reports/portal-css.ts";
+import { listPublicPlans } from "../results/public/read-public-plan.ts";
 import { siteFile } from "../site/site-files.ts";
 import { listTrackingPublications } from "../tracking/publish-tracking.ts";
 
@@ -82,7 +83,10 @@ export async function registerPortalRoutes(app: FastifyInstance, db: Db): Promis
     sendCached(
       request,
       reply,
-      renderPortalIndex(await listReleases(db), langOf(request), { trackings: await latestTrackings(db) }),
+      renderPortalIndex(await listReleases(db), langOf(request), {
+        trackings: await latestTrackings(db),
+        plans: await listPublicPlans(db),
+      }),
       HTML,
     ),
   );

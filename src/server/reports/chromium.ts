@@ -100,14 +100,20 @@ async function withPage<T>(
   }
 }
 
-/** Prints a self-contained HTML document to an A4 PDF (print CSS applies; backgrounds kept). */
-export function printPdf(html: string): Promise<Buffer> {
+/**
+ * Prints a self-contained HTML document to an A4 PDF (print CSS applies; backgrounds kept).
+ * `footer` (Chromium's footer template: `<span class="pageNumber">` etc.) is printed on every page.
+ */
+export function printPdf(html: string, footer?: string): Promise<Buffer> {
   return withPage(html, { width: 1200, height: 1600 }, 1, (page) =>
     page.pdf({
       format: "A4",
       printBackground: true,
       preferCSSPageSize: true,
       margin: { top: "16mm", bottom: "16mm", left: "14mm", right: "14mm" },
+      ...(footer
+        ? { displayHeaderFooter: true, headerTemplate: "<span></span>", footerTemplate: footer }
+        : {}),
     }),
   );
 }

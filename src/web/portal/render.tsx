@@ -10,7 +10,12 @@ import { HomePage } from "./pages/home.tsx";
 import { IndicatorPage } from "./pages/indicator.tsx";
 import { IndicatorsPage } from "./pages/indicators.tsx";
 import { MethodologyPage } from "./pages/methodology.tsx";
-import { type PortalIndexEntry, PortalIndexPage, type PortalIndexTracking } from "./pages/portal-index.tsx";
+import {
+  type PortalIndexEntry,
+  PortalIndexPage,
+  type PortalIndexPlan,
+  type PortalIndexTracking,
+} from "./pages/portal-index.tsx";
 import { PrintCountryPage, PrintRegionalPage } from "./pages/print.tsx";
 import { ReleasesPage } from "./pages/releases.tsx";
 import { NotFoundPage, RootPage } from "./pages/root.tsx";
@@ -153,7 +158,12 @@ export function portalRoutes(snapshot: ReleaseSnapshot, ctx: PortalContext): Por
 export function renderPortalIndex(
   releases: PortalIndexEntry[],
   lang: string,
-  options: { root?: string; notFound?: boolean; trackings?: PortalIndexTracking[] } = {},
+  options: {
+    root?: string;
+    notFound?: boolean;
+    trackings?: PortalIndexTracking[];
+    plans?: PortalIndexPlan[];
+  } = {},
 ): string {
   const language = ["en", "fr", "ar"].includes(lang) ? lang : "en";
   return html(<PortalIndexPage releases={releases} lang={language} {...options} />);

@@ -54,11 +54,18 @@ export function PlanEditing({ plan, onChanged }: { plan: PlanOut; onChanged: () 
       created,
     ),
   );
-  const approve = (approved: boolean) =>
-    sendApi("POST", `/api/results/plans/${plan.id}/approval`, { approved }, z.null()).then(
+  const approve = (approved: boolean, isPublic = false) =>
+    sendApi("POST", `/api/results/plans/${plan.id}/approval`, { approved, isPublic }, z.null()).then(
       onChanged,
       (e: Error) => setError(e.message),
     );
+  const publishes = (publishesPlans: boolean) =>
+    sendApi(
+      "PUT",
+      `/api/results/organisations/${plan.organisation.id}/publishing`,
+      { publishesPlans },
+      z.null(),
+    ).then(onChanged, (e: Error) => setError(e.message));
   if (!plan.may.edit && !plan.may.approve) return null;
   return (
     <div className="rs-editing">
@@ -149,10 +156,40 @@ export function PlanEditing({ plan, onChanged }: { plan: PlanOut; onChanged: () 
       )}
       {plan.may.approve && (
         <p>
-          <button type="button" className="button" onClick={() => approve(plan.status !== "approved")}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => approve(plan.status !== "approved", plan.status !== "approved" && plan.isPublic)}
+          >
             {t(plan.status === "approved" ? "rsReopen" : "rsApprove")}
           </button>
         </p>
+      )}
+      {plan.may.approve && (
+        <fieldset className="rs-card rs-publishing">
+          <legend>{t("rsPublishing")}</legend>
+          <label className="rs-check">
+            <input
+              type="checkbox"
+              checked={plan.isPublic}
+              disabled={plan.status !== "approved"}
+              onChange={(e) => approve(true, e.target.checked)}
+            />
+            {t("rsMakePublic")}
+          </label>
+          {plan.status !== "approved" && <p className="rs-hint">{t("rsPublicNeedsApproval")}</p>}
+          <label className="rs-check">
+            <input
+              type="checkbox"
+              checked={plan.organisation.publishesPlans}
+              onChange={(e) => publishes(e.target.checked)}
+            />
+            {t("rsOrgPublishes", { organisation: plan.organisation.name })}
+          </label>
+          {plan.isPublic && !plan.organisation.publishesPlans && (
+            <p className="rs-hint">{t("rsPublicWaits", { organisation: plan.organisation.name })}</p>
+          )}
+        </fieldset>
       )}
       {error && (
         <p role="alert" className="rs-error">

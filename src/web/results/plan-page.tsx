@@ -89,6 +89,7 @@ export function PlanPage({ id }: { id: string }) {
           </select>
         </label>
       </div>
+      <ReportLinks plan={p} period={d.period} />
       <LateList plan={p} dashboard={d} />
       <div className="rs-tree">
         {roots.map((n) => (
@@ -99,6 +100,25 @@ export function PlanPage({ id }: { id: string }) {
       <EvaluationsSection planId={p.id} />
       <OutcomesSection planId={p.id} />
     </div>
+  );
+}
+
+/** The progress report of the chosen period, to download in Word or PDF. */
+function ReportLinks({ plan, period }: { plan: PlanOut; period: string }) {
+  const { t } = useLanguage();
+  const label = plan.periods.find((p) => p.key === period)?.label ?? period;
+  const href = (format: string) =>
+    `/api/results/plans/${plan.id}/report.${format}?period=${encodeURIComponent(period)}`;
+  return (
+    <p className="rs-reports">
+      <span>{t("rsReports", { period: label })}</span>
+      <a className="button button--small" href={href("docx")} download>
+        {t("rsReportDocx")}
+      </a>
+      <a className="button button--small" href={href("pdf")} download>
+        {t("rsReportPdf")}
+      </a>
+    </p>
   );
 }
 

@@ -2,6 +2,7 @@ import type { LocalText } from "../../../core/index.ts";
 import { dateFormatter, directionOf, translate } from "../i18n/translate.ts";
 import { BrandHeader, HeadStart, Hero } from "../layout.tsx";
 import { DataTable } from "../parts.tsx";
+import { planMessage } from "../plans/messages.ts";
 import { trackingMessage } from "../tracking/messages.ts";
 
 /** One published release, as the live portal's front page lists it. */
@@ -15,6 +16,13 @@ export interface PortalIndexEntry {
   notes: string;
   supersededBy: string | null;
   isDemo: boolean;
+}
+
+/** A published strategic plan (approved, public, of an organisation that publishes). */
+export interface PortalIndexPlan {
+  id: string;
+  title: Record<string, string>;
+  organisation: string;
 }
 
 /** The newest published tracking of UN recommendations of one country. */
@@ -38,6 +46,7 @@ function pick(text: LocalText, lang: string): string {
 export function PortalIndexPage({
   releases,
   trackings = [],
+  plans = [],
   lang,
   root = "",
   notFound = false,
@@ -45,6 +54,8 @@ export function PortalIndexPage({
   releases: PortalIndexEntry[];
   /** Published trackings of UN recommendations, newest version per country. */
   trackings?: PortalIndexTracking[];
+  /** Published strategic plans. */
+  plans?: PortalIndexPlan[];
   lang: string;
   /** Prefix of every link: "" when served at `/portal/`, "/portal/" elsewhere (a not-found answer). */
   root?: string;
@@ -128,6 +139,22 @@ export function PortalIndexPage({
                       })}{" "}
                       · {trackingMessage(lang, "total", { count: tr.recommendations })}
                     </span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          {plans.length > 0 && (
+            <section className="block" aria-labelledby="plans">
+              <h2 id="plans">
+                <a href={`${root}plans/?lang=${lang}`}>{planMessage(lang, "indexTitle")}</a>
+              </h2>
+              <p>{planMessage(lang, "indexLead")}</p>
+              <ul className="plain">
+                {plans.map((p) => (
+                  <li key={p.id}>
+                    <a href={`${root}plans/${p.id}/${lang}/`}>{pick(p.title, lang)}</a>{" "}
+                    <span className="muted">{p.organisation}</span>
                   </li>
                 ))}
               </ul>
