@@ -1,11 +1,9 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningServer, startServer } from "../../src/server/app/start.ts";
-import { CHROMIUM, canRunBrowser } from "./app-under-test.ts";
+import type { RunningServer } from "../../src/server/app/start.ts";
+import { canRunBrowser } from "./app-under-test.ts";
 import { expectNoSeriousViolations } from "./support/axe.ts";
+import { type DemoAdminPage, openDemoAdminPage } from "./support/demo-admin-page.ts";
 
 /*
  * Evaluations in Chromium, on the real server with the demo: the demo admin opens the regional
@@ -19,36 +17,17 @@ const shots = "/tmp/childmark-e2e-evaluations";
 
 describe.skipIf(!canRunBrowser)("results: evaluations and their summary (Chromium)", () => {
   let server: RunningServer;
-  let browser: Browser;
-  let dataDir: string;
+  let app: DemoAdminPage;
   let page: Page;
   const problems: string[] = [];
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), "childmark-e2e-evaluations-"));
-    server = await startServer({ port: 0, dataDir, demo: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking"],
-    });
-    const context = await browser.newContext({ locale: "en-GB", viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(10_000);
-    const login = server.demoLogin!;
-    const res = await context.request.post(`${server.url}/api/auth/sign-in`, {
-      data: { email: login.email, password: login.password },
-    });
-    if (!res.ok()) throw new Error(`sign-in: ${res.status()}`);
-    page = await context.newPage();
-    page.on("pageerror", (error) => problems.push(error.message));
-    page.on("console", (m) => {
-      if (m.type() === "error") problems.push(m.text());
-    });
+    app = await openDemoAdminPage("evaluations", problems);
+    ({ server, page } = app);
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await app?.close();
   });
 
   async function settle(): Promise<void> {

@@ -1,13 +1,13 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningServer, startServer } from "../../src/server/app/start.ts";
+import type { RunningServer } from "../../src/server/app/start.ts";
 import { IATI_103 } from "../support/iati.ts";
 import { hasSharedData, sharedData } from "../support/shared-data.ts";
-import { CHROMIUM, canRunBrowser } from "./app-under-test.ts";
+import { canRunBrowser } from "./app-under-test.ts";
 import { expectNoSeriousViolations } from "./support/axe.ts";
+import { type DemoAdminPage, openDemoAdminPage } from "./support/demo-admin-page.ts";
 
 /*
  * IATI in Chromium on the real server with the demo: on /results the demo admin checks a messy
@@ -20,42 +20,22 @@ const shots = "/tmp/childmark-e2e-iati";
 
 describe.skipIf(!canRunBrowser)("results: a plan from an IATI file, and back (Chromium)", () => {
   let server: RunningServer;
-  let browser: Browser;
-  let dataDir: string;
+  let app: DemoAdminPage;
   let page: Page;
   const problems: string[] = [];
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), "childmark-e2e-iati-"));
-    server = await startServer({ port: 0, dataDir, demo: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking"],
-    });
-    const context = await browser.newContext({
-      locale: "en-GB",
-      viewport: { width: 1280, height: 900 },
-      acceptDownloads: true,
-    });
-    context.setDefaultTimeout(15_000);
-    const login = server.demoLogin!;
-    const res = await context.request.post(`${server.url}/api/auth/sign-in`, {
-      data: { email: login.email, password: login.password },
-    });
-    if (!res.ok()) throw new Error(`sign-in: ${res.status()}`);
-    page = await context.newPage();
-    page.on("pageerror", (error) => problems.push(error.message));
-    page.on("console", (m) => {
+    app = await openDemoAdminPage("iati", problems, {
+      timeout: 15_000,
       // The refused import answers 400 on purpose; the page shows it.
-      if (m.type() === "error" && !m.text().includes("400")) problems.push(m.text());
+      expected: (text) => text.includes("400"),
     });
+    ({ server, page } = app);
     mkdirSync(dirname(shots), { recursive: true });
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await app?.close();
   });
 
   async function check(name: string): Promise<void> {
@@ -85,7 +65,7 @@ describe.skipIf(!canRunBrowser)("results: a plan from an IATI file, and back (Ch
       expect(await form.getByRole("button", { name: "Import as a new plan" }).count()).toBe(0);
       await check("refused");
     }
-    const file = join(dataDir, "coalition-results.xml");
+    const file = join(app.dataDir, "coalition-results.xml");
     writeFileSync(file, IATI_103);
     await form.getByLabel("IATI file").setInputFiles(file);
     await form.getByRole("button", { name: "Check the file" }).click();
