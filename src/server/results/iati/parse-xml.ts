@@ -84,5 +84,8 @@ export async function readIatiFile(bytes: Buffer, fileName: string): Promise<Xml
   const entry = xml[0]!;
   const packed = bytes.subarray(entry.dataStart, entry.dataEnd);
   // The guard proved the entry unpacks to its declared size, within the limit.
-  return parseIatiXml(entry.method === 0 ? packed : inflateRawSync(packed), `${fileName} (${entry.name})`);
+  return parseIatiXml(
+    entry.method === 0 ? packed : inflateRawSync(packed, { maxOutputLength: Math.max(1, entry.size) }),
+    `${fileName} (${entry.name})`,
+  );
 }
