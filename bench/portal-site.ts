@@ -1,9 +1,9 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { ReleaseSnapshot } from "../src/core/index.ts";
+import { type PortalContext, portalLanguages, portalRoutes, routePath } from "../src/portal/render.tsx";
+import { assetPaths } from "../src/portal/routes.ts";
 import { siteFile } from "../src/server/site/site-files.ts";
-import { type PortalContext, portalLanguages, portalRoutes, routePath } from "../src/web/portal/render.tsx";
-import { assetPaths } from "../src/web/portal/routes.ts";
 import { buildDemoReleases } from "../test/support/release-fixture.ts";
 
 /**

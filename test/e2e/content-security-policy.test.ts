@@ -6,9 +6,9 @@ import { join } from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReleaseSnapshot } from "../../src/core/index.ts";
+import { portalRoutes, routePath } from "../../src/portal/render.tsx";
 import { type RunningServer, startServer } from "../../src/server/app/start.ts";
 import { assessments, frameworkVersions, recommendations } from "../../src/server/db/schema.ts";
-import { portalRoutes, routePath } from "../../src/web/portal/render.tsx";
 import { CHROMIUM, canRunBrowser } from "./app-under-test.ts";
 
 /*

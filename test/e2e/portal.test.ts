@@ -4,8 +4,8 @@ import type { AddressInfo } from "node:net";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReleaseSnapshot } from "../../src/core/index.ts";
-import type { PortalContext } from "../../src/web/portal/context.ts";
-import { parsePortalPath, portalRoutes, renderPortalPage, routePath } from "../../src/web/portal/render.tsx";
+import type { PortalContext } from "../../src/portal/context.ts";
+import { parsePortalPath, portalRoutes, renderPortalPage, routePath } from "../../src/portal/render.tsx";
 import { buildDemoReleases } from "../support/release-fixture.ts";
 import { CHROMIUM, canRunBrowser } from "./app-under-test.ts";
 import { expectNoSeriousViolations } from "./support/axe.ts";
@@ -16,7 +16,7 @@ import { expectNoSeriousViolations } from "./support/axe.ts";
  * or critical violation, the page's script raises no error, and the compare
  * picker and the language switch work from the keyboard alone.
  */
-const ASSETS = new URL("../../src/web/portal/assets/", import.meta.url);
+const ASSETS = new URL("../../src/portal/assets/", import.meta.url);
 
 describe.skipIf(!canRunBrowser)("portal pages in Chromium (served as static files)", () => {
   let server: Server;

@@ -1,5 +1,5 @@
 import type { Band } from "../framework/model.ts";
-import type { ScoreTable } from "./engine.ts";
+import type { ScoreTable } from "./score-table.ts";
 
 // Precision is 0–10 decimals; a table lookup is cheaper than `**` on every cell.
 const POWERS_OF_TEN = Array.from({ length: 11 }, (_, i) => 10 ** i);

@@ -1,6 +1,6 @@
 import type { CompiledFramework } from "./compile.ts";
-import type { Answer, ScoreTable } from "./engine.ts";
 import { NOT_APPLICABLE, toChecklistKey, toRawScore } from "./normalise.ts";
+import type { Answer, ScoreTable } from "./score-table.ts";
 
 /**
  * Raw values of every entity and period, one row of `indicatorCount` numbers

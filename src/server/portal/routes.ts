@@ -9,7 +9,7 @@ import {
   portalLanguages,
   renderPortalIndex,
   renderPortalNotFound,
-} from "../../web/portal/render.tsx";
+} from "../../portal/render.tsx";
 import type { Db } from "../db/connect.ts";
 import { countryName } from "../reference/countries.ts";
 import { findLatestRelease, findRelease, listReleases } from "../releases/read-release.ts";

@@ -5,9 +5,12 @@ import { queryRows } from "../db/query-rows.ts";
 import {
   type CurrentStatus,
   countTrackingFacets,
+  type FacetCount,
   LATEST_ASSESSMENTS,
   latestStatusOf,
 } from "./tracking-status.ts";
+
+export type { FacetCount };
 
 export interface SearchFilters {
   /** Web-search syntax: words, "quoted phrases", -excluded, or. */
@@ -53,11 +56,6 @@ export interface RecommendationListItem {
   sdgTargets: string[];
   /** The latest status by each kind of assessor, kept apart. */
   currentStatus: CurrentStatus;
-}
-
-export interface FacetCount {
-  value: string;
-  count: number;
 }
 
 export interface SearchResult {

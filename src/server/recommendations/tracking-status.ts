@@ -1,7 +1,12 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/connect.ts";
 import { queryRows } from "../db/query-rows.ts";
-import type { FacetCount } from "./search-recommendations.ts";
+
+/** How many recommendations have one value of a facet. */
+export interface FacetCount {
+  value: string;
+  count: number;
+}
 
 /** The latest status of each kind of assessor; null when that kind never assessed it. */
 export interface CurrentStatus {

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 
 /** The portal's stylesheet, which reports inline so printing needs no network. */
-export const PORTAL_ASSETS_DIR = fileURLToPath(new URL("../../web/portal/assets/", import.meta.url));
+export const PORTAL_ASSETS_DIR = fileURLToPath(new URL("../../portal/assets/", import.meta.url));
 
 let css: Promise<string> | null = null;
 

@@ -15,20 +15,20 @@ import {
 import { createElement, type ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import type { ReleaseSnapshot } from "../../core/index.ts";
-import { BarChart } from "../../web/portal/charts/bars.tsx";
-import { ChoroplethMap } from "../../web/portal/charts/map.tsx";
-import { TrendChart, trendSeries } from "../../web/portal/charts/trend.tsx";
-import { type PageEnv, type PortalContext, pageEnv } from "../../web/portal/context.ts";
-import { bandColor, textOn } from "../../web/portal/model/colors.ts";
+import { BarChart } from "../../portal/charts/bars.tsx";
+import { ChoroplethMap } from "../../portal/charts/map.tsx";
+import { TrendChart, trendSeries } from "../../portal/charts/trend.tsx";
+import { type PageEnv, type PortalContext, pageEnv } from "../../portal/context.ts";
+import { bandColor, textOn } from "../../portal/model/colors.ts";
 import {
   areasByScore,
   classificationItems,
   gapOf,
   rankedCountries,
   sectionNodes,
-} from "../../web/portal/model/derive.ts";
-import { countryRows } from "../../web/portal/pages/country-charts.tsx";
-import { sectionAverageRows } from "../../web/portal/pages/home.tsx";
+} from "../../portal/model/derive.ts";
+import { countryRows } from "../../portal/pages/country-charts.tsx";
+import { sectionAverageRows } from "../../portal/pages/home.tsx";
 import { UserError } from "../errors.ts";
 import { renderPngs } from "./chromium.ts";
 import { portalCss } from "./portal-css.ts";

@@ -1,6 +1,6 @@
 import type { ReleaseSnapshot } from "../../core/index.ts";
-import type { PortalContext } from "../../web/portal/context.ts";
-import { renderPortalPage } from "../../web/portal/render.tsx";
+import type { PortalContext } from "../../portal/context.ts";
+import { renderPortalPage } from "../../portal/render.tsx";
 import { UserError } from "../errors.ts";
 import { printPdf } from "./chromium.ts";
 import { inlinePortalPage } from "./portal-css.ts";

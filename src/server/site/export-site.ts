@@ -1,7 +1,7 @@
 import { mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import type { ReleaseSnapshot } from "../../core/index.ts";
-import { type PortalContext, portalLanguages } from "../../web/portal/render.tsx";
+import { type PortalContext, portalLanguages } from "../../portal/render.tsx";
 import type { Db } from "../db/connect.ts";
 import { UserError } from "../errors.ts";
 import { findRelease, listReleases } from "../releases/read-release.ts";

@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import type { ReleaseSnapshot } from "../../core/index.ts";
 import { parseDownloadFileName } from "../../core/publishing/downloads.ts";
-import type { PortalContext } from "../../web/portal/context.ts";
-import { portalRoutes, renderPortalPage } from "../../web/portal/render.tsx";
+import type { PortalContext } from "../../portal/context.ts";
+import { portalRoutes, renderPortalPage } from "../../portal/render.tsx";
 import {
   assetPaths,
   countryDownloadPath,
@@ -11,7 +11,7 @@ import {
   releaseDownloadPath,
   reportPath,
   routePath,
-} from "../../web/portal/routes.ts";
+} from "../../portal/routes.ts";
 import { releaseDownload } from "../releases/downloads.ts";
 import { PORTAL_ASSETS_DIR } from "../reports/portal-css.ts";
 import { reportFile } from "../reports/release-reports.ts";

@@ -7,7 +7,7 @@ import {
   renderTrackingPage,
   TRACKING_CSS,
   TRACKING_LANGUAGES,
-} from "../../web/portal/tracking/tracking-page.tsx";
+} from "../../portal/tracking/tracking-page.tsx";
 import { errorBody } from "../api-schemas/index.ts";
 import {
   trackingPublishBody as publishBody,
@@ -166,7 +166,7 @@ export async function registerTrackingRoutes(api: FastifyInstance, db: Db): Prom
 
 /** The public pages of published trackings (outside /api, no sign-in). */
 export async function registerTrackingPages(app: FastifyInstance, db: Db): Promise<void> {
-  const css = new URL(`../../web/portal/tracking/${TRACKING_CSS}`, import.meta.url);
+  const css = new URL(`../../portal/tracking/${TRACKING_CSS}`, import.meta.url);
   app.get(`/portal/tracking/assets/${TRACKING_CSS}`, async (_request, reply) =>
     reply
       .type("text/css; charset=utf-8")

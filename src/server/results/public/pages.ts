@@ -5,7 +5,7 @@ import {
   PLANS_CSS,
   renderPublicPlanPage,
   renderPublicPlansIndex,
-} from "../../../web/portal/plans/plan-pages.tsx";
+} from "../../../portal/plans/plan-pages.tsx";
 import type { Db } from "../../db/connect.ts";
 import { UserError } from "../../errors.ts";
 import { listPublicPlans, readPublicPlan } from "./read-public-plan.ts";
@@ -25,7 +25,7 @@ const sendPage = (reply: FastifyReply, body: string, code = 200) =>
 
 /** The portal pages of published plans (outside /api, no sign-in): the list and each plan per language. */
 export async function registerPublicPlanPages(app: FastifyInstance, db: Db): Promise<void> {
-  const css = new URL(`../../../web/portal/plans/${PLANS_CSS}`, import.meta.url);
+  const css = new URL(`../../../portal/plans/${PLANS_CSS}`, import.meta.url);
   app.get(`/portal/plans/assets/${PLANS_CSS}`, async (_request, reply) =>
     reply
       .type("text/css; charset=utf-8")

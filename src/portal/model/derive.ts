@@ -1,4 +1,4 @@
-import type { FrameworkNode, Indicator, ReleaseScore } from "../../../core/index.ts";
+import type { FrameworkNode, Indicator, ReleaseScore } from "../../core/index.ts";
 import type { PageEnv } from "../context.ts";
 
 /** The sections: the root's direct children, in framework order. */

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildDemoReleases } from "../../../test/support/release-fixture.ts";
-import type { ReleaseSnapshot } from "../../core/index.ts";
+import { buildDemoReleases } from "../../test/support/release-fixture.ts";
+import type { ReleaseSnapshot } from "../core/index.ts";
 import type { PortalContext } from "./context.ts";
 import {
   assetPaths,

@@ -5,7 +5,7 @@ import {
   type LocalText,
   type ReleaseIndex,
   type ReleaseSnapshot,
-} from "../../core/index.ts";
+} from "../core/index.ts";
 import type { PortalMessageKey } from "./i18n/catalog-en.ts";
 import { dateFormatter, directionOf, numberLocaleOf, pickText, translate } from "./i18n/translate.ts";
 import { type PortalRoute, relativeHref, routePath } from "./routes.ts";

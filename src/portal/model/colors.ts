@@ -1,4 +1,4 @@
-import type { Band } from "../../../core/index.ts";
+import type { Band } from "../../core/index.ts";
 
 /** Band colours when a framework gives none: a calm red–amber–blue–green scale. */
 const FALLBACK = ["#b03a2e", "#c27c0e", "#2874a6", "#1e8449", "#6c3483", "#117a65"];

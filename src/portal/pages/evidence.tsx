@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { PublicEvidence, ReleaseAnswer } from "../../../core/index.ts";
+import type { PublicEvidence, ReleaseAnswer } from "../../core/index.ts";
 import type { PageEnv } from "../context.ts";
 
 function isWebAddress(url: string | null): url is string {

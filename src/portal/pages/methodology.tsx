@@ -1,4 +1,4 @@
-import type { FrameworkNode } from "../../../core/index.ts";
+import type { FrameworkNode } from "../../core/index.ts";
 import { bandColorOf } from "../charts/figure.tsx";
 import type { PageEnv } from "../context.ts";
 import { Hero, PortalDocument } from "../layout.tsx";

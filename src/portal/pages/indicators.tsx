@@ -1,4 +1,4 @@
-import type { FrameworkNode } from "../../../core/index.ts";
+import type { FrameworkNode } from "../../core/index.ts";
 import type { PageEnv } from "../context.ts";
 import { uiLanguageOf } from "../i18n/translate.ts";
 import { Hero, PortalDocument } from "../layout.tsx";

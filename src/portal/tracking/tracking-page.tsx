@@ -8,7 +8,7 @@ import {
   type TrackedRecommendation,
   type TrackingSnapshot,
   trackingStatusCounts,
-} from "../../../core/index.ts";
+} from "../../core/index.ts";
 import { dateFormatter, directionOf, numberLocaleOf, pickText } from "../i18n/translate.ts";
 import { BrandHeader, HeadStart, Hero } from "../layout.tsx";
 import { DataTable } from "../parts.tsx";

@@ -1,4 +1,4 @@
-import type { Indicator, ReleaseAnswer } from "../../../core/index.ts";
+import type { Indicator, ReleaseAnswer } from "../../core/index.ts";
 import type { PageEnv } from "../context.ts";
 import { numberLocaleOf } from "../i18n/translate.ts";
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { Indicator } from "../../core/index.ts";
+import type { Indicator } from "../core/index.ts";
 import { bandColorOf } from "./charts/figure.tsx";
 import type { PageEnv } from "./context.ts";
 import { directionOf } from "./i18n/translate.ts";

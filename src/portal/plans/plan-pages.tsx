@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import type { PublicPlanOut, PublicPlanSummaryOut } from "../../../server/api-schemas/public-plans.ts";
+import type { PublicPlanOut, PublicPlanSummaryOut } from "../../server/api-schemas/public-plans.ts";
 import { dateFormatter, directionOf, numberLocaleOf, pickText } from "../i18n/translate.ts";
 import { BrandHeader, HeadStart, Hero } from "../layout.tsx";
 import { DataTable } from "../parts.tsx";

@@ -1,4 +1,4 @@
-import type { Indicator } from "../../../core/index.ts";
+import type { Indicator } from "../../core/index.ts";
 import { BarFigure, type BarRow } from "../charts/bars.tsx";
 import type { PageEnv } from "../context.ts";
 import { Hero, PortalDocument } from "../layout.tsx";

@@ -1,6 +1,6 @@
 import type { ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import type { ReleaseSnapshot } from "../../core/index.ts";
+import type { ReleaseSnapshot } from "../core/index.ts";
 import { type PageEnv, type PortalContext, pageEnv, portalLanguages } from "./context.ts";
 import { ComparePage } from "./pages/compare.tsx";
 import { CountryPage } from "./pages/country.tsx";

@@ -1,4 +1,4 @@
-import type { LocalText } from "../../../core/index.ts";
+import type { LocalText } from "../../core/index.ts";
 import { dateFormatter, directionOf, translate } from "../i18n/translate.ts";
 import { BrandHeader, HeadStart, Hero } from "../layout.tsx";
 import { DataTable } from "../parts.tsx";
