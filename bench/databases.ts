@@ -1,4 +1,5 @@
-import type { Database } from "../src/server/db/connect.ts";
+import type { Database, Db } from "../src/server/db/connect.ts";
+import { organisations, users } from "../src/server/db/schema.ts";
 import { seedReference } from "../src/server/reference/countries.ts";
 import { openTestDatabase } from "../test/support/test-database.ts";
 
@@ -22,4 +23,14 @@ export async function* benchDatabases(): AsyncGenerator<Database> {
       await database.close();
     }
   }
+}
+
+/** A user and Moldova's coalition, who own the plans the results benchmarks write. */
+export async function benchCoalition(db: Db): Promise<{ userId: string; organisationId: string }> {
+  const [user] = await db.insert(users).values({ email: "bench@example.org", name: "Bench" }).returning();
+  const [org] = await db
+    .insert(organisations)
+    .values({ name: "Bench coalition", countryCode: "MD" })
+    .returning();
+  return { userId: user!.id, organisationId: org!.id };
 }

@@ -3,10 +3,9 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readIatiActivities, type XmlElement } from "../src/core/results/iati/index.ts";
 import type { Db } from "../src/server/db/connect.ts";
-import { organisations, users } from "../src/server/db/schema.ts";
 import { previewIati, writeDraft } from "../src/server/results/iati/import-iati.ts";
 import { readIatiFile } from "../src/server/results/iati/parse-xml.ts";
-import { benchDatabases } from "./databases.ts";
+import { benchCoalition, benchDatabases } from "./databases.ts";
 import { type BenchFigure, formatFigure, percentile } from "./harness.ts";
 
 export const name = "results: IATI import of the 100 activities of shared/data/iati";
@@ -53,13 +52,9 @@ export async function run(): Promise<BenchFigure[]> {
 
   for await (const database of benchDatabases()) {
     const { db, kind } = database;
-    const [user] = await db.insert(users).values({ email: "bench@example.org", name: "Bench" }).returning();
-    const [org] = await db
-      .insert(organisations)
-      .values({ name: "Bench coalition", countryCode: "MD" })
-      .returning();
+    const { userId, organisationId } = await benchCoalition(db);
     const start = performance.now();
-    await db.transaction((tx) => writeDraft(tx as unknown as Db, draft, org!.id, user!.id));
+    await db.transaction((tx) => writeDraft(tx as unknown as Db, draft, organisationId, userId));
     const written = performance.now() - start;
     console.log(
       `  ${kind}: ${draft.activities} activities, ${draft.nodes.length} nodes, ${indicators} indicators written in ${formatFigure(written)} ms`,

@@ -24,6 +24,7 @@ import { importFramework } from "../../src/server/frameworks/import-framework.ts
 import { BACKUP_TABLES, schemaTag } from "../../src/server/ops/backup-tables.ts";
 import { createBackup } from "../../src/server/ops/create-backup.ts";
 import { restoreBackup } from "../../src/server/ops/restore-backup.ts";
+import { tarFileHeader } from "../../src/server/ops/tar.ts";
 import { seedReference } from "../../src/server/reference/countries.ts";
 import { describeEachDatabase, openTestDatabase } from "../support/databases.ts";
 import { buildAssessments, buildUser, signInAs, type TestUser } from "../support/factories.ts";
@@ -197,6 +198,51 @@ describeEachDatabase("backup and restore", (database) => {
       expect(await filesUnder(uploads)).toEqual(filesBefore);
     }
     expect((await readdir(join(dir, "data"))).filter((n) => n.startsWith(".childmark-restore-"))).toEqual([]);
+  });
+
+  it("refuses a gzip bomb once it unpacks past the configured limit, before anything changes", async () => {
+    const limits = {
+      total: process.env.CHILDMARK_MAX_RESTORE_MB,
+      legacy: process.env.CHILDMARK_MAX_LEGACY_RESTORE_MB,
+    };
+    process.env.CHILDMARK_MAX_RESTORE_MB = "2";
+    process.env.CHILDMARK_MAX_LEGACY_RESTORE_MB = "1";
+    try {
+      // A tar entry announcing 64 MB of zeros: about 64 KB once gzipped.
+      const huge = 64 * 1048576;
+      const bomb = join(dir, "bomb.tar.gz");
+      writeFileSync(
+        bomb,
+        gzipSync(Buffer.concat([tarFileHeader("database/answers.ndjson", huge), Buffer.alloc(huge)]), {
+          level: 9,
+        }),
+      );
+      expect(readFileSync(bomb).length).toBeLessThan(256 * 1024);
+      // The first format is read whole into memory: its own, smaller limit.
+      const legacyBomb = join(dir, "bomb.json.gz");
+      writeFileSync(legacyBomb, gzipSync(`{"tables":"${" ".repeat(8 * 1048576)}"}`, { level: 9 }));
+      const answersBefore = await count$(answers);
+      const filesBefore = await filesUnder(uploads);
+      await expect(restoreBackup(database(), bomb)).rejects.toThrow(
+        "the backup unpacks to more than 2 MB (the limit set by CHILDMARK_MAX_RESTORE_MB): refused, nothing was restored",
+      );
+      await expect(restoreBackup(database(), legacyBomb)).rejects.toThrow(
+        /more than 1 MB \(the limit set by CHILDMARK_MAX_LEGACY_RESTORE_MB\)/,
+      );
+      expect(await count$(answers)).toBe(answersBefore);
+      expect(await filesUnder(uploads)).toEqual(filesBefore);
+      expect((await readdir(join(dir, "data"))).filter((n) => n.startsWith(".childmark-restore-"))).toEqual(
+        [],
+      );
+    } finally {
+      for (const [variable, value] of [
+        ["CHILDMARK_MAX_RESTORE_MB", limits.total],
+        ["CHILDMARK_MAX_LEGACY_RESTORE_MB", limits.legacy],
+      ] as const) {
+        if (value === undefined) delete process.env[variable];
+        else process.env[variable] = value;
+      }
+    }
   });
 
   it("refuses a file that is not a backup; still reads a backup of the first format", async () => {

@@ -23,6 +23,24 @@ export function maxUnpackedBytes(): number {
   return positiveNumber("CHILDMARK_MAX_UNPACKED_MB", 25) * 1048576;
 }
 
+/**
+ * Largest total a backup may unpack to when restored: `CHILDMARK_MAX_RESTORE_MB` (10,240 MB).
+ * A backup is unpacked to disk beside the uploads folder before anything changes, so this
+ * bounds the disk a damaged or hostile backup (a gzip bomb) can fill; raise it for a data
+ * folder with more than 10 GB of evidence files.
+ */
+export function maxRestoreBytes(): number {
+  return positiveNumber("CHILDMARK_MAX_RESTORE_MB", 10240) * 1048576;
+}
+
+/**
+ * Largest backup of the first format (gzipped JSON, read whole into memory) a restore
+ * accepts: `CHILDMARK_MAX_LEGACY_RESTORE_MB` (512 MB).
+ */
+export function maxLegacyRestoreBytes(): number {
+  return positiveNumber("CHILDMARK_MAX_LEGACY_RESTORE_MB", 512) * 1048576;
+}
+
 /** Largest non-upload request body (JSON, forms): `CHILDMARK_MAX_BODY_KB` (1024 KB). */
 export function maxBodyBytes(): number {
   return Math.round(positiveNumber("CHILDMARK_MAX_BODY_KB", 1024) * 1024);

@@ -9,6 +9,7 @@ import type { Database, Db } from "../db/connect.ts";
 import { queryRows } from "../db/query-rows.ts";
 import { UserError } from "../errors.ts";
 import { uploadsDir } from "../evidence/uploads-dir.ts";
+import { formatMegabytes, maxLegacyRestoreBytes, maxRestoreBytes } from "../files/limits.ts";
 import { forgetReleases } from "../releases/read-release.ts";
 import { readLegacyBackup } from "./legacy-backup.ts";
 import { replaceTables } from "./load-tables.ts";
@@ -43,7 +44,13 @@ export async function restoreBackup(
   const content = await peek(gunzipped(file));
   if (content.first.subarray(0, 1).toString() === "{") {
     const chunks: Buffer[] = [];
-    for await (const chunk of content.all) chunks.push(chunk);
+    let size = 0;
+    const limit = maxLegacyRestoreBytes();
+    for await (const chunk of content.all) {
+      size += chunk.length;
+      if (size > limit) throw tooLarge(limit, "CHILDMARK_MAX_LEGACY_RESTORE_MB");
+      chunks.push(chunk);
+    }
     const rowsOf = readLegacyBackup(Buffer.concat(chunks));
     const loaded = await db.transaction(async (tx) => {
       const t = tx as unknown as Db;
@@ -87,15 +94,32 @@ async function recordRestore(t: Db, audit: AuditActor | undefined, details: Reco
   if (audit) await recordAudit(t, { action: "backup.restored", ...audit, details });
 }
 
-/** The decompressed bytes of a file, with gzip's own errors told as a damaged or foreign file. */
+function tooLarge(limit: number, variable: string): UserError {
+  return new UserError(
+    `the backup unpacks to more than ${formatMegabytes(limit)} (the limit set by ${variable}): refused, nothing was restored`,
+  );
+}
+
+/**
+ * The decompressed bytes of a file, with gzip's own errors told as a damaged or
+ * foreign file; refused once they pass `maxRestoreBytes()` (a gzip bomb stops
+ * there, before it fills the disk).
+ */
 async function* gunzipped(file: string): AsyncGenerator<Buffer> {
   const input = createReadStream(file);
   const gunzip = createGunzip();
   input.on("error", (error) => gunzip.destroy(error));
   input.pipe(gunzip);
+  const limit = maxRestoreBytes();
+  let size = 0;
   try {
-    for await (const chunk of gunzip) yield chunk as Buffer;
+    for await (const chunk of gunzip) {
+      size += (chunk as Buffer).length;
+      if (size > limit) throw tooLarge(limit, "CHILDMARK_MAX_RESTORE_MB");
+      yield chunk as Buffer;
+    }
   } catch (error) {
+    if (error instanceof UserError) throw error;
     const e = error as NodeJS.ErrnoException;
     if (e.code === "ENOENT" || e.code === "EACCES" || e.code === "EISDIR")
       throw new UserError(`cannot read ${file}`);

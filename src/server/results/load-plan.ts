@@ -20,10 +20,13 @@ export type LoadedPlan = typeof resultPlans.$inferSelect & { organisation: Loade
 
 /**
  * The scope of an organisation's plans: a national coalition's country (and the
- * region over it), or a regional network's region alone.
+ * region over it), or a regional network's region alone — even when the network
+ * records the country of its office, so that country roles never reach a regional plan.
  */
 export function organisationTarget(org: LoadedOrganisation): Target {
-  return org.country ? { country: org.country, region: org.region } : { region: org.region };
+  return org.country && org.kind !== "regional"
+    ? { country: org.country, region: org.region }
+    : { region: org.region };
 }
 
 const organisationColumns = {
@@ -44,9 +47,22 @@ function toOrganisation(row: OrganisationRow): LoadedOrganisation {
     name: row.name as string,
     kind: row.kind as string,
     country: row.country as string | null,
-    region: ((row.ownRegion ?? row.countryRegion) as string | null) ?? null,
+    region: regionOf(row),
     publishesPlans: row.publishesPlans as boolean,
   };
+}
+
+/**
+ * The region over an organisation. A country's organisation is in its country's region
+ * (the region an assessment of that country is in), whatever region its own row names:
+ * preferring the row's region let a coalition whose row named another region escape its
+ * country's regional secretariat (403 on approving its plan). The row's region counts only
+ * for a regional network, and for an organisation whose country is in no region.
+ */
+function regionOf(row: OrganisationRow): string | null {
+  const own = row.ownRegion as string | null;
+  const ofCountry = row.countryRegion as string | null;
+  return (row.kind === "regional" ? (own ?? ofCountry) : (ofCountry ?? own)) ?? null;
 }
 
 /** Every organisation with its scope, for lists and forms. */
