@@ -13,6 +13,14 @@ import { regionalAverages } from "../scoring/summary.ts";
  */
 export const RELEASE_FORMAT = "childmark-release/1";
 
+/**
+ * The notes a first release gets when its publisher writes none. They are stored
+ * in English; the portal recognises them and shows them in the page's language.
+ */
+export function defaultReleaseNotes(period: string): string {
+  return `First release of ${period}.`;
+}
+
 /** Public evidence of an answer: sources only (no uploader, no internal note, no file content). */
 export interface PublicEvidence {
   kind: "citation" | "url" | "legal" | "file";

@@ -219,6 +219,7 @@ export const ar: Record<PortalMessageKey, string> = {
   apiStatic: "هذه النسخة من البوابة تصدير ثابت: واجهة البرمجة موجودة على البوابة المباشرة التي نشرتها.",
   licenceTitle: "إعادة الاستخدام",
   releasesTitle: "الإصدارات",
+  firstReleaseNotes: "الإصدار الأول للفترة {period}.",
   releasesLead: "كل إصدار لقطة ثابتة لا تتغير ولها عنوان دائم خاص بها. يُنشر التصحيح نسخةً جديدة مع ملاحظة.",
   version: "النسخة",
   published: "تاريخ النشر",

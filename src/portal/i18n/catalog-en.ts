@@ -237,6 +237,7 @@ export const en = {
   releasesTitle: "Releases",
   releasesLead:
     "Every release is an immutable snapshot with its own permanent address. A correction is published as a new version with a note.",
+  firstReleaseNotes: "First release of {period}.",
   version: "Version",
   published: "Published",
   period: "Period",

@@ -227,6 +227,7 @@ export const fr: Record<PortalMessageKey, string> = {
     "Cette copie du portail est un export statique : l'API se trouve sur le portail en ligne qui l'a publiée.",
   licenceTitle: "Réutilisation",
   releasesTitle: "Publications",
+  firstReleaseNotes: "Première publication de {period}.",
   releasesLead:
     "Chaque publication est un instantané immuable avec sa propre adresse permanente. Une correction est publiée comme nouvelle version, avec une note.",
   version: "Version",

@@ -1,4 +1,4 @@
-import type { LocalText } from "../../core/index.ts";
+import { defaultReleaseNotes, type LocalText } from "../../core/index.ts";
 import { dateFormatter, directionOf, translate } from "../i18n/translate.ts";
 import { BrandHeader, HeadStart, Hero } from "../layout.tsx";
 import { DataTable } from "../parts.tsx";
@@ -106,7 +106,11 @@ export function PortalIndexPage({
                       </th>
                       <td>{date(r.publishedAt)}</td>
                       <td>
-                        <span dir="auto">{r.notes}</span>
+                        <span dir="auto">
+                          {r.notes === defaultReleaseNotes(r.period)
+                            ? t("firstReleaseNotes", { period: r.period })
+                            : r.notes}
+                        </span>
                         {r.supersededBy && (
                           <div className="muted">
                             {t("supersededBy", {

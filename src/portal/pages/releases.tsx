@@ -1,3 +1,4 @@
+import { defaultReleaseNotes } from "../../core/index.ts";
 import type { PageEnv, PortalReleaseItem } from "../context.ts";
 import { Hero, PortalDocument } from "../layout.tsx";
 import { DataTable, Section } from "../parts.tsx";
@@ -46,7 +47,11 @@ export function ReleasesPage({ env }: { env: PageEnv }) {
                 </th>
                 <td>{env.date(item.publishedAt)}</td>
                 <td>
-                  <span dir="auto">{item.notes}</span>
+                  <span dir="auto">
+                    {item.notes === defaultReleaseNotes(item.period)
+                      ? env.t("firstReleaseNotes", { period: item.period })
+                      : item.notes}
+                  </span>
                   {item.supersededBy && (
                     <div className="muted">
                       {env.t("supersededBy", { version: newer?.version ?? item.supersededBy })}

@@ -1,5 +1,5 @@
 import { and, desc, eq, lt } from "drizzle-orm";
-import { buildReleaseSnapshot, type ReleaseSnapshot } from "../../core/index.ts";
+import { buildReleaseSnapshot, defaultReleaseNotes, type ReleaseSnapshot } from "../../core/index.ts";
 import { type AuditActor, recordAudit } from "../audit/record-audit.ts";
 import type { Db } from "../db/connect.ts";
 import { assessments, cycles, frameworks, frameworkVersions, releases } from "../db/schema.ts";
@@ -103,7 +103,7 @@ export async function publishRelease(db: Db, input: PublishInput): Promise<Publi
         period: cycle.period,
         cycleName: cycle.name,
         publishedAt: publishedAt.toISOString(),
-        notes: notes || `First release of ${cycle.period}.`,
+        notes: notes || defaultReleaseNotes(cycle.period),
         supersedes: previous
           ? {
               slug: previous.slug,

@@ -32,7 +32,7 @@ export function FrameworkHeader({
   );
   return (
     <>
-      <nav aria-label="Breadcrumb" className="breadcrumbs">
+      <nav aria-label={t("breadcrumb")} className="breadcrumbs">
         <ol>
           <li>
             <Link to={paths.overview()}>{t("frameworks")}</Link>

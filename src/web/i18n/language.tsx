@@ -1,6 +1,7 @@
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from "react";
 import type { LocalText } from "../../core/index.ts";
-import { type MessageKey, translate, type UiLanguage, uiLanguages } from "./messages.ts";
+import { isUiLanguage, loadLanguage } from "./language-files.ts";
+import { directionOf, hasCatalogue, type MessageKey, translate, type UiLanguage } from "./messages.ts";
 
 interface LanguageValue {
   lang: UiLanguage;
@@ -13,16 +14,10 @@ interface LanguageValue {
 
 const LanguageContext = createContext<LanguageValue | null>(null);
 const storageKey = "childmark.lang";
-const rtlLanguages = new Set(["ar", "he", "fa", "ur"]);
-
-function isUiLanguage(value: string | null): value is UiLanguage {
-  return value !== null && value in uiLanguages;
-}
-
 function readInitialLanguage(): UiLanguage {
   const stored = window.localStorage.getItem(storageKey);
   if (isUiLanguage(stored)) return stored;
-  const browser = window.navigator.language.slice(0, 2);
+  const browser = window.navigator.language.split("-")[0]!;
   return isUiLanguage(browser) ? browser : "en";
 }
 
@@ -32,25 +27,41 @@ export function pickText(text: LocalText | undefined, lang: string, fallback = "
   return text[lang] ?? text[fallback] ?? text.en ?? Object.values(text)[0] ?? "";
 }
 
-/** Holds the chosen language, remembers it, and keeps `<html lang dir>` in step for assistive tech. */
+/**
+ * Holds the chosen language, remembers it, and keeps `<html lang dir>` in step for assistive tech.
+ * A language kept in a file is loaded before it is shown, so no page flashes in English.
+ */
 export function LanguageProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<UiLanguage>(readInitialLanguage);
+  const [wanted] = useState<UiLanguage>(readInitialLanguage);
+  const [lang, setLangState] = useState<UiLanguage | null>(() => (hasCatalogue(wanted) ? wanted : null));
   useEffect(() => {
+    if (lang !== null) return;
+    loadLanguage(wanted).then(
+      () => setLangState(wanted),
+      () => setLangState("en"),
+    );
+  }, [lang, wanted]);
+  useEffect(() => {
+    if (lang === null) return;
     document.documentElement.lang = lang;
-    document.documentElement.dir = rtlLanguages.has(lang) ? "rtl" : "ltr";
+    document.documentElement.dir = directionOf(lang);
   }, [lang]);
-  const value = useMemo<LanguageValue>(
-    () => ({
-      lang,
+  const value = useMemo<LanguageValue>(() => {
+    const shown = lang ?? "en";
+    return {
+      lang: shown,
       setLang: (next) => {
         window.localStorage.setItem(storageKey, next);
-        setLangState(next);
+        loadLanguage(next).then(
+          () => setLangState(next),
+          () => undefined,
+        );
       },
-      t: (key, vars) => translate(lang, key, vars),
-      pick: (text, fallback) => pickText(text, lang, fallback),
-    }),
-    [lang],
-  );
+      t: (key, vars) => translate(shown, key, vars),
+      pick: (text, fallback) => pickText(text, shown, fallback),
+    };
+  }, [lang]);
+  if (lang === null) return null;
   return <LanguageContext.Provider value={value}>{children}</LanguageContext.Provider>;
 }
 

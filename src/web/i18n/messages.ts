@@ -54,13 +54,69 @@ const ar: Partial<Record<MessageKey, string>> = {
 };
 
 export type MessageKey = keyof typeof en;
+/** A language's messages: any subset of the English keys (the rest shows in English). */
+export type Messages = Partial<Record<MessageKey, string>>;
 
-/** Interface languages; framework content may offer more and falls back to its default. */
-export const uiLanguages = { en, fr, ar } as const;
-export type UiLanguage = keyof typeof uiLanguages;
-export const uiLanguageNames: Record<UiLanguage, string> = { en: "English", fr: "Français", ar: "العربية" };
+/**
+ * An interface language code (`en`, `fr`, `ro`…). English, French and Arabic are
+ * built in; any other language is a file `./languages/{code}.json` (key →
+ * ICU message), found by `language-files.ts` and loaded when chosen.
+ */
+export type UiLanguage = string;
+
+/** The catalogues known now: the built-in ones and the language files loaded so far. */
+const catalogues = new Map<string, Messages>([
+  ["en", en],
+  ["fr", fr],
+  ["ar", ar],
+]);
+export const builtInLanguages: readonly string[] = [...catalogues.keys()];
+
+/** Makes a language file's messages available to `translate`. */
+export function addCatalogue(lang: string, messages: Messages): void {
+  catalogues.set(lang, messages);
+  for (const id of formatters.keys()) if (id.startsWith(`${lang}\u0000`)) formatters.delete(id);
+}
+
+/** Whether `translate` has `lang`'s own messages (else it answers in English). */
+export function hasCatalogue(lang: string): boolean {
+  return catalogues.has(lang);
+}
+
+/** The English messages, the reference every language is checked against. */
+export const englishMessages: Readonly<Record<MessageKey, string>> = en;
+/** The built-in catalogues by language (English, French, Arabic). */
+export const builtInCatalogues: Readonly<Record<string, Messages>> = { en, fr, ar };
+
+const rtlLanguages = new Set(["ar", "he", "fa", "ur", "ps", "yi", "dv", "ku"]);
+/** `rtl` for right-to-left scripts, else `ltr`. */
+export function directionOf(lang: string): "rtl" | "ltr" {
+  return rtlLanguages.has(lang.split("-")[0]!) ? "rtl" : "ltr";
+}
+
+/** A language's name in itself ("Română", "Русский"), for the language switch. */
+export function languageName(lang: string): string {
+  try {
+    const name = new Intl.DisplayNames([lang], { type: "language" }).of(lang) ?? lang;
+    return name.charAt(0).toLocaleUpperCase(lang) + name.slice(1);
+  } catch {
+    return lang;
+  }
+}
 
 const formatters = new Map<string, IntlMessageFormat>();
+
+function compile(lang: string, key: MessageKey): IntlMessageFormat {
+  const own = catalogues.get(lang)?.[key];
+  if (own !== undefined) {
+    try {
+      return new IntlMessageFormat(own, lang);
+    } catch {
+      // A message that does not parse shows in English (the catalogue test names it).
+    }
+  }
+  return new IntlMessageFormat(en[key], own === undefined ? "en" : lang);
+}
 
 /** Looks up a message in ICU MessageFormat and fills its placeholders (plurals and selects included). */
 export function translate(
@@ -68,11 +124,10 @@ export function translate(
   key: MessageKey,
   vars: Record<string, string | number> = {},
 ): string {
-  const template = uiLanguages[lang][key] ?? en[key];
   const id = `${lang}\u0000${key}`;
   let formatter = formatters.get(id);
   if (!formatter) {
-    formatter = new IntlMessageFormat(template, lang);
+    formatter = compile(lang, key);
     formatters.set(id, formatter);
   }
   return String(formatter.format(vars));

@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
 import { useSession } from "../auth/session.tsx";
 import { useLanguage } from "../i18n/language.tsx";
-import { type UiLanguage, uiLanguageNames, uiLanguages } from "../i18n/messages.ts";
+import { uiLanguageCodes } from "../i18n/language-files.ts";
+import { languageName } from "../i18n/messages.ts";
 import { Link, useLocation } from "../routing/router.tsx";
 import { paths } from "../routing/routes.ts";
 import { type AppModule, currentPage, type ModulePage, visibleModules } from "./modules.ts";
@@ -14,10 +15,10 @@ function LanguageSwitch() {
   return (
     <div className="language-switch">
       <label htmlFor="language">{t("language")}</label>
-      <select id="language" value={lang} onChange={(e) => setLang(e.target.value as UiLanguage)}>
-        {(Object.keys(uiLanguages) as UiLanguage[]).map((code) => (
+      <select id="language" value={lang} onChange={(e) => setLang(e.target.value)}>
+        {uiLanguageCodes.map((code) => (
           <option key={code} value={code} lang={code}>
-            {uiLanguageNames[code]}
+            {languageName(code)}
           </option>
         ))}
       </select>

@@ -1,5 +1,6 @@
 import type { ReleaseSummaryOut } from "../../server/api-schemas/releases.ts";
 import { useLanguage } from "../i18n/language.tsx";
+import { directionOf } from "../i18n/messages.ts";
 import { formatDateTime } from "../review/format.ts";
 
 /** The live portal address of a release (its root redirects to the default language). */
@@ -12,7 +13,7 @@ export function portalUrl(slug: string): string {
  * and hyphens keep their order and do not pull the punctuation around them out of place.
  */
 export function isolate(text: string, lang: string): string {
-  return lang === "ar" ? `\u2066${text}\u2069` : text;
+  return directionOf(lang) === "rtl" ? `\u2066${text}\u2069` : text;
 }
 
 /** Every published release, newest first, each with its portal link and what superseded it. */

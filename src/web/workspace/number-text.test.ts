@@ -17,8 +17,10 @@ describe("typed numbers", () => {
     expect(parseNumberText("1,2,3")).toBeNaN();
   });
 
-  it("writes the comma in French and Arabic only", () => {
+  it("writes the comma where the language does (French, Arabic, Romanian, Russian), not in English", () => {
     expect(formatNumberText(12.5, "fr")).toBe("12,5");
+    expect(formatNumberText(12.5, "ro")).toBe("12,5");
+    expect(formatNumberText(12.5, "ru")).toBe("12,5");
     expect(formatNumberText(12.5, "ar")).toBe("12,5");
     expect(formatNumberText(12.5, "en")).toBe("12.5");
     expect(formatNumberText(null, "en")).toBe("");

@@ -17,9 +17,19 @@ export function parseNumberText(text: string): number | null {
   return Number(plain);
 }
 
-/** Writes a number for an input: Latin digits, the decimal comma in French and Arabic. */
+/** Whether a language writes decimals with a comma (French, Arabic, Romanian, Russian…). */
+function usesDecimalComma(lang: string): boolean {
+  if (lang === "ar") return true;
+  try {
+    return new Intl.NumberFormat(lang).format(1.5).includes(",");
+  } catch {
+    return false;
+  }
+}
+
+/** Writes a number for an input: Latin digits, the decimal comma where the language writes one. */
 export function formatNumberText(value: number | string | null, lang: string): string {
   if (value === null || value === "") return "";
   const text = String(value);
-  return lang === "fr" || lang === "ar" ? text.replace(".", ",") : text;
+  return usesDecimalComma(lang) ? text.replace(".", ",") : text;
 }

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { checkCatalogue, pluralForms } from "./coverage.ts";
+import { builtInCatalogues, englishMessages, type Messages, translate } from "./messages.ts";
+
+const files = import.meta.glob<Messages>("./languages/*.json", { import: "default", eager: true });
+const fileCatalogues = Object.fromEntries(
+  Object.entries(files).map(([path, messages]) => [path.replace(/^.*\/|\.json$/g, ""), messages]),
+);
+const all = { ...builtInCatalogues, ...fileCatalogues };
+
+describe("interface catalogues", () => {
+  it("has the languages added as files", () => {
+    expect(Object.keys(fileCatalogues)).toEqual(expect.arrayContaining(["ro", "ru"]));
+  });
+
+  it.each(Object.keys(all))(
+    "%s: every key is an English key and every message parses with English's placeholders",
+    (lang) => {
+      const report = checkCatalogue(lang, englishMessages, all[lang]!);
+      expect(report.errors).toEqual([]);
+    },
+  );
+
+  it.each(["fr", ...Object.keys(fileCatalogues)])(
+    "%s: every plural has the forms the language needs",
+    (lang) => {
+      expect(checkCatalogue(lang, englishMessages, all[lang]!).pluralGaps).toEqual([]);
+    },
+  );
+
+  it("finds the errors it is for", () => {
+    const report = checkCatalogue(
+      "ru",
+      { a: "{count, plural, one {# file} other {# files}}", b: "Hi {name}" },
+      {
+        a: "{count, plural, one {# файл} other {# файлов}}",
+        b: "Привет {nom",
+        c: "extra",
+      },
+    );
+    expect(report.errors).toEqual([
+      expect.stringMatching(/^c: not an English key/),
+      expect.stringMatching(/^b: does not parse/),
+    ]);
+    expect(report.pluralGaps).toEqual(["a: plural {count} lacks many, few"]);
+    expect(checkCatalogue("fr", { a: "Hi {name}" }, { a: "Salut {nom}" }).errors).toEqual([
+      "a: placeholder {nom} is not in English",
+      "a: placeholder {name} of English is left out",
+    ]);
+    expect([...pluralForms("ro").keys()].sort()).toEqual(["few", "one", "other"]);
+  });
+
+  it("falls back to English for a language without a catalogue", () => {
+    expect(translate("xx", "signIn")).toBe(englishMessages.signIn);
+  });
+});
