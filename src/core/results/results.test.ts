@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { achievementOf, bandOf, cumulativeAchievement } from "./achievement.ts";
-import { checkBreakdown } from "./disaggregation.ts";
+import { breakdownBar, checkBreakdown } from "./disaggregation.ts";
 import { findLate } from "./late.ts";
 import type { DisaggregationCategory, PeriodValue, ProgressIndicator, ProgressNode } from "./model.ts";
 import { planProgress } from "./progress.ts";
@@ -116,6 +116,27 @@ describe("disaggregation and lateness", () => {
       /not a disaggregation/,
     );
     expect(checkBreakdown("percentage", 50, { sex: { girls: 60, boys: 40 } }, [sex])).toEqual([]);
+  });
+
+  it("draws a breakdown in the category's order and shows a gap to the total", () => {
+    expect(breakdownBar("number", 100, { sex: { boys: 40, girls: 60 } }, sex)).toEqual({
+      parts: [
+        { key: "girls", value: 60 },
+        { key: "boys", value: 40 },
+      ],
+      sum: 100,
+      total: 100,
+      isComplete: true,
+      gap: 0,
+    });
+    const partial = breakdownBar("number", 100, { sex: { girls: 60 } }, sex)!;
+    expect([partial.isComplete, partial.gap, partial.parts[1]!.value]).toEqual([false, 40, null]);
+    expect(breakdownBar("number", 100, { sex: { girls: 70, boys: 40 } }, sex)!.gap).toBe(-10);
+    expect(breakdownBar("number", 1000, { sex: { girls: 600, boys: 402 } }, sex)!.gap).toBe(0);
+    expect(breakdownBar("number", null, { sex: { girls: 1, boys: 2 } }, sex)!.gap).toBeNull();
+    expect(breakdownBar("percentage", 50, { sex: { girls: 60, boys: 40 } }, sex)!.gap).toBeNull();
+    expect(breakdownBar("number", 100, null, sex)).toBeNull();
+    expect(breakdownBar("number", 100, { age: { a: 1 } }, sex)).toBeNull();
   });
 
   it("lists the actuals of ended periods that have a target but no value", () => {

@@ -42,6 +42,8 @@ interface DemoIndicator {
   cumulation?: "sum" | "latest";
   baseline?: number;
   bySex?: boolean;
+  /** A year whose actual is broken down only in part (girls counted, boys not): the dashboard shows the gap. */
+  partBrokenDownIn?: string;
   /** Targets and actuals by year (null: not reported). */
   targets: (number | null)[];
   actuals: (number | null)[];
@@ -131,6 +133,7 @@ const REGIONAL: DemoNode[] = [
             unit: "people",
             cumulation: "sum",
             bySex: true,
+            partBrokenDownIn: "2024",
             targets: [60, 80, 80, 100],
             actuals: [72, 64, null, null],
           },
@@ -330,6 +333,11 @@ async function buildDemoPlan(
   return planId;
 }
 
+function demoBreakdown(total: number, isPartial: boolean): Record<string, Record<string, number>> {
+  const girls = Math.round(total * 0.52);
+  return { sex: isPartial ? { girls } : { girls, boys: total - girls } };
+}
+
 async function addDemoIndicator(
   db: Db,
   plan: Awaited<ReturnType<typeof loadPlan>>,
@@ -375,9 +383,7 @@ async function addDemoIndicator(
         narrative: null,
         // Girls and boys in the demo's usual proportion (52 %), adding up to the total.
         breakdown:
-          kind === "actual" && ind.bySex
-            ? { sex: { girls: Math.round(value * 0.52), boys: value - Math.round(value * 0.52) } }
-            : null,
+          kind === "actual" && ind.bySex ? demoBreakdown(value, year === ind.partBrokenDownIn) : null,
         comment: null,
         evidence: kind === "actual" ? `Annual report ${year} (demo data)` : null,
         expectedVersion: 0,

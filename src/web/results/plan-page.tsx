@@ -6,6 +6,7 @@ import { ErrorMessage, Loading } from "../components/status.tsx";
 import { useLanguage } from "../i18n/language.tsx";
 import { navigate, useLocation } from "../routing/router.tsx";
 import { paths } from "../routing/routes.ts";
+import { DisaggregationCharts } from "./disaggregation-chart.tsx";
 import { EvaluationsSection } from "./evaluations/evaluations-section.tsx";
 import { OutcomesSection } from "./evaluations/outcomes-section.tsx";
 import { IatiMenu } from "./iati.tsx";
@@ -205,6 +206,7 @@ function NodeSection({
           {indicators.length > 0 && (
             <IndicatorTable plan={plan} dashboard={dashboard} indicators={indicators} onChanged={onChanged} />
           )}
+          <DisaggregationCharts plan={plan} indicators={indicators} period={dashboard.period} />
         </>
       )}
       {children.map((c) => (
@@ -242,7 +244,7 @@ function IndicatorTable({
         ? `${formatNumber(v.value)}${unit === "%" ? "%" : ""}`
         : (v.narrative ?? "—");
   return (
-    <table className="data-table rs-indicators">
+    <table className="data-table rs-indicators rs-stack">
       <thead>
         <tr>
           <th scope="col">{t("rsColIndicators")}</th>
@@ -273,8 +275,10 @@ function IndicatorTable({
                 <span className="rs-code">{ind.code}</span> {pick(ind.title)}
                 {ind.unit && ind.type !== "percentage" && <span className="rs-unit"> ({ind.unit})</span>}
               </th>
-              <td className="num">{ind.baselineValue === null ? "—" : formatNumber(ind.baselineValue)}</td>
-              <td className="num">
+              <td className="num" data-label={t("rsBaseline")}>
+                {ind.baselineValue === null ? "—" : formatNumber(ind.baselineValue)}
+              </td>
+              <td className="num" data-label={t("rsTarget")}>
                 {editing === key("target") ? (
                   <ValueEditor
                     planId={plan.id}
@@ -304,7 +308,7 @@ function IndicatorTable({
                   </>
                 )}
               </td>
-              <td className="num">
+              <td className="num" data-label={t("rsActual")}>
                 {editing === key("actual") ? (
                   <ValueEditor
                     planId={plan.id}
@@ -344,7 +348,7 @@ function IndicatorTable({
                   </>
                 )}
               </td>
-              <td>
+              <td data-label={t("rsAchievement")}>
                 {achievement?.score != null ? (
                   <span className={`rs-chip rs-band--${achievement.band}`}>
                     {Math.round((achievement.ratio ?? 0) * 100)}% ·{" "}
@@ -356,7 +360,7 @@ function IndicatorTable({
                   </span>
                 )}
               </td>
-              <td>
+              <td className="rs-indicators__chart">
                 <IndicatorChart indicator={ind} periods={plan.periods} />
               </td>
             </tr>

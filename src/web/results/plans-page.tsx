@@ -37,7 +37,7 @@ export function PlansPage() {
         (plans.data.length === 0 ? (
           <p>{t("rsNoPlans")}</p>
         ) : (
-          <table className="data-table rs-plans">
+          <table className="data-table rs-plans rs-stack">
             <thead>
               <tr>
                 <th scope="col">{t("rsColPlan")}</th>
@@ -57,15 +57,19 @@ export function PlansPage() {
                   <th scope="row">
                     <Link to={paths.resultsPlan(p.id)}>{pick(p.title)}</Link>
                   </th>
-                  <td>{p.organisation.name}</td>
-                  <td>
+                  <td data-label={t("rsColOrganisation")}>{p.organisation.name}</td>
+                  <td data-label={t("rsColStatus")}>
                     <span className={`status-chip rs-status--${p.status}`}>
                       {t("rsStatus", { status: p.status })}
                     </span>
                     {p.isPublic && <span className="rs-public"> · {t("rsPublic")}</span>}
                   </td>
-                  <td className="num">{p.indicators}</td>
-                  <td className="num">{p.periods}</td>
+                  <td className="num" data-label={t("rsColIndicators")}>
+                    {p.indicators}
+                  </td>
+                  <td className="num" data-label={t("rsColPeriods")}>
+                    {p.periods}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -118,6 +118,13 @@ const en = {
   rsXlsxMessage: "Message",
   rsXlsxCancel: "Close",
   rsXlsxApply: "{count, plural, one {Apply # change} other {Apply # changes}}",
+  rsDisCaption: "Actuals of {code} by {category}, per period",
+  rsDisTotal: "Total",
+  rsDisChart: "Breakdown as a bar",
+  rsDisUnassigned: "Not broken down",
+  rsDisNone: "No breakdown",
+  rsDisMismatch:
+    "{over, select, yes {The breakdown adds up to {sum}, {gap} more than the total {total}.} other {The breakdown adds up to {sum}: {gap} of the total {total} is not broken down.}}",
 };
 
 const fr: Record<keyof typeof en, string> = {
@@ -238,6 +245,13 @@ const fr: Record<keyof typeof en, string> = {
   rsXlsxMessage: "Message",
   rsXlsxCancel: "Fermer",
   rsXlsxApply: "{count, plural, one {Appliquer # modification} other {Appliquer # modifications}}",
+  rsDisCaption: "Réels de {code} par {category}, par période",
+  rsDisTotal: "Total",
+  rsDisChart: "Ventilation en barre",
+  rsDisUnassigned: "Non ventilé",
+  rsDisNone: "Pas de ventilation",
+  rsDisMismatch:
+    "{over, select, yes {La ventilation fait {sum}, soit {gap} de plus que le total {total}.} other {La ventilation fait {sum} : {gap} du total {total} ne sont pas ventilés.}}",
 };
 
 const ar: Record<keyof typeof en, string> = {
@@ -353,6 +367,13 @@ const ar: Record<keyof typeof en, string> = {
   rsXlsxMessage: "الرسالة",
   rsXlsxCancel: "إغلاق",
   rsXlsxApply: "{count, plural, one {تطبيق تغيير واحد} other {تطبيق # تغييرات}}",
+  rsDisCaption: "القيم الفعلية لـ {code} حسب {category} لكل فترة",
+  rsDisTotal: "المجموع",
+  rsDisChart: "التوزيع في شريط",
+  rsDisUnassigned: "غير موزَّع",
+  rsDisNone: "لا توزيع",
+  rsDisMismatch:
+    "{over, select, yes {مجموع التوزيع {sum}، أي أكثر من المجموع الكلي {total} بمقدار {gap}.} other {مجموع التوزيع {sum}: {gap} من المجموع الكلي {total} غير موزَّع.}}",
 };
 
 export const results: Catalog<typeof en> = { en, fr, ar };

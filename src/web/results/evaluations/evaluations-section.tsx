@@ -17,6 +17,7 @@ import { sendApi } from "../../api/send-api.ts";
 import { useApi } from "../../api/use-api.ts";
 import { ErrorMessage, Loading } from "../../components/status.tsx";
 import { useLanguage } from "../../i18n/language.tsx";
+import { ScrollRegion } from "../../recommendations/scroll-region.tsx";
 import "./evaluations.css";
 
 const created = z.object({ id: z.string() });
@@ -100,7 +101,7 @@ function RatingChip({ rating }: { rating: Summary["rows"][number]["ratings"][num
 function SummaryTable({ summary }: { summary: Summary }) {
   const { t, pick } = useLanguage();
   return (
-    <div className="ev-table-wrap">
+    <ScrollRegion label={t("evLead")}>
       <table className="ev-summary">
         <thead>
           <tr>
@@ -128,7 +129,7 @@ function SummaryTable({ summary }: { summary: Summary }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
