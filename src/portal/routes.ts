@@ -140,11 +140,12 @@ function splitSuffix(to: string): [string, string] {
 }
 
 /** The language-independent download files and per-language reports of a release (see portal.md). */
-export const downloadFormats = ["csv", "xlsx", "json", "sdmx.csv"] as const;
+export const downloadFormats = ["csv", "answers.csv", "xlsx", "json", "sdmx.csv"] as const;
 export type DownloadFormat = (typeof downloadFormats)[number];
 /** How a download format is named to readers (file type names, not translated). */
 export const downloadFormatNames: Record<DownloadFormat, string> = {
   csv: "CSV",
+  "answers.csv": "CSV (answers)",
   xlsx: "XLSX",
   json: "JSON",
   "sdmx.csv": "SDMX-CSV",

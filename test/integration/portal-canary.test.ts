@@ -71,7 +71,7 @@ describeEachDatabase("the live portal publishes nothing unpublished", (database)
       for (const report of ["md.pdf", "md.docx", "regional.pdf", "regional.docx"])
         expect(reached).toContain(`${root}${lang}/reports/${report}`);
     }
-    for (const format of ["csv", "xlsx", "json", "sdmx.csv"]) {
+    for (const format of ["csv", "answers.csv", "xlsx", "json", "sdmx.csv"]) {
       expect(reached).toContain(`${root}downloads/${slug}.${format}`);
       expect(reached).toContain(`${root}downloads/countries/md.${format}`);
     }

@@ -6,7 +6,12 @@ import ExcelJS from "exceljs";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { ReleaseSnapshot } from "../../src/core/index.ts";
-import { SCORES_CSV_COLUMNS, SDMX_COLUMNS, sdmxId } from "../../src/core/publishing/downloads.ts";
+import {
+  ANSWERS_CSV_COLUMNS,
+  SCORES_CSV_COLUMNS,
+  SDMX_COLUMNS,
+  sdmxId,
+} from "../../src/core/publishing/downloads.ts";
 import { buildApp } from "../../src/server/app/build-app.ts";
 import { seedReference } from "../../src/server/reference/countries.ts";
 import { CANARY, publishCanaryRelease } from "../support/canary.ts";
@@ -14,7 +19,7 @@ import { describeEachDatabase } from "../support/databases.ts";
 import { engineScores } from "../support/release-files.ts";
 import type { PublishableCycle } from "../support/release-setup.ts";
 
-const FORMATS = ["csv", "xlsx", "json", "sdmx.csv"] as const;
+const FORMATS = ["csv", "answers.csv", "xlsx", "json", "sdmx.csv"] as const;
 
 describeEachDatabase("public API of releases", (database) => {
   let app: FastifyInstance;
@@ -179,6 +184,52 @@ describeEachDatabase("public API of releases", (database) => {
         "/api/public/releases/{slug}/downloads/{file}",
       ]),
     );
+  });
+
+  it("the answers CSV and the XLSX carry each published answer with its value, meaning and sources", async () => {
+    const rows = parse(
+      (await app.inject(`/api/public/releases/${slug}/downloads/${slug}.answers.csv`)).body,
+      {
+        columns: true,
+        bom: true,
+      },
+    ) as Record<string, string>[];
+    expect(Object.keys(rows[0]!)).toEqual([...ANSWERS_CSV_COLUMNS]);
+    expect(rows).toHaveLength(snapshot.answers.length);
+    expect(new Set(rows.map((r) => r.country))).toEqual(new Set(["MD"]));
+    const published = new Map(snapshot.answers.map((a) => [a.indicator, a]));
+    for (const row of rows) {
+      const answer = published.get(row.indicator!)!;
+      expect(row.value).toBe(String(answer.value));
+      expect(Number(row.source_count)).toBe(answer.evidence.length);
+      expect(row.question).not.toBe("");
+    }
+    const cited = rows.filter((r) => r.sources!.includes("Law on the rights of the child"));
+    expect(cited.length).toBeGreaterThan(0);
+    expect(cited[0]!.sources).toContain("(2025-03-01)");
+    const checklist = rows.find((r) => r.value === "yes");
+    if (checklist) expect(checklist.value_label).toBe("Yes");
+    // One country: the same rows for MD, none for a country not published.
+    const md = (await app.inject(`/api/public/releases/${slug}/downloads/countries/md.answers.csv`)).body;
+    expect((parse(md, { columns: true, bom: true }) as unknown[]).length).toBe(rows.length);
+    expect(
+      (await app.inject(`/api/public/releases/${slug}/downloads/countries/am.answers.csv`)).statusCode,
+    ).toBe(404);
+
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(
+      (await app.inject(`/api/public/releases/${slug}/downloads/${slug}.xlsx`))
+        .rawPayload as unknown as ArrayBuffer,
+    );
+    const sheet = book.getWorksheet("Answers")!;
+    const head = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(head).toEqual(expect.arrayContaining(["Answer", "Meaning", "Comment", "Sources", "Evidence"]));
+    const evidence = head.indexOf("Evidence") + 1;
+    const cells: string[] = [];
+    sheet.eachRow((row, n) => {
+      if (n > 1) cells.push(String(row.getCell(evidence).value ?? ""));
+    });
+    expect(cells.some((c) => c.includes("Law on the rights of the child"))).toBe(true);
   });
 
   it("downloads parse back to the engine's numbers (CSV, XLSX, SDMX-CSV, JSON, API)", async () => {

@@ -82,7 +82,7 @@ describeEachDatabase("unpublished data reaches no one outside its scope, on any 
         "tracking/slug": ["am-tracking-v1"],
         "countries/code": ["md", "am", "ge"],
         "indicators/code": [world.checklist, world.number],
-        "downloads/file": ["csv", "xlsx", "json", "sdmx.csv"].map((f) => `${slug}.${f}`),
+        "downloads/file": ["csv", "answers.csv", "xlsx", "json", "sdmx.csv"].map((f) => `${slug}.${f}`),
         "countries/file": countryFiles,
         "public/*": ["releases"],
       },

@@ -1,5 +1,6 @@
 import type { Framework, LocalText } from "../framework/model.ts";
 import { neutraliseFormula } from "../spreadsheet/formula-text.ts";
+import { answerRows } from "./answers-table.ts";
 import type { ReleaseScore, ReleaseSnapshot } from "./snapshot.ts";
 
 /*
@@ -7,11 +8,12 @@ import type { ReleaseScore, ReleaseSnapshot } from "./snapshot.ts";
  * public API, the portal and the static export. XLSX is written by the server (exceljs).
  */
 
-export const DOWNLOAD_FORMATS = ["csv", "xlsx", "json", "sdmx-csv"] as const;
+export const DOWNLOAD_FORMATS = ["csv", "answers-csv", "xlsx", "json", "sdmx-csv"] as const;
 export type DownloadFormat = (typeof DOWNLOAD_FORMATS)[number];
 
 const EXTENSION: Record<DownloadFormat, string> = {
   csv: "csv",
+  "answers-csv": "answers.csv",
   xlsx: "xlsx",
   json: "json",
   "sdmx-csv": "sdmx.csv",
@@ -19,6 +21,7 @@ const EXTENSION: Record<DownloadFormat, string> = {
 
 export const DOWNLOAD_CONTENT_TYPES: Record<DownloadFormat, string> = {
   csv: "text/csv; charset=utf-8",
+  "answers-csv": "text/csv; charset=utf-8",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   json: "application/json; charset=utf-8",
   "sdmx-csv": "application/vnd.sdmx.data+csv; version=1.0.0; charset=utf-8",
@@ -129,6 +132,45 @@ export function scoresCsv(snapshot: ReleaseSnapshot, country?: string): string {
   return out;
 }
 
+export const ANSWERS_CSV_COLUMNS = [
+  "country",
+  "country_name",
+  "indicator",
+  "section",
+  "question",
+  "value",
+  "value_label",
+  "comment",
+  "source_count",
+  "sources",
+] as const;
+
+/**
+ * The published answers, one row per country and indicator: the value as stored and what it
+ * means, the public comment (why it does not apply) and the sources, one per line in one cell.
+ * Only what the snapshot holds: a release never carries review comments or unpublished answers.
+ */
+export function answersCsv(snapshot: ReleaseSnapshot, country?: string): string {
+  const fw = snapshot.framework;
+  const names = new Map(snapshot.countries.map((c) => [c.code, inDefaultLanguage(c.name, fw)]));
+  let out = `\uFEFF${csvLine([...ANSWERS_CSV_COLUMNS])}`;
+  for (const row of answerRows(snapshot, fw.defaultLanguage, country)) {
+    out += csvLine([
+      row.country,
+      names.get(row.country),
+      row.indicator,
+      row.section,
+      row.question,
+      row.value,
+      row.meaning,
+      row.comment,
+      row.sourceCount,
+      row.sources.join("\n"),
+    ]);
+  }
+  return out;
+}
+
 /** The whole public snapshot (or one country's part of it) as indented JSON. */
 export function releaseJson(snapshot: ReleaseSnapshot, country?: string): string {
   return `${JSON.stringify(releaseForCountry(snapshot, country), null, 2)}\n`;
@@ -187,17 +229,6 @@ export function sdmxCsv(snapshot: ReleaseSnapshot, country?: string): string {
     ]);
   }
   return out;
-}
-
-/** Evidence of an answer as one line per source, for a spreadsheet cell. */
-export function evidenceText(evidence: ReleaseSnapshot["answers"][number]["evidence"]): string {
-  return evidence
-    .map((e) =>
-      [e.citation, e.legalReference, e.url, e.fileName, e.sourceDate ? `(${e.sourceDate})` : null]
-        .filter(Boolean)
-        .join(" — "),
-    )
-    .join("\n");
 }
 
 /** The "about" lines of a download: what it is, where it comes from and how to cite it. */

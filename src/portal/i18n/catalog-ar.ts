@@ -207,6 +207,7 @@ export const ar: Record<PortalMessageKey, string> = {
   description: "الوصف",
   file: "الملف",
   fmtCsv: "CSV: صف لكل بلد وعنصر (الدرجة، الفئة، الترتيب، التغير)",
+  fmtAnswersCsv: "CSV: إجابات كل بلد (القيمة، التعليق، المصادر)، صف لكل مؤشر",
   fmtXlsx: "مصنف Excel: الدرجات والإجابات والمصادر في أوراق منفصلة",
   fmtJson: "JSON: اللقطة الكاملة للإصدار (الإطار، الإجابات، المصادر، الدرجات)",
   fmtSdmx: "SDMX-CSV: الدرجات للأنظمة الإحصائية",

@@ -222,6 +222,7 @@ export const en = {
   description: "Description",
   file: "File",
   fmtCsv: "CSV: one row per country and item (score, band, rank, change)",
+  fmtAnswersCsv: "CSV: each country's answers (value, comment, sources), one row per indicator",
   fmtXlsx: "Excel workbook: scores, answers and sources on separate sheets",
   fmtJson: "JSON: the complete release snapshot (framework, answers, sources, scores)",
   fmtSdmx: "SDMX-CSV: scores for statistical systems",

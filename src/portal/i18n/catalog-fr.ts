@@ -214,6 +214,7 @@ export const fr: Record<PortalMessageKey, string> = {
   description: "Description",
   file: "Fichier",
   fmtCsv: "CSV : une ligne par pays et par élément (score, niveau, rang, évolution)",
+  fmtAnswersCsv: "CSV : les réponses de chaque pays (valeur, commentaire, sources), une ligne par indicateur",
   fmtXlsx: "Classeur Excel : scores, réponses et sources sur des feuilles séparées",
   fmtJson: "JSON : l'instantané complet de la publication (cadre, réponses, sources, scores)",
   fmtSdmx: "SDMX-CSV : les scores pour les systèmes statistiques",

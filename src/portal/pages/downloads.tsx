@@ -12,6 +12,7 @@ import {
 
 const FORMATS = [
   { format: "csv", key: "fmtCsv" },
+  { format: "answers.csv", key: "fmtAnswersCsv" },
   { format: "xlsx", key: "fmtXlsx" },
   { format: "json", key: "fmtJson" },
   { format: "sdmx.csv", key: "fmtSdmx" },

@@ -227,8 +227,8 @@ export async function registerPublicApiRoutes(app: FastifyInstance, db: Db): Pro
     if (!p)
       throw notFound(
         perCountry
-          ? `no download ${file}: use {cc}.csv, .xlsx, .json or .sdmx.csv`
-          : `no download ${file}: use ${slug}.csv, .xlsx, .json or .sdmx.csv`,
+          ? `no download ${file}: use {cc}.csv, .answers.csv, .xlsx, .json or .sdmx.csv`
+          : `no download ${file}: use ${slug}.csv, .answers.csv, .xlsx, .json or .sdmx.csv`,
       );
     return p;
   };
@@ -238,7 +238,7 @@ export async function registerPublicApiRoutes(app: FastifyInstance, db: Db): Pro
     {
       schema: {
         tags,
-        summary: "A download of the whole release: scores CSV, XLSX, JSON snapshot or SDMX-CSV",
+        summary: "A download of the whole release: scores CSV, answers CSV, XLSX, JSON snapshot or SDMX-CSV",
         params: publicDownloadParams,
         response: { 200: z.any().describe("The file"), ...errors },
       },
@@ -252,7 +252,7 @@ export async function registerPublicApiRoutes(app: FastifyInstance, db: Db): Pro
     {
       schema: {
         tags,
-        summary: "A download of one country of a release: scores CSV, XLSX, JSON or SDMX-CSV",
+        summary: "A download of one country of a release: scores CSV, answers CSV, XLSX, JSON or SDMX-CSV",
         params: publicCountryDownloadParams,
         response: { 200: z.any().describe("The file"), ...errors },
       },

@@ -13,10 +13,16 @@ export const publicCountryParams = publicSlugParams.extend({
 });
 export const publicIndicatorParams = publicSlugParams.extend({ code: z.string().min(1).max(100) });
 export const publicDownloadParams = publicSlugParams.extend({
-  file: z.string().max(300).describe("`{slug}.csv`, `{slug}.xlsx`, `{slug}.json` or `{slug}.sdmx.csv`"),
+  file: z
+    .string()
+    .max(300)
+    .describe("`{slug}.csv`, `{slug}.answers.csv`, `{slug}.xlsx`, `{slug}.json` or `{slug}.sdmx.csv`"),
 });
 export const publicCountryDownloadParams = publicSlugParams.extend({
-  file: z.string().max(40).describe("`{cc}.csv`, `{cc}.xlsx`, `{cc}.json` or `{cc}.sdmx.csv` (cc lowercase)"),
+  file: z
+    .string()
+    .max(40)
+    .describe("`{cc}.csv`, `{cc}.answers.csv`, `{cc}.xlsx`, `{cc}.json` or `{cc}.sdmx.csv` (cc lowercase)"),
 });
 
 const comparisonOut = z.object({ slug: z.string(), period: z.string() }).nullable();

@@ -1,7 +1,7 @@
 import type { ReleaseSnapshot } from "../../core/index.ts";
+import { answerRows } from "../../core/publishing/answers-table.ts";
 import {
   aboutRows,
-  evidenceText,
   inDefaultLanguage,
   itemLabel,
   releaseForCountry,
@@ -45,24 +45,19 @@ export async function releaseXlsx(snapshot: ReleaseSnapshot, country?: string): 
   const answers = book.addWorksheet("Answers");
   answers.columns = [
     { header: "Country", key: "country", width: 9 },
+    { header: "Country name", key: "countryName", width: 22 },
     { header: "Indicator", key: "indicator", width: 14 },
-    { header: "Question", key: "text", width: 60 },
+    { header: "Section", key: "section", width: 24 },
+    { header: "Question", key: "question", width: 60 },
     { header: "Answer", key: "value", width: 12 },
-    { header: "Why not applicable", key: "justification", width: 40 },
-    { header: "Sources", key: "sources", width: 30 },
+    { header: "Meaning", key: "meaning", width: 16 },
+    { header: "Comment", key: "comment", width: 40 },
+    { header: "Sources", key: "sourceCount", width: 9 },
     { header: "Evidence", key: "evidence", width: 70 },
   ];
-  const texts = new Map(fw.indicators.map((i) => [i.code, inDefaultLanguage(i.text, fw)]));
-  for (const a of s.answers)
-    answers.addRow({
-      country: a.country,
-      indicator: a.indicator,
-      text: texts.get(a.indicator),
-      value: a.value,
-      justification: a.justification,
-      sources: a.evidence.length,
-      evidence: evidenceText(a.evidence),
-    });
+  for (const row of answerRows(s, fw.defaultLanguage))
+    answers.addRow({ ...row, countryName: names.get(row.country), evidence: row.sources.join("\n") });
+  answers.getColumn("evidence").alignment = { wrapText: true, vertical: "top" };
 
   const indicators = book.addWorksheet("Indicators");
   indicators.columns = [

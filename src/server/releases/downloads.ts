@@ -1,5 +1,6 @@
 import type { ReleaseSnapshot } from "../../core/index.ts";
 import {
+  answersCsv,
   DOWNLOAD_CONTENT_TYPES,
   type DownloadFormat,
   downloadFileName,
@@ -20,7 +21,7 @@ export interface ReleaseDownload {
 }
 
 /**
- * One download of a release, built from its snapshot only: CSV (scores, long format), XLSX
+ * One download of a release, built from its snapshot only: CSV (scores, long format), answers CSV (values, comments, sources), XLSX
  * (scores, answers with evidence, indicators, about), JSON (the public snapshot) or SDMX-CSV.
  * With `country`, the same for that country; a country not in the release is a 404 UserError.
  */
@@ -41,7 +42,9 @@ export async function releaseDownload(
         ? releaseJson(snapshot, country)
         : format === "csv"
           ? scoresCsv(snapshot, country)
-          : sdmxCsv(snapshot, country);
+          : format === "answers-csv"
+            ? answersCsv(snapshot, country)
+            : sdmxCsv(snapshot, country);
   const name = downloadFileName(slug, format, country);
   return {
     body,

@@ -1,417 +1,235 @@
 import {
   AlignmentType,
+  BorderStyle,
   Document,
+  Footer,
   HeadingLevel,
   ImageRun,
   Packer,
+  PageNumber,
   Paragraph,
   ShadingType,
   Table,
   TableCell,
+  TableOfContents,
   TableRow,
   TextRun,
   WidthType,
 } from "docx";
-import { createElement, type ReactElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
+import { estimatePageNumbersWith } from "docx/layout";
 import type { ReleaseSnapshot } from "../../core/index.ts";
-import { BarChart } from "../../portal/charts/bars.tsx";
-import { ChoroplethMap } from "../../portal/charts/map.tsx";
-import { TrendChart, trendSeries } from "../../portal/charts/trend.tsx";
-import { type PageEnv, type PortalContext, pageEnv } from "../../portal/context.ts";
-import { bandColor, textOn } from "../../portal/model/colors.ts";
-import {
-  areasByScore,
-  classificationItems,
-  gapOf,
-  rankedCountries,
-  sectionNodes,
-} from "../../portal/model/derive.ts";
-import { countryRows } from "../../portal/pages/country-charts.tsx";
-import { sectionAverageRows } from "../../portal/pages/home.tsx";
-import { UserError } from "../errors.ts";
+import type { PortalContext } from "../../portal/context.ts";
 import { renderPngs } from "./chromium.ts";
-import { portalCss } from "./portal-css.ts";
+import { countryReport } from "./country-report.ts";
+import { regionalReport } from "./regional-report.ts";
+import type { Block, Cell, PrintChart, ReportDocument } from "./report-model.ts";
 
-/** Width of a chart in the document, in pixels at 96 dpi (a portrait A4 text column is ~650 px). */
-const CHART_WIDTH = 620;
+const BLUE = "1D4E89";
+const FONT = "Arial";
 
-interface Chart {
-  png: Buffer;
-  width: number;
-  height: number;
-  title: string;
-  description: string;
+/** Black or white, whichever reads better on a band colour (hex without `#`). */
+function textOn(hex: string): string {
+  const [r, g, b] = [0, 2, 4].map((i) => Number.parseInt(hex.slice(i, i + 2), 16) / 255);
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b! > 0.55 ? "111111" : "FFFFFF";
 }
 
-interface ChartSpec extends Omit<Chart, "png"> {
-  svg: string;
-}
-
-/** A chart component's first (wide) SVG, sized for the document. */
-function chartSpec(element: ReactElement, title: string, description: string): ChartSpec {
-  const markup = renderToStaticMarkup(element);
-  const svg = markup.match(/<svg[\s\S]*?<\/svg>/)?.[0];
-  const box = svg?.match(/viewBox="0 0 ([\d.]+) ([\d.]+)"/);
-  if (!svg || !box) throw new Error("chart without an SVG viewBox");
-  const width = CHART_WIDTH;
-  const height = Math.ceil((Number(box[2]) / Number(box[1])) * width);
-  return {
-    svg: svg.replace("<svg", `<svg width="${width}" height="${height}"`),
-    width,
-    height,
-    title,
-    description,
-  };
-}
-
-/** Renders a document's charts to PNGs in one Chromium page, styled with the portal's CSS. */
-async function renderCharts(specs: ChartSpec[]): Promise<Chart[]> {
-  const pngs = await renderPngs(
-    specs.map((c) => ({ fragment: c.svg, width: c.width, height: c.height })),
-    `<style>${await portalCss()}</style>`,
-  );
-  return specs.map(({ svg: _svg, ...c }, i) => ({ ...c, png: pngs[i]! }));
-}
-
-/** Writing direction of the document's paragraphs and runs. */
-function writer(env: PageEnv) {
-  const rtl = env.dir === "rtl";
+/** Paragraphs, tables and images of a report, written in its direction. */
+function writer(doc: ReportDocument, pngs: Map<PrintChart, Buffer>) {
+  const rtl = doc.dir === "rtl";
+  const align = rtl ? AlignmentType.RIGHT : AlignmentType.LEFT;
   const run = (text: string, options: { bold?: boolean; size?: number; color?: string } = {}) =>
     new TextRun({ text, rightToLeft: rtl, ...options });
   const para = (
-    content: string | TextRun[],
-    options: { heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel]; spacingAfter?: number } = {},
+    text: string,
+    options: { bold?: boolean; size?: number; after?: number; color?: string } = {},
   ) =>
     new Paragraph({
-      children: typeof content === "string" ? [run(content)] : content,
-      heading: options.heading,
+      children: [run(text, options)],
       bidirectional: rtl,
-      alignment: rtl ? AlignmentType.RIGHT : AlignmentType.LEFT,
-      spacing: { after: options.spacingAfter ?? 120 },
+      alignment: align,
+      spacing: { after: options.after ?? 120 },
     });
-  const image = (chart: Chart) =>
-    new Paragraph({
-      bidirectional: rtl,
-      children: [
-        new ImageRun({
-          type: "png",
-          data: chart.png,
-          transformation: { width: chart.width, height: chart.height },
-          altText: { name: chart.title, title: chart.title, description: chart.description },
-        }),
-      ],
+  const cell = (c: Cell, header = false) => {
+    const fill = typeof c === "string" ? undefined : c.fill?.slice(1);
+    const text = typeof c === "string" ? c : c.text;
+    const lines = typeof c === "string" ? [] : (c.lines ?? []);
+    return new TableCell({
+      shading: header
+        ? { type: ShadingType.CLEAR, fill: "E9EEF4", color: "auto" }
+        : fill
+          ? { type: ShadingType.CLEAR, fill, color: "auto" }
+          : undefined,
+      children: [text, ...lines].map(
+        (t) =>
+          new Paragraph({
+            bidirectional: rtl,
+            alignment: align,
+            children: [run(t, { bold: header, size: 17, color: fill ? textOn(fill) : undefined })],
+          }),
+      ),
     });
-  const cell = (text: string, options: { header?: boolean; fill?: string } = {}) =>
-    new TableCell({
-      shading: options.fill
-        ? { type: ShadingType.CLEAR, fill: options.fill.slice(1), color: "auto" }
-        : undefined,
-      children: [
-        new Paragraph({
-          bidirectional: rtl,
-          children: [
-            run(text, {
-              bold: options.header,
-              color: options.fill ? textOn(options.fill).slice(1) : undefined,
-            }),
-          ],
-        }),
-      ],
-    });
-  const table = (head: string[], rows: (string | { text: string; fill: string })[][]) =>
+  };
+  const table = (b: Extract<Block, { kind: "table" }>) =>
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
+      columnWidths: b.widths?.map((w) => Math.round(w * 96)),
       visuallyRightToLeft: rtl,
       rows: [
-        new TableRow({ tableHeader: true, children: head.map((h) => cell(h, { header: true })) }),
-        ...rows.map(
-          (r) =>
-            new TableRow({
-              children: r.map((c) => (typeof c === "string" ? cell(c) : cell(c.text, { fill: c.fill }))),
-            }),
-        ),
+        new TableRow({ tableHeader: true, cantSplit: true, children: b.head.map((h) => cell(h, true)) }),
+        ...b.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c) => cell(c)) })),
       ],
     });
-  return { run, para, image, table };
+  const blocks = (list: Block[]): (Paragraph | Table)[] =>
+    list.flatMap((b): (Paragraph | Table)[] => {
+      switch (b.kind) {
+        case "paragraph":
+          return [para(b.text, { size: b.tone === "lead" ? 23 : undefined })];
+        case "subheading":
+          return [
+            new Paragraph({
+              heading: HeadingLevel.HEADING_2,
+              bidirectional: rtl,
+              alignment: align,
+              children: [run(b.text)],
+            }),
+          ];
+        case "list":
+          return b.items.map(
+            (i) =>
+              new Paragraph({
+                bullet: { level: 0 },
+                bidirectional: rtl,
+                alignment: align,
+                children: [run(i)],
+              }),
+          );
+        case "table":
+          return [table(b), para("", { after: 60 })];
+        default:
+          return [
+            para(b.chart.title, { bold: true, after: 60 }),
+            new Paragraph({
+              bidirectional: rtl,
+              keepLines: true,
+              children: [
+                new ImageRun({
+                  type: "png",
+                  data: pngs.get(b.chart)!,
+                  transformation: { width: b.chart.width, height: b.chart.height },
+                  altText: { name: b.chart.title, title: b.chart.title, description: b.chart.description },
+                }),
+              ],
+            }),
+          ];
+      }
+    });
+  return { run, para, blocks, align, rtl };
 }
 
-function bandCell(env: PageEnv, score: number | null | undefined, band: string | null | undefined) {
-  const label = env.band(band)?.label;
-  const text = `${env.score(score)}${label ? ` · ${env.text(label)}` : ""}`;
-  return band ? { text, fill: bandColor(env.fw.bands, band) } : text;
-}
-
-function changeText(env: PageEnv, change: number | null | undefined): string {
-  return typeof change === "number" ? env.signed(change) : "–";
-}
-
-function header(env: PageEnv, title: string) {
-  const w = writer(env);
-  const { release } = env.snap;
-  const out: (Paragraph | Table)[] = [
-    w.para(title, { heading: HeadingLevel.TITLE }),
-    w.para(
-      env.t("releaseLine", {
-        period: release.period,
-        version: release.version,
-        date: env.date(release.publishedAt),
-      }),
-    ),
-  ];
-  if (release.isDemo)
-    out.push(w.para([w.run(`${env.t("demoRibbon")}: `, { bold: true }), w.run(env.t("demoNotice"))]));
-  return out;
-}
-
-function footer(env: PageEnv) {
-  const w = writer(env);
-  const { release } = env.snap;
-  return [
-    w.para(
-      env.t("footerCite", {
-        title: env.text(env.fw.title),
-        period: release.period,
-        version: release.version,
-        date: env.date(release.publishedAt),
-      }),
-    ),
-    w.para(env.t("footerMadeWith")),
-  ];
-}
-
-function envFor(snapshot: ReleaseSnapshot, lang: string, ctx: PortalContext, country?: string): PageEnv {
-  if (country && !snapshot.countries.some((c) => c.code === country))
-    throw new UserError(`${country} is not in release ${snapshot.release.slug}`, [], 404);
-  return pageEnv(
-    snapshot,
-    country
-      ? { page: "print-country", lang, country: country.toLowerCase() }
-      : { page: "print-regional", lang },
-    lang,
-    ctx,
-  );
-}
-
-/**
- * A country's report as a Word document: the overall result, charts of the
- * sections and the trend (PNG images with their text alternative), tables by
- * section, dimension and UNCRC article, the policy–implementation gap,
- * strengths and weakest areas. Built from the release snapshot only.
- */
-export async function countryReportDocx(
-  snapshot: ReleaseSnapshot,
-  countryCode: string,
-  lang: string,
-  ctx: PortalContext,
-): Promise<Buffer> {
-  const country = countryCode.toUpperCase();
-  const env = envFor(snapshot, lang, ctx, country);
-  const w = writer(env);
-  const name = env.countryName(country);
-  const overall = env.idx.score(country, env.rootNode);
-  const scale = env.num(env.fw.scoreScale, 0);
-  const children: (Paragraph | Table)[] = [...header(env, env.t("countryTitle", { country: name }))];
-  if (overall?.score !== null && overall?.score !== undefined) {
-    children.push(
-      w.para(
-        env.t("countryLead", {
-          country: name,
-          score: env.score(overall.score),
-          scale,
-          band: env.text(env.band(overall.band)?.label) || "–",
-          rank: overall.rank ?? "–",
-          total: snapshot.countries.length,
-          period: snapshot.release.period,
-        }),
-      ),
-    );
-    if (typeof overall.change === "number" && snapshot.release.comparison)
-      children.push(
-        w.para(
-          `${env.t("changeSince", { period: snapshot.release.comparison.period })}: ${env.signed(overall.change)}`,
-        ),
-      );
-  }
-
-  const sections = countryRows(
-    env,
-    country,
-    sectionNodes(env).map((n) => ({ item: n.code, label: env.text(n.label) })),
-  );
-  const series = trendSeries(env, country);
-  const sectionsSpec = chartSpec(
-    createElement(BarChart, {
-      env,
-      id: "sections",
-      rows: sections,
-      title: env.t("sectionsTitle"),
-      desc: env.t("sectionsTitle"),
+/** A report as a Word document: the same cover, contents, sections and annex as the PDF. */
+export async function reportDocx(doc: ReportDocument): Promise<Buffer> {
+  const charts = doc.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === "chart" ? [b.chart] : [])));
+  const images = charts.length
+    ? await renderPngs(charts.map((c) => ({ fragment: c.svg, width: c.width, height: c.height })))
+    : [];
+  const w = writer(doc, new Map(charts.map((c, i) => [c, images[i]!])));
+  const cover = [
+    w.para(doc.index, { size: 26, color: BLUE, after: 480 }),
+    new Paragraph({
+      heading: HeadingLevel.TITLE,
+      bidirectional: w.rtl,
+      alignment: w.align,
+      children: [w.run(doc.title)],
     }),
-    env.t("sectionsTitle"),
-    sections.map((r) => `${r.label}: ${env.score(r.value)}`).join("; "),
-  );
-  const trendSpec =
-    snapshot.trend.length > 1
-      ? chartSpec(
-          createElement(TrendChart, {
-            env,
-            id: "trend",
-            series,
-            title: env.t("trendTitle"),
-            desc: env.t("trendTitle"),
+    w.para(doc.subtitle, { size: 26, after: 960 }),
+    ...(doc.demoNotice ? [w.para(doc.demoNotice, { bold: true, color: "8A5A00" })] : []),
+    w.para(doc.release, { bold: true }),
+    w.para(doc.published),
+  ];
+  const contents = new TableOfContents(doc.contentsTitle, { hyperlink: true, headingStyleRange: "1-1" });
+  const body = doc.sections.flatMap((s) => [
+    new Paragraph({
+      heading: HeadingLevel.HEADING_1,
+      pageBreakBefore: true,
+      bidirectional: w.rtl,
+      alignment: w.align,
+      children: [w.run(s.title)],
+    }),
+    ...w.blocks(s.blocks),
+  ]);
+  const [before, after] = doc.pageLabel.split("{page}") as [string, string];
+  const [middle, end] = (after ?? "").split("{total}") as [string, string];
+  const footer = new Footer({
+    children: [
+      new Paragraph({
+        bidirectional: w.rtl,
+        alignment: w.align,
+        border: { top: { style: BorderStyle.SINGLE, size: 4, color: "BCC5CF", space: 4 } },
+        children: [
+          new TextRun({
+            text: `${doc.index} · ${doc.footerRelease}    `,
+            size: 16,
+            color: "52606D",
+            rightToLeft: w.rtl,
           }),
-          env.t("trendTitle"),
-          snapshot.trend
-            .map(
-              (p) =>
-                `${p.period}: ${env.score(p.scores.find((s) => s.country === country && s.item === env.rootNode)?.score)}`,
-            )
-            .join("; "),
-        )
-      : null;
-  const [sectionsChart, trendChart] = await renderCharts(
-    trendSpec ? [sectionsSpec, trendSpec] : [sectionsSpec],
-  );
-  children.push(w.para(env.t("sectionsTitle"), { heading: HeadingLevel.HEADING_1 }), w.image(sectionsChart!));
-  children.push(
-    w.table(
-      [env.t("section"), env.t("score"), env.t("regionalAverage"), env.t("change")],
-      sections.map((r) => {
-        const row = env.idx.score(country, r.key);
-        return [r.label, bandCell(env, r.value, r.band), env.score(r.marker), changeText(env, row?.change)];
-      }),
-    ),
-  );
-
-  for (const cls of env.fw.classifications) {
-    const items = classificationItems(env, cls.code);
-    if (!items.length) continue;
-    children.push(
-      w.para(env.t("classificationTitle", { name: env.text(cls.label) }), {
-        heading: HeadingLevel.HEADING_1,
-      }),
-      w.table(
-        [env.text(cls.label), env.t("score"), env.t("regionalAverage"), env.t("change")],
-        countryRows(env, country, items).map((r) => [
-          r.label,
-          bandCell(env, r.value, r.band),
-          env.score(r.marker),
-          changeText(env, env.idx.score(country, r.key)?.change),
-        ]),
-      ),
-    );
-  }
-
-  const gap = gapOf(env, country);
-  if (gap) {
-    children.push(w.para(env.t("gapTitle"), { heading: HeadingLevel.HEADING_1 }));
-    children.push(
-      w.table(
-        [env.t("gapPolicy"), env.t("gapImplementation"), env.t("gapValue")],
-        [
-          [
-            env.score(gap.policy),
-            env.score(gap.implementation),
-            gap.gap === null ? env.t("gapUnavailable") : env.signed(gap.gap),
-          ],
+          new TextRun({
+            size: 16,
+            color: "52606D",
+            rightToLeft: w.rtl,
+            children: [before, PageNumber.CURRENT, middle, PageNumber.TOTAL_PAGES, end ?? ""],
+          }),
         ],
-      ),
-    );
-  }
-
-  const areas = areasByScore(env, country);
-  if (areas.length) {
-    children.push(w.para(env.t("strengthsTitle"), { heading: HeadingLevel.HEADING_1 }));
-    const area = (a: (typeof areas)[number]) =>
-      `${a.label}${a.section ? ` (${env.t("areaIn", { section: a.section })})` : ""}: ${env.score(a.score)}`;
-    for (const a of areas.slice(0, 5)) children.push(w.para(area(a)));
-    children.push(w.para(env.t("weaknessesTitle"), { heading: HeadingLevel.HEADING_1 }));
-    for (const a of areas.slice(-5).reverse()) children.push(w.para(area(a)));
-  }
-
-  if (trendChart) {
-    children.push(w.para(env.t("trendTitle"), { heading: HeadingLevel.HEADING_1 }), w.image(trendChart));
-  }
-  children.push(...footer(env));
-  return Packer.toBuffer(documentOf(env, children));
+      }),
+    ],
+  });
+  const document = new Document({
+    creator: "Childmark",
+    title: doc.title,
+    description: doc.release,
+    pageNumbers: estimatePageNumbersWith({ guess: true }),
+    styles: {
+      default: {
+        document: { run: { font: FONT, size: 20 } },
+        heading1: {
+          run: { font: FONT, size: 34, bold: true, color: BLUE },
+          paragraph: { spacing: { after: 200 } },
+        },
+        heading2: {
+          run: { font: FONT, size: 25, bold: true, color: BLUE },
+          paragraph: { spacing: { before: 240, after: 120 } },
+        },
+        title: {
+          run: { font: FONT, size: 56, bold: true, color: BLUE },
+          paragraph: { spacing: { after: 240 } },
+        },
+      },
+    },
+    sections: [
+      {
+        properties: { page: { margin: { top: 1000, bottom: 1000, left: 1134, right: 1134, footer: 500 } } },
+        footers: { default: footer },
+        children: [...cover, new Paragraph({ pageBreakBefore: true, children: [] }), contents, ...body],
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
 }
 
-/**
- * The regional report as a Word document: the map, the ranking with bands and
- * change, the regional average by section and a heat table of sections by country.
- */
-export async function regionalReportDocx(
+/** A country's report as a Word document. */
+export function countryReportDocx(
+  snapshot: ReleaseSnapshot,
+  country: string,
+  lang: string,
+  ctx: PortalContext,
+): Promise<Buffer> {
+  return reportDocx(countryReport(snapshot, country, lang, ctx));
+}
+
+/** The regional report as a Word document. */
+export function regionalReportDocx(
   snapshot: ReleaseSnapshot,
   lang: string,
   ctx: PortalContext,
 ): Promise<Buffer> {
-  const env = envFor(snapshot, lang, ctx);
-  const w = writer(env);
-  const children: (Paragraph | Table)[] = [...header(env, env.text(env.fw.title))];
-  children.push(w.para(env.t("homeLead", { count: snapshot.countries.length })));
-  const ranked = rankedCountries(env);
-  const averages = sectionAverageRows(env);
-  const [map, averageChart] = await renderCharts([
-    chartSpec(
-      createElement(ChoroplethMap, { env, id: "map" }),
-      env.t("mapTitle"),
-      ranked.map((c) => `${c.name}: ${env.score(c.row?.score)}`).join("; "),
-    ),
-    chartSpec(
-      createElement(BarChart, {
-        env,
-        id: "averages",
-        rows: averages,
-        title: env.t("sectionsAverageTitle"),
-        desc: env.t("sectionsAverageTitle"),
-      }),
-      env.t("sectionsAverageTitle"),
-      averages.map((r) => `${r.label}: ${env.score(r.value)}`).join("; "),
-    ),
-  ]);
-  children.push(w.para(env.t("mapTitle"), { heading: HeadingLevel.HEADING_1 }), w.image(map!));
-  children.push(w.para(env.t("mapDisclaimer")));
-  children.push(
-    w.para(env.t("rankingTitle"), { heading: HeadingLevel.HEADING_1 }),
-    w.table(
-      [env.t("rank"), env.t("country"), env.t("score"), env.t("change")],
-      ranked.map((c) => [
-        c.row?.rank ? String(c.row.rank) : "–",
-        c.name,
-        bandCell(env, c.row?.score, c.row?.band),
-        changeText(env, c.row?.change),
-      ]),
-    ),
-  );
-  children.push(
-    w.para(env.t("sectionsAverageTitle"), { heading: HeadingLevel.HEADING_1 }),
-    w.image(averageChart!),
-  );
-  const sections = sectionNodes(env);
-  children.push(
-    w.para(env.t("heatmapTitle"), { heading: HeadingLevel.HEADING_1 }),
-    w.table(
-      [env.t("country"), ...sections.map((n) => env.text(n.label))],
-      ranked.map((c) => [
-        c.name,
-        ...sections.map((n) => {
-          const s = env.idx.score(c.code, n.code);
-          return bandCell(env, s?.score, s?.band);
-        }),
-      ]),
-    ),
-  );
-  children.push(...footer(env));
-  return Packer.toBuffer(documentOf(env, children));
-}
-
-function documentOf(env: PageEnv, children: (Paragraph | Table)[]): Document {
-  return new Document({
-    creator: "Childmark",
-    title: env.text(env.fw.title),
-    description: env.snap.release.slug,
-    styles: { default: { document: { run: { font: "Calibri", size: 21 } } } },
-    sections: [{ children }],
-  });
+  return reportDocx(regionalReport(snapshot, lang, ctx));
 }

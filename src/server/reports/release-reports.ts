@@ -1,10 +1,10 @@
 import type { ReleaseSnapshot } from "../../core/index.ts";
 import type { PortalContext } from "../../portal/context.ts";
-import { renderPortalPage } from "../../portal/render.tsx";
 import { UserError } from "../errors.ts";
-import { printPdf } from "./chromium.ts";
-import { inlinePortalPage } from "./portal-css.ts";
-import { countryReportDocx, regionalReportDocx } from "./release-docx.ts";
+import { countryReport } from "./country-report.ts";
+import { regionalReport } from "./regional-report.ts";
+import { reportDocx } from "./release-docx.ts";
+import { reportPdf } from "./report-pdf.ts";
 
 export interface ReportRequest {
   lang: string;
@@ -38,8 +38,8 @@ function remember(key: string, make: () => Promise<Buffer>): Promise<Buffer> {
 }
 
 /**
- * A country or regional report of a release, as PDF (the print page of the
- * portal, printed by Chromium) or DOCX (built with the same figures and charts).
+ * A country or regional report of a release, as PDF (printed by Chromium) or DOCX, both
+ * written from the same report content (cover, contents, sections, answers, methodology).
  */
 export async function reportFile(
   snapshot: ReleaseSnapshot,
@@ -49,17 +49,9 @@ export async function reportFile(
   if (country && !snapshot.countries.some((c) => c.code === country))
     throw new UserError(`${country} is not in release ${snapshot.release.slug}`, [], 404);
   const key = [snapshot.release.slug, lang, country ?? "regional", format].join("/");
-  const body = await remember(key, async () => {
-    if (format === "docx")
-      return country
-        ? countryReportDocx(snapshot, country, lang, ctx)
-        : regionalReportDocx(snapshot, lang, ctx);
-    const route = country
-      ? ({ page: "print-country", lang, country: country.toLowerCase() } as const)
-      : ({ page: "print-regional", lang } as const);
-    const html = renderPortalPage(snapshot, route, { ...ctx, mode: "static" });
-    if (html === null) throw new UserError(`no print page for ${key}`, [], 404);
-    return printPdf(await inlinePortalPage(html));
+  const body = await remember(key, () => {
+    const doc = country ? countryReport(snapshot, country, lang, ctx) : regionalReport(snapshot, lang, ctx);
+    return format === "docx" ? reportDocx(doc) : reportPdf(doc);
   });
   return { body, contentType: TYPES[format] };
 }
