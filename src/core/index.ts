@@ -7,6 +7,8 @@ export * from "./publishing/snapshot.ts";
 export * from "./publishing/tracking.ts";
 export * from "./recommendations/index.ts";
 export * from "./results/index.ts";
+export * from "./scoring/column-engine.ts";
+export * from "./scoring/columns.ts";
 export * from "./scoring/compile.ts";
 export * from "./scoring/engine.ts";
 export * from "./scoring/normalise.ts";

@@ -25,24 +25,37 @@ export function rankColumns(table: ScoreTable, precision: number): void {
   const { entities, periods, columns } = table;
   const width = columns.length;
   const rounded = new Float64Array(entities.length);
-  const order: number[] = [];
+  const sorted = new Float64Array(entities.length);
+  const round = roundTo; // local alias: tsx may run this module as CommonJS
   for (let p = 0; p < periods.length; p++) {
+    const periodStart = p * entities.length;
     for (let c = 0; c < width; c++) {
       if (columns[c]!.kind === "indicator") continue;
-      order.length = 0;
+      let count = 0;
       for (let e = 0; e < entities.length; e++) {
-        const s = table.score[(p * entities.length + e) * width + c]!;
-        if (Number.isNaN(s) || !table.present[p * entities.length + e]) continue;
-        rounded[e] = roundTo(s, precision);
-        order.push(e);
+        const s = table.score[(periodStart + e) * width + c]!;
+        if (Number.isNaN(s) || !table.present[periodStart + e]) {
+          rounded[e] = Number.NaN;
+          continue;
+        }
+        rounded[e] = round(s, precision);
+        sorted[count++] = rounded[e]!;
       }
-      // Highest first; comparing (not subtracting) keeps the comparator from boxing a double per call.
-      order.sort((a, b) => (rounded[a]! < rounded[b]! ? 1 : rounded[a]! > rounded[b]! ? -1 : 0));
-      let rank = 0;
-      order.forEach((e, i) => {
-        if (i === 0 || rounded[e] !== rounded[order[i - 1]!]) rank = i + 1;
-        table.rank[(p * entities.length + e) * width + c] = rank;
-      });
+      // A native numeric sort, then rank = 1 + the number of strictly higher scores (1, 2, 2, 4).
+      const ascending = sorted.subarray(0, count).sort();
+      for (let e = 0; e < entities.length; e++) {
+        const x = rounded[e]!;
+        if (Number.isNaN(x)) continue;
+        // First position holding a value above x.
+        let lo = 0;
+        let hi = count;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (ascending[mid]! > x) hi = mid;
+          else lo = mid + 1;
+        }
+        table.rank[(periodStart + e) * width + c] = count - lo + 1;
+      }
     }
   }
 }
