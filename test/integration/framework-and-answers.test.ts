@@ -8,6 +8,7 @@ import { answerHistory, answers, cycles, frameworkVersions, indicators } from ".
 import { findFrameworkVersion, listFrameworkVersions } from "../../src/server/frameworks/find-framework.ts";
 import { importFramework } from "../../src/server/frameworks/import-framework.ts";
 import { seedReference } from "../../src/server/reference/countries.ts";
+import { computeScores } from "../../src/server/scores/compute-scores.ts";
 import { readScores } from "../../src/server/scores/read-scores.ts";
 import { describeEachDatabase } from "../support/databases.ts";
 
@@ -109,5 +110,40 @@ describeEachDatabase("frameworks and answers", (database) => {
     expect(String(error)).toContain('line 5: "twelve" is not a number for eys');
     expect((await db.select({ n: count() }).from(answers))[0]!.n).toBe(before);
     expect((await db.select({ n: count() }).from(cycles))[0]!.n).toBe(1);
+  });
+
+  it("scores an import from the answers in hand exactly as a recomputation from the database does", async () => {
+    const { db } = database();
+    const { versionId } = await findFrameworkVersion(db, "hdi");
+    const moved = sample.map((a) => ({ ...a, period: "2023", value: String(Number(a.value) * 1.01) }));
+    // 2023 is scored from the import, 2022 is read back from the database.
+    await importAnswers(db, { framework: "hdi", answers: moved });
+    const read = async () =>
+      Promise.all(["2022", "2023"].map((period) => readScores(db, versionId, { node: "hdi", period })));
+    const imported = await read();
+    expect(imported[1]!.length).toBe(2);
+    await computeScores(db, versionId);
+    expect(await read()).toEqual(imported);
+  });
+
+  it("switches per-row checks off only for its bulk statements: on again afterwards, even after a refusal", async () => {
+    const { db } = database();
+    // The bulk path relies on these being the only user triggers of the two tables (see checkReferencesOnce).
+    const triggers = await queryRows<{ name: string }>(
+      db,
+      sql`select tgname as name from pg_trigger where not tgisinternal
+        and tgrelid in ('answers'::regclass, 'answer_history'::regclass) order by 1`,
+    );
+    expect(triggers.map((t) => t.name)).toEqual(["answer_history_no_change"]);
+    const role = async () =>
+      (await queryRows<{ r: string }>(db, sql`select current_setting('session_replication_role') as r`))[0]!
+        .r;
+    await importAnswers(db, { framework: "hdi", answers: [{ ...sample[0]!, period: "2021" }] });
+    expect(await role()).toBe("origin");
+    const gone = "00000000-0000-4000-8000-000000000000";
+    await expect(
+      importAnswers(db, { framework: "hdi", userId: gone, answers: [{ ...sample[0]!, period: "2020" }] }),
+    ).rejects.toThrow(/nothing was imported/);
+    expect(await role()).toBe("origin");
   });
 });

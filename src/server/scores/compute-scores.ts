@@ -1,4 +1,4 @@
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, notInArray } from "drizzle-orm";
 import { type Answer, compileFramework, scoreAnswers, toScoreRows } from "../../core/index.ts";
 import type { Db } from "../db/connect.ts";
 import { insertInChunks } from "../db/insert-in-chunks.ts";
@@ -12,8 +12,15 @@ import {
   scoreValues,
 } from "../db/schema.ts";
 
-/** Loads every answer of every cycle of a framework version, as engine input (entity = country, period = cycle). */
-export async function loadVersionAnswers(db: Db, versionId: string): Promise<Answer[]> {
+/**
+ * Loads every answer of every cycle of a framework version, as engine input
+ * (entity = country, period = cycle), leaving out the cycles in `except`.
+ */
+export async function loadVersionAnswers(
+  db: Db,
+  versionId: string,
+  except: readonly string[] = [],
+): Promise<Answer[]> {
   const rows = await db
     .select({
       entity: assessments.countryCode,
@@ -26,7 +33,11 @@ export async function loadVersionAnswers(db: Db, versionId: string): Promise<Ans
     .innerJoin(assessments, eq(assessments.id, answers.assessmentId))
     .innerJoin(cycles, eq(cycles.id, assessments.cycleId))
     .innerJoin(indicators, eq(indicators.id, answers.indicatorId))
-    .where(eq(cycles.versionId, versionId));
+    .where(
+      except.length
+        ? and(eq(cycles.versionId, versionId), notInArray(cycles.id, [...except]))
+        : eq(cycles.versionId, versionId),
+    );
   return rows.map((r) => ({
     entity: r.entity,
     period: r.period,
@@ -43,6 +54,8 @@ export async function loadVersionAnswers(db: Db, versionId: string): Promise<Ans
 export async function computeScores(
   db: Db,
   versionId: string,
+  /** Every answer of these cycles, when the caller holds them (an import): the others are read. */
+  known?: { cycleIds: readonly string[]; answers: readonly Answer[] },
 ): Promise<{ snapshots: number; values: number }> {
   const [version] = await db
     .select({ definition: frameworkVersions.definition })
@@ -50,7 +63,8 @@ export async function computeScores(
     .where(eq(frameworkVersions.id, versionId));
   if (!version) throw new Error(`framework version ${versionId} not found`);
   const fw = version.definition;
-  const table = scoreAnswers(compileFramework(fw), await loadVersionAnswers(db, versionId));
+  const stored = await loadVersionAnswers(db, versionId, known?.cycleIds);
+  const table = scoreAnswers(compileFramework(fw), known ? [...stored, ...known.answers] : stored);
   const cycleRows = await db
     .select({ id: cycles.id, period: cycles.period })
     .from(cycles)
