@@ -118,9 +118,9 @@ export function BrandHeader({
   );
 }
 
-function Header({ env }: { env: PageEnv }) {
+function Header({ env, isOffNav }: { env: PageEnv; isOffNav: boolean }) {
   const r = env.snap.release;
-  const current = section(env.route);
+  const current = isOffNav ? null : section(env.route);
   const title = env.fw.title;
   return (
     <header className="site-header">
@@ -242,14 +242,23 @@ function Html({ env, title, description, className, children }: DocumentProps & 
 }
 
 /** A full portal page: head, skip link, header with release and language switch, main, footer. */
-export function PortalDocument({ env, title, description, children }: DocumentProps) {
+export function PortalDocument({
+  env,
+  title,
+  description,
+  children,
+  isOffNav = false,
+}: DocumentProps & {
+  /** The page belongs to no entry of the navigation (a page not found): none is marked current. */
+  isOffNav?: boolean;
+}) {
   return (
     <Html env={env} title={title} description={description}>
       <a className="skip-link" href="#main">
         {env.t("skipToContent")}
       </a>
       <DemoRibbon env={env} />
-      <Header env={env} />
+      <Header env={env} isOffNav={isOffNav} />
       <main id="main" className="wrap" tabIndex={-1}>
         {children}
       </main>

@@ -68,7 +68,10 @@ export function PortalIndexPage({
   return (
     <html lang={lang} dir={directionOf(lang)}>
       <head>
-        <HeadStart title={t("portalIndexTitle")} description={t("portalIndexLead")} />
+        <HeadStart
+          title={notFound ? t("notFoundTitle") : t("portalIndexTitle")}
+          description={notFound ? t("notFoundBody") : t("portalIndexLead")}
+        />
         <link rel="stylesheet" href={`${root}assets/portal.css`} />
       </head>
       <body>

@@ -1,5 +1,5 @@
 import type { PageEnv } from "../context.ts";
-import { BareDocument } from "../layout.tsx";
+import { Hero, PortalDocument } from "../layout.tsx";
 import { routePath } from "../routes.ts";
 
 /** The release root: sends the reader to the framework's default language (works without script). */
@@ -25,22 +25,17 @@ export function RootPage({ env }: { env: PageEnv }) {
   );
 }
 
-/** The page for an address that names nothing in this release. */
+/**
+ * The page for an address that names nothing in this release: the portal's header, navigation and
+ * footer around the message, so a reader who followed a broken link can carry on from it.
+ */
 export function NotFoundPage({ env }: { env: PageEnv }) {
   return (
-    <BareDocument
-      env={env}
-      title={env.t("notFoundTitle")}
-      description={env.t("notFoundBody")}
-      className="notfound"
-    >
-      <div className="wrap">
-        <h1>{env.t("notFoundTitle")}</h1>
-        <p>{env.t("notFoundBody")}</p>
-        <p>
-          <a href={env.href({ page: "home", lang: env.lang })}>{env.t("backHome")}</a>
-        </p>
-      </div>
-    </BareDocument>
+    <PortalDocument env={env} title={env.t("notFoundTitle")} description={env.t("notFoundBody")} isOffNav>
+      <Hero title={env.t("notFoundTitle")} lead={env.t("notFoundBody")} />
+      <p className="block">
+        <a href={env.href({ page: "home", lang: env.lang })}>{env.t("backHome")}</a>
+      </p>
+    </PortalDocument>
   );
 }

@@ -33,6 +33,9 @@ const en = {
   footer:
     "Published with Childmark, free software for child-rights coalitions. Figures as reported by the organisation.",
   download: "This plan as JSON",
+  notFoundTitle: "No such published plan",
+  notFoundLead:
+    "This plan is not published, or the address is wrong. The published plans are listed on the plans page.",
 };
 
 const fr: typeof en = {
@@ -67,6 +70,9 @@ const fr: typeof en = {
   footer:
     "Publié avec Childmark, logiciel libre pour les coalitions des droits de l'enfant. Chiffres déclarés par l'organisation.",
   download: "Ce plan en JSON",
+  notFoundTitle: "Aucun plan publié à cette adresse",
+  notFoundLead:
+    "Ce plan n'est pas publié, ou l'adresse est erronée. Les plans publiés sont listés sur la page des plans.",
 };
 
 const ar: typeof en = {
@@ -99,6 +105,8 @@ const ar: typeof en = {
   breakdownCaption: "{code}: القيمة الفعلية في {period} حسب {category}",
   footer: "نُشر باستخدام Childmark، برنامج حر لائتلافات حقوق الطفل. الأرقام كما أبلغت عنها المنظمة.",
   download: "هذه الخطة بصيغة JSON",
+  notFoundTitle: "لا توجد خطة منشورة بهذا العنوان",
+  notFoundLead: "هذه الخطة غير منشورة أو أن العنوان خاطئ. الخطط المنشورة مدرجة في صفحة الخطط.",
 };
 
 export type PlanMessageKey = keyof typeof en;

@@ -126,6 +126,30 @@ export function renderPublicPlansIndex(plans: PublicPlanSummaryOut[], lang: stri
   return `<!doctype html>${renderToStaticMarkup(body)}`;
 }
 
+/**
+ * The page for a plan that is not published (or an unknown plan or language) at
+ * `/portal/plans/{id}/{lang}/`: the portal's design and a way back to the published plans.
+ */
+export function renderPublicPlanNotFound(lang: string): string {
+  const env = envOf(lang);
+  const body = (
+    <Page
+      env={env}
+      title={env.t("notFoundTitle")}
+      lead={env.t("notFoundLead")}
+      depth={3}
+      languageHref={(l) => `/portal/plans/?lang=${l}`}
+    >
+      <Hero
+        title={env.t("notFoundTitle")}
+        lead={env.t("notFoundLead")}
+        back={{ href: `/portal/plans/?lang=${lang}`, label: env.t("allPlans") }}
+      />
+    </Page>
+  );
+  return `<!doctype html>${renderToStaticMarkup(body)}`;
+}
+
 function Progress({
   env,
   score,

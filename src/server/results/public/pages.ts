@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply } from "fastify";
 import {
   PLAN_LANGUAGES,
   PLANS_CSS,
+  renderPublicPlanNotFound,
   renderPublicPlanPage,
   renderPublicPlansIndex,
 } from "../../../portal/plans/plan-pages.tsx";
@@ -11,7 +12,6 @@ import { UserError } from "../../errors.ts";
 import { listPublicPlans, readPublicPlan } from "./read-public-plan.ts";
 
 const HTML = "text/html; charset=utf-8";
-const NOT_FOUND = "<!doctype html><title>Not found</title><p>No such published plan.</p>";
 const language = (lang: unknown) =>
   PLAN_LANGUAGES.includes(lang as never) ? (lang as (typeof PLAN_LANGUAGES)[number]) : null;
 
@@ -43,12 +43,13 @@ export async function registerPublicPlanPages(app: FastifyInstance, db: Db): Pro
     "/portal/plans/:id/:lang/",
     async (request, reply) => {
       const lang = language(request.params.lang);
-      if (!lang) return sendPage(reply, NOT_FOUND, 404);
+      if (!lang) return sendPage(reply, renderPublicPlanNotFound("en"), 404);
       try {
         const plan = await readPublicPlan(db, request.params.id);
         return sendPage(reply, renderPublicPlanPage(plan, lang, request.query.period));
       } catch (error) {
-        if (error instanceof UserError && error.status === 404) return sendPage(reply, NOT_FOUND, 404);
+        if (error instanceof UserError && error.status === 404)
+          return sendPage(reply, renderPublicPlanNotFound(lang), 404);
         throw error;
       }
     },
