@@ -23,7 +23,7 @@ const HANDLE = /(^|[^\p{L}\p{N}])@[\p{L}\p{N}_.]{2,}/gu;
 // Seven or more digits, possibly with +, spaces, dots, dashes or brackets between them.
 const PHONE = /\+?\(?\d(?:[\s().-]{0,2}\d){6,}/g;
 const NAME_INTRO =
-  /(my name is|my name's|i am called|i'm called|call me|je m'appelle|je m’appelle|mon nom est|me llamo|mi nombre es|mă numesc|ma numesc|numele meu (?:este|e)|меня зовут|მე მქვია|իմ անունն է|اسمي|انا اسمي)\s*[:,-]?\s*((?:[\p{L}'’-]+)(?:\s+[\p{Lu}][\p{L}'’-]*)?)/giu;
+  /(my name is|my name's|i am called|i'm called|je m'appelle|je m’appelle|mon nom est|me llamo|mi nombre es|mă numesc|ma numesc|numele meu (?:este|e)|меня зовут|მე მქვია|իմ անունն է|اسمي|انا اسمي)\s*[:,-]?\s*((?:[\p{L}'’-]+)(?:\s+[\p{Lu}][\p{L}'’-]*)?)/giu;
 // A capitalised word after a lower-case word (so not the first word of a sentence).
 const CAPITALISED = /(?<=[\p{Ll},]\s+)[\p{Lu}][\p{Ll}'’-]{1,}/gu;
 /** Capitalised words that are not names children give: pronouns, days, common proper nouns. */
