@@ -19,6 +19,7 @@ import {
 } from "../../src/server/db/schema.ts";
 import { uploadsDir } from "../../src/server/evidence/uploads-dir.ts";
 import { CHILDPACT_REGION, seedReference } from "../../src/server/reference/countries.ts";
+import { buildConsultation, CONSULTATION_BODY, childSubmission } from "../support/children-factories.ts";
 import { describeEachDatabase } from "../support/databases.ts";
 import { buildEvaluation, EVALUATION_BODY, OUTCOME_BODY } from "../support/evaluation-factories.ts";
 import { buildAssessments, buildUser, type Session, signInAs } from "../support/factories.ts";
@@ -66,6 +67,8 @@ interface Context {
   plan: { planId: string; goalId: string; outcomeId: string; indicatorId: string };
   /** An evaluation of that plan with a recommendation, and an advocacy outcome of it. */
   evaluation: { evaluationId: string; recommendationId: string; outcomeId: string };
+  /** Moldova's coalition's open children's consultation, its session code and a free text to moderate. */
+  consultation: { id: string; code: string; submissionId: string };
 }
 
 /** A valid request for every route (validation comes before authorisation, so bodies must be valid). */
@@ -436,6 +439,46 @@ const REQUESTS: Record<
     url: `/api/results/plans/${c.plan.planId}/outcomes/${c.evaluation.outcomeId}`,
     payload: { ...OUTCOME_BODY, recommendationIds: [c.recommendationId] },
   }),
+  "GET /api/children/consultations": () => ({ url: "/api/children/consultations" }),
+  "POST /api/children/consultations": (c) => ({
+    url: "/api/children/consultations",
+    payload: { ...CONSULTATION_BODY, organisationId: c.organisationId },
+  }),
+  "GET /api/children/consultations/:id": (c) => ({ url: `/api/children/consultations/${c.consultation.id}` }),
+  "PUT /api/children/consultations/:id": (c) => ({
+    url: `/api/children/consultations/${c.consultation.id}`,
+    payload: { ...CONSULTATION_BODY, expectedVersion: 1 },
+  }),
+  // Already open: those allowed get 409, the consultation stays open for the child routes.
+  "POST /api/children/consultations/:id/status": (c) => ({
+    url: `/api/children/consultations/${c.consultation.id}/status`,
+    payload: { status: "open" },
+  }),
+  "POST /api/children/consultations/:id/sessions": (c) => ({
+    url: `/api/children/consultations/${c.consultation.id}/sessions`,
+    payload: { label: "Matrix class" },
+  }),
+  "GET /api/children/consultations/:id/results": (c) => ({
+    url: `/api/children/consultations/${c.consultation.id}/results`,
+  }),
+  "GET /api/children/consultations/:id/results.csv": (c) => ({
+    url: `/api/children/consultations/${c.consultation.id}/results.csv`,
+  }),
+  "GET /api/children/consultations/:id/moderation": (c) => ({
+    url: `/api/children/consultations/${c.consultation.id}/moderation`,
+  }),
+  "PUT /api/children/consultations/:id/moderation/:submissionId/:questionCode": (c) => ({
+    url: `/api/children/consultations/${c.consultation.id}/moderation/${c.consultation.submissionId}/wish`,
+    payload: { decision: "approve" },
+  }),
+  "GET /api/children/join/:code": (c) => ({ url: `/api/children/join/${c.consultation.code}` }),
+  "POST /api/children/join/:code/submissions": (c) => ({
+    url: `/api/children/join/${c.consultation.code}/submissions`,
+    payload: childSubmission(),
+  }),
+  "GET /api/public/children/indicators/:code": (c) => ({
+    url: `/api/public/children/indicators/${c.indicator}`,
+  }),
 };
 
 const NO_RECOMMENDATION = "00000000-0000-4000-8000-000000000000";
@@ -510,7 +553,12 @@ describeEachDatabase("permission matrix: every route × every role", (database) 
     const organisationId = await buildOrganisation(db, { country: "MD" });
     const plan = await buildPlan(db, organisationId, someone.id);
     const evaluation = await buildEvaluation(db, plan.planId, someone.id);
+    const built8 = await buildConsultation(db, organisationId, someone.id);
+    const text = childSubmission({ answers: { wish: "more sport" } });
+    await app.inject({ method: "POST", url: `/api/children/join/${built8.code}/submissions`, payload: text });
+    const consultation = { ...built8, submissionId: text.submissionId };
     ctx = {
+      consultation,
       organisationId,
       plan,
       evaluation,
@@ -537,6 +585,7 @@ describeEachDatabase("permission matrix: every route × every role", (database) 
       indicator: [{ ...md, nodePath: nodePathOf(built.framework, indicator) }],
       organisation: [md],
       plan: [md],
+      consultation: [md],
     };
     routes.push(...app.apiRoutes);
   });

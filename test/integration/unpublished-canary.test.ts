@@ -78,6 +78,10 @@ describeEachDatabase("unpublished data reaches no one outside its scope, on any 
         "recommendations/recommendationId": [world.plan.evaluationRecommendationId],
         "outcomes/outcomeId": [world.plan.outcomeId],
         "mappings/name": ["canary"],
+        "consultations/id": [world.consultation.id],
+        "join/code": [world.consultation.code],
+        "moderation/submissionId": [world.consultation.submissionId],
+        "submissionId/questionCode": ["wish"],
         "releases/slug": [slug],
         "tracking/slug": ["am-tracking-v1"],
         "countries/code": ["md", "am", "ge"],
@@ -175,6 +179,8 @@ describeEachDatabase("unpublished data reaches no one outside its scope, on any 
     expect(leaking("GET /api/evidence/:id/file")).toContain("CANARY");
     expect(leaking("GET /api/assessments/:id/events")).toContain("CANARY");
     expect(leaking("GET /api/recommendations/:id/assessments")).toContain("CANARY");
+    expect(leaking("GET /api/children/consultations/:id")).toContain("CANARY");
+    expect(leaking("GET /api/children/consultations/:id/moderation")).toContain("CANARY");
     expect(world.draftNumbers.length).toBeGreaterThan(10);
   });
 

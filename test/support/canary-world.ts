@@ -1,9 +1,13 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
-import { DEFAULT_EVALUATION_SCALE } from "../../src/core/index.ts";
+import { SAMPLE_DEFINITION } from "../../src/core/children/fixtures.ts";
+import { consultationDefinition, DEFAULT_EVALUATION_SCALE } from "../../src/core/index.ts";
 import { evaluationBody, followUpBody, outcomeBody } from "../../src/server/api-schemas/evaluations.ts";
 import { indicatorBody, nodeBody, valueBody } from "../../src/server/api-schemas/results.ts";
+import { loadConsultation } from "../../src/server/children/load-consultation.ts";
+import { setConsultationStatus } from "../../src/server/children/save-consultation.ts";
+import { loadSessionByCode, submitAnswers } from "../../src/server/children/submit-answers.ts";
 import type { Db } from "../../src/server/db/connect.ts";
 import {
   answers,
@@ -30,6 +34,7 @@ import { saveValue } from "../../src/server/results/save-value.ts";
 import { computeScores } from "../../src/server/scores/compute-scores.ts";
 import { readScores } from "../../src/server/scores/read-scores.ts";
 import { CANARY, plantCanaries } from "./canary.ts";
+import { buildConsultation, childSubmission } from "./children-factories.ts";
 import { buildUser } from "./factories.ts";
 import { answerOf, buildPublishableCycle, type PublishableCycle } from "./release-setup.ts";
 
@@ -63,6 +68,11 @@ export interface CanaryWorld {
     evaluationRecommendationId: string;
     outcomeId: string;
   };
+  /**
+   * A children's consultation of Armenia's coalition, closed but not made public: the canary in
+   * its title and in a child's free text waiting for moderation.
+   */
+  consultation: { id: string; code: string; submissionId: string };
   /**
    * Numbers found only in unpublished data: the draft answer's value and every working score
    * of AM (draft) and GE (validated, not published) with four decimals, none of which any
@@ -143,6 +153,7 @@ export async function buildCanaryWorld(db: Db): Promise<CanaryWorld> {
     evidenceText: `${CANARY} tracking evidence`,
   });
   const plan = await plantCanaryPlan(db, author.id);
+  const consultation = await plantCanaryConsultation(db, plan.organisationId, author.id, checklist);
   // The working figures follow the planted answers, as after any save.
   await computeScores(db, cycle.versionId);
   const publisher = await buildUser(db, { isAdmin: true, name: CANARY });
@@ -179,6 +190,7 @@ export async function buildCanaryWorld(db: Db): Promise<CanaryWorld> {
     recommendationId: recommendation!.id,
     authorId: author.id,
     plan,
+    consultation,
     draftNumbers: [String(DRAFT_VALUE), ...draftNumbers],
     draftOverall,
   };
@@ -290,6 +302,33 @@ async function plantCanaryPlan(db: Db, authorId: string): Promise<CanaryWorld["p
 }
 
 /** The canary strings and draft-only numbers found in a text (French decimal commas included). */
+/** A closed, unpublished consultation of the canary coalition whose question speaks to `indicator`. */
+async function plantCanaryConsultation(
+  db: Db,
+  organisationId: string,
+  authorId: string,
+  indicator: string,
+): Promise<CanaryWorld["consultation"]> {
+  const definition = consultationDefinition.parse({
+    ...SAMPLE_DEFINITION,
+    title: { en: `${CANARY} consultation` },
+    threshold: 5,
+    questions: SAMPLE_DEFINITION.questions.map((q) =>
+      q.code === "heard" ? { ...q, links: [{ kind: "indicator", ref: indicator }] } : q,
+    ),
+  });
+  const built = await buildConsultation(db, organisationId, authorId, { definition });
+  const joined = await loadSessionByCode(db, built.code);
+  let submissionId = "";
+  for (let i = 0; i < 6; i++) {
+    const body = childSubmission({ answers: { heard: "yes", wish: `more ${CANARY} sport` } });
+    submissionId = body.submissionId;
+    await submitAnswers(db, joined, { ...body, guardianConsentConfirmed: false });
+  }
+  await setConsultationStatus(db, await loadConsultation(db, built.id), "closed", false);
+  return { id: built.id, code: built.code, submissionId };
+}
+
 export function leaksIn(text: string, world: CanaryWorld): string[] {
   const found = text.includes("CANARY") ? ["CANARY"] : [];
   for (const n of world.draftNumbers)

@@ -51,6 +51,9 @@ export const ACTIONS = [
   "plan:edit",
   "plan:report",
   "plan:approve",
+  "consultation:read",
+  "consultation:design",
+  "consultation:moderate",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -76,6 +79,9 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     "plan:edit",
     "plan:report",
     "plan:approve",
+    "consultation:read",
+    "consultation:design",
+    "consultation:moderate",
   ],
   coordinator: [
     "cycle:read",
@@ -91,6 +97,9 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     "plan:read",
     "plan:edit",
     "plan:report",
+    "consultation:read",
+    "consultation:design",
+    "consultation:moderate",
   ],
   contributor: [
     "cycle:read",
@@ -100,6 +109,7 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     "recommendation:read-tracking",
     "plan:read",
     "plan:report",
+    "consultation:read",
   ],
   reviewer: [
     "cycle:read",
@@ -108,8 +118,9 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     "comment:write",
     "recommendation:read-tracking",
     "plan:read",
+    "consultation:read",
   ],
-  viewer: ["cycle:read", "assessment:read", "recommendation:read-tracking", "plan:read"],
+  viewer: ["cycle:read", "assessment:read", "recommendation:read-tracking", "plan:read", "consultation:read"],
 };
 
 /**

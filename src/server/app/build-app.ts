@@ -15,6 +15,8 @@ import { registerAssessmentRoutes } from "../assessments/routes.ts";
 import { registerAuditRoutes } from "../audit/routes.ts";
 import { registerAuth } from "../auth/plugin.ts";
 import { registerAuthRoutes } from "../auth/routes.ts";
+import { registerChildRoutes } from "../children/child-routes.ts";
+import { registerChildrenRoutes } from "../children/routes.ts";
 import { registerCountryRoutes } from "../countries/routes.ts";
 import { registerCycleRoutes } from "../cycles/routes.ts";
 import type { Database } from "../db/connect.ts";
@@ -142,6 +144,8 @@ export async function buildApp({ database, logger = false }: AppOptions): Promis
       await registerPlanXlsxRoutes(api, database.db);
       await registerEvaluationRoutes(api, database.db);
       await registerResultsIatiRoutes(api, database.db);
+      await registerChildrenRoutes(api, database.db);
+      await registerChildRoutes(api, database.db);
     },
     { prefix: "/api" },
   );

@@ -33,6 +33,12 @@ const ACTION_MEANING: Record<(typeof ACTIONS)[number], string> = {
   "plan:edit": "create and change an organisation's plans: the tree, indicators, baselines and targets",
   "plan:report": "enter actual values of a plan's indicators, with evidence and comments",
   "plan:approve": "approve a plan (its targets are then locked) or reopen it, and mark it public",
+  "consultation:read":
+    "read an organisation's children's consultations and their results, in aggregate only (groups under the threshold suppressed)",
+  "consultation:design":
+    "design a children's consultation (questions, age bands, languages, links), hand out session codes, open and close it",
+  "consultation:moderate":
+    "read children's free-text answers (already screened) to approve, redact or reject them before they are quoted",
 };
 
 /**

@@ -21,7 +21,8 @@ export type RouteAccess =
  * for invitations); a cycle (any of its countries); an assessment (its country
  * and region); an indicator of an assessment (also its place in the tree, for
  * section-limited contributors); an organisation (named in the body) or a plan
- * (its organisation's scope: a coalition's country and region, a network's region).
+ * (its organisation's scope: a coalition's country and region, a network's region); a children's
+ * consultation (its organisation's scope too).
  */
 export type AccessTarget =
   | "platform"
@@ -30,7 +31,8 @@ export type AccessTarget =
   | "assessment"
   | "indicator"
   | "organisation"
-  | "plan";
+  | "plan"
+  | "consultation";
 
 const pub: RouteAccess = { kind: "public" };
 const signedIn: RouteAccess = { kind: "signed-in" };
@@ -196,4 +198,23 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "GET /api/results/plans/:id/outcomes": on("plan:read", "plan", true),
   "POST /api/results/plans/:id/outcomes": on("plan:edit", "plan"),
   "PUT /api/results/plans/:id/outcomes/:outcomeId": on("plan:edit", "plan"),
+
+  // Children's consultations: designed and read by their organisation's scope, results in aggregate
+  // only; children answer without an account, by a session code.
+  "GET /api/children/consultations": signedIn,
+  "POST /api/children/consultations": on("consultation:design", "organisation"),
+  "GET /api/children/consultations/:id": on("consultation:read", "consultation", true),
+  "PUT /api/children/consultations/:id": on("consultation:design", "consultation"),
+  "POST /api/children/consultations/:id/status": on("consultation:design", "consultation"),
+  "POST /api/children/consultations/:id/sessions": on("consultation:design", "consultation"),
+  "GET /api/children/consultations/:id/results": on("consultation:read", "consultation", true),
+  "GET /api/children/consultations/:id/results.csv": on("consultation:read", "consultation", true),
+  "GET /api/children/consultations/:id/moderation": on("consultation:moderate", "consultation"),
+  "PUT /api/children/consultations/:id/moderation/:submissionId/:questionCode": on(
+    "consultation:moderate",
+    "consultation",
+  ),
+  "GET /api/children/join/:code": pub,
+  "POST /api/children/join/:code/submissions": pub,
+  "GET /api/public/children/indicators/:code": pub,
 };

@@ -1048,3 +1048,6 @@ export const advocacyOutcomeRecommendations = pgTable(
   },
   (t) => [primaryKey({ columns: [t.outcomeId, t.recommendationId] })],
 );
+
+/* Children's consultations (module 8) keep their tables beside their routes. */
+export * from "../children/schema.ts";

@@ -1,0 +1,113 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { consultationDefinition, GENDERS } from "../../core/index.ts";
+import {
+  childrenViewOut,
+  childrenViewQuery,
+  codeParams,
+  joinOut,
+  submissionBody,
+  submissionOut,
+} from "../api-schemas/children.ts";
+import { errorBody } from "../api-schemas/index.ts";
+import type { Db } from "../db/connect.ts";
+import { UserError } from "../errors.ts";
+import { readChildrenView } from "./children-view.ts";
+import { loadSessionByCode, submitAnswers } from "./submit-answers.ts";
+
+const tags = ["children"];
+
+/**
+ * Requests per minute from one address: a whole school behind one connection must get through,
+ * a script hammering codes must not. The limit is held in memory and the address never stored.
+ */
+const perMinute = (name: string, fallback: number) => ({
+  rateLimit: {
+    max: Number(process.env[name] ?? fallback),
+    timeWindow: "1 minute",
+    hook: "preHandler" as const,
+  },
+});
+
+/**
+ * The child-facing API: no account, no cookie, reached by a facilitator's short code. And the
+ * public "what children said" beside the index, from closed consultations made public.
+ */
+export async function registerChildRoutes(app: FastifyInstance, db: Db): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    "/children/join/:code",
+    {
+      config: perMinute("CHILDMARK_CHILD_JOIN_LIMIT", 300),
+      schema: {
+        tags,
+        summary: "The questions of a consultation, by a session code (no account needed)",
+        params: codeParams,
+        response: { 200: joinOut, 404: errorBody, 429: errorBody },
+      },
+    },
+    async (request, reply) => {
+      const { session, consultation } = await loadSessionByCode(db, request.params.code);
+      if (consultation.status === "draft")
+        throw new UserError("this consultation has not started yet", [], 404);
+      const def = consultationDefinition.parse(consultation.definition);
+      reply.header("cache-control", "no-store");
+      return {
+        code: session.code,
+        status: "open" as const,
+        sharedDevice: session.sharedDevice,
+        title: def.title,
+        consent: def.consent,
+        languages: def.languages,
+        ageBands: def.ageBands,
+        regions: def.regions,
+        genders: [...GENDERS],
+        questions: def.questions,
+      };
+    },
+  );
+
+  api.post(
+    "/children/join/:code/submissions",
+    {
+      config: perMinute("CHILDMARK_CHILD_SUBMIT_LIMIT", 600),
+      schema: {
+        tags,
+        summary:
+          "Send one child's answers; the browser's submission id makes a retry store nothing twice (200 for a retry, 201 when stored)",
+        params: codeParams,
+        body: submissionBody,
+        response: {
+          200: submissionOut,
+          201: submissionOut,
+          400: errorBody,
+          404: errorBody,
+          409: errorBody,
+          429: errorBody,
+        },
+      },
+    },
+    async (request, reply) => {
+      const joined = await loadSessionByCode(db, request.params.code);
+      const result = await db.transaction((tx) => submitAnswers(tx as unknown as Db, joined, request.body));
+      return reply.code(result.stored ? 201 : 200).send(result);
+    },
+  );
+
+  api.get(
+    "/public/children/indicators/:code",
+    {
+      schema: {
+        tags: ["public"],
+        summary:
+          "What children said about an indicator, from closed consultations made public: share agreeing and number of children (groups under the threshold never shown)",
+        params: z.object({ code: z.string().min(1).max(100) }),
+        querystring: childrenViewQuery,
+        response: { 200: childrenViewOut, 400: errorBody },
+      },
+    },
+    async (request) => readChildrenView(db, request.params.code, { country: request.query.country }),
+  );
+}
