@@ -1,5 +1,6 @@
 export * from "./access/manage-users.ts";
 export * from "./access/permissions.ts";
+export * from "./analysis/index.ts";
 export * from "./children/index.ts";
 export * from "./framework/model.ts";
 export * from "./framework/validate.ts";

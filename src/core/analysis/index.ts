@@ -1,0 +1,4 @@
+export * from "./model.ts";
+export * from "./random.ts";
+export * from "./sobol.ts";
+export * from "./summary.ts";
