@@ -169,11 +169,14 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "POST /api/results/plans/import-iati": on("plan:edit", "organisation"),
   "GET /api/results/plans/:id/export.iati.xml": on("plan:read", "plan", true),
   "PUT /api/results/plans/:id": on("plan:edit", "plan"),
+  "DELETE /api/results/plans/:id": on("plan:edit", "plan"),
   "POST /api/results/plans/:id/approval": on("plan:approve", "plan"),
   "POST /api/results/plans/:id/nodes": on("plan:edit", "plan"),
   "PUT /api/results/plans/:id/nodes/:nodeId": on("plan:edit", "plan"),
+  "DELETE /api/results/plans/:id/nodes/:nodeId": on("plan:edit", "plan"),
   "POST /api/results/plans/:id/indicators": on("plan:edit", "plan"),
   "PUT /api/results/plans/:id/indicators/:indicatorId": on("plan:edit", "plan"),
+  "DELETE /api/results/plans/:id/indicators/:indicatorId": on("plan:edit", "plan"),
   "PUT /api/results/plans/:id/indicators/:indicatorId/targets/:period": on("plan:edit", "plan"),
   "PUT /api/results/plans/:id/indicators/:indicatorId/actuals/:period": on("plan:report", "plan"),
   "GET /api/results/plans/:id/indicators/:indicatorId/history": on("plan:read", "plan", true),
@@ -188,6 +191,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "GET /api/results/plans/:id/evaluations/summary": on("plan:read", "plan", true),
   "POST /api/results/plans/:id/evaluations": on("plan:edit", "plan"),
   "PUT /api/results/plans/:id/evaluations/:evaluationId": on("plan:edit", "plan"),
+  "DELETE /api/results/plans/:id/evaluations/:evaluationId": on("plan:edit", "plan"),
   "POST /api/results/plans/:id/evaluations/:evaluationId/recommendations": on("plan:edit", "plan"),
   "PUT /api/results/plans/:id/evaluations/:evaluationId/recommendations/:recommendationId": on(
     "plan:report",
@@ -196,4 +200,5 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "GET /api/results/plans/:id/outcomes": on("plan:read", "plan", true),
   "POST /api/results/plans/:id/outcomes": on("plan:edit", "plan"),
   "PUT /api/results/plans/:id/outcomes/:outcomeId": on("plan:edit", "plan"),
+  "DELETE /api/results/plans/:id/outcomes/:outcomeId": on("plan:edit", "plan"),
 };
