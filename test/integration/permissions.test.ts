@@ -69,6 +69,15 @@ interface Context {
   evaluation: { evaluationId: string; recommendationId: string; outcomeId: string };
   /** Moldova's coalition's open children's consultation, its session code and a free text to moderate. */
   consultation: { id: string; code: string; submissionId: string };
+  /**
+   * What the deletion routes delete (so the objects above stay for the other routes): a plan
+   * of its own, and another plan whose node, indicator, evaluation and outcome are deleted.
+   */
+  doomed: {
+    planId: string;
+    plan: { planId: string; goalId: string; indicatorId: string };
+    evaluation: { evaluationId: string; outcomeId: string };
+  };
 }
 
 /** A valid request for every route (validation comes before authorisation, so bodies must be valid). */
@@ -350,6 +359,7 @@ const REQUESTS: Record<
   "GET /api/results/plans/:id/export.iati.xml": (c) => ({
     url: `/api/results/plans/${c.plan.planId}/export.iati.xml`,
   }),
+  "DELETE /api/results/plans/:id": (c) => ({ url: `/api/results/plans/${c.doomed.planId}` }),
   "PUT /api/results/plans/:id": (c) => ({ url: `/api/results/plans/${c.plan.planId}`, payload: PLAN_BODY }),
   // Reopening keeps the plan a draft, so the matrix can still change its targets.
   "POST /api/results/plans/:id/approval": (c) => ({
@@ -359,6 +369,9 @@ const REQUESTS: Record<
   "POST /api/results/plans/:id/nodes": (c) => ({
     url: `/api/results/plans/${c.plan.planId}/nodes`,
     payload: { parentId: c.plan.goalId, level: "outcome", code: `M${c.counter++}`, title: { en: "Matrix" } },
+  }),
+  "DELETE /api/results/plans/:id/nodes/:nodeId": (c) => ({
+    url: `/api/results/plans/${c.doomed.plan.planId}/nodes/${c.doomed.plan.goalId}`,
   }),
   "PUT /api/results/plans/:id/nodes/:nodeId": (c) => ({
     url: `/api/results/plans/${c.plan.planId}/nodes/${c.plan.outcomeId}`,
@@ -372,6 +385,9 @@ const REQUESTS: Record<
       title: { en: "Matrix" },
       type: "percentage",
     },
+  }),
+  "DELETE /api/results/plans/:id/indicators/:indicatorId": (c) => ({
+    url: `/api/results/plans/${c.doomed.plan.planId}/indicators/${c.doomed.plan.indicatorId}`,
   }),
   "PUT /api/results/plans/:id/indicators/:indicatorId": (c) => ({
     url: `/api/results/plans/${c.plan.planId}/indicators/${c.plan.indicatorId}`,
@@ -418,6 +434,9 @@ const REQUESTS: Record<
     url: `/api/results/plans/${c.plan.planId}/evaluations`,
     payload: EVALUATION_BODY,
   }),
+  "DELETE /api/results/plans/:id/evaluations/:evaluationId": (c) => ({
+    url: `/api/results/plans/${c.doomed.plan.planId}/evaluations/${c.doomed.evaluation.evaluationId}`,
+  }),
   "PUT /api/results/plans/:id/evaluations/:evaluationId": (c) => ({
     url: `/api/results/plans/${c.plan.planId}/evaluations/${c.evaluation.evaluationId}`,
     payload: EVALUATION_BODY,
@@ -434,6 +453,9 @@ const REQUESTS: Record<
   "POST /api/results/plans/:id/outcomes": (c) => ({
     url: `/api/results/plans/${c.plan.planId}/outcomes`,
     payload: { ...OUTCOME_BODY, recommendationIds: [c.recommendationId] },
+  }),
+  "DELETE /api/results/plans/:id/outcomes/:outcomeId": (c) => ({
+    url: `/api/results/plans/${c.doomed.plan.planId}/outcomes/${c.doomed.evaluation.outcomeId}`,
   }),
   "PUT /api/results/plans/:id/outcomes/:outcomeId": (c) => ({
     url: `/api/results/plans/${c.plan.planId}/outcomes/${c.evaluation.outcomeId}`,
@@ -557,8 +579,15 @@ describeEachDatabase("permission matrix: every route × every role", (database) 
     const text = childSubmission({ answers: { wish: "more sport" } });
     await app.inject({ method: "POST", url: `/api/children/join/${built8.code}/submissions`, payload: text });
     const consultation = { ...built8, submissionId: text.submissionId };
+    const doomedPlan = await buildPlan(db, organisationId, someone.id);
+    const doomed = {
+      planId: (await buildPlan(db, organisationId, someone.id)).planId,
+      plan: doomedPlan,
+      evaluation: await buildEvaluation(db, doomedPlan.planId, someone.id),
+    };
     ctx = {
       consultation,
+      doomed,
       organisationId,
       plan,
       evaluation,
@@ -637,7 +666,7 @@ describeEachDatabase("permission matrix: every route × every role", (database) 
       }
     }
     expect(mismatches).toEqual([]);
-  });
+  }, 300_000);
 });
 
 function expectedOutcome(

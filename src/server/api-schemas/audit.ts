@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = [
   "recommendations.imported",
   "results.imported",
   "results.iati-imported",
+  "results.deleted",
   "unpublished.exported",
   "backup.created",
   "backup.restored",

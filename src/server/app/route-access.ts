@@ -171,11 +171,14 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "POST /api/results/plans/import-iati": on("plan:edit", "organisation"),
   "GET /api/results/plans/:id/export.iati.xml": on("plan:read", "plan", true),
   "PUT /api/results/plans/:id": on("plan:edit", "plan"),
+  "DELETE /api/results/plans/:id": on("plan:edit", "plan"),
   "POST /api/results/plans/:id/approval": on("plan:approve", "plan"),
   "POST /api/results/plans/:id/nodes": on("plan:edit", "plan"),
   "PUT /api/results/plans/:id/nodes/:nodeId": on("plan:edit", "plan"),
+  "DELETE /api/results/plans/:id/nodes/:nodeId": on("plan:edit", "plan"),
   "POST /api/results/plans/:id/indicators": on("plan:edit", "plan"),
   "PUT /api/results/plans/:id/indicators/:indicatorId": on("plan:edit", "plan"),
+  "DELETE /api/results/plans/:id/indicators/:indicatorId": on("plan:edit", "plan"),
   "PUT /api/results/plans/:id/indicators/:indicatorId/targets/:period": on("plan:edit", "plan"),
   "PUT /api/results/plans/:id/indicators/:indicatorId/actuals/:period": on("plan:report", "plan"),
   "GET /api/results/plans/:id/indicators/:indicatorId/history": on("plan:read", "plan", true),
@@ -190,6 +193,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "GET /api/results/plans/:id/evaluations/summary": on("plan:read", "plan", true),
   "POST /api/results/plans/:id/evaluations": on("plan:edit", "plan"),
   "PUT /api/results/plans/:id/evaluations/:evaluationId": on("plan:edit", "plan"),
+  "DELETE /api/results/plans/:id/evaluations/:evaluationId": on("plan:edit", "plan"),
   "POST /api/results/plans/:id/evaluations/:evaluationId/recommendations": on("plan:edit", "plan"),
   "PUT /api/results/plans/:id/evaluations/:evaluationId/recommendations/:recommendationId": on(
     "plan:report",
@@ -217,4 +221,5 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "GET /api/children/join/:code": pub,
   "POST /api/children/join/:code/submissions": pub,
   "GET /api/public/children/indicators/:code": pub,
+  "DELETE /api/results/plans/:id/outcomes/:outcomeId": on("plan:edit", "plan"),
 };

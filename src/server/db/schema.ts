@@ -835,6 +835,8 @@ export const resultNodes = pgTable(
     rollUp: text("roll_up").notNull().default("average"),
     weight: doublePrecision("weight").notNull().default(1),
     position: integer("position").notNull().default(0),
+    /** The node's key in an IATI file (e.g. `result:3` or a result's own reference), to merge re-imports. */
+    externalRef: text("external_ref"),
   },
   (t) => [
     unique("result_nodes_plan_code_unique").on(t.planId, t.code),
@@ -878,6 +880,8 @@ export const resultIndicators = pgTable(
     disaggregations: text("disaggregations").array().notNull().default(sql`'{}'::text[]`),
     link: jsonb("link").$type<ResultIndicatorLink>(),
     position: integer("position").notNull().default(0),
+    /** The indicator's key in an IATI file (its `ref`, or result and indicator positions), to merge re-imports. */
+    externalRef: text("external_ref"),
   },
   (t) => [
     unique("result_indicators_plan_code_unique").on(t.planId, t.code),
@@ -1178,5 +1182,36 @@ export const consultationModeration = pgTable(
   (t) => [
     primaryKey({ columns: [t.submissionId, t.questionCode] }),
     index("consultation_moderation_consultation_idx").on(t.consultationId, t.status),
+  ],
+);
+
+/**
+ * A file of evidence on an evaluation's finding (by criterion: findings are rewritten when the
+ * evaluation is saved, their criterion stays) or on an advocacy outcome. Stored like answer
+ * evidence, under the uploads folder by a random name; downloaded only by readers of the plan.
+ */
+export const resultFiles = pgTable(
+  "result_files",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => resultPlans.id, { onDelete: "cascade" }),
+    evaluationId: uuid("evaluation_id").references(() => evaluations.id, { onDelete: "cascade" }),
+    /** With `evaluationId`: the finding's criterion. */
+    criterion: text("criterion"),
+    outcomeId: uuid("outcome_id").references(() => advocacyOutcomes.id, { onDelete: "cascade" }),
+    /** Relative to the uploads folder. */
+    filePath: text("file_path").notNull(),
+    fileName: text("file_name").notNull(),
+    mediaType: text("media_type").notNull(),
+    fileSize: integer("file_size").notNull(),
+    sha256: text("sha256").notNull(),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("result_files_evaluation_idx").on(t.evaluationId),
+    index("result_files_outcome_idx").on(t.outcomeId),
   ],
 );

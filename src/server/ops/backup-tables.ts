@@ -67,6 +67,7 @@ export const BACKUP_TABLES = [
   "evaluation_recommendation_history",
   "advocacy_outcomes",
   "advocacy_outcome_recommendations",
+  "result_files",
 ] as const;
 
 function journal(): { tag: string; when: number }[] {

@@ -22,9 +22,17 @@ import {
   valueHistoryOut,
   valueParams,
 } from "../api-schemas/results.ts";
+import { auditActorOf } from "../audit/record-audit.ts";
 import { authorize, requireActor } from "../auth/plugin.ts";
 import type { Db } from "../db/connect.ts";
 import { buildDashboard } from "./dashboard.ts";
+import {
+  type Deletion,
+  deleteIndicator,
+  deleteNode,
+  deletePlan,
+  discardDeletedFiles,
+} from "./delete-parts.ts";
 import { listPlans, listReadableOrganisations } from "./list-plans.ts";
 import { loadAuthorizedPlan, loadOrganisation, organisationTarget } from "./load-plan.ts";
 import { readPlan } from "./read-plan.ts";
@@ -124,6 +132,28 @@ export async function registerResultsRoutes(app: FastifyInstance, db: Db): Promi
     },
   );
 
+  /** Runs a deletion in one transaction, then removes its files; 204. */
+  const sendDeleted = async (reply: FastifyReply, work: (tx: Db) => Promise<Deletion>) => {
+    await discardDeletedFiles(await inTransaction(work));
+    return reply.code(204).send(null);
+  };
+
+  api.delete(
+    "/results/plans/:id",
+    {
+      schema: {
+        tags,
+        summary: "Delete a draft plan with everything in it (409 while it is approved: reopen it first)",
+        params: planParams,
+        response: { 204: z.null(), 409: errorBody, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { plan } = await loadAuthorizedPlan(db, request, request.params.id, "plan:edit");
+      return sendDeleted(reply, (tx) => deletePlan(tx, plan, auditActorOf(request)));
+    },
+  );
+
   api.post(
     "/results/plans/:id/approval",
     {
@@ -178,6 +208,23 @@ export async function registerResultsRoutes(app: FastifyInstance, db: Db): Promi
     },
   );
 
+  api.delete(
+    "/results/plans/:id/nodes/:nodeId",
+    {
+      schema: {
+        tags,
+        summary:
+          "Delete a node with its subtree, their indicators and values (409 while the plan is approved)",
+        params: nodeParams,
+        response: { 204: z.null(), 409: errorBody, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { plan } = await loadAuthorizedPlan(db, request, request.params.id, "plan:edit");
+      return sendDeleted(reply, (tx) => deleteNode(tx, plan, request.params.nodeId, auditActorOf(request)));
+    },
+  );
+
   api.post(
     "/results/plans/:id/indicators",
     {
@@ -211,6 +258,25 @@ export async function registerResultsRoutes(app: FastifyInstance, db: Db): Promi
       const { plan } = await loadAuthorizedPlan(db, request, request.params.id, "plan:edit");
       await inTransaction((tx) => updateIndicator(tx, plan, request.params.indicatorId, request.body));
       return reply.code(204).send(null);
+    },
+  );
+
+  api.delete(
+    "/results/plans/:id/indicators/:indicatorId",
+    {
+      schema: {
+        tags,
+        summary:
+          "Delete an indicator with its targets, actuals and their history (409 while the plan is approved)",
+        params: indicatorParams,
+        response: { 204: z.null(), 409: errorBody, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { plan } = await loadAuthorizedPlan(db, request, request.params.id, "plan:edit");
+      return sendDeleted(reply, (tx) =>
+        deleteIndicator(tx, plan, request.params.indicatorId, auditActorOf(request)),
+      );
     },
   );
 

@@ -5,6 +5,7 @@ import { evaluations } from "./catalogs/evaluations.ts";
 import { recommendations } from "./catalogs/recommendations.ts";
 import { releases } from "./catalogs/releases.ts";
 import { results } from "./catalogs/results.ts";
+import { resultsRecords } from "./catalogs/results-records.ts";
 import { review } from "./catalogs/review.ts";
 import { security } from "./catalogs/security.ts";
 import { shell } from "./catalogs/shell.ts";
@@ -26,6 +27,7 @@ const en = {
   ...accountsAdmin.en,
   ...results.en,
   ...evaluations.en,
+  ...resultsRecords.en,
 };
 const fr = {
   ...shell.fr,
@@ -38,6 +40,7 @@ const fr = {
   ...accountsAdmin.fr,
   ...results.fr,
   ...evaluations.fr,
+  ...resultsRecords.fr,
 };
 /** Arabic: messages not yet translated fall back to English. */
 const ar: Partial<Record<MessageKey, string>> = {
@@ -51,6 +54,7 @@ const ar: Partial<Record<MessageKey, string>> = {
   ...accountsAdmin.ar,
   ...results.ar,
   ...evaluations.ar,
+  ...resultsRecords.ar,
 };
 
 export type MessageKey = keyof typeof en;

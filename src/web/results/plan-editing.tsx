@@ -3,6 +3,9 @@ import { z } from "zod";
 import type { PlanOut } from "../../server/api-schemas/results.ts";
 import { sendApi } from "../api/send-api.ts";
 import { useLanguage } from "../i18n/language.tsx";
+import { navigate } from "../routing/router.tsx";
+import { paths } from "../routing/routes.ts";
+import { DeletePlanParts } from "./delete-plan-parts.tsx";
 
 const created = z.object({ id: z.string() });
 
@@ -153,6 +156,12 @@ export function PlanEditing({ plan, onChanged }: { plan: PlanOut; onChanged: () 
             </section>
           )}
         </>
+      )}
+      {plan.may.edit && (
+        <DeletePlanParts
+          plan={plan}
+          onDeleted={(whole) => (whole ? navigate(paths.results()) : onChanged())}
+        />
       )}
       {plan.may.approve && (
         <p>

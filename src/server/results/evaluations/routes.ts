@@ -16,7 +16,9 @@ import {
 } from "../../api-schemas/evaluations.ts";
 import { errorBody } from "../../api-schemas/index.ts";
 import { planParams } from "../../api-schemas/results.ts";
+import { auditActorOf } from "../../audit/record-audit.ts";
 import type { Db } from "../../db/connect.ts";
+import { deleteEvaluation, deleteOutcome, discardDeletedFiles } from "../delete-parts.ts";
 import { loadAuthorizedPlan, organisationTarget } from "../load-plan.ts";
 import { addEvaluationRecommendation, saveFollowUp } from "./follow-up.ts";
 import { createOutcome, readOutcomes, updateOutcome } from "./outcomes.ts";
@@ -106,6 +108,26 @@ export async function registerEvaluationRoutes(app: FastifyInstance, db: Db): Pr
     async (request, reply) => {
       const { plan } = await loadAuthorizedPlan(db, request, request.params.id, "plan:edit");
       await inTransaction((tx) => updateEvaluation(tx, plan.id, request.params.evaluationId, request.body));
+      return reply.code(204).send(null);
+    },
+  );
+
+  api.delete(
+    "/results/plans/:id/evaluations/:evaluationId",
+    {
+      schema: {
+        tags,
+        summary: "Delete an evaluation with its findings, recommendations, their follow-up and files",
+        params: evaluationParams,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { plan } = await loadAuthorizedPlan(db, request, request.params.id, "plan:edit");
+      const deletion = await inTransaction((tx) =>
+        deleteEvaluation(tx, plan, request.params.evaluationId, auditActorOf(request)),
+      );
+      await discardDeletedFiles(deletion);
       return reply.code(204).send(null);
     },
   );
@@ -203,6 +225,26 @@ export async function registerEvaluationRoutes(app: FastifyInstance, db: Db): Pr
     async (request, reply) => {
       const { plan } = await loadAuthorizedPlan(db, request, request.params.id, "plan:edit");
       await inTransaction((tx) => updateOutcome(tx, plan.id, request.params.outcomeId, request.body));
+      return reply.code(204).send(null);
+    },
+  );
+
+  api.delete(
+    "/results/plans/:id/outcomes/:outcomeId",
+    {
+      schema: {
+        tags,
+        summary: "Delete an advocacy outcome with its links to recommendations and its files",
+        params: outcomeParams,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { plan } = await loadAuthorizedPlan(db, request, request.params.id, "plan:edit");
+      const deletion = await inTransaction((tx) =>
+        deleteOutcome(tx, plan, request.params.outcomeId, auditActorOf(request)),
+      );
+      await discardDeletedFiles(deletion);
       return reply.code(204).send(null);
     },
   );

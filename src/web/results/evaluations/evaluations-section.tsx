@@ -18,6 +18,7 @@ import { useApi } from "../../api/use-api.ts";
 import { ErrorMessage, Loading } from "../../components/status.tsx";
 import { useLanguage } from "../../i18n/language.tsx";
 import { ScrollRegion } from "../../recommendations/scroll-region.tsx";
+import { DeleteButton } from "../delete-part.tsx";
 import "./evaluations.css";
 
 const created = z.object({ id: z.string() });
@@ -181,9 +182,20 @@ function EvaluationCard({
           {t("evEvaluators")}: <bdi>{e.evaluators}</bdi>
         </p>
         {canEdit && (
-          <button type="button" className="button" onClick={onEdit}>
-            {t("evEditFindings")}
-          </button>
+          <p className="ev-card__actions">
+            <button type="button" className="button" onClick={onEdit}>
+              {t("evEditFindings")}
+            </button>{" "}
+            <DeleteButton
+              url={base}
+              label={t("rdEvaluationDelete")}
+              title={t("rdEvaluationQuestion")}
+              confirmLabel={t("rdConfirm")}
+              onDeleted={onChanged}
+            >
+              <p>{t("rdEvaluationBody", { title: pick(e.title) })}</p>
+            </DeleteButton>
+          </p>
         )}
       </header>
       <h4>{t("evFindings")}</h4>

@@ -7,6 +7,7 @@ import { sendApi } from "../../api/send-api.ts";
 import { fetchApi, useApi } from "../../api/use-api.ts";
 import { ErrorMessage, Loading } from "../../components/status.tsx";
 import { useLanguage } from "../../i18n/language.tsx";
+import { DeleteButton } from "../delete-part.tsx";
 
 const created = z.object({ id: z.string() });
 type Linked = { id: string; label: string };
@@ -49,6 +50,19 @@ export function OutcomesSection({ planId }: { planId: string }) {
                 ))}
               </ul>
             </div>
+          )}
+          {list.data.canEdit && (
+            <p className="ev-card__actions">
+              <DeleteButton
+                url={`/api/results/plans/${planId}/outcomes/${o.id}`}
+                label={t("rdOutcomeDelete")}
+                title={t("rdOutcomeQuestion")}
+                confirmLabel={t("rdConfirm")}
+                onDeleted={list.reload}
+              >
+                <p>{t("rdOutcomeBody", { title: pick(o.title) })}</p>
+              </DeleteButton>
+            </p>
           )}
         </article>
       ))}
