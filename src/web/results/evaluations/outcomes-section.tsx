@@ -7,6 +7,7 @@ import { sendApi } from "../../api/send-api.ts";
 import { fetchApi, useApi } from "../../api/use-api.ts";
 import { ErrorMessage, Loading } from "../../components/status.tsx";
 import { useLanguage } from "../../i18n/language.tsx";
+import { uiLanguageNames } from "../../i18n/messages.ts";
 
 const created = z.object({ id: z.string() });
 type Linked = { id: string; label: string };
@@ -58,7 +59,7 @@ export function OutcomesSection({ planId }: { planId: string }) {
 }
 
 function OutcomeForm({ planId, onDone }: { planId: string; onDone: () => void }) {
-  const { t, pick } = useLanguage();
+  const { t, pick, lang } = useLanguage();
   const [error, setError] = useState<string | null>(null);
   const [linked, setLinked] = useState<Linked[]>([]);
   const [found, setFound] = useState<RecommendationItem[]>([]);
@@ -76,7 +77,7 @@ function OutcomeForm({ planId, onDone }: { planId: string; onDone: () => void })
         "POST",
         `/api/results/plans/${planId}/outcomes`,
         {
-          title: { en: String(data.get("title") ?? "") },
+          title: { [lang]: String(data.get("title") ?? "") },
           description: data.get("description"),
           kind: data.get("kind"),
           achievedOn: data.get("achievedOn"),
@@ -102,8 +103,8 @@ function OutcomeForm({ planId, onDone }: { planId: string; onDone: () => void })
       <h3 id="oc-form-title">{t("ocNew")}</h3>
       <div className="ev-form__row">
         <label className="ev-grow">
-          {t("evTitleEn")}
-          <input name="title" required />
+          {t("evTitleIn", { language: uiLanguageNames[lang] })}
+          <input name="title" required dir="auto" />
         </label>
         <label>
           {t("evTypeLabel")}
