@@ -19,6 +19,10 @@ const LINE = 17;
 const BAR = 14;
 const GAP = 14;
 const VALUE_ROOM = 52;
+/** Beyond this many rows a wide chart puts each label beside its bar, not above it (a UNCRC chart has ~30). */
+const LONG = 12;
+/** A long chart drawn wide is this many units across, half of them for the labels, shown at most 1:1. */
+const LONG_WIDTH = 960;
 
 function BarsSvg({
   env,
@@ -35,31 +39,47 @@ function BarsSvg({
   desc: string;
   variant: ChartVariant;
 }) {
-  const width = CHART_WIDTHS[variant];
   const rtl = env.dir === "rtl";
   const scale = env.fw.scoreScale;
+  // A long chart drawn wide reads as a table: label and bar on one line, a third of the height.
+  const isBeside = variant === "wide" && rows.length > LONG;
+  const width = isBeside ? LONG_WIDTH : CHART_WIDTHS[variant];
+  const labelRoom = isBeside ? width / 2 : 0;
   // The track starts a little in so the axis's first tick label is not cut.
   const inset = 8;
-  const track = width - VALUE_ROOM - inset;
+  const track = width - VALUE_ROOM - inset - labelRoom;
   const start = rtl ? width : 0;
-  const origin = rtl ? width - inset : inset;
+  const origin = rtl ? width - inset - labelRoom : inset + labelRoom;
   const x = (v: number) => {
     const w = (Math.max(0, Math.min(scale, v)) / scale) * track;
     return rtl ? origin - w : origin + w;
   };
-  const maxChars = Math.floor(width / 7.8);
+  const maxChars = Math.floor((isBeside ? labelRoom - 12 : width) / 7.8);
   let y = 4;
   const laid = rows.map((row) => {
     const lines = wrapText(row.label, maxChars);
     const top = y;
-    y += lines.length * LINE + 4 + BAR + GAP;
+    if (isBeside) {
+      y += Math.max(lines.length * LINE, BAR + 4) + 8;
+      return { row, lines, top, barTop: top + 2 };
+    }
+    y += lines.length * LINE + 4 + BAR + (rows.length > LONG ? GAP / 2 : GAP);
     return { row, lines, top, barTop: top + lines.length * LINE + 4 };
   });
   const axisY = y;
   const height = axisY + 22;
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * scale);
   return (
-    <ChartSvg id={id} variant={variant} height={height} title={title} desc={desc} direction={env.dir}>
+    <ChartSvg
+      id={id}
+      variant={variant}
+      height={height}
+      title={title}
+      desc={desc}
+      direction={env.dir}
+      width={width}
+      className={isBeside ? "chart__svg--long" : undefined}
+    >
       <g className="chart__grid">
         {ticks.map((t) => (
           <g key={t}>

@@ -12,11 +12,17 @@ export function ChartSvg({
   title,
   desc,
   direction,
+  width = CHART_WIDTHS[variant],
+  className,
   children,
 }: {
   id: string;
   variant: ChartVariant;
   height: number;
+  /** Units across, when the chart is drawn wider than its variant's usual width (a long bar chart). */
+  width?: number;
+  /** A modifier class of the SVG (its CSS sets how wide it may be shown). */
+  className?: string;
   title: string;
   desc: string;
   /** The text direction inside the SVG, when the chart mirrors itself for right-to-left pages. */
@@ -27,8 +33,8 @@ export function ChartSvg({
   const did = `${id}-${variant}-d`;
   return (
     <svg
-      className={`chart__svg chart__svg--${variant}`}
-      viewBox={`0 0 ${CHART_WIDTHS[variant]} ${height}`}
+      className={`chart__svg chart__svg--${variant}${className ? ` ${className}` : ""}`}
+      viewBox={`0 0 ${width} ${height}`}
       role="img"
       aria-labelledby={`${tid} ${did}`}
       direction={direction}

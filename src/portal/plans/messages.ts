@@ -36,6 +36,8 @@ const en = {
   notFoundTitle: "No such published plan",
   notFoundLead:
     "This plan is not published, or the address is wrong. The published plans are listed on the plans page.",
+  notBrokenDown: "Not broken down",
+  brokenDownOver: "Breakdown above the total by",
 };
 
 const fr: typeof en = {
@@ -73,6 +75,8 @@ const fr: typeof en = {
   notFoundTitle: "Aucun plan publié à cette adresse",
   notFoundLead:
     "Ce plan n'est pas publié, ou l'adresse est erronée. Les plans publiés sont listés sur la page des plans.",
+  notBrokenDown: "Non ventilé",
+  brokenDownOver: "Ventilation supérieure au total de",
 };
 
 const ar: typeof en = {
@@ -107,6 +111,8 @@ const ar: typeof en = {
   download: "هذه الخطة بصيغة JSON",
   notFoundTitle: "لا توجد خطة منشورة بهذا العنوان",
   notFoundLead: "هذه الخطة غير منشورة أو أن العنوان خاطئ. الخطط المنشورة مدرجة في صفحة الخطط.",
+  notBrokenDown: "غير موزَّع",
+  brokenDownOver: "يزيد التوزيع على المجموع بمقدار",
 };
 
 export type PlanMessageKey = keyof typeof en;

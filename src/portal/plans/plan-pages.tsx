@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import { breakdownBar, type ResultIndicatorType } from "../../core/index.ts";
 import type { PublicPlanOut, PublicPlanSummaryOut } from "../../server/api-schemas/public-plans.ts";
 import { dateFormatter, directionOf, numberLocaleOf, pickText } from "../i18n/translate.ts";
 import { BrandHeader, HeadStart, Hero } from "../layout.tsx";
@@ -257,7 +258,7 @@ function IndicatorBlock({
         {env.t("indicator")} {indicator.code}: <span dir="auto">{env.text(indicator.title)}</span>
       </h4>
       <p className="muted">
-        {env.t("baseline")}: {env.num(indicator.baselineValue, unit)}
+        {env.t("baseline")}: <bdi>{env.num(indicator.baselineValue, unit)}</bdi>
         {indicator.baselineDate ? ` (${env.date(indicator.baselineDate)})` : ""}
       </p>
       {achievement && indicator.type !== "narrative" && (
@@ -278,11 +279,16 @@ function IndicatorBlock({
             {plan.periods.map((p) => (
               <tr key={p.key} aria-current={p.key === period ? "true" : undefined}>
                 <th scope="row">{p.label}</th>
-                <td className="num">{env.num(indicator.values[p.key]?.target, unit)}</td>
+                {/* <bdi>: "2 changes" keeps its order on a right-to-left page (the unit is as entered). */}
                 <td className="num">
-                  {indicator.values[p.key]?.actual == null
-                    ? env.t("notReported")
-                    : env.num(indicator.values[p.key]?.actual, unit)}
+                  <bdi>{env.num(indicator.values[p.key]?.target, unit)}</bdi>
+                </td>
+                <td className="num">
+                  {indicator.values[p.key]?.actual == null ? (
+                    env.t("notReported")
+                  ) : (
+                    <bdi>{env.num(indicator.values[p.key]?.actual, unit)}</bdi>
+                  )}
                 </td>
               </tr>
             ))}
@@ -290,26 +296,43 @@ function IndicatorBlock({
         </div>
       )}
       {breakdown &&
-        Object.entries(breakdown).map(([categoryKey, values]) => {
-          const category = plan.disaggregations.find((c) => c.key === categoryKey);
+        plan.disaggregations.map((category) => {
+          const bar = breakdownBar(
+            indicator.type as ResultIndicatorType,
+            indicator.values[period]?.actual ?? null,
+            breakdown,
+            category,
+          );
+          if (!bar) return null;
+          const name = env.text(category.name) || category.key;
           return (
             <DataTable
-              key={categoryKey}
+              key={category.key}
               caption={env.t("breakdownCaption", {
                 code: indicator.code,
                 period: periodLabel,
-                category: env.text(category?.name) || categoryKey,
+                category: name,
               })}
-              head={[env.text(category?.name) || categoryKey, { num: env.t("actual") }]}
+              head={[name, { num: env.t("actual") }]}
             >
-              {Object.entries(values).map(([valueKey, n]) => (
-                <tr key={valueKey}>
+              {bar.parts.map((part) => (
+                <tr key={part.key}>
                   <th scope="row">
-                    {env.text(category?.values.find((v) => v.key === valueKey)?.name) || valueKey}
+                    {env.text(category.values.find((v) => v.key === part.key)?.name) || part.key}
                   </th>
-                  <td className="num">{env.num(n, unit)}</td>
+                  <td className="num">
+                    <bdi>{env.num(part.value, unit)}</bdi>
+                  </td>
                 </tr>
               ))}
+              {bar.gap !== null && bar.gap !== 0 && (
+                <tr className="plan-breakdown__gap">
+                  <th scope="row">{env.t(bar.gap > 0 ? "notBrokenDown" : "brokenDownOver")}</th>
+                  <td className="num">
+                    <bdi>{env.num(Math.abs(bar.gap), unit)}</bdi>
+                  </td>
+                </tr>
+              )}
             </DataTable>
           );
         })}

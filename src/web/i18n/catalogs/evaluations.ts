@@ -50,6 +50,7 @@ const en = {
   ocSearch: "Search UN recommendations",
   ocLinked: "Linked recommendations",
   ocRemove: "Remove",
+  evTitleIn: "Title ({language})",
 };
 
 const fr: Record<keyof typeof en, string> = {
@@ -101,6 +102,7 @@ const fr: Record<keyof typeof en, string> = {
   ocSearch: "Rechercher des recommandations de l'ONU",
   ocLinked: "Recommandations liées",
   ocRemove: "Retirer",
+  evTitleIn: "Titre ({language})",
 };
 
 const ar: Record<keyof typeof en, string> = {
@@ -152,6 +154,7 @@ const ar: Record<keyof typeof en, string> = {
   ocSearch: "البحث في توصيات الأمم المتحدة",
   ocLinked: "التوصيات المرتبطة",
   ocRemove: "إزالة",
+  evTitleIn: "العنوان ({language})",
 };
 
 export const evaluations: Catalog<typeof en> = { en, fr, ar };

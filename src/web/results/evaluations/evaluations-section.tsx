@@ -17,6 +17,7 @@ import { sendApi } from "../../api/send-api.ts";
 import { useApi } from "../../api/use-api.ts";
 import { ErrorMessage, Loading } from "../../components/status.tsx";
 import { useLanguage } from "../../i18n/language.tsx";
+import { languageName } from "../../i18n/messages.ts";
 import { ScrollRegion } from "../../recommendations/scroll-region.tsx";
 import { DeleteButton } from "../delete-part.tsx";
 import "./evaluations.css";
@@ -368,7 +369,7 @@ function EvaluationForm({
   onDone: () => void;
   onCancel: () => void;
 }) {
-  const { t, pick } = useLanguage();
+  const { t, pick, lang } = useLanguage();
   const [error, setError] = useState<string | null>(null);
   const scale = evaluation?.scale ?? DEFAULT_EVALUATION_SCALE;
   const finding = (c: string) => evaluation?.findings.find((f) => f.criterion === c);
@@ -376,7 +377,8 @@ function EvaluationForm({
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const body = {
-      title: { ...(evaluation?.title ?? {}), en: String(data.get("title") ?? "") },
+      // The title in the interface's language; the other languages' titles are kept.
+      title: { ...(evaluation?.title ?? {}), [lang]: String(data.get("title") ?? "") },
       type: data.get("type"),
       nodeId: evaluation?.nodeId ?? null,
       periodStart: data.get("periodStart"),
@@ -404,8 +406,8 @@ function EvaluationForm({
       <h3 id="ev-form-title">{evaluation ? t("evEditFindings") : t("evNew")}</h3>
       <div className="ev-form__row">
         <label className="ev-grow">
-          {t("evTitleEn")}
-          <input name="title" required defaultValue={evaluation?.title.en ?? ""} />
+          {t("evTitleIn", { language: languageName(lang) })}
+          <input name="title" required defaultValue={evaluation?.title[lang] ?? ""} dir="auto" />
         </label>
         <label>
           {t("evTypeLabel")}

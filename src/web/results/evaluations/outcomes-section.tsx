@@ -7,6 +7,7 @@ import { sendApi } from "../../api/send-api.ts";
 import { fetchApi, useApi } from "../../api/use-api.ts";
 import { ErrorMessage, Loading } from "../../components/status.tsx";
 import { useLanguage } from "../../i18n/language.tsx";
+import { languageName } from "../../i18n/messages.ts";
 import { DeleteButton } from "../delete-part.tsx";
 
 const created = z.object({ id: z.string() });
@@ -72,7 +73,7 @@ export function OutcomesSection({ planId }: { planId: string }) {
 }
 
 function OutcomeForm({ planId, onDone }: { planId: string; onDone: () => void }) {
-  const { t, pick } = useLanguage();
+  const { t, pick, lang } = useLanguage();
   const [error, setError] = useState<string | null>(null);
   const [linked, setLinked] = useState<Linked[]>([]);
   const [found, setFound] = useState<RecommendationItem[]>([]);
@@ -90,7 +91,7 @@ function OutcomeForm({ planId, onDone }: { planId: string; onDone: () => void })
         "POST",
         `/api/results/plans/${planId}/outcomes`,
         {
-          title: { en: String(data.get("title") ?? "") },
+          title: { [lang]: String(data.get("title") ?? "") },
           description: data.get("description"),
           kind: data.get("kind"),
           achievedOn: data.get("achievedOn"),
@@ -116,8 +117,8 @@ function OutcomeForm({ planId, onDone }: { planId: string; onDone: () => void })
       <h3 id="oc-form-title">{t("ocNew")}</h3>
       <div className="ev-form__row">
         <label className="ev-grow">
-          {t("evTitleEn")}
-          <input name="title" required />
+          {t("evTitleIn", { language: languageName(lang) })}
+          <input name="title" required dir="auto" />
         </label>
         <label>
           {t("evTypeLabel")}
