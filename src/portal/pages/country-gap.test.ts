@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildDemoReleases } from "../../test/support/release-fixture.ts";
+import { buildDemoReleases } from "../../../test/support/release-fixture.ts";
 import { pageEnv } from "../context.ts";
 import { portalLanguages } from "../render.tsx";
 import { valueLabels } from "./country-gap.tsx";
