@@ -7,6 +7,7 @@ import type { Database } from "../db/connect.ts";
 import { countries, frameworks, organisations, users } from "../db/schema.ts";
 import { buildDemoAnswers } from "../demo/demo-answers.ts";
 import { DEMO_COUNTRIES, DEMO_CYCLES } from "../demo/demo-countries.ts";
+import { loadDemoConsultation } from "../demo/demo-consultation.ts";
 import { loadDemoPlans } from "../demo/demo-plans.ts";
 import { publishDemoReleases } from "../demo/demo-releases.ts";
 import { importFramework } from "../frameworks/import-framework.ts";
@@ -67,6 +68,7 @@ export async function loadDemo(database: Database, dataDir?: string): Promise<De
     await db.transaction((tx) =>
       loadDemoPlans(tx as unknown as typeof db, admin!.id, { frameworkCode: fw.code, rootCode }),
     );
+    await db.transaction((tx) => loadDemoConsultation(tx as unknown as typeof db, admin!.id));
   }
   return login;
 }
