@@ -1,6 +1,9 @@
 import { AccountRoutePage } from "./account/account-routes.tsx";
 import { useEnrolmentFirst } from "./account/enrolment-first.ts";
 import { SessionProvider } from "./auth/session.tsx";
+import { ChildPage } from "./children/child-page.tsx";
+import { ConsultationPage } from "./children/consultation-page.tsx";
+import { ConsultationsPage } from "./children/consultations-page.tsx";
 import { LanguageProvider } from "./i18n/language.tsx";
 import { AppShell } from "./layout/app-shell.tsx";
 import { CountryPage } from "./pages/country-page.tsx";
@@ -75,6 +78,10 @@ function CurrentPage() {
       return <PlanPage key={route.id} id={route.id} />;
     case "admin-releases":
       return <ReleasesPage />;
+    case "children":
+      return <ConsultationsPage />;
+    case "children-consultation":
+      return <ConsultationPage key={route.id} id={route.id} />;
     default:
       return <NotFoundPage />;
   }
@@ -82,6 +89,10 @@ function CurrentPage() {
 
 /** The Childmark web app. */
 export function App() {
+  const { pathname } = useLocation();
+  const route = matchRoute(pathname);
+  // The child's page stands alone: no account, no menus, nothing but the questions.
+  if (route.page === "child") return <ChildPage code={route.code} />;
   return (
     <LanguageProvider>
       <SessionProvider>

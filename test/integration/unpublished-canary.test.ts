@@ -81,7 +81,7 @@ describeEachDatabase("unpublished data reaches no one outside its scope, on any 
         "consultations/id": [world.consultation.id],
         "join/code": [world.consultation.code],
         "moderation/submissionId": [world.consultation.submissionId],
-        "submissionId/questionCode": ["wish"],
+        ":submissionId/questionCode": ["wish"],
         "releases/slug": [slug],
         "tracking/slug": ["am-tracking-v1"],
         "countries/code": ["md", "am", "ge"],

@@ -6,6 +6,7 @@ import { importAnswers } from "../data/import-answers.ts";
 import type { Database } from "../db/connect.ts";
 import { countries, frameworks, organisations, users } from "../db/schema.ts";
 import { buildDemoAnswers } from "../demo/demo-answers.ts";
+import { loadDemoConsultation } from "../demo/demo-consultation.ts";
 import { DEMO_COUNTRIES, DEMO_CYCLES } from "../demo/demo-countries.ts";
 import { loadDemoPlans } from "../demo/demo-plans.ts";
 import { publishDemoReleases } from "../demo/demo-releases.ts";
@@ -67,6 +68,7 @@ export async function loadDemo(database: Database, dataDir?: string): Promise<De
     await db.transaction((tx) =>
       loadDemoPlans(tx as unknown as typeof db, admin!.id, { frameworkCode: fw.code, rootCode }),
     );
+    await db.transaction((tx) => loadDemoConsultation(tx as unknown as typeof db, admin!.id));
   }
   return login;
 }

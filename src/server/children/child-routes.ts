@@ -50,8 +50,15 @@ export async function registerChildRoutes(app: FastifyInstance, db: Db): Promise
     },
     async (request, reply) => {
       const { session, consultation } = await loadSessionByCode(db, request.params.code);
-      if (consultation.status === "draft")
-        throw new UserError("this consultation has not started yet", [], 404);
+      // Before it opens and after it closes, a code reveals nothing of the consultation.
+      if (consultation.status !== "open")
+        throw new UserError(
+          consultation.status === "draft"
+            ? "this consultation has not started yet"
+            : "this consultation has ended; thank you",
+          [],
+          404,
+        );
       const def = consultationDefinition.parse(consultation.definition);
       reply.header("cache-control", "no-store");
       return {

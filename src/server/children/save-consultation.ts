@@ -44,7 +44,7 @@ export async function updateConsultation(
 ): Promise<void> {
   if (consultation.status !== "draft")
     throw new UserError(
-      "definition: only a draft consultation can be changed; this one is " + consultation.status,
+      `definition: only a draft consultation can be changed; this one is ${consultation.status}`,
       [],
       409,
     );

@@ -1,6 +1,7 @@
 import { IntlMessageFormat } from "intl-messageformat";
 import { account } from "./catalogs/account.ts";
 import { accountsAdmin } from "./catalogs/accounts-admin.ts";
+import { children } from "./catalogs/children.ts";
 import { evaluations } from "./catalogs/evaluations.ts";
 import { recommendations } from "./catalogs/recommendations.ts";
 import { releases } from "./catalogs/releases.ts";
@@ -28,6 +29,7 @@ const en = {
   ...results.en,
   ...evaluations.en,
   ...resultsRecords.en,
+  ...children.en,
 };
 const fr = {
   ...shell.fr,
@@ -41,6 +43,7 @@ const fr = {
   ...results.fr,
   ...evaluations.fr,
   ...resultsRecords.fr,
+  ...children.fr,
 };
 /** Arabic: messages not yet translated fall back to English. */
 const ar: Partial<Record<MessageKey, string>> = {

@@ -12,7 +12,7 @@ export interface ModulePage {
 }
 
 export interface AppModule {
-  key: "index" | "recommendations" | "results" | "admin";
+  key: "index" | "recommendations" | "results" | "children" | "admin";
   label: MessageKey;
   /** Whether the module is for signed-in people only. */
   signedIn: boolean;
@@ -50,6 +50,14 @@ export const MODULES: readonly AppModule[] = [
     label: "rsNav",
     signedIn: true,
     pages: [{ label: "rsPlansNav", to: paths.results(), prefix: "/results/" }],
+  },
+  {
+    key: "children",
+    label: "chNav",
+    signedIn: true,
+    pages: [
+      { label: "chConsultationsNav", to: paths.children(), prefix: "/children/", needs: "consultation:read" },
+    ],
   },
   {
     key: "admin",

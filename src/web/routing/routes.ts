@@ -29,6 +29,9 @@ export type Route =
   | { page: "recommendation"; id: string }
   | { page: "results" }
   | { page: "results-plan"; id: string }
+  | { page: "children" }
+  | { page: "children-consultation"; id: string }
+  | { page: "child"; code: string }
   | { page: "not-found" };
 
 const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
@@ -59,6 +62,9 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/recommendations\/([0-9a-f-]{36})$/i, (m) => ({ page: "recommendation", id: m[1]! })],
   [/^\/results$/, () => ({ page: "results" })],
   [/^\/results\/plans\/([0-9a-f-]{36})$/i, (m) => ({ page: "results-plan", id: m[1]! })],
+  [/^\/children$/, () => ({ page: "children" })],
+  [/^\/children\/consultations\/([0-9a-f-]{36})$/i, (m) => ({ page: "children-consultation", id: m[1]! })],
+  [/^\/c\/([A-Za-z0-9]{4,12})$/, (m) => ({ page: "child", code: m[1]!.toUpperCase() })],
   [/^\/admin\/cycles\/new$/, () => ({ page: "admin-new-cycle" })],
   [/^\/admin\/invitations$/, () => ({ page: "admin-invitations" })],
   [/^\/admin\/outbox$/, () => ({ page: "admin-outbox" })],
@@ -110,6 +116,10 @@ export const paths = {
   results: () => "/results",
   resultsPlan: (id: string, period?: string) =>
     `/results/plans/${id}${period ? `?period=${encodeURIComponent(period)}` : ""}`,
+  /** Children's consultations; one consultation; the child's page of a session code (no account). */
+  children: () => "/children",
+  childrenConsultation: (id: string) => `/children/consultations/${id}`,
+  child: (code: string) => `/c/${code}`,
   adminNewCycle: () => "/admin/cycles/new",
   adminInvitations: () => "/admin/invitations",
   adminOutbox: () => "/admin/outbox",
@@ -173,5 +183,9 @@ export const EVERY_PAGE: { readonly [P in Route["page"]]: (ids: PageIds) => stri
   recommendation: (ids) => paths.recommendation(ids.recommendationId),
   results: () => paths.results(),
   "results-plan": (ids) => paths.resultsPlan(ids.planId),
+  children: () => paths.children(),
+  // No consultation id among the page ids: an unknown one shows the not-found message.
+  "children-consultation": () => paths.childrenConsultation("00000000-0000-4000-8000-000000000000"),
+  child: () => paths.child("NOCODE"),
   "not-found": () => "/no-such-page",
 };

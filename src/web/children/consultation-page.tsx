@@ -1,0 +1,185 @@
+import { z } from "zod";
+import { pickText, questionText } from "../../core/index.ts";
+import { consultationOut, type ResultsOut, resultsOut } from "../../server/api-schemas/children.ts";
+import { sendApi } from "../api/send-api.ts";
+import { useApi } from "../api/use-api.ts";
+import { PageTitle } from "../components/page-title.tsx";
+import { ErrorMessage, Loading } from "../components/status.tsx";
+import { useLanguage } from "../i18n/language.tsx";
+import { paths } from "../routing/routes.ts";
+import "./children.css";
+
+/**
+ * One consultation for its coalition: the session codes to hand out, opening and closing, and the
+ * results in aggregate only (the server leaves out every group under the threshold).
+ */
+export function ConsultationPage({ id }: { id: string }) {
+  const { t, pick, lang: language } = useLanguage();
+  const consultation = useApi(`/api/children/consultations/${id}`, consultationOut);
+  const results = useApi(`/api/children/consultations/${id}/results`, resultsOut);
+  if (consultation.status === "loading") return <Loading />;
+  if (consultation.status === "error")
+    return <ErrorMessage message={consultation.message} onRetry={consultation.reload} />;
+  const c = consultation.data;
+  const setStatus = async (status: "open" | "closed") => {
+    await sendApi(
+      "POST",
+      `/api/children/consultations/${id}/status`,
+      { status, resultsPublic: status === "closed" },
+      z.null(),
+    );
+    consultation.reload();
+    results.reload();
+  };
+  const addSession = async () => {
+    await sendApi(
+      "POST",
+      `/api/children/consultations/${id}/sessions`,
+      { label: t("chNewSessionLabel"), sharedDevice: true },
+      z.unknown(),
+    );
+    consultation.reload();
+  };
+  return (
+    <div className="ch-page">
+      <PageTitle text={pick(c.title)}>{pick(c.title)}</PageTitle>
+      <p className="lead">
+        {c.organisation.name} · {t("chStatus", { status: c.status })} ·{" "}
+        {c.participants === null
+          ? t("chUnder", { threshold: c.threshold })
+          : t("chChildren", { count: c.participants })}
+      </p>
+      {c.may.design && (
+        <p className="ch-actions">
+          {c.status !== "open" && (
+            <button type="button" onClick={() => void setStatus("open")}>
+              {t("chOpen")}
+            </button>
+          )}
+          {c.status === "open" && (
+            <button type="button" onClick={() => void setStatus("closed")}>
+              {t("chClose")}
+            </button>
+          )}
+          <button type="button" onClick={() => void addSession()}>
+            {t("chAddSession")}
+          </button>
+        </p>
+      )}
+      <section aria-labelledby="ch-sessions">
+        <h2 id="ch-sessions">{t("chSessions")}</h2>
+        <ul className="ch-sessions">
+          {c.sessions.map((s) => (
+            <li key={s.id}>
+              <strong className="ch-code">{s.code}</strong> {s.label}
+              {s.country ? ` (${s.country})` : ""} · <a href={paths.child(s.code)}>{paths.child(s.code)}</a>
+            </li>
+          ))}
+        </ul>
+      </section>
+      {c.pendingModeration > 0 && <p>{t("chPending", { count: c.pendingModeration })}</p>}
+      <section aria-labelledby="ch-results">
+        <h2 id="ch-results">{t("chResults")}</h2>
+        <p className="ch-note">{t("chSuppressionNote", { threshold: c.threshold })}</p>
+        <p>
+          <a href={`/api/children/consultations/${id}/results.csv`}>{t("chDownloadCsv")}</a>
+        </p>
+        {results.status === "ok" && (
+          <ResultsTables results={results.data} definition={c.definition} lang={language} />
+        )}
+      </section>
+    </div>
+  );
+}
+
+function ResultsTables({
+  results,
+  definition,
+  lang,
+}: {
+  results: ResultsOut;
+  definition: z.infer<typeof consultationOut>["definition"];
+  lang: string;
+}) {
+  const { t } = useLanguage();
+  if (!results.participants) return <p>{t("chUnder", { threshold: results.threshold })}</p>;
+  const percent = (x: number | null) => (x === null ? "—" : `${Math.round(x * 100)} %`);
+  return (
+    <>
+      {results.questions.map((q) => {
+        const question = definition.questions.find((x) => x.code === q.code)!;
+        return (
+          <article key={q.code} className="ch-result">
+            <h3>{questionText(question, "", lang)}</h3>
+            {!q.total ? (
+              <p>{t("chUnder", { threshold: results.threshold })}</p>
+            ) : (
+              <table className="data-table">
+                <caption>{t("chChildren", { count: q.total.n })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("chGroup")}</th>
+                    <th scope="col">{t("chColChildren")}</th>
+                    <th scope="col">{t("chAgreeing")}</th>
+                    <th scope="col">{t("chAnswers")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {[
+                    { dimension: "all", groups: [{ key: t("chAll"), ...q.total }], hidden: false },
+                    ...q.breakdowns,
+                  ].map((b) => (
+                    <>
+                      {b.groups.map((g) => (
+                        <tr key={`${b.dimension}-${g.key}`}>
+                          <th scope="row">
+                            {b.dimension === "all"
+                              ? g.key
+                              : `${t("chDimension", { dimension: b.dimension })}: ${g.key}`}
+                          </th>
+                          <td>{g.n}</td>
+                          <td>{percent(g.agreeing)}</td>
+                          <td>
+                            {Object.entries(g.counts)
+                              .map(([k, n]) => `${optionLabel(question, k, lang)} ${n}`)
+                              .join(" · ")}
+                            {g.median !== null ? `${t("chMedian")} ${g.median}` : ""}
+                          </td>
+                        </tr>
+                      ))}
+                      {b.hidden && (
+                        <tr key={`${b.dimension}-hidden`} className="ch-hidden">
+                          <th scope="row">{t("chDimension", { dimension: b.dimension })}</th>
+                          <td colSpan={3}>{t("chHiddenGroups", { threshold: results.threshold })}</td>
+                        </tr>
+                      )}
+                    </>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </article>
+        );
+      })}
+      {results.quotes.length > 0 && (
+        <section>
+          <h3>{t("chQuotes")}</h3>
+          <ul className="ch-quotes">
+            {results.quotes.map((quote) => (
+              <li key={`${quote.question}-${quote.text}`}>“{quote.text}”</li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}
+
+function optionLabel(
+  question: { options: { value: string; label: Record<string, string> }[] },
+  value: string,
+  lang: string,
+) {
+  const option = question.options.find((o) => o.value === value);
+  return option ? pickText(option.label, lang) : value;
+}
