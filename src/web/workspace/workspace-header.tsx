@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { completionPercent } from "../../core/index.ts";
 import { PageTitle } from "../components/page-title.tsx";
 import { useLanguage } from "../i18n/language.tsx";
-import type { MessageKey } from "../i18n/messages.ts";
+import { directionOf, type MessageKey } from "../i18n/messages.ts";
 import type { WorkspaceData } from "./workspace-data.ts";
 
 /** The status of an assessment in words. */
@@ -27,7 +27,9 @@ export function WorkspaceHeader({
   const { assessment } = data;
   const country = pick(assessment.country.name);
   const cycle = pick(assessment.cycle.name);
-  const title = t("wsTitle", { country, cycle });
+  // In a right-to-left page a Latin cycle name ("2025 (demo data)") is isolated so its brackets stay put.
+  const isolate = (text: string) => (directionOf(lang) === "rtl" ? `\u2068${text}\u2069` : text);
+  const title = t("wsTitle", { country: isolate(country), cycle: isolate(cycle) });
   const share = completionPercent(answered, total) / 100;
   const deadline = assessment.deadline
     ? new Intl.DateTimeFormat(lang, { dateStyle: "long" }).format(new Date(assessment.deadline))
