@@ -276,6 +276,22 @@ export function aggregateColumns(
       const w = weight[item]!;
       if (w <= 0) continue;
       const base = item * rows;
+      // Two loops rather than a test per row: arithmetic means are the common case.
+      if (!geometric) {
+        for (let r = 0; r < rows; r++) {
+          if (excluded[base + r]) continue;
+          total[r] = total[r]! + w;
+          covered[r] = covered[r]! + w * coverage[base + r]!;
+          let s = score[base + r]!;
+          if (Number.isNaN(s)) {
+            if (!zeroMissing) continue;
+            s = 0;
+          }
+          scored[r] = scored[r]! + w;
+          sum[r] = sum[r]! + w * s;
+        }
+        continue;
+      }
       for (let r = 0; r < rows; r++) {
         if (excluded[base + r]) continue;
         total[r] = total[r]! + w;
@@ -286,12 +302,8 @@ export function aggregateColumns(
           s = 0;
         }
         scored[r] = scored[r]! + w;
-        if (geometric) {
-          if (s <= 0) zero[r] = 1;
-          else sum[r] = sum[r]! + w * Math.log(s);
-        } else {
-          sum[r] = sum[r]! + w * s;
-        }
+        if (s <= 0) zero[r] = 1;
+        else sum[r] = sum[r]! + w * Math.log(s);
       }
     }
     const slot = (offset + node) * rows;
