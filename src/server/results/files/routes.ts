@@ -4,7 +4,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { EVALUATION_CRITERIA } from "../../../core/index.ts";
-import { evaluationParams, outcomeParams } from "../../api-schemas/evaluations.ts";
+import { evaluationParams, outcomeParams, resultFileOut } from "../../api-schemas/evaluations.ts";
 import { errorBody } from "../../api-schemas/index.ts";
 import { planParams } from "../../api-schemas/results.ts";
 import type { Db } from "../../db/connect.ts";
@@ -23,17 +23,6 @@ const tags = ["results"];
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
 const uploadErrors = { ...errors, 413: errorBody, 503: errorBody };
 
-export const resultFileOut = z.object({
-  id: z.uuid(),
-  evaluationId: z.uuid().nullable(),
-  criterion: z.string().nullable(),
-  outcomeId: z.uuid().nullable(),
-  fileName: z.string(),
-  mediaType: z.string(),
-  fileSize: z.number().int(),
-  createdAt: z.string(),
-});
-export type ResultFileOut = z.infer<typeof resultFileOut>;
 const findingParams = evaluationParams.extend({ criterion: z.enum(EVALUATION_CRITERIA) });
 const fileParams = planParams.extend({ fileId: z.uuid() });
 

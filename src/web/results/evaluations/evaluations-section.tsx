@@ -12,12 +12,14 @@ import {
   type EvaluationOut,
   evaluationListOut,
   evaluationSummaryOut,
+  type ResultFileOut,
 } from "../../../server/api-schemas/evaluations.ts";
 import { sendApi } from "../../api/send-api.ts";
 import { useApi } from "../../api/use-api.ts";
 import { ErrorMessage, Loading } from "../../components/status.tsx";
 import { useLanguage } from "../../i18n/language.tsx";
 import { DeleteButton } from "../delete-part.tsx";
+import { AttachedFiles, usePlanFiles } from "./result-files.tsx";
 import "./evaluations.css";
 
 const created = z.object({ id: z.string() });
@@ -32,6 +34,7 @@ export function EvaluationsSection({ planId }: { planId: string }) {
   const { t } = useLanguage();
   const list = useApi(`/api/results/plans/${planId}/evaluations`, evaluationListOut);
   const summary = useApi(`/api/results/plans/${planId}/evaluations/summary`, evaluationSummaryOut);
+  const files = usePlanFiles(planId);
   const [editing, setEditing] = useState<EvaluationOut | "new" | null>(null);
   const reload = () => {
     list.reload();
@@ -57,6 +60,8 @@ export function EvaluationsSection({ planId }: { planId: string }) {
               evaluation={e}
               canEdit={canEdit}
               canReport={canReport}
+              files={files.status === "ok" ? files.data : []}
+              onFilesChanged={files.reload}
               onEdit={() => setEditing(e)}
               onChanged={reload}
             />
@@ -138,6 +143,8 @@ function EvaluationCard({
   evaluation: e,
   canEdit,
   canReport,
+  files,
+  onFilesChanged,
   onEdit,
   onChanged,
 }: {
@@ -145,6 +152,8 @@ function EvaluationCard({
   evaluation: EvaluationOut;
   canEdit: boolean;
   canReport: boolean;
+  files: ResultFileOut[];
+  onFilesChanged: () => void;
   onEdit: () => void;
   onChanged: () => void;
 }) {
@@ -218,6 +227,13 @@ function EvaluationCard({
                   {t("evEvidence")}: <bdi>{f.evidence.join(" · ")}</bdi>
                 </p>
               )}
+              <AttachedFiles
+                planId={planId}
+                files={files.filter((file) => file.evaluationId === e.id && file.criterion === f.criterion)}
+                uploadUrl={`${base}/findings/${f.criterion}/files`}
+                canEdit={canEdit}
+                onChanged={onFilesChanged}
+              />
             </dd>
           </div>
         ))}
