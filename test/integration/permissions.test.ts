@@ -16,6 +16,7 @@ import {
   evidenceSources,
   indicators,
   recommendations,
+  resultFiles,
 } from "../../src/server/db/schema.ts";
 import { uploadsDir } from "../../src/server/evidence/uploads-dir.ts";
 import { CHILDPACT_REGION, seedReference } from "../../src/server/reference/countries.ts";
@@ -77,7 +78,11 @@ interface Context {
     planId: string;
     plan: { planId: string; goalId: string; indicatorId: string };
     evaluation: { evaluationId: string; outcomeId: string };
+    /** An evidence file of that plan's evaluation. */
+    fileId: string;
   };
+  /** An evidence file of the evaluation above (stored beside the answer's). */
+  resultFileId: string;
 }
 
 /** A valid request for every route (validation comes before authorisation, so bodies must be valid). */
@@ -457,6 +462,21 @@ const REQUESTS: Record<
   "DELETE /api/results/plans/:id/outcomes/:outcomeId": (c) => ({
     url: `/api/results/plans/${c.doomed.plan.planId}/outcomes/${c.doomed.evaluation.outcomeId}`,
   }),
+  "GET /api/results/plans/:id/files": (c) => ({ url: `/api/results/plans/${c.plan.planId}/files` }),
+  "POST /api/results/plans/:id/evaluations/:evaluationId/findings/:criterion/files": (c) => ({
+    url: `/api/results/plans/${c.plan.planId}/evaluations/${c.evaluation.evaluationId}/findings/relevance/files`,
+    ...multipartBody({ filename: "finding.pdf", content: Buffer.from("%PDF-1.4\n%%EOF\n") }),
+  }),
+  "POST /api/results/plans/:id/outcomes/:outcomeId/files": (c) => ({
+    url: `/api/results/plans/${c.plan.planId}/outcomes/${c.evaluation.outcomeId}/files`,
+    ...multipartBody({ filename: "outcome.pdf", content: Buffer.from("%PDF-1.4\n%%EOF\n") }),
+  }),
+  "GET /api/results/plans/:id/files/:fileId": (c) => ({
+    url: `/api/results/plans/${c.plan.planId}/files/${c.resultFileId}`,
+  }),
+  "DELETE /api/results/plans/:id/files/:fileId": (c) => ({
+    url: `/api/results/plans/${c.doomed.plan.planId}/files/${c.doomed.fileId}`,
+  }),
   "PUT /api/results/plans/:id/outcomes/:outcomeId": (c) => ({
     url: `/api/results/plans/${c.plan.planId}/outcomes/${c.evaluation.outcomeId}`,
     payload: { ...OUTCOME_BODY, recommendationIds: [c.recommendationId] },
@@ -580,14 +600,32 @@ describeEachDatabase("permission matrix: every route × every role", (database) 
     await app.inject({ method: "POST", url: `/api/children/join/${built8.code}/submissions`, payload: text });
     const consultation = { ...built8, submissionId: text.submissionId };
     const doomedPlan = await buildPlan(db, organisationId, someone.id);
-    const doomed = {
+    const doomed: Omit<Context["doomed"], "fileId"> = {
       planId: (await buildPlan(db, organisationId, someone.id)).planId,
       plan: doomedPlan,
       evaluation: await buildEvaluation(db, doomedPlan.planId, someone.id),
     };
+    const resultFile = (planId: string, evaluationId: string, filePath: string) => ({
+      planId,
+      evaluationId,
+      criterion: "relevance",
+      filePath,
+      fileName: "finding.pdf",
+      mediaType: "application/pdf",
+      fileSize: 15,
+      sha256: "0".repeat(64),
+    });
+    const [resultFile1, resultFile2] = await db
+      .insert(resultFiles)
+      .values([
+        resultFile(plan.planId, evaluation.evaluationId, "matrix-test.pdf"),
+        resultFile(doomed.plan.planId, doomed.evaluation.evaluationId, "matrix-doomed.pdf"),
+      ])
+      .returning({ id: resultFiles.id });
     ctx = {
       consultation,
-      doomed,
+      resultFileId: resultFile1!.id,
+      doomed: { ...doomed, fileId: resultFile2!.id },
       organisationId,
       plan,
       evaluation,

@@ -77,6 +77,8 @@ describeEachDatabase("unpublished data reaches no one outside its scope, on any 
         "evaluations/evaluationId": [world.plan.evaluationId],
         "recommendations/recommendationId": [world.plan.evaluationRecommendationId],
         "outcomes/outcomeId": [world.plan.outcomeId],
+        "findings/criterion": ["relevance"],
+        "files/fileId": [world.plan.fileId],
         "mappings/name": ["canary"],
         "consultations/id": [world.consultation.id],
         "join/code": [world.consultation.code],

@@ -12,6 +12,7 @@ import {
   evidenceSources,
   recommendationImports,
   recommendations,
+  resultFiles,
   resultPlans,
   resultValues,
 } from "../../src/server/db/schema.ts";
@@ -22,6 +23,7 @@ import { readFrameworkFile } from "../../src/server/frameworks/read-framework-fi
 import { seedReference } from "../../src/server/reference/countries.ts";
 import { hugeSheetXlsx, truncatedXlsx, wrongExtensionFile, zipBombXlsx } from "../support/bad-uploads.ts";
 import { describeEachDatabase } from "../support/databases.ts";
+import { buildEvaluation } from "../support/evaluation-factories.ts";
 import { buildAssessments, buildUser, type Session, signInAs } from "../support/factories.ts";
 import { buildOrganisation, buildPlan } from "../support/results-factories.ts";
 import { multipartBody } from "./evidence-files.ts";
@@ -58,6 +60,7 @@ async function tableCounts(db: Db): Promise<Record<string, number>> {
     recommendationImports,
     resultPlans,
     resultValues,
+    resultFiles,
   };
   const out: Record<string, number> = {};
   for (const [name, table] of Object.entries(tables)) {
@@ -90,7 +93,9 @@ describeEachDatabase("no upload takes the server down", (database) => {
     const indicator = built.framework.indicators[0]!.code;
     app = await buildApp({ database: database() });
     const planOwner = await buildOrganisation(db, { country: "MD" });
-    const { planId } = await buildPlan(db, planOwner, (await buildUser(db, { isAdmin: true })).id);
+    const owner = await buildUser(db, { isAdmin: true });
+    const { planId } = await buildPlan(db, planOwner, owner.id);
+    const { evaluationId, outcomeId } = await buildEvaluation(db, planId, owner.id);
     admin = await signInAs(app, await buildUser(db, { isAdmin: true }));
     coordinator = await signInAs(
       app,
@@ -127,6 +132,18 @@ describeEachDatabase("no upload takes the server down", (database) => {
         url: "/api/recommendations/imports/preview",
         fields: {},
         session: () => admin,
+      },
+      {
+        name: "evaluation finding file",
+        url: `/api/results/plans/${planId}/evaluations/${evaluationId}/findings/relevance/files`,
+        fields: {},
+        session: () => coordinator,
+      },
+      {
+        name: "advocacy outcome file",
+        url: `/api/results/plans/${planId}/outcomes/${outcomeId}/files`,
+        fields: {},
+        session: () => coordinator,
       },
       {
         name: "results plan import",

@@ -18,6 +18,7 @@ import {
   implementationAssessments,
   organisations,
   recommendations,
+  resultFiles,
 } from "../../src/server/db/schema.ts";
 import { readDemoFramework } from "../../src/server/demo/demo-framework.ts";
 import { uploadsDir } from "../../src/server/evidence/uploads-dir.ts";
@@ -67,6 +68,8 @@ export interface CanaryWorld {
     evaluationId: string;
     evaluationRecommendationId: string;
     outcomeId: string;
+    /** An evidence file of the evaluation's finding on relevance: the canary in its name and content. */
+    fileId: string;
   };
   /**
    * A children's consultation of Armenia's coalition, closed but not made public: the canary in
@@ -289,7 +292,23 @@ async function plantCanaryPlan(db: Db, authorId: string): Promise<CanaryWorld["p
     }),
     authorId,
   );
+  writeFileSync(join(uploadsDir(), "canary-finding.pdf"), `%PDF-1.4\n% ${CANARY} finding file\n%%EOF\n`);
+  const [file] = await db
+    .insert(resultFiles)
+    .values({
+      planId: id,
+      evaluationId,
+      criterion: "relevance",
+      filePath: "canary-finding.pdf",
+      fileName: `${CANARY}-finding.pdf`,
+      mediaType: "application/pdf",
+      fileSize: 50,
+      sha256: "0".repeat(64),
+      createdBy: authorId,
+    })
+    .returning({ id: resultFiles.id });
   return {
+    fileId: file!.id,
     id,
     organisationId: organisation!.id,
     nodeId,

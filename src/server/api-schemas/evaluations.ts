@@ -165,3 +165,16 @@ export const outcomeOut = z.object({
   ),
 });
 export const outcomeListOut = z.object({ outcomes: z.array(outcomeOut), canEdit: z.boolean() });
+
+/** An evidence file of a finding (evaluation and criterion) or of an outcome. */
+export const resultFileOut = z.object({
+  id: z.uuid(),
+  evaluationId: z.uuid().nullable(),
+  criterion: z.string().nullable(),
+  outcomeId: z.uuid().nullable(),
+  fileName: z.string(),
+  mediaType: z.string(),
+  fileSize: z.number().int(),
+  createdAt: z.string(),
+});
+export type ResultFileOut = z.infer<typeof resultFileOut>;

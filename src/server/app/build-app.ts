@@ -33,6 +33,7 @@ import { registerPublicApiRoutes } from "../public-api/routes.ts";
 import { registerRecommendationRoutes } from "../recommendations/routes.ts";
 import { registerReleaseRoutes } from "../releases/routes.ts";
 import { registerEvaluationRoutes } from "../results/evaluations/routes.ts";
+import { registerResultFileRoutes } from "../results/files/routes.ts";
 import { registerResultsIatiRoutes } from "../results/iati/routes.ts";
 import { registerPublicPlanPages } from "../results/public/pages.ts";
 import { registerPublicPlanRoutes } from "../results/public/routes.ts";
@@ -143,6 +144,7 @@ export async function buildApp({ database, logger = false }: AppOptions): Promis
       await registerPublicPlanRoutes(api, database.db);
       await registerPlanXlsxRoutes(api, database.db);
       await registerEvaluationRoutes(api, database.db);
+      await registerResultFileRoutes(api, database.db);
       await registerResultsIatiRoutes(api, database.db);
       await registerChildrenRoutes(api, database.db);
       await registerChildRoutes(api, database.db);

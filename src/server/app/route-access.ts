@@ -222,4 +222,9 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "POST /api/children/join/:code/submissions": pub,
   "GET /api/public/children/indicators/:code": pub,
   "DELETE /api/results/plans/:id/outcomes/:outcomeId": on("plan:edit", "plan"),
+  "GET /api/results/plans/:id/files": on("plan:read", "plan", true),
+  "POST /api/results/plans/:id/evaluations/:evaluationId/findings/:criterion/files": on("plan:edit", "plan"),
+  "POST /api/results/plans/:id/outcomes/:outcomeId/files": on("plan:edit", "plan"),
+  "GET /api/results/plans/:id/files/:fileId": on("plan:read", "plan", true),
+  "DELETE /api/results/plans/:id/files/:fileId": on("plan:edit", "plan"),
 };

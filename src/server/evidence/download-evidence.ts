@@ -1,7 +1,6 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import type { FastifyReply } from "fastify";
-import type { evidenceSources } from "../db/schema.ts";
 import { UserError } from "../errors.ts";
 import { attachmentHeader } from "./content-disposition.ts";
 import { resolveStoredFile } from "./store-file.ts";
@@ -11,7 +10,10 @@ import { resolveStoredFile } from "./store-file.ts";
  * disposition, no content sniffing and a sandbox policy, so even a file that
  * slipped through could not run in the site's origin.
  */
-export async function downloadEvidence(reply: FastifyReply, row: typeof evidenceSources.$inferSelect) {
+export async function downloadEvidence(
+  reply: FastifyReply,
+  row: { filePath: string | null; fileName: string | null; mediaType: string | null },
+) {
   if (!row.filePath) throw new UserError("this source has no file", [], 404);
   const full = resolveStoredFile(row.filePath);
   const size = await stat(full).then(

@@ -12,6 +12,7 @@ import {
   type EvaluationOut,
   evaluationListOut,
   evaluationSummaryOut,
+  type ResultFileOut,
 } from "../../../server/api-schemas/evaluations.ts";
 import { sendApi } from "../../api/send-api.ts";
 import { useApi } from "../../api/use-api.ts";
@@ -20,6 +21,7 @@ import { useLanguage } from "../../i18n/language.tsx";
 import { languageName } from "../../i18n/messages.ts";
 import { ScrollRegion } from "../../recommendations/scroll-region.tsx";
 import { DeleteButton } from "../delete-part.tsx";
+import { AttachedFiles, usePlanFiles } from "./result-files.tsx";
 import "./evaluations.css";
 
 const created = z.object({ id: z.string() });
@@ -34,6 +36,7 @@ export function EvaluationsSection({ planId }: { planId: string }) {
   const { t } = useLanguage();
   const list = useApi(`/api/results/plans/${planId}/evaluations`, evaluationListOut);
   const summary = useApi(`/api/results/plans/${planId}/evaluations/summary`, evaluationSummaryOut);
+  const files = usePlanFiles(planId);
   const [editing, setEditing] = useState<EvaluationOut | "new" | null>(null);
   const reload = () => {
     list.reload();
@@ -59,6 +62,8 @@ export function EvaluationsSection({ planId }: { planId: string }) {
               evaluation={e}
               canEdit={canEdit}
               canReport={canReport}
+              files={files.status === "ok" ? files.data : []}
+              onFilesChanged={files.reload}
               onEdit={() => setEditing(e)}
               onChanged={reload}
             />
@@ -140,6 +145,8 @@ function EvaluationCard({
   evaluation: e,
   canEdit,
   canReport,
+  files,
+  onFilesChanged,
   onEdit,
   onChanged,
 }: {
@@ -147,6 +154,8 @@ function EvaluationCard({
   evaluation: EvaluationOut;
   canEdit: boolean;
   canReport: boolean;
+  files: ResultFileOut[];
+  onFilesChanged: () => void;
   onEdit: () => void;
   onChanged: () => void;
 }) {
@@ -220,6 +229,13 @@ function EvaluationCard({
                   {t("evEvidence")}: <bdi>{f.evidence.join(" · ")}</bdi>
                 </p>
               )}
+              <AttachedFiles
+                planId={planId}
+                files={files.filter((file) => file.evaluationId === e.id && file.criterion === f.criterion)}
+                uploadUrl={`${base}/findings/${f.criterion}/files`}
+                canEdit={canEdit}
+                onChanged={onFilesChanged}
+              />
             </dd>
           </div>
         ))}

@@ -9,6 +9,7 @@ import { ErrorMessage, Loading } from "../../components/status.tsx";
 import { useLanguage } from "../../i18n/language.tsx";
 import { languageName } from "../../i18n/messages.ts";
 import { DeleteButton } from "../delete-part.tsx";
+import { AttachedFiles, usePlanFiles } from "./result-files.tsx";
 
 const created = z.object({ id: z.string() });
 type Linked = { id: string; label: string };
@@ -17,6 +18,7 @@ type Linked = { id: string; label: string };
 export function OutcomesSection({ planId }: { planId: string }) {
   const { t, pick } = useLanguage();
   const list = useApi(`/api/results/plans/${planId}/outcomes`, outcomeListOut);
+  const files = usePlanFiles(planId);
   if (list.status === "loading") return <Loading />;
   if (list.status === "error") return <ErrorMessage message={list.message} onRetry={list.reload} />;
   return (
@@ -52,6 +54,13 @@ export function OutcomesSection({ planId }: { planId: string }) {
               </ul>
             </div>
           )}
+          <AttachedFiles
+            planId={planId}
+            files={files.status === "ok" ? files.data.filter((f) => f.outcomeId === o.id) : []}
+            uploadUrl={`/api/results/plans/${planId}/outcomes/${o.id}/files`}
+            canEdit={list.data.canEdit}
+            onChanged={files.reload}
+          />
           {list.data.canEdit && (
             <p className="ev-card__actions">
               <DeleteButton
