@@ -4,7 +4,7 @@ import { scoreAnswers } from "../scoring/engine.ts";
 import type { AnswerValue } from "../scoring/normalise.ts";
 import { roundTo } from "../scoring/rank.ts";
 import { toScoreRows } from "../scoring/rows.ts";
-import { regionalAverages } from "../scoring/summary.ts";
+import { regionalAverages, scoreChange } from "../scoring/summary.ts";
 
 /**
  * A release: the immutable public snapshot of one cycle of an index. Everything
@@ -163,10 +163,7 @@ export function buildReleaseSnapshot(input: BuildReleaseInput): ReleaseSnapshot 
       band: row.band,
       rank: row.rank,
       coverage: row.coverage,
-      change:
-        row.score !== null && prev !== undefined && prev !== null
-          ? roundTo(row.score - prev, fw.precision)
-          : null,
+      change: scoreChange(row.score, prev ?? null, fw.precision),
     });
   }
   const averages = regionalAverages(table);

@@ -1,7 +1,7 @@
 import type { Framework } from "../framework/model.ts";
 import { cellIndex, type ScoreTable } from "./engine.ts";
 import { roundTo } from "./rank.ts";
-import { changeSincePrevious } from "./summary.ts";
+import { previousScore, scoreChange } from "./summary.ts";
 
 /** One published score: an entity's score for a node, indicator or classification value in a period. */
 export interface ScoreRow {
@@ -30,7 +30,7 @@ export function* toScoreRows(table: ScoreTable, fw: Framework): Generator<ScoreR
         const i = cellIndex(table, p, e, c);
         const s = table.score[i]!;
         const cov = table.coverage[i]!;
-        const change = changeSincePrevious(table, p, e, c);
+        const change = scoreChange(s, previousScore(table, p, e, c), precision);
         const band = table.band[i]!;
         yield {
           entity: table.entities[e]!,
@@ -41,7 +41,7 @@ export function* toScoreRows(table: ScoreTable, fw: Framework): Generator<ScoreR
           band: band >= 0 ? bands[band]!.code : null,
           rank: table.rank[i]! || null,
           coverage: Number.isNaN(cov) ? null : roundTo(cov, 4),
-          change: Number.isNaN(change) ? null : roundTo(change, precision),
+          change,
         };
       }
     }

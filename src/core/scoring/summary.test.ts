@@ -8,7 +8,7 @@ import {
 import { compileFramework } from "./compile.ts";
 import { type Answer, scoreAnswers } from "./engine.ts";
 import { toScoreRows } from "./rows.ts";
-import { changeSincePrevious, regionalAverages } from "./summary.ts";
+import { changeSincePrevious, regionalAverages, scoreChange } from "./summary.ts";
 
 const fw = buildFramework({
   precision: 1,
@@ -91,5 +91,16 @@ describe("toScoreRows", () => {
       change: null,
     });
     expect(rows.find((r) => r.entity === "C" && r.node === "root")?.coverage).toBe(0.5);
+  });
+});
+
+describe("scoreChange", () => {
+  it("is the difference of the scores as shown, so +4.2 reads the same in the workspace and on the portal", () => {
+    // 60.46 is shown 60.5 and 56.34 is shown 56.3: the change shown is +4.2, not the unrounded 4.12 → 4.1.
+    expect(scoreChange(60.46, 56.34, 1)).toBe(4.2);
+    expect(scoreChange(60.5, 56.3, 1)).toBe(4.2);
+    expect(scoreChange(50, null, 1)).toBeNull();
+    expect(scoreChange(Number.NaN, 40, 1)).toBeNull();
+    expect(scoreChange(41.25, 41.25, 1)).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 import { cellIndex, type ScoreTable } from "./engine.ts";
+import { roundTo } from "./rank.ts";
 
 /** Mean score of the entities that have one, per period and column (NaN when none). */
 export function regionalAverages(table: ScoreTable, entities?: readonly string[]): Float64Array {
@@ -35,9 +36,25 @@ export function changeSincePrevious(
 ): number {
   const now = table.score[cellIndex(table, period, entity, column)]!;
   if (Number.isNaN(now)) return Number.NaN;
+  return now - previousScore(table, period, entity, column);
+}
+
+/**
+ * The change between two scores as every page shows it: the difference of the scores as
+ * published (each rounded to the framework's precision), rounded again. A reader who sees
+ * 60.5 now and 56.3 before reads +4.2, never the +4.1 of the unrounded 60.46 − 56.34.
+ * The workspace's scores and the portal's release snapshot both take their change from here.
+ */
+export function scoreChange(now: number | null, before: number | null, precision: number): number | null {
+  if (now === null || before === null || Number.isNaN(now) || Number.isNaN(before)) return null;
+  return roundTo(roundTo(now, precision) - roundTo(before, precision), precision);
+}
+
+/** The score of a cell in the entity's closest earlier period that has one for the same column (NaN when none). */
+export function previousScore(table: ScoreTable, period: number, entity: number, column: number): number {
   for (let p = period - 1; p >= 0; p--) {
     const before = table.score[cellIndex(table, p, entity, column)]!;
-    if (!Number.isNaN(before)) return now - before;
+    if (!Number.isNaN(before)) return before;
   }
   return Number.NaN;
 }
