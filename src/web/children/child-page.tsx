@@ -61,7 +61,9 @@ export function ChildPage({ code }: { code: string }) {
       .catch(() => setConsultation("missing"));
   }, [code]);
   useEffect(() => {
-    if (draft && step !== "sent") localStorage.setItem(draftKey(code), JSON.stringify(draft));
+    // Only answers still being given are kept here; once handed to the outbox they leave the draft.
+    if (draft && (step === "about" || step === "questions" || step === "stop"))
+      localStorage.setItem(draftKey(code), JSON.stringify(draft));
   }, [code, draft, step]);
 
   const lang = draft?.language ?? "en";
