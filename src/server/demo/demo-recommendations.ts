@@ -248,7 +248,8 @@ export function demoRecommendationsCsv(countryCode: string, stateName: string): 
   });
 }
 
-const GENERIC_COLUMNS = {
+/** The generic preset's mapping of the demo CSV: each column is named as its field. */
+export const DEMO_CSV_COLUMNS = {
   mechanism: "mechanism",
   session: "session",
   cycle: "cycle",
@@ -277,7 +278,7 @@ export async function loadDemoRecommendations(db: Db, adminId: string): Promise<
       bytes: Buffer.from(demoRecommendationsCsv(country.code, country.name.en ?? country.code)),
       fileName: `demo-recommendations-${country.code.toLowerCase()}.csv`,
       preset: "generic",
-      columns: GENERIC_COLUMNS,
+      columns: DEMO_CSV_COLUMNS,
       userId: adminId,
     });
     added += summary.added;
