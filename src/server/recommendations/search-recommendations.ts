@@ -88,6 +88,11 @@ export async function searchRecommendations(
 ): Promise<SearchResult> {
   const where = buildWhere(filters, visible);
   const offset = (filters.page - 1) * filters.pageSize;
+  // A text search matches few rows: they are found by the text index, then sorted ("offset 0" keeps
+  // the planner from walking the order index and testing every row's text instead).
+  const matching = filters.q?.trim()
+    ? sql`(select * from recommendations r where ${where} offset 0)`
+    : sql`(select * from recommendations r where ${where})`;
   // The page of items is read every time; the facets (counts over the whole match, the costly part
   // of a broad search) are kept per state of the data (facet-cache.ts). On PostgreSQL the reads run
   // at once on separate pool connections.
@@ -98,7 +103,7 @@ export async function searchRecommendations(
           recommending_states, text, position, action_category, themes, uncrc_articles, sdg_targets,
           case when ${visible} then ${latestStatusOf("government")} end as government_status,
           case when ${visible} then ${latestStatusOf("coalition")} end as coalition_status
-        from recommendations r where ${where}
+        from ${matching} r
         order by r.state_name, r.session nulls last, r.paragraph nulls last, r.id
         limit ${filters.pageSize} offset ${offset}`,
     ),
