@@ -1,13 +1,21 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { eq } from "drizzle-orm";
-import { beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { loadDemo } from "../../src/server/app/load-demo.ts";
 import {
   assessmentEvents,
   assessments,
   cycles,
+  evidenceSources,
+  implementationAssessments,
+  recommendations,
   resultIndicators,
   resultPlans,
 } from "../../src/server/db/schema.ts";
+import { DEMO_COUNTRIES } from "../../src/server/demo/demo-countries.ts";
+import { searchRecommendations } from "../../src/server/recommendations/search-recommendations.ts";
 import { CHILDPACT_REGION, seedReference } from "../../src/server/reference/countries.ts";
 import { findRelease, listReleases } from "../../src/server/releases/read-release.ts";
 import { buildDashboard } from "../../src/server/results/dashboard.ts";
@@ -15,6 +23,17 @@ import { loadPlan } from "../../src/server/results/load-plan.ts";
 import { listPublicPlans } from "../../src/server/results/public/read-public-plan.ts";
 import { readProgressInputs } from "../../src/server/results/read-progress-inputs.ts";
 import { describeEachDatabase } from "../support/databases.ts";
+
+// The demo's evidence files go to <data folder>/uploads: a folder of this test, not ./data.
+let uploads = "";
+beforeAll(() => {
+  uploads = mkdtempSync(join(tmpdir(), "childmark-demo-evidence-"));
+  process.env.CHILDMARK_DATA_DIR = uploads;
+});
+afterAll(() => {
+  delete process.env.CHILDMARK_DATA_DIR;
+  rmSync(uploads, { recursive: true, force: true });
+});
 
 describeEachDatabase("the demo's releases", (database) => {
   beforeAll(async () => {
@@ -94,5 +113,48 @@ describeEachDatabase("the demo's strategic plans", (database) => {
         .map((v) => v.period)
         .sort(),
     ).toEqual(["2023"]);
+  });
+});
+
+describeEachDatabase("the demo's evidence and recommendations", (database) => {
+  beforeAll(async () => {
+    await seedReference(database().db);
+    await loadDemo(database());
+  });
+
+  it("publishes answers with their sources (citations, laws, links and a PDF per assessment)", async () => {
+    const { db } = database();
+    const sources = await db.select().from(evidenceSources);
+    expect(new Set(sources.map((s) => s.kind))).toEqual(new Set(["citation", "legal", "url", "file"]));
+    const files = sources.filter((s) => s.kind === "file");
+    expect(files).toHaveLength(20);
+    const stored = readFileSync(join(uploads, "uploads", files[0]!.filePath!));
+    expect(stored.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(files[0]!.mediaType).toBe("application/pdf");
+    const release = (await findRelease(db, "cpi-demo-2023-v1"))!;
+    const answered = release.answers.filter((a) => a.value !== null);
+    const sourced = answered.filter((a) => a.evidence.length > 0);
+    // Most published answers name a source; none shows "No published source" everywhere.
+    expect(sourced.length / answered.length).toBeGreaterThan(0.5);
+  });
+
+  it("loads UPR recommendations for every demo country, linked to indicators and tracked by the coalitions", async () => {
+    const { db } = database();
+    const result = await searchRecommendations(db, { page: 1, pageSize: 20 });
+    expect(new Set(result.facets.state.map((s) => s.value))).toEqual(
+      new Set(DEMO_COUNTRIES.map((c) => c.name.en)),
+    );
+    expect(result.total).toBeGreaterThan(50);
+    const linked = await db
+      .select({ codes: recommendations.indicatorCodes, articles: recommendations.uncrcArticles })
+      .from(recommendations);
+    expect(linked.every((r) => r.codes.length > 0 && r.articles.length > 0)).toBe(true);
+    const tracked = await db.select().from(implementationAssessments);
+    expect(tracked.some((t) => t.assessedByKind === "coalition")).toBe(true);
+    expect(tracked.some((t) => t.assessedByKind === "government")).toBe(true);
+    expect(new Set(tracked.map((t) => t.status)).size).toBeGreaterThanOrEqual(4);
+    expect(tracked.every((t) => t.evidenceText && t.responsibleInstitutions.length > 0)).toBe(true);
+    const statuses = result.facets.status.map((s) => s.value);
+    expect(statuses).toContain("implemented");
   });
 });

@@ -56,6 +56,7 @@ export function registerServe(program: Command): void {
         console.log(`  Demo admin login: ${server.demoLogin.email} / ${server.demoLogin.password}`);
         console.log("  The demo's answers are illustrative values, not findings.");
       }
+      for (const warning of server.warnings) console.warn(`Warning: ${warning}`);
       console.log("Press Ctrl+C to stop.\n");
       const stop = async () => {
         await server.close();

@@ -44,6 +44,7 @@ import { registerReviewRoutes } from "../review/routes.ts";
 import { registerTrackingPages, registerTrackingRoutes } from "../tracking/routes.ts";
 import { registerUserRoutes } from "../users/routes.ts";
 import { registerAuthoriseFirst } from "./authorise-first.ts";
+import { addCompression } from "./compress.ts";
 import { refuseNulCharacters } from "./refuse-nul.ts";
 import { addSecurityHeaders, trustProxySetting } from "./security-headers.ts";
 
@@ -73,6 +74,7 @@ export async function buildApp({ database, logger = false }: AppOptions): Promis
   // Uploads (multipart) have their own limit, CHILDMARK_MAX_UPLOAD_MB, set where they are read.
   const app = Fastify({ logger, bodyLimit: maxBodyBytes(), trustProxy: trustProxySetting() });
   addSecurityHeaders(app);
+  addCompression(app);
   // Every API route, as "METHOD /api/path", for the permission matrix test and docs.
   const apiRoutes: string[] = [];
   app.decorate("apiRoutes", apiRoutes);
@@ -158,7 +160,8 @@ export async function buildApp({ database, logger = false }: AppOptions): Promis
 
   const WEB_DIST = webDist();
   if (existsSync(WEB_DIST)) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+    // The built files are compressed at build (vite.config.ts): their .br/.gz twins are sent when accepted.
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, preCompressed: true });
     // The web app routes on the client: every non-API page gets index.html.
     app.setNotFoundHandler((request, reply) => {
       if (request.method !== "GET" || request.url.startsWith("/api/")) {

@@ -8,7 +8,9 @@ import { countries, frameworks, organisations, users } from "../db/schema.ts";
 import { buildDemoAnswers } from "../demo/demo-answers.ts";
 import { loadDemoConsultation } from "../demo/demo-consultation.ts";
 import { DEMO_COUNTRIES, DEMO_CYCLES } from "../demo/demo-countries.ts";
+import { loadDemoEvidence } from "../demo/demo-evidence.ts";
 import { loadDemoPlans } from "../demo/demo-plans.ts";
+import { loadDemoRecommendations } from "../demo/demo-recommendations.ts";
 import { publishDemoReleases } from "../demo/demo-releases.ts";
 import { importFramework } from "../frameworks/import-framework.ts";
 import { parseFrameworkJson } from "../frameworks/read-framework-file.ts";
@@ -32,7 +34,8 @@ export interface DemoLogin {
  * ChildPact countries and their coalitions, two cycles of demo answers
  * (marked as demo everywhere), validated and published as one release per
  * cycle except Moldova's latest assessment, kept as a draft to try the
- * workspace (see demo/demo-releases.ts), two strategic plans (demo/demo-plans.ts), and a demo admin account whose
+ * workspace (see demo/demo-releases.ts), sources and files on the answers (demo/demo-evidence.ts),
+ * UPR recommendations with their tracking (demo/demo-recommendations.ts), two strategic plans (demo/demo-plans.ts), and a demo admin account whose
  * password is kept beside the PGlite data so it can be printed at every start.
  */
 export async function loadDemo(database: Database, dataDir?: string): Promise<DemoLogin> {
@@ -63,7 +66,10 @@ export async function loadDemo(database: Database, dataDir?: string): Promise<De
   const login = await ensureDemoAdmin(database, dataDir);
   if (!existing) {
     const [admin] = await db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_ADMIN_EMAIL));
+    // Sources before publishing, so the releases carry them; then the recommendations and their tracking.
+    await db.transaction((tx) => loadDemoEvidence(tx as unknown as typeof db, admin!.id));
     await publishDemoReleases(db, fw.code, admin!.id);
+    await db.transaction((tx) => loadDemoRecommendations(tx as unknown as typeof db, admin!.id));
     const rootCode = fw.nodes.find((n) => n.parent === null)!.code;
     await db.transaction((tx) =>
       loadDemoPlans(tx as unknown as typeof db, admin!.id, { frameworkCode: fw.code, rootCode }),

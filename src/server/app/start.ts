@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { forgetOldAuditIps } from "../audit/forget-old-ips.ts";
 import { type Database, migrateDatabase, openDatabase } from "../db/connect.ts";
+import { publicUrlWarning } from "../mail/send-mail.ts";
 import { startReminderJob } from "../notifications/reminder-job.ts";
 import { seedReference } from "../reference/countries.ts";
 import { buildApp } from "./build-app.ts";
@@ -25,6 +26,8 @@ export interface RunningServer {
   app: FastifyInstance;
   database: Database;
   demoLogin?: DemoLogin;
+  /** Configuration a person starting the server should fix (printed by `childmark serve`). */
+  warnings: string[];
   close(): Promise<void>;
 }
 
@@ -51,6 +54,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       app,
       database,
       demoLogin,
+      warnings: [publicUrlWarning(process.env.CHILDMARK_PUBLIC_URL, { demo: options.demo })].filter(
+        (w): w is string => w !== undefined,
+      ),
       close: async () => {
         stopReminders();
         clearInterval(ipTimer);

@@ -9,9 +9,35 @@ export interface Mail {
   text: string;
 }
 
+const DEFAULT_PUBLIC_URL = "http://localhost:3000";
+
 /** The address links in e-mails point to (`CHILDMARK_PUBLIC_URL`, default http://localhost:3000). */
 export function publicUrl(): string {
-  return (process.env.CHILDMARK_PUBLIC_URL ?? "http://localhost:3000").replace(/\/$/, "");
+  return (process.env.CHILDMARK_PUBLIC_URL || DEFAULT_PUBLIC_URL).replace(/\/$/, "");
+}
+
+/**
+ * What to tell whoever starts the server about `CHILDMARK_PUBLIC_URL`: nothing in the demo (it
+ * runs on this computer), a warning when it is unset or is not an http(s) address, since every
+ * invitation, password reset and notification e-mail would then link to the wrong place.
+ */
+export function publicUrlWarning(
+  value: string | undefined,
+  options: { demo?: boolean } = {},
+): string | undefined {
+  if (!value) {
+    if (options.demo) return undefined;
+    return `CHILDMARK_PUBLIC_URL is not set: invitation, password reset and notification e-mails will link to ${DEFAULT_PUBLIC_URL}. Set it to the address people use (for example https://childmark.example.org).`;
+  }
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== "http:" && url.protocol !== "https:"))
+    return `CHILDMARK_PUBLIC_URL must be an http:// or https:// address (got "${value}"): e-mail links will not work.`;
+  return undefined;
 }
 
 /**

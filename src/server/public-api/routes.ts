@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { type ZodType, z } from "zod";
 import { parseDownloadFileName } from "../../core/publishing/downloads.ts";
 import { errorBody } from "../api-schemas/index.ts";
+import { addVary } from "../app/compress.ts";
 import type { Db } from "../db/connect.ts";
 import { UserError } from "../errors.ts";
 import { releaseDownload } from "../releases/downloads.ts";
@@ -101,7 +102,7 @@ export async function registerPublicApiRoutes(app: FastifyInstance, db: Db): Pro
     if (request.url.startsWith("/api/public/")) {
       reply.header("access-control-allow-origin", "*");
       reply.header("access-control-expose-headers", "ETag, Content-Disposition");
-      reply.header("vary", "Origin");
+      reply.header("vary", addVary(reply.getHeader("vary"), "Origin"));
       if (reply.statusCode >= 400) reply.header("cache-control", "no-cache");
     }
     return payload;

@@ -2,6 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import type { LocalText } from "../../core/index.ts";
 import type { Db } from "../db/connect.ts";
 import { queryRows } from "../db/query-rows.ts";
+import { cachedFacets } from "./facet-cache.ts";
 import {
   type CurrentStatus,
   countTrackingFacets,
@@ -85,19 +86,44 @@ export async function searchRecommendations(
 ): Promise<SearchResult> {
   const where = buildWhere(filters, visible);
   const offset = (filters.page - 1) * filters.pageSize;
-  // Three independent reads: on PostgreSQL they run at once on separate pool connections. Themes
-  // are unnested in the select list: on PGlite that takes about half the time of a lateral join.
-  const [items, grouped, themes] = await Promise.all([
+  // A text search matches few rows: they are found by the text index, then sorted ("offset 0" keeps
+  // the planner from walking the order index and testing every row's text instead).
+  const matching = filters.q?.trim()
+    ? sql`(select * from recommendations r where ${where} offset 0)`
+    : sql`(select * from recommendations r where ${where})`;
+  // The page of items is read every time; the facets (counts over the whole match, the costly part
+  // of a broad search) are kept per state of the data (facet-cache.ts). On PostgreSQL the reads run
+  // at once on separate pool connections.
+  const [items, counted] = await Promise.all([
     queryRows<Record<string, unknown>>(
       db,
       sql`select id, mechanism, session, cycle, document_symbol, paragraph, state_code, state_name,
           recommending_states, text, position, action_category, themes, uncrc_articles, sdg_targets,
           case when ${visible} then ${latestStatusOf("government")} end as government_status,
           case when ${visible} then ${latestStatusOf("coalition")} end as coalition_status
-        from recommendations r where ${where}
+        from ${matching} r
         order by r.state_name, r.session nulls last, r.paragraph nulls last, r.id
         limit ${filters.pageSize} offset ${offset}`,
     ),
+    cachedFacets(db, sql`${where} and ${visible}`, () => countFacets(db, where, visible)),
+  ]);
+  return {
+    total: counted.total,
+    page: filters.page,
+    pageSize: filters.pageSize,
+    items: items.map(presentItem),
+    facets: counted.facets,
+  };
+}
+
+/** Facet counts (position, mechanism, session, State, theme, tracking) and the total of a search. */
+async function countFacets(
+  db: Db,
+  where: SQL,
+  visible: SQL,
+): Promise<{ total: number; facets: SearchResult["facets"] }> {
+  // Themes are unnested in the select list: on PGlite that takes about half the time of a lateral join.
+  const [grouped, themes] = await Promise.all([
     queryRows<{ facet: string; value: string | null; count: string | number }>(
       db,
       sql`select case when grouping(position) = 0 then 'position' when grouping(mechanism) = 0 then 'mechanism'
@@ -137,13 +163,7 @@ export async function searchRecommendations(
   facets.state = facets.state.slice(0, FACET_LIMIT);
   facets.theme = themes.map((t) => ({ value: t.value, count: Number(t.count) }));
   Object.assign(facets, await countTrackingFacets(db, sql`${where} and ${visible}`, FACET_LIMIT));
-  return {
-    total,
-    page: filters.page,
-    pageSize: filters.pageSize,
-    items: items.map(presentItem),
-    facets,
-  };
+  return { total, facets };
 }
 
 /**
