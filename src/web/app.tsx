@@ -1,6 +1,7 @@
 import { AccountRoutePage } from "./account/account-routes.tsx";
 import { useEnrolmentFirst } from "./account/enrolment-first.ts";
 import { SessionProvider } from "./auth/session.tsx";
+import { FrameworksPage } from "./frameworks/frameworks-page.tsx";
 import { LanguageProvider } from "./i18n/language.tsx";
 import { AppShell } from "./layout/app-shell.tsx";
 import { CountryPage } from "./pages/country-page.tsx";
@@ -75,6 +76,8 @@ function CurrentPage() {
       return <PlanPage key={route.id} id={route.id} />;
     case "admin-releases":
       return <ReleasesPage />;
+    case "admin-frameworks":
+      return <FrameworksPage />;
     default:
       return <NotFoundPage />;
   }

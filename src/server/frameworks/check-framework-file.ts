@@ -26,7 +26,8 @@ export async function checkFrameworkBytes(bytes: Buffer, name: string): Promise<
     const { checkFrameworkWorkbook } = await import("./xlsx/read-workbook.ts");
     return checkFrameworkWorkbook(bytes, name);
   }
-  if (ext === ".xlsx") throw new UserError(`${name} is not an XLSX spreadsheet (its bytes are not a zip archive)`);
+  if (ext === ".xlsx")
+    throw new UserError(`${name} is not an XLSX spreadsheet (its bytes are not a zip archive)`);
   if (ext !== ".json")
     throw new UserError(`${name}: unknown framework format; use .json, or an .xlsx template or XLSForm`);
   let data: unknown;

@@ -2,6 +2,7 @@ import { IntlMessageFormat } from "intl-messageformat";
 import { account } from "./catalogs/account.ts";
 import { accountsAdmin } from "./catalogs/accounts-admin.ts";
 import { evaluations } from "./catalogs/evaluations.ts";
+import { frameworks } from "./catalogs/frameworks.ts";
 import { recommendations } from "./catalogs/recommendations.ts";
 import { releases } from "./catalogs/releases.ts";
 import { results } from "./catalogs/results.ts";
@@ -26,6 +27,7 @@ const en = {
   ...accountsAdmin.en,
   ...results.en,
   ...evaluations.en,
+  ...frameworks.en,
 };
 const fr = {
   ...shell.fr,
@@ -38,6 +40,7 @@ const fr = {
   ...accountsAdmin.fr,
   ...results.fr,
   ...evaluations.fr,
+  ...frameworks.fr,
 };
 /** Arabic: messages not yet translated fall back to English. */
 const ar: Partial<Record<MessageKey, string>> = {
@@ -51,6 +54,7 @@ const ar: Partial<Record<MessageKey, string>> = {
   ...accountsAdmin.ar,
   ...results.ar,
   ...evaluations.ar,
+  ...frameworks.ar,
 };
 
 export type MessageKey = keyof typeof en;
