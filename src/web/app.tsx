@@ -40,6 +40,7 @@ const TimelinePage = lazyPage(() => import("./review/timeline-page.tsx"), "Timel
 const ChildPage = lazyPage(() => import("./children/child-page.tsx"), "ChildPage");
 const ConsultationPage = lazyPage(() => import("./children/consultation-page.tsx"), "ConsultationPage");
 const ConsultationsPage = lazyPage(() => import("./children/consultations-page.tsx"), "ConsultationsPage");
+const FrameworksPage = lazyPage(() => import("./frameworks/frameworks-page.tsx"), "FrameworksPage");
 const WorkspacePage = lazyPage(() => import("./workspace/workspace-page.tsx"), "WorkspacePage");
 
 /** Picks the page for the current address. */
@@ -98,6 +99,8 @@ function CurrentPage() {
       return <ConsultationsPage />;
     case "children-consultation":
       return <ConsultationPage key={route.id} id={route.id} />;
+    case "admin-frameworks":
+      return <FrameworksPage />;
     default:
       return <NotFoundPage />;
   }

@@ -92,6 +92,20 @@ function upload(file: string, fields: Record<string, string>) {
   return { payload, headers };
 }
 
+/** A small valid framework file, a new version each time (an import of an existing version is refused). */
+function frameworkUpload(c: Context) {
+  const fw = {
+    code: "matrix-framework",
+    version: `m${c.counter++}`,
+    title: { en: "Matrix framework" },
+    defaultLanguage: "en",
+    languages: ["en"],
+    nodes: [{ code: "root", parent: null, label: { en: "Root" } }],
+    indicators: [{ code: "q1", node: "root", type: "checklist", text: { en: "Is there a law?" } }],
+  };
+  return multipartBody({ filename: "framework.json", content: Buffer.from(JSON.stringify(fw)) }, {});
+}
+
 const REQUESTS: Record<
   string,
   (c: Context) => { url: string; payload?: object; headers?: Record<string, string> }
@@ -101,6 +115,9 @@ const REQUESTS: Record<
   "GET /api/frameworks/:id": (c) => ({ url: `/api/frameworks/${c.frameworkVersionId}` }),
   "GET /api/frameworks/:id/cycles": (c) => ({ url: `/api/frameworks/${c.frameworkVersionId}/cycles` }),
   "GET /api/frameworks/:id/scores": (c) => ({ url: `/api/frameworks/${c.frameworkVersionId}/scores` }),
+  "GET /api/frameworks/:id/xlsform": (c) => ({ url: `/api/frameworks/${c.frameworkVersionId}/xlsform` }),
+  "POST /api/frameworks/checks": (c) => ({ url: "/api/frameworks/checks", ...frameworkUpload(c) }),
+  "POST /api/frameworks/imports": (c) => ({ url: "/api/frameworks/imports", ...frameworkUpload(c) }),
   "GET /api/countries": () => ({ url: "/api/countries" }),
   "POST /api/auth/sign-in": (c) => ({ url: "/api/auth/sign-in", payload: c.signIn }),
   "POST /api/auth/sign-out": () => ({ url: "/api/auth/sign-out" }),

@@ -52,7 +52,12 @@ describeEachDatabase("unpublished data reaches no one outside its scope, on any 
   /** Every URL of every operation, with the planted objects' ids. */
   const urlsFor = (op: ApiOperation) => {
     const { cycle, slug } = world;
-    const countryFiles = ["md", "am", "ge"].flatMap((c) => [`${c}.csv`, `${c}.xlsx`, `${c}.json`]);
+    const countryFiles = ["md", "am", "ge"].flatMap((c) => [
+      `${c}.csv`,
+      `${c}.answers.csv`,
+      `${c}.xlsx`,
+      `${c}.json`,
+    ]);
     return urlsOf(
       op,
       {

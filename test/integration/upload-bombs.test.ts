@@ -10,6 +10,7 @@ import {
   answerHistory,
   answers,
   evidenceSources,
+  frameworkVersions,
   recommendationImports,
   recommendations,
   resultFiles,
@@ -61,6 +62,7 @@ async function tableCounts(db: Db): Promise<Record<string, number>> {
     resultPlans,
     resultValues,
     resultFiles,
+    frameworkVersions,
   };
   const out: Record<string, number> = {};
   for (const [name, table] of Object.entries(tables)) {
@@ -151,6 +153,8 @@ describeEachDatabase("no upload takes the server down", (database) => {
         fields: {},
         session: () => coordinator,
       },
+      { name: "framework check", url: "/api/frameworks/checks", fields: {}, session: () => admin },
+      { name: "framework import", url: "/api/frameworks/imports", fields: {}, session: () => admin },
     ];
   });
   afterAll(async () => {

@@ -49,6 +49,9 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "GET /api/frameworks/:id": pub,
   "GET /api/frameworks/:id/cycles": pub,
   "GET /api/frameworks/:id/scores": pub,
+  "GET /api/frameworks/:id/xlsform": pub,
+  "POST /api/frameworks/checks": on("framework:manage", "platform"),
+  "POST /api/frameworks/imports": on("framework:manage", "platform"),
   "GET /api/countries": pub,
 
   "POST /api/auth/sign-in": pub,

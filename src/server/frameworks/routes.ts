@@ -12,6 +12,7 @@ import {
 } from "../api-schemas/index.ts";
 import type { Db } from "../db/connect.ts";
 import { readVisibleScores } from "../scores/read-scores.ts";
+import { registerFrameworkFileRoutes } from "./file-routes.ts";
 import { findFrameworkVersion, listFrameworkVersions } from "./find-framework.ts";
 import { listVisibleCycles } from "./list-visible-cycles.ts";
 
@@ -20,6 +21,7 @@ const frameworkDetail = framework.extend({ id: z.uuid() });
 export function registerFrameworkRoutes(app: FastifyInstance, db: Db): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["frameworks"];
+  registerFrameworkFileRoutes(app, db);
 
   api.get(
     "/frameworks",

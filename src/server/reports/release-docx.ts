@@ -16,7 +16,6 @@ import {
   TextRun,
   WidthType,
 } from "docx";
-import { estimatePageNumbersWith } from "docx/layout";
 import type { ReleaseSnapshot } from "../../core/index.ts";
 import type { PortalContext } from "../../portal/context.ts";
 import { renderPngs } from "./chromium.ts";
@@ -186,7 +185,9 @@ export async function reportDocx(doc: ReportDocument): Promise<Buffer> {
     creator: "Childmark",
     title: doc.title,
     description: doc.release,
-    pageNumbers: estimatePageNumbersWith({ guess: true }),
+    // No page estimator: it costs ~8 s a document (an export writes one per country and language).
+    // The contents list every heading; Word writes their pages when it updates the field on opening.
+    features: { updateFields: true },
     styles: {
       default: {
         document: { run: { font: FONT, size: 20 } },

@@ -118,7 +118,7 @@ describe.skipIf(!hasTools)("printed reports", () => {
     expect(pages[1]).toContain("المحتويات");
   });
 
-  it("writes the DOCX with the same parts as real Heading 1 and Heading 2, contents and page numbers", async () => {
+  it("writes the DOCX with the same parts as real Heading 1 and Heading 2, contents and a page-numbered footer", async () => {
     const { body } = await reportFile(second, { lang: "en", country: "MD", format: "docx", ctx });
     writeFileSync(join(OUT, "md-en.docx"), body);
     const zip = await JSZip.loadAsync(body);
@@ -129,14 +129,9 @@ describe.skipIf(!hasTools)("printed reports", () => {
     );
     expect(headings).toEqual(doc.sections.map((s) => s.title));
     expect(xml.includes('w:val="Heading2"')).toBe(true);
-    // A table of contents field with its entries and their pages already written.
+    // A table of contents field with an entry (a link to its heading) per part; Word writes the pages.
     expect(xml.includes("TOC \\h \\o")).toBe(true);
-    const entries = [
-      ...xml.matchAll(
-        /PAGEREF _Toc\d+ \\h<\/w:instrText><w:fldChar w:fldCharType="separate"\/><w:t[^>]*>(\d+)</g,
-      ),
-    ];
-    expect(entries.map((m) => Number(m[1]))).toHaveLength(doc.sections.length);
+    expect([...xml.matchAll(/PAGEREF _Toc\d+ \\h/g)]).toHaveLength(doc.sections.length);
     expect((await zip.file(/word\/footer\d*\.xml/)[0]!.async("string")).includes("PAGE")).toBe(true);
     expect(Object.keys(zip.files).filter((f) => f.startsWith("word/media/")).length).toBe(
       chartsOf(doc).length,

@@ -3,6 +3,7 @@ import { account } from "./catalogs/account.ts";
 import { accountsAdmin } from "./catalogs/accounts-admin.ts";
 import { children } from "./catalogs/children.ts";
 import { evaluations } from "./catalogs/evaluations.ts";
+import { frameworks } from "./catalogs/frameworks.ts";
 import { recommendations } from "./catalogs/recommendations.ts";
 import { releases } from "./catalogs/releases.ts";
 import { results } from "./catalogs/results.ts";
@@ -30,6 +31,7 @@ const en = {
   ...evaluations.en,
   ...resultsRecords.en,
   ...children.en,
+  ...frameworks.en,
 };
 const fr = {
   ...shell.fr,
@@ -44,6 +46,7 @@ const fr = {
   ...evaluations.fr,
   ...resultsRecords.fr,
   ...children.fr,
+  ...frameworks.fr,
 };
 /** Arabic: messages not yet translated fall back to English. */
 const ar: Partial<Record<MessageKey, string>> = {
@@ -58,6 +61,7 @@ const ar: Partial<Record<MessageKey, string>> = {
   ...results.ar,
   ...evaluations.ar,
   ...resultsRecords.ar,
+  ...frameworks.ar,
 };
 
 export type MessageKey = keyof typeof en;

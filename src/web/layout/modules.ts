@@ -71,6 +71,7 @@ export const MODULES: readonly AppModule[] = [
       { label: "secNav", to: paths.adminSecurity(), needs: "security:manage" },
       { label: "outboxNav", to: paths.adminOutbox(), needs: "outbox:read" },
       { label: "pbNav", to: paths.adminReleases(), needs: "release:publish" },
+      { label: "fwNav", to: paths.adminFrameworks(), needs: "framework:manage" },
     ],
   },
 ];

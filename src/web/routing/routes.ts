@@ -19,6 +19,7 @@ export type Route =
   | { page: "admin-users" }
   | { page: "admin-audit" }
   | { page: "admin-releases" }
+  | { page: "admin-frameworks" }
   | { page: "assessment-progress"; id: string }
   | { page: "assessment-changes"; id: string }
   | { page: "assessment-timeline"; id: string }
@@ -73,6 +74,7 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/admin\/users$/, () => ({ page: "admin-users" })],
   [/^\/admin\/audit$/, () => ({ page: "admin-audit" })],
   [/^\/admin\/releases$/, () => ({ page: "admin-releases" })],
+  [/^\/admin\/frameworks$/, () => ({ page: "admin-frameworks" })],
 ];
 
 /** Finds the page for a path; unknown paths get the not-found page rather than a blank screen. */
@@ -131,6 +133,8 @@ export const paths = {
   adminAudit: () => "/admin/audit",
   /** Publishing: the releases and the publish panel of each cycle. */
   adminReleases: () => "/admin/releases",
+  /** Framework files: check, preview and import one; download each as an XLSForm. */
+  adminFrameworks: () => "/admin/frameworks",
 };
 
 /** The `next` path after signing in: only a path inside the app, never another site. */
@@ -170,6 +174,7 @@ export const EVERY_PAGE: { readonly [P in Route["page"]]: (ids: PageIds) => stri
   "admin-invitations": () => paths.adminInvitations(),
   "admin-outbox": () => paths.adminOutbox(),
   "admin-releases": () => paths.adminReleases(),
+  "admin-frameworks": () => paths.adminFrameworks(),
   "account-security": () => paths.accountSecurity(),
   "admin-security": () => paths.adminSecurity(),
   "admin-users": () => paths.adminUsers(),
