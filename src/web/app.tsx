@@ -2,46 +2,32 @@ import { Suspense } from "react";
 import { AccountRoutePage } from "./account/account-routes.tsx";
 import { useEnrolmentFirst } from "./account/enrolment-first.ts";
 import { SessionProvider } from "./auth/session.tsx";
+import { ChildPage } from "./children/child-page.tsx";
+import { ConsultationPage } from "./children/consultation-page.tsx";
+import { ConsultationsPage } from "./children/consultations-page.tsx";
 import { Loading } from "./components/status.tsx";
+import { FrameworksPage } from "./frameworks/frameworks-page.tsx";
 import { LanguageProvider } from "./i18n/language.tsx";
 import { AppShell } from "./layout/app-shell.tsx";
-import { lazyPage } from "./routing/lazy-page.ts";
+import { CountryPage } from "./pages/country-page.tsx";
+import { NotFoundPage } from "./pages/not-found-page.tsx";
+import { OverviewPage } from "./pages/overview-page.tsx";
+import { ScoresPage } from "./pages/scores-page.tsx";
+import { StructurePage } from "./pages/structure-page.tsx";
+import { RecommendationDashboardPage } from "./recommendations/dashboard-page.tsx";
+import { RecommendationImportPage } from "./recommendations/import-page.tsx";
+import { RecommendationPage } from "./recommendations/recommendation-page.tsx";
+import { RecommendationSearchPage } from "./recommendations/search-page.tsx";
+import { ReleasesPage } from "./releases/releases-page.tsx";
+import { PlanPage } from "./results/plan-page.tsx";
+import { PlansPage } from "./results/plans-page.tsx";
+import { ChangesPage } from "./review/changes-page.tsx";
+import { ProgressPage } from "./review/progress-page.tsx";
+import { ReviewQueuePage } from "./review/review-queue-page.tsx";
+import { TimelinePage } from "./review/timeline-page.tsx";
 import { useLocation } from "./routing/router.tsx";
 import { matchRoute } from "./routing/routes.ts";
-
-const CountryPage = lazyPage(() => import("./pages/country-page.tsx"), "CountryPage");
-const NotFoundPage = lazyPage(() => import("./pages/not-found-page.tsx"), "NotFoundPage");
-const OverviewPage = lazyPage(() => import("./pages/overview-page.tsx"), "OverviewPage");
-const ScoresPage = lazyPage(() => import("./pages/scores-page.tsx"), "ScoresPage");
-const StructurePage = lazyPage(() => import("./pages/structure-page.tsx"), "StructurePage");
-const RecommendationDashboardPage = lazyPage(
-  () => import("./recommendations/dashboard-page.tsx"),
-  "RecommendationDashboardPage",
-);
-const RecommendationImportPage = lazyPage(
-  () => import("./recommendations/import-page.tsx"),
-  "RecommendationImportPage",
-);
-const RecommendationPage = lazyPage(
-  () => import("./recommendations/recommendation-page.tsx"),
-  "RecommendationPage",
-);
-const RecommendationSearchPage = lazyPage(
-  () => import("./recommendations/search-page.tsx"),
-  "RecommendationSearchPage",
-);
-const ReleasesPage = lazyPage(() => import("./releases/releases-page.tsx"), "ReleasesPage");
-const PlanPage = lazyPage(() => import("./results/plan-page.tsx"), "PlanPage");
-const PlansPage = lazyPage(() => import("./results/plans-page.tsx"), "PlansPage");
-const ChangesPage = lazyPage(() => import("./review/changes-page.tsx"), "ChangesPage");
-const ProgressPage = lazyPage(() => import("./review/progress-page.tsx"), "ProgressPage");
-const ReviewQueuePage = lazyPage(() => import("./review/review-queue-page.tsx"), "ReviewQueuePage");
-const TimelinePage = lazyPage(() => import("./review/timeline-page.tsx"), "TimelinePage");
-const ChildPage = lazyPage(() => import("./children/child-page.tsx"), "ChildPage");
-const ConsultationPage = lazyPage(() => import("./children/consultation-page.tsx"), "ConsultationPage");
-const ConsultationsPage = lazyPage(() => import("./children/consultations-page.tsx"), "ConsultationsPage");
-const FrameworksPage = lazyPage(() => import("./frameworks/frameworks-page.tsx"), "FrameworksPage");
-const WorkspacePage = lazyPage(() => import("./workspace/workspace-page.tsx"), "WorkspacePage");
+import { WorkspacePage } from "./workspace/workspace-page.tsx";
 
 /** Picks the page for the current address. */
 function CurrentPage() {

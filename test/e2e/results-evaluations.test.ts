@@ -76,7 +76,7 @@ describe.skipIf(!canRunBrowser)("results: evaluations and their summary (Chromiu
     await page.screenshot({ path: `${shots}-en-plan.png`, fullPage: true });
 
     await page.getByLabel("Language").selectOption("ar");
-    await page.getByRole("region", { name: "التقييمات" }).waitFor();
+    await page.getByRole("region", { name: "التقييمات", exact: true }).waitFor();
     expect(await page.getAttribute("html", "dir")).toBe("rtl");
     await expect
       .poll(() => summaryRow("الفعالية").locator("td").allTextContents())

@@ -112,7 +112,8 @@ describe.skipIf(!canRunBrowser)("two-factor sign-in (Chromium)", () => {
     await page.getByLabel("Sign-in code").fill(phone.generate({ timestamp: Date.now() + 30_000 }));
     await page.getByRole("button", { name: "Verify and sign in" }).click();
     await page.waitForURL(/\/work$/);
-    expect(await page.locator("main h1").textContent()).toBe("My work");
+    // Pages load their code on first visit: wait for this one's heading.
+    await expect.poll(() => page.locator("main h1").textContent()).toBe("My work");
 
     // The administrator's setting of the roles that require it, a page of the Administration module.
     await page.getByRole("navigation").getByRole("link", { name: "Administration" }).click();

@@ -115,7 +115,7 @@ describe.skipIf(!canRunBrowser)("web app journey (Chromium)", () => {
 
     // Structure, still in French, with guidance folded away until asked for.
     await page
-      .getByRole("navigation", { name: "Breadcrumb" })
+      .getByRole("navigation", { name: "Fil d'Ariane" })
       .getByRole("link", { name: cpi.title.fr! })
       .click();
     await waitUntilLoaded(page);

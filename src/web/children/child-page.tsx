@@ -74,7 +74,7 @@ export function ChildPage({ code }: { code: string }) {
   if (consultation === "missing")
     return (
       <main className="ch-child" lang={lang}>
-        <p className="ch-big">{t.notFound}</p>
+        <h1 className="ch-big">{t.notFound}</h1>
       </main>
     );
   const d = draft!;

@@ -114,49 +114,51 @@ function ResultsTables({
             {!q.total ? (
               <p>{t("chUnder", { threshold: results.threshold })}</p>
             ) : (
-              <table className="data-table">
-                <caption>{t("chChildren", { count: q.total.n })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("chGroup")}</th>
-                    <th scope="col">{t("chColChildren")}</th>
-                    <th scope="col">{t("chAgreeing")}</th>
-                    <th scope="col">{t("chAnswers")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {[
-                    { dimension: "all", groups: [{ key: t("chAll"), ...q.total }], hidden: false },
-                    ...q.breakdowns,
-                  ].map((b) => (
-                    <>
-                      {b.groups.map((g) => (
-                        <tr key={`${b.dimension}-${g.key}`}>
-                          <th scope="row">
-                            {b.dimension === "all"
-                              ? g.key
-                              : `${t("chDimension", { dimension: b.dimension })}: ${g.key}`}
-                          </th>
-                          <td>{g.n}</td>
-                          <td>{percent(g.agreeing)}</td>
-                          <td>
-                            {Object.entries(g.counts)
-                              .map(([k, n]) => `${optionLabel(question, k, lang)} ${n}`)
-                              .join(" · ")}
-                            {g.median !== null ? `${t("chMedian")} ${g.median}` : ""}
-                          </td>
-                        </tr>
-                      ))}
-                      {b.hidden && (
-                        <tr key={`${b.dimension}-hidden`} className="ch-hidden">
-                          <th scope="row">{t("chDimension", { dimension: b.dimension })}</th>
-                          <td colSpan={3}>{t("chHiddenGroups", { threshold: results.threshold })}</td>
-                        </tr>
-                      )}
-                    </>
-                  ))}
-                </tbody>
-              </table>
+              <div className="table-scroll">
+                <table className="data-table">
+                  <caption>{t("chChildren", { count: q.total.n })}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("chGroup")}</th>
+                      <th scope="col">{t("chColChildren")}</th>
+                      <th scope="col">{t("chAgreeing")}</th>
+                      <th scope="col">{t("chAnswers")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {[
+                      { dimension: "all", groups: [{ key: t("chAll"), ...q.total }], hidden: false },
+                      ...q.breakdowns,
+                    ].map((b) => (
+                      <>
+                        {b.groups.map((g) => (
+                          <tr key={`${b.dimension}-${g.key}`}>
+                            <th scope="row">
+                              {b.dimension === "all"
+                                ? g.key
+                                : `${t("chDimension", { dimension: b.dimension })}: ${g.key}`}
+                            </th>
+                            <td>{g.n}</td>
+                            <td>{percent(g.agreeing)}</td>
+                            <td>
+                              {Object.entries(g.counts)
+                                .map(([k, n]) => `${optionLabel(question, k, lang)} ${n}`)
+                                .join(" · ")}
+                              {g.median !== null ? `${t("chMedian")} ${g.median}` : ""}
+                            </td>
+                          </tr>
+                        ))}
+                        {b.hidden && (
+                          <tr key={`${b.dimension}-hidden`} className="ch-hidden">
+                            <th scope="row">{t("chDimension", { dimension: b.dimension })}</th>
+                            <td colSpan={3}>{t("chHiddenGroups", { threshold: results.threshold })}</td>
+                          </tr>
+                        )}
+                      </>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             )}
           </article>
         );

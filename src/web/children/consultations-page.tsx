@@ -25,28 +25,30 @@ export function ConsultationsPage() {
         (list.data.length === 0 ? (
           <p>{t("chNone")}</p>
         ) : (
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("chColConsultation")}</th>
-                <th scope="col">{t("rsColOrganisation")}</th>
-                <th scope="col">{t("rsColStatus")}</th>
-                <th scope="col">{t("chColChildren")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.map((c) => (
-                <tr key={c.id}>
-                  <td>
-                    <Link to={paths.childrenConsultation(c.id)}>{pick(c.title)}</Link>
-                  </td>
-                  <td>{c.organisation.name}</td>
-                  <td>{t("chStatus", { status: c.status })}</td>
-                  <td>{c.participants ?? t("chUnder", { threshold: c.threshold })}</td>
+          <div className="table-scroll">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("chColConsultation")}</th>
+                  <th scope="col">{t("rsColOrganisation")}</th>
+                  <th scope="col">{t("rsColStatus")}</th>
+                  <th scope="col">{t("chColChildren")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {list.data.map((c) => (
+                  <tr key={c.id}>
+                    <td>
+                      <Link to={paths.childrenConsultation(c.id)}>{pick(c.title)}</Link>
+                    </td>
+                    <td>{c.organisation.name}</td>
+                    <td>{t("chStatus", { status: c.status })}</td>
+                    <td>{c.participants ?? t("chUnder", { threshold: c.threshold })}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         ))}
     </div>
   );

@@ -112,32 +112,34 @@ function FrameworkFiles() {
             list.length === 0 ? (
               <p className="empty-note">{t("fwNoVersions")}</p>
             ) : (
-              <table className="data-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("fwColFramework")}</th>
-                    <th scope="col">{t("fwColVersion")}</th>
-                    <th scope="col">{t("fwColIndicators")}</th>
-                    <th scope="col">XLSForm</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((v) => (
-                    <tr key={v.id}>
-                      <th scope="row">
-                        {v.title[v.defaultLanguage] ?? v.code} <span className="muted">({v.code})</span>
-                      </th>
-                      <td>{v.version}</td>
-                      <td>{v.indicatorCount}</td>
-                      <td>
-                        <a href={`/api/frameworks/${v.id}/xlsform`} download>
-                          {t("fwXlsForm")}
-                        </a>
-                      </td>
+              <div className="table-scroll">
+                <table className="data-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("fwColFramework")}</th>
+                      <th scope="col">{t("fwColVersion")}</th>
+                      <th scope="col">{t("fwColIndicators")}</th>
+                      <th scope="col">XLSForm</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {list.map((v) => (
+                      <tr key={v.id}>
+                        <th scope="row">
+                          {v.title[v.defaultLanguage] ?? v.code} <span className="muted">({v.code})</span>
+                        </th>
+                        <td>{v.version}</td>
+                        <td>{v.indicatorCount}</td>
+                        <td>
+                          <a href={`/api/frameworks/${v.id}/xlsform`} download>
+                            {t("fwXlsForm")}
+                          </a>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             )
           }
         </Loaded>
@@ -192,46 +194,50 @@ function CheckResult({ check, busy, onImport }: { check: Check; busy: string | n
               {t("fwExists", { code: preview.code, version: preview.version })}
             </p>
           )}
-          <table className="data-table">
-            <caption>{t("fwSections")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("fwSections")}</th>
-                <th scope="col">{t("fwColIndicators")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.sections.map((s) => (
-                <tr key={s.code}>
-                  <th scope="row" style={{ paddingInlineStart: `${0.75 + s.depth * 1.25}rem` }}>
-                    {s.label}
-                  </th>
-                  <td>{s.indicators}</td>
+          <div className="table-scroll">
+            <table className="data-table">
+              <caption>{t("fwSections")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("fwSections")}</th>
+                  <th scope="col">{t("fwColIndicators")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-          <table className="data-table">
-            <caption>
-              {t("fwIndicatorsShown", { shown: preview.indicators.length, count: preview.indicatorCount })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("fwColCode")}</th>
-                <th scope="col">{t("fwColType")}</th>
-                <th scope="col">{t("fwColQuestion")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.indicators.map((i) => (
-                <tr key={i.code}>
-                  <th scope="row">{i.code}</th>
-                  <td>{i.type}</td>
-                  <td>{i.text}</td>
+              </thead>
+              <tbody>
+                {preview.sections.map((s) => (
+                  <tr key={s.code}>
+                    <th scope="row" style={{ paddingInlineStart: `${0.75 + s.depth * 1.25}rem` }}>
+                      {s.label}
+                    </th>
+                    <td>{s.indicators}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div className="table-scroll">
+            <table className="data-table">
+              <caption>
+                {t("fwIndicatorsShown", { shown: preview.indicators.length, count: preview.indicatorCount })}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("fwColCode")}</th>
+                  <th scope="col">{t("fwColType")}</th>
+                  <th scope="col">{t("fwColQuestion")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {preview.indicators.map((i) => (
+                  <tr key={i.code}>
+                    <th scope="row">{i.code}</th>
+                    <td>{i.type}</td>
+                    <td>{i.text}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <p>
             <button
               type="button"
