@@ -161,7 +161,7 @@ describe.skipIf(!canRunBrowser)("admin Users and Audit log pages (Chromium)", ()
     const page = await newPage("ar");
     await signIn(page);
     await check(page, "users");
-    expect(await page.getAttribute("html", "dir")).toBe("rtl");
+    await expect.poll(() => page.getAttribute("html", "dir")).toBe("rtl");
     expect(await page.locator("main h1").textContent()).toBe("المستخدمون");
     await page.locator(".um-name").first().click();
     await page.waitForSelector(".um-panel h2");

@@ -302,7 +302,7 @@ describe.skipIf(!canRunBrowser)("accounts, invitations and my work (Chromium)", 
     ]) {
       await page.goto(`${server.url}${path}`);
       await settle(page);
-      expect(await page.getAttribute("html", "dir")).toBe("rtl");
+      await expect.poll(() => page.getAttribute("html", "dir")).toBe("rtl");
       await check(page, path.slice(1).replace(/#.*/, ""));
     }
     const login = server.demoLogin!;
@@ -319,7 +319,7 @@ describe.skipIf(!canRunBrowser)("accounts, invitations and my work (Chromium)", 
     ] as const) {
       await page.goto(`${server.url}${path}`);
       await check(page, name);
-      expect(await page.getAttribute("html", "dir")).toBe("rtl");
+      await expect.poll(() => page.getAttribute("html", "dir")).toBe("rtl");
     }
     // The public scores page too, as a signed-in admin sees it (header with the workspace links).
     const frameworks = (await (await fetch(`${server.url}/api/frameworks`)).json()) as {

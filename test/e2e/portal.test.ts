@@ -80,7 +80,7 @@ describe.skipIf(!canRunBrowser)("portal pages in Chromium (served as static file
       expect(routes.length).toBe(14);
       for (const route of routes) {
         const page = await open(routePath(route));
-        expect(await page.getAttribute("html", "dir")).toBe(lang === "ar" ? "rtl" : "ltr");
+        await expect.poll(() => page.getAttribute("html", "dir")).toBe(lang === "ar" ? "rtl" : "ltr");
         await expectNoSeriousViolations(page, `${routePath(route)}`);
         await page.close();
       }

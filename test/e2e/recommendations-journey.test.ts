@@ -182,7 +182,7 @@ describe.skipIf(!canRunBrowser)("recommendations journey (Chromium)", () => {
     await expectNoSeriousViolations(page, "public tracking page (EN)");
     await page.getByRole("link", { name: "العربية" }).click();
     await page.getByRole("heading", { name: "متابعة توصيات الأمم المتحدة: مولدوفا", level: 1 }).waitFor();
-    expect(await page.getAttribute("html", "dir")).toBe("rtl");
+    await expect.poll(() => page.getAttribute("html", "dir")).toBe("rtl");
     await expectNoSeriousViolations(page, "public tracking page (AR)");
 
     await visit(page, `${app.url}/recommendations/dashboard?state=MD`);

@@ -77,7 +77,7 @@ describe.skipIf(!canRunBrowser)("results: evaluations and their summary (Chromiu
 
     await page.getByLabel("Language").selectOption("ar");
     await page.getByRole("region", { name: "التقييمات", exact: true }).waitFor();
-    expect(await page.getAttribute("html", "dir")).toBe("rtl");
+    await expect.poll(() => page.getAttribute("html", "dir")).toBe("rtl");
     await expect
       .poll(() => summaryRow("الفعالية").locator("td").allTextContents())
       .toEqual(["3 مرضٍ", "4 مرضٍ للغاية"]);

@@ -109,7 +109,7 @@ describe.skipIf(!canRunBrowser)("results pages at 390 px and desktop (Chromium)"
       await page.setViewportSize({ width, height: 900 });
       for (const lang of ["en", "ar"]) {
         await open(`/portal/plans/${publishedId}/${lang}/?period=2024`, lang);
-        expect(await page.getAttribute("html", "dir")).toBe(lang === "ar" ? "rtl" : "ltr");
+        await expect.poll(() => page.getAttribute("html", "dir")).toBe(lang === "ar" ? "rtl" : "ltr");
         await expectNoSeriousViolations(page, `portal plan (${lang}, ${width} px)`);
         const { scrollWidth, innerWidth } = await overflow();
         expect(scrollWidth).toBeLessThanOrEqual(innerWidth);

@@ -78,7 +78,7 @@ describe.skipIf(!canRunBrowser)("reviewer queue and section review (Chromium)", 
     await page.evaluate(() => localStorage.setItem("childmark.lang", "ar"));
     await visit(page, `${app.url}/review`);
     await page.getByRole("row", { name: /مولدوفا|Moldova/ }).waitFor();
-    expect(await page.getAttribute("html", "dir")).toBe("rtl");
+    await expect.poll(() => page.getAttribute("html", "dir")).toBe("rtl");
     await page.screenshot({ path: `${SHOTS}/review-queue-ar.png`, fullPage: true });
     await visit(page, `${app.url}/assessments/${assessmentId}/sections/vulnerability`);
     await page.locator(".rv-section").waitFor();

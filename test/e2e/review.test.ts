@@ -265,7 +265,7 @@ describe.skipIf(!canRunBrowser)("review journey (Chromium)", () => {
     await expectNoSeriousViolations(c, "progress page");
     await c.screenshot({ path: "/tmp/childmark-review-progress-en.png", fullPage: true });
     for (const page of [c, r]) await page.locator("#language").selectOption("ar");
-    expect(await c.getAttribute("html", "dir")).toBe("rtl");
+    await expect.poll(() => c.getAttribute("html", "dir")).toBe("rtl");
     await c.screenshot({ path: "/tmp/childmark-review-progress-ar.png", fullPage: true });
     await visit(r, `${app.url}/assessments/${assessmentId}/timeline`);
     await r.locator(".rv-timeline__event").first().waitFor();

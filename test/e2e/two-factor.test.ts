@@ -131,7 +131,7 @@ describe.skipIf(!canRunBrowser)("two-factor sign-in (Chromium)", () => {
     ] as const) {
       await page.goto(`${server.url}${path}`);
       await check(page, name);
-      expect(await page.getAttribute("html", "dir")).toBe("rtl");
+      await expect.poll(() => page.getAttribute("html", "dir")).toBe("rtl");
     }
     expect(problems).toEqual([]);
   }, 120_000);
@@ -151,7 +151,7 @@ describe.skipIf(!canRunBrowser)("two-factor sign-in (Chromium)", () => {
     await page.reload();
     await page.locator("#reset-password").fill("qwertyuiop123");
     await page.locator("#reset-password-strength li").first().waitFor();
-    expect(await page.getAttribute("html", "dir")).toBe("rtl");
+    await expect.poll(() => page.getAttribute("html", "dir")).toBe("rtl");
     await check(page, "reset-weak");
 
     await signInWithPassword(page);
