@@ -11,6 +11,7 @@ import { listIsoCountries } from "../src/server/reference/countries.ts";
 import { benchDatabases } from "./databases.ts";
 import { buildSyntheticAnswers, buildSyntheticFramework } from "./fixtures/synthetic.ts";
 import { type BenchFigure, formatFigure } from "./harness.ts";
+import { timeSteps } from "./import-steps.ts";
 
 export const name = "answers import";
 
@@ -27,7 +28,10 @@ const TARGET_MS = { postgres: 5000, pglite: 10_000 };
  * usual) into the emptied tables of the same database: the reference of what
  * the database itself needs, measured in the same run under the same load.
  * The bench process's CPU time is given beside the wall clock: on PGlite it
- * includes the database, and it moves less with the machine's load.
+ * includes the database, and it moves less with the machine's load. Each
+ * step of the import is timed too (`onStep`): the swap is the only one that
+ * holds the database (on PGlite, every other request waits for it).
+ * Figures and commands: bench/README.md, "Framework and answer import".
  */
 export async function run(): Promise<BenchFigure[]> {
   const fw = buildSyntheticFramework({ indicators: INDICATORS });
@@ -42,13 +46,15 @@ export async function run(): Promise<BenchFigure[]> {
     const load = loadavg()[0]!.toFixed(1);
     const cpuBefore = process.cpuUsage();
     const start = performance.now();
-    const result = await importAnswers(database.db, { framework: fw.code, answers });
+    const steps = timeSteps();
+    const result = await importAnswers(database.db, { framework: fw.code, answers, onStep: steps.end });
     const ms = performance.now() - start;
     const cpu = process.cpuUsage(cpuBefore);
     const cpuMs = (cpu.user + cpu.system) / 1000;
     console.log(
       `  ${database.kind}: ${result.inserted} answers of ${COUNTRIES} countries × ${INDICATORS} indicators in ${formatFigure(ms)} ms (bench process CPU ${formatFigure(cpuMs)} ms; load average ${load})`,
     );
+    console.log(`  ${database.kind}: steps ${steps.describe()}`);
     figures.push(
       {
         metric: `import ${COUNTRIES}×${INDICATORS} answers (${database.kind})`,
@@ -59,6 +65,16 @@ export async function run(): Promise<BenchFigure[]> {
       {
         metric: `import ${COUNTRIES}×${INDICATORS} answers, bench process CPU (${database.kind})`,
         value: cpuMs,
+        unit: "ms",
+      },
+      {
+        metric: `swap step (holds the database) of that import (${database.kind})`,
+        value: steps.ms.swapped ?? 0,
+        unit: "ms",
+      },
+      {
+        metric: `swap step, bench process CPU (${database.kind})`,
+        value: steps.cpuMs.swapped ?? 0,
         unit: "ms",
       },
     );

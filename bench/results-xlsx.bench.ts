@@ -13,12 +13,12 @@ export const name = "results: XLSX template of a plan of 500 indicators × 20 pe
 /**
  * The XLSX template round trip of the bench plan of results.bench.ts (500 indicators,
  * 20 periods, 20,000 targets and actuals, the actuals broken down by sex), once per
- * database (each import is minutes of savepoints, not a micro-benchmark):
+ * database:
  * - export the template;
  * - import it back into the same plan (every row compared, nothing to change);
  * - import it into an empty plan with the same periods: a dry run (every row checked,
- *   rolled back), then for real (550 nodes, 500 indicators, 20,000 values written
- *   through the API's use cases, one savepoint per row, one transaction).
+ *   nothing written), then for real (550 nodes, 500 indicators, 20,000 values and their
+ *   history checked in memory and written in bulk, one transaction).
  */
 export async function run(): Promise<BenchFigure[]> {
   const figures: BenchFigure[] = [];

@@ -1,15 +1,19 @@
+import { fork } from "node:child_process";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { eq, inArray, sql } from "drizzle-orm";
 import { importAnswers } from "../src/server/data/import-answers.ts";
 import { runAsBulkWork } from "../src/server/db/fair-queue.ts";
 import { answerHistory, answers, frameworkVersions, indicators } from "../src/server/db/schema.ts";
 import { listIsoCountries } from "../src/server/reference/countries.ts";
 import { benchKinds } from "./databases.ts";
+import { type ClientsResult, type Editor, edit, freshTally, type Tally } from "./editor-clients.ts";
 import { buildSyntheticAnswers, buildSyntheticFramework } from "./fixtures/synthetic.ts";
 import { type BenchFigure, formatFigure, percentile } from "./harness.ts";
+import { timeSteps } from "./import-steps.ts";
 import {
   type BenchServer,
   createSignedInUsers,
-  type HttpSession,
   type Kind,
   openAssessments,
   startBenchServer,
@@ -24,32 +28,13 @@ const PER_ANSWER = 2;
 const SECONDS = Number(process.env.BENCH_EDITORS_SECONDS ?? 60);
 /** Countries of answers imported (× 626 indicators) while the editors keep saving, after the main run; 0: no import phase. */
 const IMPORT_COUNTRIES = Number(process.env.BENCH_EDITORS_IMPORT_COUNTRIES ?? 0);
-/** A bound on the whole run besides time, so a very fast machine cannot run away. */
-const MAX_REQUESTS = 1_000_000;
-/** The server's PostgreSQL pool (PostgreSQL here allows 100 connections, shared with other jobs). */
+/**
+ * Where the editors run: `inline` (default: the bench's own process, sharing the server's event loop
+ * and core, so "bench process CPU per request" counts server, database and clients) or `process` (a
+ * process of their own, as browsers are: the server's CPU is then measured alone). See bench/README.md.
+ */
+const CLIENTS = process.env.BENCH_EDITORS_CLIENTS ?? "inline";
 const POOL = process.env.CHILDMARK_DB_POOL ?? "40";
-
-interface Editor {
-  session: HttpSession;
-  assessment: string;
-  indicator: string;
-  key: string;
-  index: number;
-}
-
-interface Tally {
-  requests: number;
-  errors: number;
-  conflicts: number;
-  illegitimateConflicts: number;
-  latencies: number[];
-  putLatencies: number[];
-  /** Requests answered as intended (200, or a legitimate-looking 409) per editor, by editor index. */
-  served: number[];
-  /** Successful PUTs that changed the answer, by `assessment/indicator`. */
-  changes: Map<string, number>;
-  firstErrors: string[];
-}
 
 /** An editor served fewer times than this in the run counts as starved. */
 const SERVED_ENOUGH = 5;
@@ -79,25 +64,12 @@ async function runOn(kind: Kind): Promise<BenchFigure[]> {
     console.log(
       `  ${kind}: ${EDITORS} editors signed in (${COUNTRIES.length} countries, ${EDITORS / PER_ANSWER} answers, ${PER_ANSWER} editors each)${kind === "postgres" ? `; server pool ${POOL} connections` : ""}; ${SECONDS} s`,
     );
-    const tally: Tally = {
-      requests: 0,
-      errors: 0,
-      conflicts: 0,
-      illegitimateConflicts: 0,
-      latencies: [],
-      putLatencies: [],
-      served: editors.map(() => 0),
-      changes: new Map(),
-      firstErrors: [],
-    };
-    const deadline = performance.now() + SECONDS * 1000;
-    const started = performance.now();
-    const cpuBefore = process.cpuUsage();
-    await Promise.all(editors.map((editor) => edit(server.url, editor, tally, deadline)));
-    const elapsed = (performance.now() - started) / 1000;
-    const cpu = process.cpuUsage(cpuBefore);
-    // Client and (on PGlite) database share this process: CPU per request compares changes under any load.
-    const cpuPerRequest = (cpu.user + cpu.system) / 1000 / tally.requests;
+    const { tally, elapsed, serverCpu, clientCpu } = await runEditors(server.url, editors);
+    // CPU per request compares builds under any load (wall figures do not). The server's figure is
+    // this process (server and, on PGlite, the database); the editors' is their own process's.
+    const perRequest = (cpu: NodeJS.CpuUsage) => (cpu.user + cpu.system) / 1000 / tally.requests;
+    const cpuPerRequest = perRequest(serverCpu);
+    const clientCpuPerRequest = clientCpu ? perRequest(clientCpu) : null;
     const lost = await countLostWrites(server, editors, tally);
     const importFigures = IMPORT_COUNTRIES > 0 ? await importWhileEditing(server, kind, editors) : [];
 
@@ -109,7 +81,7 @@ async function runOn(kind: Kind): Promise<BenchFigure[]> {
     const servedEnough = (100 * served.filter((n) => n >= SERVED_ENOUGH).length) / served.length;
     const p = (q: number) => formatFigure(percentile(sorted, q));
     console.log(
-      `  ${kind}: ${tally.requests} requests in ${elapsed.toFixed(1)} s (${formatFigure(throughput)}/s), ${saves} saves, p50 ${p(0.5)} ms, p95 ${p(0.95)} ms, p99 ${p(0.99)} ms (PUT p95 ${formatFigure(percentile(puts, 0.95))} ms); bench process CPU ${formatFigure(cpuPerRequest)} ms per request`,
+      `  ${kind}: ${tally.requests} requests in ${elapsed.toFixed(1)} s (${formatFigure(throughput)}/s), ${saves} saves, p50 ${p(0.5)} ms, p95 ${p(0.95)} ms, p99 ${p(0.99)} ms (PUT p95 ${formatFigure(percentile(puts, 0.95))} ms); CPU per request: ${clientCpuPerRequest === null ? `bench process (server, database and editors) ${formatFigure(cpuPerRequest)} ms` : `server process ${formatFigure(cpuPerRequest)} ms, editors' process ${formatFigure(clientCpuPerRequest)} ms, both ${formatFigure(cpuPerRequest + clientCpuPerRequest)} ms`}`,
     );
     console.log(
       `  ${kind}: requests answered per editor: fewest ${served[0]}, median ${percentile(served, 0.5)}, most ${served[served.length - 1]}; ${formatFigure(servedEnough)}% of editors served ≥ ${SERVED_ENOUGH} times`,
@@ -122,7 +94,16 @@ async function runOn(kind: Kind): Promise<BenchFigure[]> {
     return [
       ...importFigures,
       { metric: `requests per second ${of}`, value: throughput, unit: "req/s" },
-      { metric: `bench process CPU per request ${of}`, value: cpuPerRequest, unit: "ms" },
+      ...(clientCpuPerRequest === null
+        ? [{ metric: `bench process CPU per request ${of}`, value: cpuPerRequest, unit: "ms" }]
+        : [
+            { metric: `server process CPU per request ${of}`, value: cpuPerRequest, unit: "ms" },
+            {
+              metric: `server + editors' processes CPU per request ${of}`,
+              value: cpuPerRequest + clientCpuPerRequest,
+              unit: "ms",
+            },
+          ]),
       { metric: `request p50 ${of}`, value: percentile(sorted, 0.5), unit: "ms" },
       { metric: `request p95 ${of}`, value: percentile(sorted, 0.95), unit: "ms", target: 2000 },
       { metric: `request p99 ${of}`, value: percentile(sorted, 0.99), unit: "ms" },
@@ -148,10 +129,66 @@ async function runOn(kind: Kind): Promise<BenchFigure[]> {
 }
 
 /**
+ * Runs the editors for `SECONDS` s: in this process (default), or with
+ * `BENCH_EDITORS_CLIENTS=process` in a process of their own, so that their
+ * HTTP client does not compete with the server for its event loop and the
+ * server's CPU is measured alone.
+ */
+async function runEditors(
+  url: string,
+  editors: Editor[],
+): Promise<{ tally: Tally; elapsed: number; serverCpu: NodeJS.CpuUsage; clientCpu: NodeJS.CpuUsage | null }> {
+  if (CLIENTS === "inline") {
+    const tally = freshTally(editors.length);
+    const deadline = performance.now() + SECONDS * 1000;
+    const started = performance.now();
+    const cpuBefore = process.cpuUsage();
+    await Promise.all(editors.map((editor) => edit(url, editor, tally, deadline)));
+    return {
+      tally,
+      elapsed: (performance.now() - started) / 1000,
+      serverCpu: process.cpuUsage(cpuBefore),
+      clientCpu: null,
+    };
+  }
+  const here = dirname(fileURLToPath(import.meta.url));
+  const child = fork(join(here, "editor-clients-process.ts"), [], {
+    execArgv: ["--import", "tsx"],
+    serialization: "advanced",
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  try {
+    const exited = new Promise<never>((_, reject) =>
+      child.once("exit", (code) => reject(new Error(`the editors' process exited with ${code}`))),
+    );
+    // It exits after sending its result: that rejection, later, is expected.
+    exited.catch(() => {});
+    const next = <T>() =>
+      Promise.race([new Promise<T>((resolve) => child.once("message", (m) => resolve(m as T))), exited]);
+    await next<{ ready: true }>();
+    const started = performance.now();
+    const cpuBefore = process.cpuUsage();
+    child.send({ url, editors, seconds: SECONDS });
+    const result = await next<ClientsResult>();
+    const serverCpu = process.cpuUsage(cpuBefore);
+    return {
+      tally: result.tally,
+      elapsed: (performance.now() - started) / 1000,
+      serverCpu,
+      clientCpu: result.cpu,
+    };
+  } finally {
+    if (child.exitCode === null) child.kill();
+  }
+}
+
+/**
  * The editors keep saving while an import of `IMPORT_COUNTRIES` countries × 626
  * answers (another cycle, the use case behind `childmark data import`, in the
  * bulk lane as over HTTP) runs from 3 s in; they stop 3 s after it ends. Reports
- * how long the import took and the editors' p95 and slowest request while it ran.
+ * how long the import took, its swap step (the one transaction that holds
+ * PGlite), and the editors' p95 and slowest request while it ran. Figures and
+ * commands: bench/README.md, "Import while editing".
  */
 async function importWhileEditing(
   server: BenchServer,
@@ -180,7 +217,10 @@ async function importWhileEditing(
   const editing = Promise.all(editors.map((editor) => edit(server.url, editor, timed, () => stopAt)));
   await new Promise((r) => setTimeout(r, 3000));
   importStart = performance.now();
-  const result = await runAsBulkWork(() => importAnswers(db, { framework: version!.id, answers }));
+  const steps = timeSteps();
+  const result = await runAsBulkWork(() =>
+    importAnswers(db, { framework: version!.id, answers, onStep: steps.end }),
+  );
   importEnd = performance.now();
   stopAt = importEnd + 3000;
   await editing;
@@ -190,26 +230,18 @@ async function importWhileEditing(
   console.log(
     `  ${kind}: import of ${result.inserted} answers while editing took ${formatFigure(seconds)} s; ${sorted.length} editor requests during it: p95 ${formatFigure(percentile(sorted, 0.95))} ms, slowest ${formatFigure(worst)} ms; errors ${timed.errors}`,
   );
+  console.log(`  ${kind}: import steps ${steps.describe()}`);
   const of = `(import of ${result.inserted} answers, 200 editors, ${kind})`;
   return [
     { metric: `import duration ${of}`, value: seconds, unit: "s" },
+    {
+      metric: `import's swap step (holds the database) ${of}`,
+      value: (steps.ms.swapped ?? 0) / 1000,
+      unit: "s",
+    },
     { metric: `editor request p95 during import ${of}`, value: percentile(sorted, 0.95), unit: "ms" },
     { metric: `slowest editor request during import ${of}`, value: worst, unit: "ms" },
   ];
-}
-
-function freshTally(editors: number): Tally {
-  return {
-    requests: 0,
-    errors: 0,
-    conflicts: 0,
-    illegitimateConflicts: 0,
-    latencies: [],
-    putLatencies: [],
-    served: Array.from({ length: editors }, () => 0),
-    changes: new Map(),
-    firstErrors: [],
-  };
 }
 
 /** Five assessments of a 626-indicator framework, 200 users and their sessions, two per answer. */
@@ -237,74 +269,6 @@ async function prepareEditors(server: BenchServer): Promise<Editor[]> {
   });
   if (me.status !== 200) throw new Error(`a bench session is refused: ${me.status}`);
   return editors;
-}
-
-/** One editor's loop: read the current version, save a new value with it, until the deadline. */
-async function edit(
-  baseUrl: string,
-  editor: Editor,
-  tally: Tally,
-  deadline: number | (() => number),
-): Promise<void> {
-  const until = typeof deadline === "number" ? () => deadline : deadline;
-  const url = new URL(`/api/assessments/${editor.assessment}/answers/${editor.indicator}`, baseUrl).href;
-  const headers = { cookie: editor.session.cookie, "x-csrf-token": editor.session.csrf };
-  let round = 0;
-  const fail = (what: string) => {
-    tally.errors++;
-    if (tally.firstErrors.length < 5) tally.firstErrors.push(`editor ${editor.index}: ${what}`);
-  };
-  while (performance.now() < until() && tally.requests < MAX_REQUESTS) {
-    round++;
-    let version = 0;
-    let start = performance.now();
-    try {
-      const res = await fetch(`${url}/history`, { headers });
-      tally.requests++;
-      const body = (await res.json()) as { version: number }[];
-      tally.latencies.push(performance.now() - start);
-      if (res.status !== 200) {
-        fail(`GET ${res.status}`);
-        continue;
-      }
-      tally.served[editor.index]!++;
-      version = Math.max(0, ...body.map((h) => h.version));
-    } catch (error) {
-      tally.requests++;
-      fail(`GET ${(error as Error).message}`);
-      continue;
-    }
-    start = performance.now();
-    try {
-      const res = await fetch(url, {
-        method: "PUT",
-        headers: { ...headers, "content-type": "application/json" },
-        body: JSON.stringify({ value: editor.index * 1_000_000 + round, expectedVersion: version }),
-      });
-      tally.requests++;
-      const body = (await res.json()) as {
-        changed?: boolean;
-        version?: number;
-        current?: { version: number };
-      };
-      const ms = performance.now() - start;
-      tally.latencies.push(ms);
-      tally.putLatencies.push(ms);
-      if (res.status === 200 || res.status === 409) tally.served[editor.index]!++;
-      if (res.status === 200) {
-        if (body.changed) tally.changes.set(editor.key, (tally.changes.get(editor.key) ?? 0) + 1);
-      } else if (res.status === 409) {
-        tally.conflicts++;
-        // Legitimate only when someone else really saved since this editor read the version.
-        if (!body.current || body.current.version <= version) tally.illegitimateConflicts++;
-      } else {
-        fail(`PUT ${res.status} ${JSON.stringify(body).slice(0, 200)}`);
-      }
-    } catch (error) {
-      tally.requests++;
-      fail(`PUT ${(error as Error).message}`);
-    }
-  }
 }
 
 /**

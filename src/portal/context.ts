@@ -1,11 +1,16 @@
 import {
   type Band,
+  type BudgetSnapshot,
   type Framework,
   indexRelease,
   type LocalText,
+  type PortalTracking,
+  type PublicAnalysis,
   type ReleaseIndex,
   type ReleaseSnapshot,
 } from "../core/index.ts";
+import type { ChildrenVoiceOut } from "../server/api-schemas/children.ts";
+import type { DirectoryEntryOut } from "../server/api-schemas/network.ts";
 import type { PortalMessageKey } from "./i18n/catalog-en.ts";
 import { dateFormatter, directionOf, numberLocaleOf, pickText, translate } from "./i18n/translate.ts";
 import { type PortalRoute, relativeHref, routePath } from "./routes.ts";
@@ -32,6 +37,22 @@ export interface PortalContext {
   mode: "live" | "static";
   /** Absolute address of this release's root (ending in `/`), when known: used in embed snippets. */
   baseUrl?: string;
+  /**
+   * What children said in published consultations, per linked indicator (aggregates only, small
+   * groups already left out by the server): shown beside the experts' answers.
+   */
+  childrenVoices?: ChildrenVoiceOut[];
+  /** The release's latest published uncertainty analysis (rank intervals, sensitivity), if any. */
+  analysis?: PublicAnalysis | null;
+  /** Each country's latest published budget data (public investment in children), if any. */
+  budgets?: BudgetSnapshot[];
+  /** Each country's published tracking of UN recommendations (follow-up card, series), if any. */
+  trackings?: PortalTracking[];
+  /**
+   * The public member directory: organisations that chose to be listed and are members now, with
+   * only what each chose to publish (the server's `readDirectory`). No entries, no directory pages.
+   */
+  directory?: DirectoryEntryOut[];
 }
 
 /** The languages a release is shown in: the framework's, then en, fr and ar. */
@@ -70,6 +91,15 @@ export interface PageEnv {
   countryName(code: string): string;
   band(code: string | null | undefined): Band | undefined;
   itemLabel(item: string): string;
+}
+
+/** A country's name from the language's own data, for a country the release does not hold. */
+function regionNameOf(lang: string, code: string): string {
+  try {
+    return new Intl.DisplayNames([lang, "en"], { type: "region" }).of(code.toUpperCase()) ?? code;
+  } catch {
+    return code;
+  }
 }
 
 const indexes = new WeakMap<ReleaseSnapshot, ReleaseIndex>();
@@ -150,7 +180,7 @@ export function pageEnv(
     },
     date,
     list: (items) => listFormat.format(items),
-    countryName: (code) => pick(countries.get(code)?.name)[0] || code,
+    countryName: (code) => pick(countries.get(code)?.name)[0] || regionNameOf(lang, code),
     band: (code) => (code ? fw.bands.find((b) => b.code === code) : undefined),
     itemLabel: (item) => {
       const node = nodes.get(item);

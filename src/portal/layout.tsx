@@ -37,19 +37,21 @@ function Head({ env, title, description }: { env: PageEnv; title: string; descri
 
 const NAV: {
   page: LanguagePage;
-  key: "navHome" | "navCompare" | "navIndicators" | "navMethodology" | "navDownloads";
+  key: "navHome" | "navCompare" | "navIndicators" | "navMethodology" | "navDownloads" | "navMembers";
 }[] = [
   { page: "home", key: "navHome" },
   { page: "compare", key: "navCompare" },
   { page: "indicators", key: "navIndicators" },
   { page: "methodology", key: "navMethodology" },
   { page: "downloads", key: "navDownloads" },
+  { page: "members", key: "navMembers" },
 ];
 
 /** Which navigation entry a page belongs to (a country profile belongs to the overview, an indicator to the explorer). */
 function section(route: PortalRoute): LanguagePage | null {
   if (route.page === "country") return "home";
   if (route.page === "indicator") return "indicators";
+  if (route.page === "country-members") return "members";
   return route.page === "root" ? null : (route.page as LanguagePage);
 }
 
@@ -145,7 +147,7 @@ function Header({ env, isOffNav }: { env: PageEnv; isOffNav: boolean }) {
       </div>
       <nav className="site-nav" aria-label={env.t("siteNav")}>
         <ul className="wrap">
-          {NAV.map((item) => (
+          {NAV.filter((item) => item.page !== "members" || env.ctx.directory?.length).map((item) => (
             <li key={item.page}>
               <a
                 href={env.href({ page: item.page, lang: env.lang })}

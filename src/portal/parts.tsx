@@ -16,6 +16,19 @@ export function BandBadge({ env, band }: { env: PageEnv; band: string | null | u
   );
 }
 
+/** Marks a value imputed by the framework's missing-data rule (not answered in this cycle); nothing otherwise. */
+export function ImputedMark({ env, imputed }: { env: PageEnv; imputed: boolean }) {
+  if (!imputed) return null;
+  return (
+    <>
+      {" "}
+      <span className="imputed-mark" title={env.t("imputedTitle")}>
+        {env.t("imputedMark")}
+      </span>
+    </>
+  );
+}
+
 /** A change with an arrow (▲ up, ▼ down), the signed number kept left to right in Arabic too. */
 export function Change({ env, value }: { env: PageEnv; value: number | null | undefined }) {
   if (value === null || value === undefined) return <span className="change change--none">–</span>;

@@ -1,6 +1,21 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { buildFramework } from "../../test/support/arbitraries.ts";
+import { release, v1, v2 } from "../../test/support/crosswalk-fixture.ts";
 import { buildDemoReleases } from "../../test/support/release-fixture.ts";
-import type { ReleaseSnapshot } from "../core/index.ts";
+import {
+  buildAnalysisModel,
+  compileFramework,
+  DEFAULT_SETTINGS,
+  evaluationCount,
+  portalTracking,
+  type ReleaseSnapshot,
+  releaseAnalysisInput,
+  runDraws,
+  summariseDraws,
+  type TrackingSnapshot,
+} from "../core/index.ts";
+import { buildReleaseSnapshot } from "../core/publishing/snapshot.ts";
+import type { DirectoryEntryOut } from "../server/api-schemas/network.ts";
 import type { PortalContext } from "./context.ts";
 import {
   assetPaths,
@@ -179,6 +194,147 @@ describe("portal pages", () => {
     expect(html).toContain("كوسوفو");
   });
 
+  it("keeps rank ranges left to right in Arabic (an isolate, so 1–3 does not show as 3–1)", () => {
+    const settings = {
+      ...DEFAULT_SETTINGS,
+      seed: 5,
+      draws: 400,
+      weights: { ...DEFAULT_SETTINGS.weights, defaultRange: 0.9 },
+    };
+    const { columns, period } = releaseAnalysisInput(second);
+    const model = buildAnalysisModel(compileFramework(second.framework), columns, period, settings);
+    const result = summariseDraws(model, [runDraws(model, 0, evaluationCount(model))]);
+    const withAnalysis = {
+      ...ctx,
+      analysis: { version: 1, settings, result, publishedAt: "2026-01-01T00:00:00Z" },
+    };
+    const wide = result.entities.filter((e) => e.low > 0 && e.low < e.high);
+    expect(wide.length).toBeGreaterThan(0);
+    for (const lang of ["ar", "en"]) {
+      const html = renderPortalPage(second, { page: "home", lang }, withAnalysis)!;
+      const value = [
+        ...html.matchAll(/<span class="rankint__value">.*?<span aria-hidden="true">(.*?)<\/span><\/span>/g),
+      ];
+      expect(value.length).toBe(result.entities.filter((e) => e.low > 0).length);
+      // Every range shown is wrapped whole in a left-to-right isolate, low rank first.
+      for (const [, shown] of value)
+        expect(shown).toMatch(/^<bdi dir="ltr" class="rank-range">[^<–]+(–[^<–]+)?<\/bdi>$/);
+      const ranges = value.map(([, shown]) => shown!.replace(/<[^>]+>/g, "")).filter((r) => r.includes("–"));
+      expect(ranges.length).toBe(wide.length);
+    }
+  });
+
+  it("says on a profile when the framework changed since the comparison, and marks methodology changes", () => {
+    const first = release(v1, "2023", { h1: "yes", old: "no", e1: "partially", p1: 20 }, null);
+    const second = release(v2, "2024", { care1: "yes", e1a: "yes", e1b: "no", p1: 20 }, first);
+    const html = renderPortalPage(second, { page: "country", lang: "en", country: "md" }, ctx)!;
+    const note = html.match(/<p class="chart__note" id="crosswalk-note">(.*?)<\/p>/)?.[1];
+    expect(note).toContain("from version 1 to version 2 since 2023");
+    // The renamed section shows its 2023 score under its new name, unmarked: only split, merged and rescored items are.
+    expect(html).toMatch(/<th scope="row">care<\/th><td class="num">50\.0<\/td><td class="num">100\.0<\/td>/);
+    expect(html).not.toContain("methodology-mark");
+    expect(note).not.toContain("Changes marked *");
+    const walk = v2.crosswalks![0]!;
+    const rescoredEdu = buildFramework({
+      ...v2,
+      crosswalks: [{ ...walk, entries: [...walk.entries, { from: "edu", to: "edu", change: "rescored" }] }],
+    });
+    const marked = renderPortalPage(
+      release(rescoredEdu, "2024", { care1: "yes", e1a: "yes", e1b: "no", p1: 20 }, first),
+      { page: "country", lang: "en", country: "md" },
+      ctx,
+    )!;
+    const rows = [...marked.matchAll(/<tr><th scope="row">([^<]+)<\/th>(.*?)<\/tr>/g)].filter((m) =>
+      m[2]!.includes("change--"),
+    );
+    expect(rows.filter((m) => m[2]!.includes("methodology-mark")).map((m) => m[1])).toEqual(["edu"]);
+    expect(marked).toContain("Changes marked * come partly from a change of methodology");
+    const same = renderPortalPage(
+      release(v1, "2024", { h1: "no" }, first),
+      { page: "country", lang: "en", country: "md" },
+      ctx,
+    )!;
+    expect(same).not.toContain("crosswalk-note");
+  });
+
+  it("shows a node's normalisation, goalposts and imputation on the methodology page", () => {
+    const fw = buildFramework({
+      ...v1,
+      nodes: v1.nodes.map((n) =>
+        n.code === "edu"
+          ? {
+              ...n,
+              normalisation: "rank" as const,
+              goalposts: { min: 0, max: "data" as const },
+              imputation: "median" as const,
+            }
+          : n,
+      ),
+    });
+    const snap = release(fw, "2023", { h1: "yes", e1: "partially", p1: 20 }, null);
+    const html = renderPortalPage(snap, { page: "methodology", lang: "en" }, ctx)!;
+    const edu = html.match(
+      /<span class="tree__label">edu<\/span> <span class="tree__meta">(.*?)<\/span>/,
+    )?.[1];
+    expect(edu).toContain(" · percentile rank · goalposts 0 to the data · missing answers: the median");
+    const health = html.match(
+      /<span class="tree__label">health<\/span> <span class="tree__meta">(.*?)<\/span>/,
+    )?.[1];
+    expect(health).not.toContain("missing answers");
+  });
+
+  it("marks imputed values on country and indicator pages and counts them in the methodology's coverage", () => {
+    const fw = buildFramework({
+      ...v1,
+      nodes: v1.nodes.map((n) => (n.code === "edu" ? { ...n, imputation: "group" as const } : n)),
+      groups: [{ code: "east", members: ["MD", "UA"] }],
+    });
+    const answersOf = (country: string, values: Record<string, string | number>) =>
+      Object.entries(values).map(([indicator, value]) => ({
+        country,
+        indicator,
+        value,
+        justification: null,
+        evidence: [],
+      }));
+    const snap = buildReleaseSnapshot({
+      release: { ...release(fw, "2023", {}, null).release },
+      framework: fw,
+      countries: [
+        { code: "MD", name: { en: "Moldova" } },
+        { code: "UA", name: { en: "Ukraine" } },
+      ],
+      answers: [
+        ...answersOf("MD", { h1: "yes", old: "no", e1: "partially" }),
+        ...answersOf("UA", { h1: "no", old: "no", e1: "yes", p1: 40 }),
+      ],
+      comparison: null,
+    });
+    // MD's p1 is filled with the group's mean (UA's 40), and marked; UA's own answer is not.
+    expect(snap.scores.find((s) => s.country === "MD" && s.item === "p1")).toMatchObject({
+      score: 40,
+      imputed: true,
+    });
+    expect(snap.scores.find((s) => s.country === "UA" && s.item === "p1")?.imputed).toBeUndefined();
+    const indicator = renderPortalPage(snap, { page: "indicator", lang: "en", indicator: "p1" }, ctx)!;
+    expect(indicator.match(/class="imputed-mark"/g)).toHaveLength(1);
+    const country = renderPortalPage(snap, { page: "country", lang: "en", country: "md" }, ctx)!;
+    const at = country.indexOf("imputed-mark");
+    expect(at).toBeGreaterThan(0);
+    expect(country.slice(at - 60, at)).toMatch(/>40(\.0)?[^<]*(<!-- -->)? ?<span class="$/);
+    expect(country.match(/class="imputed-mark"/g)).toHaveLength(1);
+    const other = renderPortalPage(snap, { page: "country", lang: "en", country: "ua" }, ctx)!;
+    expect(other).not.toContain("imputed-mark");
+    const methodology = renderPortalPage(snap, { page: "methodology", lang: "en" }, ctx)!;
+    const coverage = methodology.slice(methodology.indexOf('id="coverage"'));
+    const moldova = coverage.match(/<th scope="row">Moldova<\/th>(.*?)<\/tr>/)?.[1] ?? "";
+    // Answered 3 of 4, none not applicable, 1 imputed.
+    expect([...moldova.matchAll(/<td class="num">(.*?)<\/td>/g)].map((m) => m[1]).slice(1, 3)).toEqual([
+      "0",
+      "1",
+    ]);
+  });
+
   it("escapes markup in framework texts, country names and sources", () => {
     const evil = "<script>alert(1)</script>";
     const tampered: ReleaseSnapshot = structuredClone(second);
@@ -229,5 +385,177 @@ describe("portal pages", () => {
     expect(html).toContain("Page introuvable");
     expect(html).toContain('href="/portal/x/assets/portal.css"');
     expect(html).toContain('href="/portal/x/fr/"');
+  });
+
+  it("shows a country's follow-up card and implementation series from its published tracking, in en, fr and ar", () => {
+    const country = second.countries[0]!.code;
+    const version = (n: number, status: "not_started" | "implemented"): TrackingSnapshot => ({
+      format: "childmark-tracking/1",
+      slug: `${country.toLowerCase()}-tracking-v${n}`,
+      country: { code: country, name: { en: country } },
+      version: n,
+      publishedAt: `202${4 + n}-06-01T00:00:00.000Z`,
+      notes: "",
+      supersedes: null,
+      recommendations: [
+        {
+          mechanism: "upr",
+          session: "46",
+          cycle: "4",
+          documentSymbol: "A/HRC/46/X",
+          paragraph: "101.1",
+          issuedOn: "2024-05-01",
+          recommendingStates: [],
+          text: { en: "Prohibit corporal punishment in all settings" },
+          position: "supported",
+          positionSource: null,
+          themes: [],
+          affectedGroups: [],
+          uncrcArticles: ["19"],
+          sdgTargets: [],
+          coalition: {
+            status,
+            assessedOn: `202${4 + n}-05-01`,
+            evidenceText: `Evidence of version ${n}`,
+            evidenceUrls: ["https://example.org/law"],
+            responsibleInstitutions: [],
+            dueOn: null,
+          },
+          government: null,
+          timeline: [],
+        },
+      ],
+    });
+    const tracked = {
+      ...ctx,
+      mode: "live" as const,
+      trackings: [portalTracking([version(1, "not_started"), version(2, "implemented")])!],
+    };
+    const route = (lang: string) => ({ page: "country", lang, country: country.toLowerCase() }) as const;
+    const en = renderPortalPage(second, route("en"), tracked)!;
+    const card = en.slice(en.indexOf('id="follow-up"'), en.indexOf('id="implementation-over-time"'));
+    expect(card).toContain("Follow-up of the last UN review");
+    expect(card).toContain("Evidence of version 2");
+    expect(card).not.toContain("Evidence of version 1");
+    expect(card).toContain("fu-status--implemented");
+    expect(card).toContain(`href="../../../../tracking/${country.toLowerCase()}-tracking-v2/en/"`);
+    const series = en.slice(en.indexOf('id="implementation-over-time"'));
+    expect(series).toContain("Version 1");
+    expect(series).toContain("Version 2");
+    expect(series).toContain(
+      `href="../../../downloads/tracking/${country.toLowerCase()}.implementation.csv"`,
+    );
+    expect(renderPortalPage(second, route("fr"), tracked)!).toContain("Évaluation de la coalition");
+    const ar = renderPortalPage(second, route("ar"), tracked)!;
+    expect(ar).toMatch(/<html[^>]* dir="rtl"/);
+    expect(ar).toContain("تقييم الائتلاف");
+    // Without a published tracking (or in the static export's context without one) nothing shows.
+    expect(renderPortalPage(second, route("en"), ctx)!).not.toContain('id="follow-up"');
+  });
+});
+
+describe("the member directory", () => {
+  const entry = (over: Partial<DirectoryEntryOut>): DirectoryEntryOut => ({
+    id: crypto.randomUUID(),
+    name: "X",
+    names: {},
+    kind: "member",
+    parentId: null,
+    countryCode: null,
+    description: null,
+    themes: [],
+    crcArticles: [],
+    website: null,
+    contactEmail: null,
+    contactPhone: null,
+    latitude: null,
+    longitude: null,
+    ...over,
+  });
+  const network = entry({ name: "Regional Network", kind: "regional" });
+  const coalition = entry({
+    name: "Coalition of Georgia",
+    names: { fr: "Coalition de Géorgie", ar: "ائتلاف جورجيا" },
+    kind: "coalition",
+    countryCode: "GE",
+    parentId: network.id,
+  });
+  const member = entry({
+    name: "Tbilisi Rights Centre <b>",
+    countryCode: "GE",
+    parentId: coalition.id,
+    themes: ["violence", "justice"],
+    crcArticles: [37, 19],
+    website: "https://rights.example.org/about",
+    contactEmail: "office@rights.example.org",
+  });
+  const sneaky = entry({ name: "Sneaky", countryCode: "XK", website: "javascript:alert(1)" });
+  const withDirectory = (): PortalContext => ({ ...ctx, directory: [network, coalition, member, sneaky] });
+
+  it("adds its pages, linked from the navigation and the country profile, only when something is listed", () => {
+    const routes = portalRoutes(second, withDirectory());
+    const paths = new Set(routes.map(routePath));
+    for (const lang of ["en", "fr", "ar"]) {
+      expect(paths).toContain(`${lang}/members/`);
+      expect(paths).toContain(`${lang}/countries/ge/members/`);
+      expect(paths).toContain(`${lang}/countries/xk/members/`);
+    }
+    expect(paths).not.toContain("en/countries/md/members/");
+    expect(portalRoutes(second, ctx).map(routePath)).not.toContain("en/members/");
+    expect(renderPortalPage(second, { page: "members", lang: "en" }, ctx)).toBeNull();
+    expect(
+      renderPortalPage(second, { page: "country-members", lang: "en", country: "md" }, withDirectory()),
+    ).toBeNull();
+    expect(renderPortalPage(second, { page: "home", lang: "en" }, ctx)).not.toContain('href="members/"');
+    expect(renderPortalPage(second, { page: "home", lang: "en" }, withDirectory())).toContain(
+      'href="members/"',
+    );
+    const profile = renderPortalPage(
+      second,
+      { page: "country", lang: "en", country: "ge" },
+      withDirectory(),
+    )!;
+    expect(profile).toContain('href="members/"');
+    expect(profile).toContain("2 organisations of the network in Georgia chose to be listed");
+    expect(
+      renderPortalPage(second, { page: "country", lang: "en", country: "md" }, withDirectory()),
+    ).not.toContain('id="members"');
+  });
+
+  it("shows names in the page's language, type, areas of work, website and published contacts; every link resolves", () => {
+    const c = withDirectory();
+    const paths = new Set(portalRoutes(second, c).map(routePath));
+    const files = declaredFiles(second, c.languages);
+    const broken: string[] = [];
+    for (const route of portalRoutes(second, c).filter(
+      (r) => r.page === "members" || r.page === "country-members",
+    )) {
+      const html = renderPortalPage(second, route, c)!;
+      expect(html).toContain(`dir="${"lang" in route && route.lang === "ar" ? "rtl" : "ltr"}"`);
+      const from = new URL(routePath(route), "http://portal.test/release/");
+      for (const href of links(html)) {
+        if (/^(https?:|data:|mailto:|tel:|#)/.test(href)) continue;
+        const rel = decodeURI(new URL(href, from).pathname.slice("/release/".length));
+        if (!paths.has(rel) && !files.has(rel)) broken.push(`${routePath(route)} → ${href}`);
+      }
+    }
+    expect(broken).toEqual([]);
+    const en = renderPortalPage(second, { page: "members", lang: "en" }, c)!;
+    expect(en).toContain("Coalition of Georgia");
+    expect(en).toContain("Tbilisi Rights Centre &lt;b&gt;");
+    expect(en).toContain("Member organisation");
+    expect(en).toContain("Articles 19 and 37");
+    expect(en).toContain('href="https://rights.example.org/about"');
+    expect(en).toContain('href="mailto:office@rights.example.org"');
+    expect(en).not.toContain("javascript:");
+    expect(en).toContain("Kosovo");
+    const fr = renderPortalPage(second, { page: "country-members", lang: "fr", country: "ge" }, c)!;
+    expect(fr).toContain('lang="fr">Coalition de Géorgie</h2>');
+    expect(fr).toContain("Nom propre :");
+    expect(fr).toContain("Organisations membres en Géorgie");
+    const ar = renderPortalPage(second, { page: "country-members", lang: "ar", country: "ge" }, c)!;
+    expect(ar).toContain("ائتلاف جورجيا");
+    expect(ar).toContain("عضو في");
+    expect(ar).not.toContain("Sneaky");
   });
 });

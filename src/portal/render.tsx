@@ -9,6 +9,7 @@ import { EmbedMapPage, EmbedRankingPage, EmbedSectionsPage, EmbedTrendPage } fro
 import { HomePage } from "./pages/home.tsx";
 import { IndicatorPage } from "./pages/indicator.tsx";
 import { IndicatorsPage } from "./pages/indicators.tsx";
+import { CountryMembersPage, directoryCountries, MembersPage } from "./pages/members.tsx";
 import { MethodologyPage } from "./pages/methodology.tsx";
 import {
   type PortalIndexEntry,
@@ -67,6 +68,14 @@ function pageFor(env: PageEnv, route: PortalRoute): ReactElement | null {
       return <EmbedRankingPage env={env} />;
     case "print-regional":
       return <PrintRegionalPage env={env} />;
+    case "members":
+      return env.ctx.directory?.length ? <MembersPage env={env} /> : null;
+    case "country-members": {
+      const code = route.country.toLowerCase();
+      return directoryCountries(env.ctx.directory ?? []).includes(code) ? (
+        <CountryMembersPage env={env} country={code} />
+      ) : null;
+    }
     case "indicator": {
       const ind = env.fw.indicators.find((i) => i.code === route.indicator);
       return ind ? <IndicatorPage env={env} ind={ind} /> : null;
@@ -150,6 +159,11 @@ export function portalRoutes(snapshot: ReleaseSnapshot, ctx: PortalContext): Por
     }
     for (const i of snapshot.framework.indicators)
       routes.push({ page: "indicator", lang, indicator: i.code });
+    if (ctx.directory?.length) {
+      routes.push({ page: "members", lang });
+      for (const country of directoryCountries(ctx.directory))
+        routes.push({ page: "country-members", lang, country });
+    }
   }
   return routes;
 }

@@ -12,12 +12,13 @@ export type LanguagePage =
   | "methodology"
   | "downloads"
   | "releases"
+  | "members"
   | "embed-map"
   | "embed-ranking"
   | "print-regional";
 
 /** Pages that exist once per language and country. */
-export type CountryPage = "country" | "embed-sections" | "embed-trend" | "print-country";
+export type CountryPage = "country" | "country-members" | "embed-sections" | "embed-trend" | "print-country";
 
 export type PortalRoute =
   | { page: "root" }
@@ -32,6 +33,7 @@ const LANGUAGE_PAGES: Record<string, LanguagePage> = {
   "methodology/": "methodology",
   "downloads/": "downloads",
   "releases/": "releases",
+  "members/": "members",
   "embed/map/": "embed-map",
   "embed/ranking/": "embed-ranking",
   "print/regional/": "print-regional",
@@ -48,6 +50,8 @@ export function routePath(route: PortalRoute): string {
       return "";
     case "country":
       return `${route.lang}/countries/${route.country.toLowerCase()}/`;
+    case "country-members":
+      return `${route.lang}/countries/${route.country.toLowerCase()}/members/`;
     case "embed-sections":
       return `${route.lang}/embed/countries/${route.country.toLowerCase()}/sections/`;
     case "embed-trend":
@@ -94,6 +98,8 @@ export function parsePortalPath(path: string): PortalRoute | null {
   const [a, b, c, d] = parts;
   if (parts.length === 2 && a === "countries" && COUNTRY.test(b!))
     return { page: "country", lang, country: b! };
+  if (parts.length === 3 && a === "countries" && COUNTRY.test(b!) && c === "members")
+    return { page: "country-members", lang, country: b! };
   if (parts.length === 3 && a === "print" && b === "countries" && COUNTRY.test(c!))
     return { page: "print-country", lang, country: c! };
   if (parts.length === 4 && a === "embed" && b === "countries" && COUNTRY.test(c!)) {

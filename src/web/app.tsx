@@ -2,32 +2,62 @@ import { Suspense } from "react";
 import { AccountRoutePage } from "./account/account-routes.tsx";
 import { useEnrolmentFirst } from "./account/enrolment-first.ts";
 import { SessionProvider } from "./auth/session.tsx";
-import { ChildPage } from "./children/child-page.tsx";
-import { ConsultationPage } from "./children/consultation-page.tsx";
-import { ConsultationsPage } from "./children/consultations-page.tsx";
-import { Loading } from "./components/status.tsx";
-import { FrameworksPage } from "./frameworks/frameworks-page.tsx";
+import { PageLoading } from "./components/status.tsx";
 import { LanguageProvider } from "./i18n/language.tsx";
 import { AppShell } from "./layout/app-shell.tsx";
-import { CountryPage } from "./pages/country-page.tsx";
-import { NotFoundPage } from "./pages/not-found-page.tsx";
-import { OverviewPage } from "./pages/overview-page.tsx";
-import { ScoresPage } from "./pages/scores-page.tsx";
-import { StructurePage } from "./pages/structure-page.tsx";
-import { RecommendationDashboardPage } from "./recommendations/dashboard-page.tsx";
-import { RecommendationImportPage } from "./recommendations/import-page.tsx";
-import { RecommendationPage } from "./recommendations/recommendation-page.tsx";
-import { RecommendationSearchPage } from "./recommendations/search-page.tsx";
-import { ReleasesPage } from "./releases/releases-page.tsx";
-import { PlanPage } from "./results/plan-page.tsx";
-import { PlansPage } from "./results/plans-page.tsx";
-import { ChangesPage } from "./review/changes-page.tsx";
-import { ProgressPage } from "./review/progress-page.tsx";
-import { ReviewQueuePage } from "./review/review-queue-page.tsx";
-import { TimelinePage } from "./review/timeline-page.tsx";
+import { lazyPage } from "./routing/lazy-page.ts";
 import { useLocation } from "./routing/router.tsx";
 import { matchRoute } from "./routing/routes.ts";
-import { WorkspacePage } from "./workspace/workspace-page.tsx";
+
+const AnalysisPage = lazyPage(() => import("./analysis/analysis-page.tsx"), "AnalysisPage");
+const BudgetsPage = lazyPage(() => import("./budgets/budgets-page.tsx"), "BudgetsPage");
+const BudgetCountryPage = lazyPage(() => import("./budgets/country-page.tsx"), "BudgetCountryPage");
+const ChildPage = lazyPage(() => import("./children/child-page.tsx"), "ChildPage");
+const ChildResultsPage = lazyPage(() => import("./children/child-results-page.tsx"), "ChildResultsPage");
+const ConsultationPage = lazyPage(() => import("./children/consultation-page.tsx"), "ConsultationPage");
+const ConsultationsPage = lazyPage(() => import("./children/consultations-page.tsx"), "ConsultationsPage");
+const DesignerPage = lazyPage(() => import("./children/designer-page.tsx"), "DesignerPage");
+const ModerationPage = lazyPage(() => import("./children/moderation-page.tsx"), "ModerationPage");
+const FrameworksPage = lazyPage(() => import("./frameworks/frameworks-page.tsx"), "FrameworksPage");
+const ApplicationsPage = lazyPage(() => import("./network/applications-page.tsx"), "ApplicationsPage");
+const GroupPage = lazyPage(() => import("./network/group-page.tsx"), "GroupPage");
+const NetworkPage = lazyPage(() => import("./network/network-page.tsx"), "NetworkPage");
+const OrganisationPage = lazyPage(() => import("./network/organisation-page.tsx"), "OrganisationPage");
+const CountryPage = lazyPage(() => import("./pages/country-page.tsx"), "CountryPage");
+const NotFoundPage = lazyPage(() => import("./pages/not-found-page.tsx"), "NotFoundPage");
+const OverviewPage = lazyPage(() => import("./pages/overview-page.tsx"), "OverviewPage");
+const ScoresPage = lazyPage(() => import("./pages/scores-page.tsx"), "ScoresPage");
+const StructurePage = lazyPage(() => import("./pages/structure-page.tsx"), "StructurePage");
+const RecommendationDashboardPage = lazyPage(
+  () => import("./recommendations/dashboard-page.tsx"),
+  "RecommendationDashboardPage",
+);
+const RecommendationImportPage = lazyPage(
+  () => import("./recommendations/import-page.tsx"),
+  "RecommendationImportPage",
+);
+const RecommendationPage = lazyPage(
+  () => import("./recommendations/recommendation-page.tsx"),
+  "RecommendationPage",
+);
+const RecommendationSearchPage = lazyPage(
+  () => import("./recommendations/search-page.tsx"),
+  "RecommendationSearchPage",
+);
+const ReleasesPage = lazyPage(() => import("./releases/releases-page.tsx"), "ReleasesPage");
+const ReportingCalendarPage = lazyPage(
+  () => import("./reporting/calendar-page.tsx"),
+  "ReportingCalendarPage",
+);
+const ReportingReportPage = lazyPage(() => import("./reporting/report-page.tsx"), "ReportingReportPage");
+const ReportingReportsPage = lazyPage(() => import("./reporting/reports-page.tsx"), "ReportingReportsPage");
+const PlanPage = lazyPage(() => import("./results/plan-page.tsx"), "PlanPage");
+const PlansPage = lazyPage(() => import("./results/plans-page.tsx"), "PlansPage");
+const ChangesPage = lazyPage(() => import("./review/changes-page.tsx"), "ChangesPage");
+const ProgressPage = lazyPage(() => import("./review/progress-page.tsx"), "ProgressPage");
+const ReviewQueuePage = lazyPage(() => import("./review/review-queue-page.tsx"), "ReviewQueuePage");
+const TimelinePage = lazyPage(() => import("./review/timeline-page.tsx"), "TimelinePage");
+const WorkspacePage = lazyPage(() => import("./workspace/workspace-page.tsx"), "WorkspacePage");
 
 /** Picks the page for the current address. */
 function CurrentPage() {
@@ -77,16 +107,42 @@ function CurrentPage() {
       return <RecommendationPage key={route.id} id={route.id} />;
     case "results":
       return <PlansPage />;
+    case "network":
+      return <NetworkPage />;
+    case "network-organisation":
+      return <OrganisationPage key={route.id} id={route.id} />;
+    case "network-group":
+      return <GroupPage key={route.id} id={route.id} />;
+    case "network-applications":
+      return <ApplicationsPage />;
     case "results-plan":
       return <PlanPage key={route.id} id={route.id} />;
     case "admin-releases":
       return <ReleasesPage />;
     case "children":
       return <ConsultationsPage />;
+    case "budgets":
+      return <BudgetsPage />;
+    case "budgets-country":
+      return <BudgetCountryPage country={route.country} />;
     case "children-consultation":
       return <ConsultationPage key={route.id} id={route.id} />;
+    case "children-new":
+      return <DesignerPage />;
+    case "children-design":
+      return <DesignerPage key={route.id} id={route.id} />;
+    case "children-moderation":
+      return <ModerationPage key={route.id} id={route.id} />;
     case "admin-frameworks":
       return <FrameworksPage />;
+    case "analysis":
+      return <AnalysisPage />;
+    case "reporting-calendar":
+      return <ReportingCalendarPage />;
+    case "reporting-reports":
+      return <ReportingReportsPage />;
+    case "reporting-report":
+      return <ReportingReportPage key={route.id} id={route.id} />;
     default:
       return <NotFoundPage />;
   }
@@ -97,6 +153,12 @@ export function App() {
   const { pathname } = useLocation();
   const route = matchRoute(pathname);
   // The child's page stands alone: no account, no menus, nothing but the questions.
+  if (route.page === "child-results")
+    return (
+      <Suspense fallback={null}>
+        <ChildResultsPage code={route.code} />
+      </Suspense>
+    );
   if (route.page === "child") {
     return (
       <Suspense fallback={null}>
@@ -108,7 +170,7 @@ export function App() {
     <LanguageProvider>
       <SessionProvider>
         <AppShell>
-          <Suspense fallback={<Loading />}>
+          <Suspense fallback={<PageLoading />}>
             <CurrentPage />
           </Suspense>
         </AppShell>

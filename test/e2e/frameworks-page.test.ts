@@ -50,6 +50,8 @@ describe("frameworks page", () => {
     await page.screenshot({ path: `${SHOTS}/frameworks-preview.png`, fullPage: false });
     await page.getByRole("button", { name: "Import this framework" }).click();
     await page.getByText(/Imported .* version e2e-2/).waitFor();
+    // The list is read again after the import: wait for the new version's row, then count it.
+    await page.getByRole("cell", { name: "e2e-2" }).first().waitFor();
     expect(await page.getByRole("cell", { name: "e2e-2" }).count()).toBe(1);
     expect(problems).toEqual([]);
   });

@@ -51,14 +51,26 @@ describe.skipIf(!canRunBrowser)("results: evaluations and their summary (Chromiu
 
     await section.getByRole("button", { name: "Record an evaluation" }).click();
     const form = page.locator("form.ev-form").filter({ hasText: "Record an evaluation" });
+    // The title in each of the plan's languages, side by side; Arabic is written right to left.
     await form.getByLabel("Title (English)").fill("Thematic evaluation of advocacy");
+    await form.getByLabel("Title (Français)").fill("Évaluation thématique du plaidoyer");
+    const arabicTitle = form.getByLabel("Title (العربية)");
+    await arabicTitle.fill("تقييم موضوعي للمناصرة");
+    expect(await arabicTitle.getAttribute("dir")).toBe("rtl");
+    await form.screenshot({ path: `${shots}-en-form.png` });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await form.screenshot({ path: `${shots}-en-form-390.png` });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1280, height: 900 });
     await form.getByLabel("Type").selectOption("thematic");
     await form.getByLabel("Period from").fill("2025-01-01");
     await form.getByLabel("Period to").fill("2025-12-31");
     await form.getByLabel("Evaluators").fill("Regional learning team");
     const effectiveness = form.getByRole("group", { name: "Effectiveness" });
     await effectiveness.getByLabel("4 · Highly satisfactory").check();
-    await effectiveness.getByLabel("Narrative").fill("Every advocacy target of 2025 was met.");
+    // The narrative in each of the plan's languages, like the title.
+    await effectiveness.getByLabel("Narrative (English)").fill("Every advocacy target of 2025 was met.");
+    await effectiveness.getByLabel("Narrative (العربية)").fill("تحققت كل أهداف المناصرة لعام 2025.");
     await form.getByRole("button", { name: "Save the evaluation" }).click();
 
     await expect
@@ -83,6 +95,16 @@ describe.skipIf(!canRunBrowser)("results: evaluations and their summary (Chromiu
       .toEqual(["3 مرضٍ", "4 مرضٍ للغاية"]);
     await page.locator("#evaluations").screenshot({ path: `${shots}-ar-summary.png` });
     await page.locator("#outcomes").screenshot({ path: `${shots}-ar-outcomes.png` });
+    // The new evaluation shows its Arabic title and its finding's Arabic narrative.
+    const arabicCard = page.getByRole("article", { name: "تقييم موضوعي للمناصرة" });
+    await arabicCard.waitFor();
+    await arabicCard.getByText("تحققت كل أهداف المناصرة لعام 2025.").waitFor();
+    // The demo outcome's description is shown in Arabic too.
+    await page.locator("#outcomes").getByText("عدّل البرلمان قانون الأسرة").waitFor();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.locator("#outcomes form").screenshot({ path: `${shots}-ar-outcome-form-390.png` });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1280, height: 900 });
     expect(problems).toEqual([]);
   }, 120_000);
 });

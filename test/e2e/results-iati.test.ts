@@ -46,6 +46,11 @@ describe.skipIf(!canRunBrowser)("results: a plan from an IATI file, and back (Ch
     await page.screenshot({ path: `${shots}-${lang}-${name}.png`, fullPage: true });
   }
 
+  const openIatiMenu = () =>
+    page.locator(".rs-iati-menu").evaluate((menu) => {
+      (menu as HTMLDetailsElement).open = true;
+    });
+
   it("checks a messy file, imports a clean one and offers the plan as IATI 2.03", async () => {
     await page.goto(`${server.url}/results`);
     await page.waitForSelector("#rs-iati-new");
@@ -60,7 +65,7 @@ describe.skipIf(!canRunBrowser)("results: a plan from an IATI file, and back (Ch
         /^\d+ problems to fix before importing/,
       );
       expect(await form.locator(".rs-iati-problems").textContent()).toContain(
-        '"2015:1004106" is not a number',
+        "“2015:1004106” is not a number.",
       );
       expect(await form.getByRole("button", { name: "Import as a new plan" }).count()).toBe(0);
       await check("refused");
@@ -86,12 +91,68 @@ describe.skipIf(!canRunBrowser)("results: a plan from an IATI file, and back (Ch
     expect(download.suggestedFilename()).toMatch(/^plan-.*\.iati\.xml$/);
     await check("plan");
 
+    // A year later the publisher corrects an actual: the plan is updated from the new file.
+    const later = join(app.dataDir, "coalition-results-later.xml");
+    writeFileSync(later, IATI_103.replace('<actual value="180.5">', '<actual value="190">'));
+    await page.getByRole("button", { name: "Update from an IATI file" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("IATI file").setInputFiles(later);
+    await dialog.getByRole("button", { name: "Check the file" }).click();
+    await dialog.locator(".rv-report").waitFor();
+    expect(await dialog.locator("[role=status]").textContent()).toContain(
+      "0 to add, 1 to change, 12 already as in the plan; 0 parts of the plan not in the file are left as they are.",
+    );
+    expect(await dialog.locator(".rv-report").textContent()).toContain(
+      "actual 2014 of A1.R1.I1: 180.5 → 190",
+    );
+    await page.screenshot({ path: `${shots}-en-merge.png` });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: `${shots}-en-merge-390.png` });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await dialog.getByRole("button", { name: "Apply 1 change" }).click();
+    await page.getByText("1 change imported.").waitFor();
+    expect(await page.locator(".rs-xlsx [role=status]").textContent()).toBe("1 change imported.");
+    // The same file again changes nothing (the page reloaded: the IATI menu is closed again).
+    await openIatiMenu();
+    await page.getByRole("button", { name: "Update from an IATI file" }).click();
+    await dialog.getByLabel("IATI file").setInputFiles(later);
+    await dialog.getByRole("button", { name: "Check the file" }).click();
+    await dialog.getByText("The file changes nothing in this plan.").waitFor();
+    await dialog.getByRole("button", { name: "Close", exact: true }).last().click();
+
     await page.getByLabel("Language").selectOption("ar");
     await page.waitForFunction(() => document.documentElement.dir === "rtl");
     await check("plan");
+    await openIatiMenu();
+    await page.getByRole("button", { name: "التحديث من ملف IATI" }).click();
+    await dialog.locator("input[type=file]").setInputFiles(later);
+    await dialog.locator("form button[type=submit]").click();
+    await dialog.getByText("الملف لا يغيّر شيئًا في هذه الخطة.").waitFor();
+    await page.screenshot({ path: `${shots}-ar-merge.png` });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: `${shots}-ar-merge-390.png` });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.keyboard.press("Escape");
     await page.goto(`${server.url}/results`);
     await page.waitForSelector("#rs-iati-new");
     await check("plans");
+    // An odd value is named in Arabic: place, value and what is wrong.
+    const messy = join(app.dataDir, "coalition-results-messy.xml");
+    writeFileSync(messy, IATI_103.replace('<target value="200"/>', '<target value="Not available"/>'));
+    const arForm = page.locator("section", { has: page.locator("#rs-iati-new") });
+    await arForm.locator("input[type=file]").setInputFiles(messy);
+    await arForm.locator("button[type=submit]").click();
+    await arForm.locator(".rs-iati-problems li").first().waitFor();
+    const arProblem = await arForm.locator(".rs-iati-problems li").first().textContent();
+    expect(arProblem).toMatch(
+      /^النشاط «XM-TEST-0001»، المؤشر «.+»، الفترة 2014، الغاية: «Not available» ليس رقمًا\.$/,
+    );
+    await check("plans-refused");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await arForm.locator(".rs-iati-problems").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${shots}-ar-refused-390.png` });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByLabel("اللغة").selectOption("en");
     expect(problems).toEqual([]);
   });

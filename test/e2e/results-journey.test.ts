@@ -16,6 +16,9 @@ import { type DemoAdminPage, openDemoAdminPage } from "./support/demo-admin-page
  * /tmp/childmark-e2e-results-*.png. Then the plan goes out as XLSX, an actual is changed in the
  * workbook (ExcelJS), the import is checked (preview) and applied, and the dashboard shows the new
  * progress; a workbook with an unknown period is refused in Arabic with its sheet, row and column.
+ * Last, a node and an indicator are changed through the edit card (title, responsible, dates; unit,
+ * baseline), a change made meanwhile in a second tab makes the first tab's save refused (409) and
+ * the form shows the other version, and the node's Arabic title is written in Arabic.
  */
 
 const shots = "/tmp/childmark-e2e-results";
@@ -186,13 +189,93 @@ describe.skipIf(!canRunBrowser)("results: build a plan, enter actuals, read the 
       .setInputFiles({ name: "plan.xlsx", mimeType: "application/octet-stream", buffer: bad });
     await arDialog.getByRole("button", { name: "فحص المصنف" }).click();
     await arDialog.locator("table").waitFor();
+    // The problem in the reader's language, from its code and parameters.
     expect(await arDialog.locator("table tbody").textContent()).toContain(
-      'period: "2031" is not a period of this plan',
+      "«2031» ليست فترة من فترات هذه الخطة.",
     );
     await check("import-problems");
     await arDialog.getByRole("button", { name: "إغلاق" }).first().click();
     await page.getByLabel("اللغة").selectOption("en");
     // The refused workbook's 400 is the one error Chromium logs, as it does for any failed request.
     expect(problems.filter((p) => !p.includes("status of 400"))).toEqual([]);
+  });
+
+  it("changes a node and an indicator of the plan, refuses a stale change, and edits the Arabic title", async () => {
+    const change = page.getByRole("region", { name: "Change a node or an indicator" });
+    const what = change.getByLabel("Part to change");
+    await what.selectOption({ label: "O1 Families at risk receive support" });
+    const nodeForm = change.getByRole("form", { name: "Edit O1" });
+    expect(await nodeForm.getByLabel("Title (English)").inputValue()).toBe(
+      "Families at risk receive support",
+    );
+    await nodeForm.getByLabel("Title (English)").fill("Families at risk receive support at home");
+    await nodeForm.getByLabel("Responsible").fill("Case management team");
+    await nodeForm.getByLabel("Starts on").fill("2024-01-01");
+    await nodeForm.getByLabel("Ends on").fill("2026-12-31");
+    await nodeForm.getByRole("button", { name: "Save the changes" }).click();
+    await change.getByRole("status").filter({ hasText: "Changes saved." }).waitFor();
+    const outcome = page.getByRole("region", { name: "Outcome O1" });
+    await expect
+      .poll(() => outcome.locator(".rs-node__title").first().textContent())
+      .toBe("Families at risk receive support at home");
+    expect(await outcome.locator(".rs-node__level").first().textContent()).toBe(
+      "Outcome O1 · Case management team · 2024-01-01 – 2026-12-31",
+    );
+
+    await what.selectOption({ label: "O1a Families supported" });
+    const indicatorForm = change.getByRole("form", { name: "Edit O1a" });
+    await indicatorForm.getByLabel("Unit").fill("families");
+    await indicatorForm.getByLabel("Baseline", { exact: true }).fill("20");
+    await indicatorForm.getByLabel("Baseline date").fill("2023-12-31");
+    await indicatorForm.getByLabel("Direction").selectOption("increase");
+    await change.screenshot({ path: `${shots}-en-change-indicator.png` });
+    await indicatorForm.getByRole("button", { name: "Save the changes" }).click();
+    const row = page.locator("main table tbody tr", { hasText: "Families supported" });
+    await expect.poll(() => row.locator("th").textContent()).toBe("O1a Families supported (families)");
+    expect(await row.locator("td").first().textContent()).toBe("20");
+
+    // Someone else changes the indicator in another tab while this form is open: saving is refused
+    // (409), nothing is overwritten, and the form shows their version.
+    const other = await page.context().newPage();
+    await other.goto(page.url());
+    await other.waitForFunction(() => document.querySelector(".status--loading") === null);
+    const otherChange = other.getByRole("region", { name: "Change a node or an indicator" });
+    await otherChange.getByLabel("Part to change").selectOption({ label: "O1a Families supported" });
+    await otherChange.getByLabel("Unit").fill("households");
+    await otherChange.getByRole("button", { name: "Save the changes" }).click();
+    await otherChange.getByRole("status").filter({ hasText: "Changes saved." }).waitFor();
+    await other.close();
+    await indicatorForm.getByLabel("Baseline", { exact: true }).fill("25");
+    await indicatorForm.getByRole("button", { name: "Save the changes" }).click();
+    await change.getByRole("alert").filter({ hasText: "Someone changed this part of the plan" }).waitFor();
+    await expect.poll(() => indicatorForm.getByLabel("Unit").inputValue()).toBe("households");
+    expect(await indicatorForm.getByLabel("Baseline", { exact: true }).inputValue()).toBe("20");
+    await expect.poll(() => row.locator("th").textContent()).toBe("O1a Families supported (households)");
+    expect(await row.locator("td").first().textContent()).toBe("20");
+    await change.screenshot({ path: `${shots}-en-change-conflict.png` });
+    await check("plan-changed");
+
+    // In Arabic the node's form has an Arabic title field too, written right to left.
+    await page.getByLabel("Language").selectOption("ar");
+    await expect.poll(() => page.getAttribute("html", "dir")).toBe("rtl");
+    const arChange = page.getByRole("region", { name: "تعديل عنصر أو مؤشر" });
+    await arChange
+      .getByLabel("الجزء المراد تعديله")
+      .selectOption({ label: "O1 Families at risk receive support at home" });
+    const arabicTitle = arChange.getByLabel("العنوان (العربية)");
+    expect(await arabicTitle.getAttribute("dir")).toBe("rtl");
+    await arabicTitle.fill("الأسر المعرضة للخطر تتلقى الدعم في المنزل");
+    await arChange.getByRole("button", { name: "حفظ التغييرات" }).click();
+    await arChange.getByRole("status").filter({ hasText: "تم حفظ التغييرات." }).waitFor();
+    await expect
+      .poll(() =>
+        page.getByRole("region", { name: "نتيجة O1" }).locator(".rs-node__title").first().textContent(),
+      )
+      .toBe("الأسر المعرضة للخطر تتلقى الدعم في المنزل");
+    await arChange.screenshot({ path: `${shots}-ar-change-node.png` });
+    await check("plan-changed");
+    await page.getByLabel("اللغة").selectOption("en");
+    // The refused workbook's 400 (above) and the stale save's 409 are the errors Chromium logs.
+    expect(problems.filter((p) => !p.includes("status of 400") && !p.includes("status of 409"))).toEqual([]);
   });
 });

@@ -61,22 +61,103 @@ export const frameworkInput: fc.Arbitrary<FrameworkInput> = fc
     const lt = () => localText(languages, "en");
     const optionalLt = () => fc.option(lt(), { nil: undefined });
     const nodeCodes = Array.from({ length: nodeCount }, (_, i) => `n${i}${s}`);
-    const nodes = fc.tuple(
-      ...nodeCodes.map((code, i) =>
-        fc.record(
-          {
-            code: fc.constant(code),
-            parent: i === 0 ? fc.constant(null) : fc.constantFrom(...nodeCodes.slice(0, i)),
-            label: lt(),
-            description: optionalLt(),
-            weight,
-            aggregation: fc.constantFrom("arithmetic", "geometric"),
-            missing: fc.constantFrom("reweight", "zero"),
-            minCoverage: unit01,
-          },
-          { requiredKeys: ["code", "parent", "label"] },
+    const nodes = fc
+      .tuple(
+        ...nodeCodes.map((code, i) =>
+          fc.record(
+            {
+              code: fc.constant(code),
+              parent: i === 0 ? fc.constant(null) : fc.constantFrom(...nodeCodes.slice(0, i)),
+              label: lt(),
+              description: optionalLt(),
+              weight,
+              aggregation: fc.constantFrom("arithmetic", "geometric"),
+              missing: fc.constantFrom("reweight", "zero"),
+              minCoverage: unit01,
+              normalisation: fc.constantFrom("goalposts", "minmax", "zscore", "rank", "distance", "banded"),
+              goalposts: fc.record({
+                min: fc.oneof(fc.constant("data" as const), fc.integer({ min: -50, max: 0 })),
+                max: fc.oneof(fc.constant("data" as const), fc.integer({ min: 1, max: 500 })),
+              }),
+              imputation: fc.constantFrom("none", "mean", "median", "previous", "group"),
+              // Used only with a distance or a banding (see below): a target or a country code.
+              reference: fc.oneof(
+                fc.double({ min: 0.5, max: 1000, noNaN: true }),
+                fc.constantFrom("FR", "md"),
+              ),
+              thresholds: fc
+                .uniqueArray(fc.integer({ min: -100, max: 100 }), { minLength: 1, maxLength: 4 })
+                .chain((froms) =>
+                  fc.tuple(
+                    ...froms.sort((a, b) => a - b).map((from) => unit01.map((score) => ({ from, score }))),
+                  ),
+                ),
+            },
+            { requiredKeys: ["code", "parent", "label", "reference", "thresholds"] },
+          ),
         ),
-      ),
+      )
+      .map((list) =>
+        // A reference goes with a distance and thresholds with a banding, on the same node only.
+        list.map(({ reference, thresholds, ...node }) => ({
+          ...node,
+          ...(node.normalisation === "distance" ? { reference } : {}),
+          ...(node.normalisation === "banded" ? { thresholds } : {}),
+        })),
+      );
+    // Groups of countries (the group imputation needs them) and a crosswalk from an earlier version.
+    const groups = fc
+      .record({
+        north: fc.option(lt(), { nil: undefined }),
+        south: fc.option(lt(), { nil: undefined }),
+      })
+      .map(({ north, south }) => [
+        { code: "north", ...(north ? { label: north } : {}), members: ["FR", "md"] },
+        { code: "south", ...(south ? { label: south } : {}), members: ["ZA"] },
+      ]);
+    const crosswalks = fc.option(
+      fc
+        .array(
+          fc.record({
+            fromVersion: fc.constantFrom("0.9", "2019", "v1 draft"),
+            entries: fc.array(
+              fc.record(
+                {
+                  from: fc.constantFrom("old1", "old.2", "n0"),
+                  to: fc.option(fc.constantFrom(...nodeCodes), { nil: null }),
+                  change: fc.constantFrom("renamed", "moved", "split", "merged", "rescored", "removed"),
+                  note: lt(),
+                },
+                { requiredKeys: ["from", "to", "change"] },
+              ),
+              { minLength: 1, maxLength: 3 },
+            ),
+          }),
+          { minLength: 1, maxLength: 2 },
+        )
+        .map((walks) =>
+          // One crosswalk per earlier version (not this one), as the sheet groups its rows;
+          // "removed" and only it has no "to"; each from → to once.
+          walks
+            .filter(
+              (w, k) =>
+                w.fromVersion !== version && walks.findIndex((x) => x.fromVersion === w.fromVersion) === k,
+            )
+            .map((w) => {
+              const entries = w.entries.map((e) => ({
+                ...e,
+                to: e.change === "removed" ? null : (e.to ?? nodeCodes[0]!),
+              }));
+              return {
+                ...w,
+                entries: entries.filter(
+                  (e, k) => entries.findIndex((x) => x.from === e.from && x.to === e.to) === k,
+                ),
+              };
+            }),
+        )
+        .filter((walks) => walks.length > 0),
+      { nil: undefined },
     );
     const classifications = fc.constantFrom(0, 1, 2).chain((n) =>
       fc.tuple(
@@ -98,6 +179,8 @@ export const frameworkInput: fc.Arbitrary<FrameworkInput> = fc
     return fc
       .record({
         nodes,
+        groups,
+        crosswalks,
         classifications,
         bands: fc.integer({ min: 0, max: 4 }).chain((n) =>
           fc
@@ -126,6 +209,14 @@ export const frameworkInput: fc.Arbitrary<FrameworkInput> = fc
             guidance: optionalLt(),
             weight,
             unit: fc.option(text, { nil: undefined }),
+            source: fc.option(
+              fc.record({
+                figure: fc.constantFrom("perChildExecuted", "shareOfBudget", "executionRate", "realGrowth"),
+                sector: fc.option(fc.constantFrom("child-protection", "education"), { nil: undefined }),
+                basis: fc.constantFrom("current", "constant", "usd"),
+              }),
+              { nil: undefined },
+            ),
             goalposts,
             direction: fc.constantFrom("higher", "lower"),
             cap: fc.boolean(),
@@ -142,7 +233,7 @@ export const frameworkInput: fc.Arbitrary<FrameworkInput> = fc
         ),
       })
       .map(
-        ({ indicatorSeeds, classifications: cls, description, ...rest }) =>
+        ({ indicatorSeeds, classifications: cls, description, crosswalks: walks, ...rest }) =>
           ({
             code: `fw${s}`,
             version,
@@ -151,6 +242,7 @@ export const frameworkInput: fc.Arbitrary<FrameworkInput> = fc
             scoreScale,
             precision,
             ...(description ? { description } : {}),
+            ...(walks ? { crosswalks: walks } : {}),
             ...rest,
             classifications: cls,
             indicators: indicatorSeeds.map((seed, i) => toIndicator(seed, `i${i}${s}`, cls)),
@@ -165,6 +257,7 @@ type Seed = {
   guidance?: Record<string, string>;
   weight: number;
   unit?: string;
+  source?: { figure: string; sector?: string; basis: string };
   goalposts: [number | "data", number | "data"];
   direction: string;
   cap: boolean;
@@ -203,6 +296,7 @@ function toIndicator(seed: Seed, code: string, cls: { code: string; values: { co
     ...base,
     type: seed.kind,
     ...(seed.unit ? { unit: seed.unit } : {}),
+    ...(seed.source ? { source: { kind: "budget", ...dropEmpty(seed.source) } } : {}),
     scoring: { min, max, direction: seed.direction, log: false, cap: seed.cap },
   };
 }

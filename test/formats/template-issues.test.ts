@@ -68,6 +68,7 @@ describe("XLSX template: every problem reported at once, at its cell", () => {
     sheet.getCell(3, col("weight")).value = "heavy";
     sheet.getCell(4, col("yes")).value = 1;
     sheet.getCell(5, col("log")).value = "maybe";
+    sheet.getCell(2, col("source_sector")).value = "education";
     sheet.getCell(1, sheet.columnCount + 1).value = "wieght";
     wb.getWorksheet("choices")!.addRow(["le", "high", "High", 1]);
     wb.getWorksheet("nodes")!.getCell(3, 1).value = "has space";
@@ -78,6 +79,7 @@ describe("XLSX template: every problem reported at once, at its cell", () => {
         'indicators row 3 column weight: weight must be a number (found "heavy")',
         "indicators row 4 column yes: yes is not used by number indicators; leave it empty",
         'indicators row 5 column log: log must be TRUE or FALSE (found "maybe")',
+        "indicators row 2 column source_sector: source_sector needs a source_figure; leave it empty",
         'indicators row 1 column wieght: unknown column "wieght"',
         'choices row 2 column indicator: indicator "le" is a number indicator; only scale indicators have choices',
       ]),

@@ -29,6 +29,65 @@ describe("XLSX framework template: JSON → XLSX → JSON is lossless", () => {
     },
   );
 
+  it("round-trips a crosswalk, groups of countries, a distance and a banding through their sheets and cells", async () => {
+    const hdi = parseFrameworkJson(readFileSync(example("hdi")), "hdi");
+    const [root, ...rest] = hdi.nodes;
+    const fw = {
+      ...hdi,
+      nodes: [
+        {
+          ...root!,
+          normalisation: "banded" as const,
+          thresholds: [
+            { from: 0, score: 0 },
+            { from: 0.55, score: 0.5 },
+            { from: 0.8, score: 1 },
+          ],
+        },
+        ...rest.map((n, k) =>
+          k === 0
+            ? { ...n, normalisation: "distance" as const, reference: "NO", imputation: "group" as const }
+            : n,
+        ),
+      ],
+      groups: [{ code: "europe", label: { en: "Europe" }, members: ["NO", "CH"] }],
+      crosswalks: [
+        {
+          fromVersion: "2019",
+          entries: [
+            {
+              from: "old_health",
+              to: hdi.indicators[0]!.code,
+              change: "renamed" as const,
+              note: { en: "New code" },
+            },
+            { from: "gni_old", to: null, change: "removed" as const },
+          ],
+        },
+      ],
+    };
+    expect(validateFramework(fw).ok).toBe(true);
+    const xlsx = await writeFrameworkWorkbook(fw);
+    expect(await readFrameworkWorkbook(xlsx, "hdi.xlsx")).toEqual(fw);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx as unknown as ExcelJS.Buffer);
+    const rows = (name: string) =>
+      wb
+        .getWorksheet(name)!
+        .getSheetValues()
+        .slice(1)
+        .map((r) => (r as unknown[]).slice(1));
+    expect(rows("crosswalk")).toEqual([
+      ["fromVersion", "from", "to", "change", "note::en", "note::fr"],
+      ["2019", "old_health", hdi.indicators[0]!.code, "renamed", "New code"],
+      ["2019", "gni_old", undefined, "removed"],
+    ]);
+    const nodes = rows("nodes");
+    const header = nodes[0] as string[];
+    expect(nodes[1]![header.indexOf("thresholds")]).toBe("0: 0; 0.55: 0.5; 0.8: 1");
+    expect(nodes[2]![header.indexOf("reference")]).toBe("NO");
+  });
+
   it("round-trips random frameworks in several languages with every indicator type", async () => {
     await fc.assert(
       fc.asyncProperty(frameworkInput, async (input) => {
@@ -56,6 +115,8 @@ describe("XLSX framework template: JSON → XLSX → JSON is lossless", () => {
       "choices",
       "classifications",
       "bands",
+      "groups",
+      "crosswalk",
     ]);
     const indicators = wb.getWorksheet("indicators")!;
     expect(indicators.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });

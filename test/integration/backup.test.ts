@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -19,7 +19,16 @@ import {
 import { importAnswers } from "../../src/server/data/import-answers.ts";
 import type { Db } from "../../src/server/db/connect.ts";
 import { queryRows } from "../../src/server/db/query-rows.ts";
-import { answerHistory, answers, authTokens, frameworks, outbox } from "../../src/server/db/schema.ts";
+import {
+  answerHistory,
+  answers,
+  authTokens,
+  frameworks,
+  outbox,
+  workingGroupDocuments,
+  workingGroups,
+} from "../../src/server/db/schema.ts";
+import { storeFile } from "../../src/server/evidence/store-file.ts";
 import { importFramework } from "../../src/server/frameworks/import-framework.ts";
 import { BACKUP_TABLES, schemaTag } from "../../src/server/ops/backup-tables.ts";
 import { createBackup } from "../../src/server/ops/create-backup.ts";
@@ -28,6 +37,7 @@ import { tarFileHeader } from "../../src/server/ops/tar.ts";
 import { seedReference } from "../../src/server/reference/countries.ts";
 import { describeEachDatabase, openTestDatabase } from "../support/databases.ts";
 import { buildAssessments, buildUser, signInAs, type TestUser } from "../support/factories.ts";
+import { buildOrganisation } from "../support/results-factories.ts";
 import { runCli } from "../support/run-cli.ts";
 import { multipartBody, PDF } from "./evidence-files.ts";
 
@@ -340,6 +350,51 @@ describeEachDatabase("backup and restore", (database) => {
     await expect(confirmPasswordReset(db, resetToken, "another long password 2")).rejects.toThrow(
       /invalid, expired/,
     );
+  });
+
+  it("holds a working group's documents and lists those missing from the uploads folder", async () => {
+    const { db } = database();
+    const organisationId = await buildOrganisation(db, { country: "MD" }, "Coalition with a group");
+    const [group] = await db
+      .insert(workingGroups)
+      .values({ organisationId, name: "Backed-up group", kind: "thematic" })
+      .returning({ id: workingGroups.id });
+    const bytes = Buffer.from(`%PDF-1.4\n% terms of reference ${randomBytes(8).toString("hex")}\n%%EOF\n`);
+    const stored = await storeFile(bytes);
+    await db.insert(workingGroupDocuments).values({
+      groupId: group!.id,
+      documentId: randomUUID(),
+      version: 1,
+      title: "Terms of reference",
+      filePath: stored.path,
+      fileName: "terms.pdf",
+      mediaType: "application/pdf",
+      fileSize: stored.size,
+      sha256: stored.sha256,
+    });
+    const whole = join(dir, "with-group-document.tar.gz");
+    expect(await createBackup(database(), whole)).toMatchObject({ missingFiles: [] });
+    expect(gunzipSync(readFileSync(whole)).includes(bytes)).toBe(true);
+
+    // The document's file lost from the uploads folder: the backup says so instead of passing in silence.
+    await rm(join(uploads, ...stored.path.split("/")));
+    const lacking = join(dir, "without-group-document.tar.gz");
+    expect(await createBackup(database(), lacking)).toMatchObject({ missingFiles: [stored.path] });
+
+    // The whole backup restored elsewhere brings the document's bytes back at the same path.
+    const fresh = await openTestDatabase(database().kind);
+    const freshUploads = join(dir, "fresh-group", "uploads");
+    try {
+      await restoreBackup(fresh, whole, { uploads: freshUploads });
+      expect(readFileSync(join(freshUploads, ...stored.path.split("/"))).equals(bytes)).toBe(true);
+      const [row] = await fresh.db
+        .select()
+        .from(workingGroupDocuments)
+        .where(eq(workingGroupDocuments.groupId, group!.id));
+      expect(row?.filePath).toBe(stored.path);
+    } finally {
+      await fresh.close();
+    }
   });
 });
 

@@ -196,7 +196,7 @@ describeEachDatabase("children's consultations", (database) => {
       coordinator,
       "PUT",
       `/api/children/consultations/${consultationId}/moderation/${item.submissionId}/wish`,
-      { decision: "redact", parts: ["Maria"] },
+      { decision: "redact", parts: ["Maria"], expectedVersion: item.version },
     );
     expect(redacted.statusCode).toBe(204);
     const quotes = (
@@ -205,6 +205,47 @@ describeEachDatabase("children's consultations", (database) => {
     expect(quotes).toEqual([
       { question: "wish", text: "My name is […], call me on […] — more sport and […] should stop" },
     ]);
+    // A second moderator working from the list as it was: refused, nothing changed.
+    const stale = await as(
+      coordinator,
+      "PUT",
+      `/api/children/consultations/${consultationId}/moderation/${item.submissionId}/wish`,
+      { decision: "approve", expectedVersion: item.version },
+    );
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error).toMatch(/another moderator/);
+    const [after] = (
+      await as(coordinator, "GET", `/api/children/consultations/${consultationId}/moderation`)
+    ).json();
+    expect(after.status).toBe("redacted");
+    expect(after.version).toBe(item.version + 1);
+    expect(after.history).toEqual([
+      { status: "redacted", parts: 1, by: expect.any(String), at: expect.any(String) },
+    ]);
+    // Rejected on second thought: gone from the results, both decisions kept with who and when.
+    const rejected = await as(
+      coordinator,
+      "PUT",
+      `/api/children/consultations/${consultationId}/moderation/${item.submissionId}/wish`,
+      { decision: "reject", expectedVersion: after.version },
+    );
+    expect(rejected.statusCode).toBe(204);
+    expect(
+      (await as(coordinator, "GET", `/api/children/consultations/${consultationId}/results`)).json().quotes,
+    ).toEqual([]);
+    const [last] = (
+      await as(coordinator, "GET", `/api/children/consultations/${consultationId}/moderation`)
+    ).json();
+    expect(last.history.map((h: { status: string }) => h.status)).toEqual(["redacted", "rejected"]);
+    expect(JSON.stringify(last.history)).not.toContain("sport");
+    // The history only grows.
+    const refused = await database()
+      .db.execute(sql`update consultation_moderation_history set status = 'approved'`)
+      .then(
+        () => null,
+        (error: Error & { cause?: unknown }) => error,
+      );
+    expect(String(refused?.cause)).toMatch(/append-only/);
   });
 
   it("shows what children said about a linked indicator once closed and made public", async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { findPublishedAnalysis } from "../../src/server/analysis/read-analysis.ts";
 import { loadDemo } from "../../src/server/app/load-demo.ts";
 import {
   assessmentEvents,
@@ -55,6 +56,26 @@ describeEachDatabase("the demo's releases", (database) => {
     expect(second.scores.some((s) => s.change !== null)).toBe(true);
     expect(second.trend.map((p) => p.period)).toEqual(["2023", "2025"]);
     expect(first.countries.find((c) => c.code === "XK")!.name.ar).toBeTruthy();
+
+    // Each release has a published uncertainty analysis, so the portal shows rank ranges on first start.
+    const analysis = (await findPublishedAnalysis(db, "cpi-demo-2025-v1"))!;
+    expect(analysis.version).toBe(1);
+    expect(analysis.result.entities.map((e) => e.entity)).toEqual(second.countries.map((c) => c.code).sort());
+    for (const e of analysis.result.entities) {
+      const nominal = second.scores.find(
+        (s) =>
+          s.country === e.entity &&
+          s.kind === "node" &&
+          s.item === second.framework.nodes.find((n) => n.parent === null)!.code,
+      )!;
+      expect(e.nominalRank).toBe(nominal.rank);
+      expect(e.low).toBeLessThanOrEqual(e.nominalRank);
+      expect(e.high).toBeGreaterThanOrEqual(e.nominalRank);
+    }
+    expect(analysis.result.factors.map((f) => f.key)).toEqual(
+      expect.arrayContaining(["normalisation", "aggregation", "missing"]),
+    );
+    expect(await findPublishedAnalysis(db, "cpi-demo-2023-v1")).not.toBeNull();
 
     const rows = await db
       .select({

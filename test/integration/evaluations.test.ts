@@ -82,7 +82,7 @@ describeEachDatabase(
         type: "final",
         periodEnd: "2026-12-31",
         scale: threePoints,
-        findings: [{ criterion: "effectiveness", rating: 2, narrative: "Half the targets met" }],
+        findings: [{ criterion: "effectiveness", rating: 2, narrative: { en: "Half the targets met" } }],
       });
       expect(second.statusCode, second.body).toBe(201);
 
@@ -115,13 +115,13 @@ describeEachDatabase(
       const id = first.json().id as string;
       const changed = await call("coordinator", "PUT", `/evaluations/${id}`, {
         ...EVALUATION_BODY,
-        findings: [{ criterion: "impact", rating: 1, narrative: "Too early to tell" }],
+        findings: [{ criterion: "impact", rating: 1, narrative: { en: "Too early to tell" } }],
       });
       expect(changed.statusCode, changed.body).toBe(204);
       const after = (await call("coordinator", "GET", "/evaluations")).json();
       expect(after.canEdit).toBe(true);
       expect(after.evaluations[0].findings).toEqual([
-        { criterion: "impact", rating: 1, narrative: "Too early to tell", evidence: [] },
+        { criterion: "impact", rating: 1, narrative: { en: "Too early to tell" }, evidence: [] },
       ]);
     });
 
@@ -154,7 +154,7 @@ describeEachDatabase(
       const evaluation = await call("coordinator", "POST", "/evaluations", EVALUATION_BODY);
       const evalId = evaluation.json().id as string;
       const rec = await call("coordinator", "POST", `/evaluations/${evalId}/recommendations`, {
-        text: "Publish referral data each quarter",
+        text: { en: "Publish referral data each quarter" },
         dueOn: "2026-06-30",
       });
       expect(rec.statusCode, rec.body).toBe(201);
@@ -164,18 +164,18 @@ describeEachDatabase(
         (await call("viewer", "PUT", recUrl, { responseDecision: null, status: "in_progress" })).statusCode,
       ).toBe(403);
       expect(
-        (await call("contributor", "POST", `/evaluations/${evalId}/recommendations`, { text: "x" }))
+        (await call("contributor", "POST", `/evaluations/${evalId}/recommendations`, { text: { en: "x" } }))
           .statusCode,
       ).toBe(403);
       const accepted = await call("coordinator", "PUT", recUrl, {
         responseDecision: "accepted",
-        managementResponse: "We agree",
+        managementResponse: { en: "We agree" },
         status: "in_progress",
       });
       expect(accepted.statusCode, accepted.body).toBe(204);
       const done = await call("contributor", "PUT", recUrl, {
         responseDecision: "accepted",
-        managementResponse: "We agree",
+        managementResponse: { en: "We agree" },
         status: "completed",
         note: "First quarterly report published",
       });
@@ -195,7 +195,7 @@ describeEachDatabase(
       expect(found).toMatchObject({
         status: "completed",
         responseDecision: "accepted",
-        managementResponse: "We agree",
+        managementResponse: { en: "We agree" },
       });
       expect(
         found.history.map((h: { status: string; changedBy: string }) => [h.status, h.changedBy]),
@@ -242,6 +242,147 @@ describeEachDatabase(
         .outcomes.find((o: { id: string }) => o.id === id);
       expect(outcome.kind).toBe("policy");
       expect(outcome.recommendations.map((r: { id: string }) => r.id)).toEqual([recommendationIds[1]]);
+    });
+
+    it("keeps titles in several languages: an evaluation, an outcome, a node and an indicator, and an edit replaces them", async () => {
+      const title = { en: "Mid-term review", fr: "Revue à mi-parcours", ar: "مراجعة منتصف المدة" };
+      const made = await call("coordinator", "POST", "/evaluations", { ...EVALUATION_BODY, title });
+      expect(made.statusCode, made.body).toBe(201);
+      const id = made.json().id as string;
+      const titleOf = async () =>
+        (await call("viewer", "GET", "/evaluations"))
+          .json()
+          .evaluations.find((e: { id: string }) => e.id === id).title;
+      expect(await titleOf()).toEqual(title);
+      // The form sends every language it shows: one left empty is left out, and so removed.
+      const edited = { en: "Mid-term review 2025", ar: "مراجعة منتصف المدة 2025" };
+      const put = await call("coordinator", "PUT", `/evaluations/${id}`, {
+        ...EVALUATION_BODY,
+        title: edited,
+      });
+      expect(put.statusCode, put.body).toBe(204);
+      expect(await titleOf()).toEqual(edited);
+      // No language at all is refused, naming the field.
+      const none = await call("coordinator", "PUT", `/evaluations/${id}`, { ...EVALUATION_BODY, title: {} });
+      expect(none.statusCode).toBe(400);
+      expect(none.body).toMatch(/title/);
+      expect(await titleOf()).toEqual(edited);
+
+      const outcomeTitle = {
+        en: "Juvenile justice law passed",
+        fr: "Loi sur la justice juvénile adoptée",
+        ar: "إقرار قانون قضاء الأحداث",
+      };
+      const outcome = await call("coordinator", "POST", "/outcomes", {
+        ...OUTCOME_BODY,
+        title: outcomeTitle,
+      });
+      expect(outcome.statusCode, outcome.body).toBe(201);
+      const outcomes = (await call("viewer", "GET", "/outcomes")).json().outcomes as {
+        id: string;
+        title: object;
+      }[];
+      expect(outcomes.find((o) => o.id === outcome.json().id)?.title).toEqual(outcomeTitle);
+
+      const plan = (await call("viewer", "GET", "")).json();
+      const nodeTitle = {
+        en: "Children heard in court",
+        fr: "Les enfants entendus en justice",
+        ar: "الاستماع إلى الأطفال في المحاكم",
+      };
+      const node = await call("coordinator", "POST", "/nodes", {
+        parentId: null,
+        level: plan.levels[0].key,
+        code: "ML1",
+        title: nodeTitle,
+        description: { fr: "Décrit en français seulement" },
+      });
+      expect(node.statusCode, node.body).toBe(201);
+      const indicatorTitle = {
+        en: "Hearings with a child-friendly room",
+        ar: "جلسات في غرفة ملائمة للأطفال",
+      };
+      const indicator = await call("coordinator", "POST", "/indicators", {
+        nodeId: node.json().id,
+        code: "ML1.1",
+        title: indicatorTitle,
+        type: "number",
+        direction: "increase",
+      });
+      expect(indicator.statusCode, indicator.body).toBe(201);
+      const after = (await call("viewer", "GET", "")).json();
+      expect(after.nodes.find((n: { code: string }) => n.code === "ML1")).toMatchObject({
+        title: nodeTitle,
+        description: { fr: "Décrit en français seulement" },
+      });
+      expect(after.indicators.find((i: { code: string }) => i.code === "ML1.1").title).toEqual(
+        indicatorTitle,
+      );
+    });
+
+    it("keeps an outcome's description, findings, recommendations and responses in two languages, and refuses an empty required text", async () => {
+      const narrative = { en: "Targets met in four countries", ar: "تحققت الأهداف في أربعة بلدان" };
+      const made = await call("coordinator", "POST", "/evaluations", {
+        ...EVALUATION_BODY,
+        findings: [{ criterion: "impact", rating: 3, narrative }],
+      });
+      expect(made.statusCode, made.body).toBe(201);
+      const evalId = made.json().id as string;
+      const text = { en: "Share the data each quarter", ar: "مشاركة البيانات كل ثلاثة أشهر" };
+      const rec = await call("coordinator", "POST", `/evaluations/${evalId}/recommendations`, { text });
+      expect(rec.statusCode, rec.body).toBe(201);
+      const response = { en: "Agreed, from 2026", ar: "موافق، ابتداءً من 2026" };
+      const followed = await call(
+        "coordinator",
+        "PUT",
+        `/evaluations/${evalId}/recommendations/${rec.json().id}`,
+        {
+          responseDecision: "accepted",
+          // An empty language is left out.
+          managementResponse: { ...response, fr: "  " },
+          status: "in_progress",
+        },
+      );
+      expect(followed.statusCode, followed.body).toBe(204);
+      const evaluation = (await call("viewer", "GET", "/evaluations"))
+        .json()
+        .evaluations.find((e: { id: string }) => e.id === evalId);
+      expect(evaluation.findings).toEqual([{ criterion: "impact", rating: 3, narrative, evidence: [] }]);
+      expect(evaluation.recommendations[0]).toMatchObject({ text, managementResponse: response });
+
+      const description = { en: "Parliament voted the law", ar: "صوّت البرلمان على القانون" };
+      const outcome = await call("coordinator", "POST", "/outcomes", { ...OUTCOME_BODY, description });
+      expect(outcome.statusCode, outcome.body).toBe(201);
+      const outcomeOf = async () =>
+        (await call("viewer", "GET", "/outcomes"))
+          .json()
+          .outcomes.find((o: { id: string }) => o.id === outcome.json().id);
+      expect((await outcomeOf()).description).toEqual(description);
+      // The description is optional: none given is {}.
+      const { description: _, ...withoutDescription } = OUTCOME_BODY;
+      const plain = await call("coordinator", "PUT", `/outcomes/${outcome.json().id}`, withoutDescription);
+      expect(plain.statusCode, plain.body).toBe(204);
+      expect((await outcomeOf()).description).toEqual({});
+
+      // A recommendation's text is required: no language, or only empty ones, is a 400 naming the field.
+      for (const empty of [{}, { en: "", ar: "   " }]) {
+        const refused = await call("coordinator", "POST", `/evaluations/${evalId}/recommendations`, {
+          text: empty,
+        });
+        expect(refused.statusCode, JSON.stringify(empty)).toBe(400);
+        expect(refused.json().details.join(" ")).toMatch(/^text: give the text in at least one language/);
+      }
+      // A plain string (the old shape) is refused, naming the field.
+      const old = await call("coordinator", "PUT", `/outcomes/${outcome.json().id}`, {
+        ...OUTCOME_BODY,
+        description: "just a string",
+      });
+      expect(old.statusCode).toBe(400);
+      expect(old.body).toContain("description");
+      const after = (await call("viewer", "GET", "/evaluations"))
+        .json()
+        .evaluations.find((e: { id: string }) => e.id === evalId);
+      expect(after.recommendations).toHaveLength(1);
     });
 
     it("refuses those outside the plan's scope or without the right", async () => {

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { ReleaseSnapshot } from "../../src/core/index.ts";
+import { organisations } from "../../src/server/db/schema.ts";
 import { seedReference } from "../../src/server/reference/countries.ts";
 import { publishRelease } from "../../src/server/releases/publish.ts";
 import { closeChromium } from "../../src/server/reports/chromium.ts";
@@ -33,6 +34,26 @@ describeEachDatabase("childmark export-site", (database) => {
       userId: admin.id,
       notes: "First release",
     }));
+    // The member directory: a listed coalition and member of Georgia, and one that is not listed.
+    const [coalition] = await db
+      .insert(organisations)
+      .values({
+        name: "Georgian Coalition (export)",
+        kind: "coalition",
+        countryCode: "GE",
+        listedInDirectory: true,
+      })
+      .returning({ id: organisations.id });
+    await db.insert(organisations).values([
+      {
+        name: "Listed Tbilisi Member",
+        kind: "member",
+        countryCode: "GE",
+        parentId: coalition!.id,
+        listedInDirectory: true,
+      },
+      { name: "Unlisted Batumi Member", kind: "member", countryCode: "GE", parentId: coalition!.id },
+    ]);
     dir = join(mkdtempSync(join(tmpdir(), "childmark-site-")), "site");
     exported = await exportSite(db, { slug, dir });
     site = await serveFolder(dir);
@@ -58,6 +79,8 @@ describeEachDatabase("childmark export-site", (database) => {
         "releases/",
         "countries/md/",
         "countries/xk/",
+        "members/",
+        "countries/ge/members/",
       ])
         expect(paths).toContain(`/${lang}/${page}`);
       expect(paths).toContain(`/${lang}/reports/md.pdf`);
@@ -66,6 +89,16 @@ describeEachDatabase("childmark export-site", (database) => {
     expect(paths).toContain(`/downloads/${slug}.sdmx.csv`);
     expect(paths).toContain("/downloads/countries/ge.xlsx");
     expect(result.pages.size).toBeGreaterThan(60);
+  });
+
+  it("writes the member directory with only the listed organisations", () => {
+    const members = readFileSync(join(dir, "en", "countries", "ge", "members", "index.html"), "utf8");
+    expect(members).toContain("Listed Tbilisi Member");
+    expect(members).toContain("Georgian Coalition (export)");
+    for (const [url, html] of result.pages) expect(html, url).not.toContain("Unlisted Batumi Member");
+    expect(readFileSync(join(dir, "fr", "countries", "ge", "index.html"), "utf8")).toContain(
+      'href="members/"',
+    );
   });
 
   it("asks nothing of an application server: no absolute paths, no API calls", () => {

@@ -4,29 +4,52 @@ import { join } from "node:path";
 import { and, eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SAMPLE_DEFINITION } from "../../src/core/children/fixtures.ts";
 import { type Actor, can, type Grant, type Target } from "../../src/core/index.ts";
 import { buildApp } from "../../src/server/app/build-app.ts";
 import { renderPermissionsDoc } from "../../src/server/app/permissions-doc.ts";
 import { ROUTE_ACCESS } from "../../src/server/app/route-access.ts";
 import { nodePathOf } from "../../src/server/assessments/load-assessment.ts";
+import { writeConsultationXlsForm } from "../../src/server/children/xlsform.ts";
 import type { Db } from "../../src/server/db/connect.ts";
 import {
   answers,
   assignments,
+  consultationAudio,
   evidenceSources,
   indicators,
   recommendations,
+  reportingCycles,
   resultFiles,
+  users,
 } from "../../src/server/db/schema.ts";
 import { uploadsDir } from "../../src/server/evidence/uploads-dir.ts";
 import { CHILDPACT_REGION, seedReference } from "../../src/server/reference/countries.ts";
-import { buildConsultation, CONSULTATION_BODY, childSubmission } from "../support/children-factories.ts";
+import { createReport } from "../../src/server/reporting/reports.ts";
+import { loadCountry } from "../../src/server/reporting/scope.ts";
+import {
+  buildConsultation,
+  CONSULTATION_BODY,
+  childSubmission,
+  wavBytes,
+} from "../support/children-factories.ts";
 import { describeEachDatabase } from "../support/databases.ts";
 import { buildEvaluation, EVALUATION_BODY, OUTCOME_BODY } from "../support/evaluation-factories.ts";
 import { buildAssessments, buildUser, type Session, signInAs } from "../support/factories.ts";
 import { IATI_103 } from "../support/iati.ts";
+import { type BuiltNetwork, buildNetwork } from "../support/network-factories.ts";
 import { buildOrganisation, buildPlan, PLAN_BODY } from "../support/results-factories.ts";
 import { multipartBody } from "./evidence-files.ts";
+
+/** The network's ids, fixed so that the personas' organisation and group roles can name them. */
+const NET = {
+  regionalId: "00000000-0000-4000-8000-00000000aa01",
+  coalitionId: "00000000-0000-4000-8000-00000000aa02",
+  memberId: "00000000-0000-4000-8000-00000000aa03",
+  groupId: "00000000-0000-4000-8000-00000000aa04",
+  fileId: "00000000-0000-4000-8000-00000000aa05",
+  applicationId: "00000000-0000-4000-8000-00000000aa06",
+};
 
 /** The people of the matrix: every role, in and out of scope, and nobody signed in. */
 const PERSONAS: Record<string, { isAdmin?: boolean; grants: Grant[] }> = {
@@ -44,6 +67,15 @@ const PERSONAS: Record<string, { isAdmin?: boolean; grants: Grant[] }> = {
   "viewer MD": { grants: [{ role: "viewer", scopeType: "country", scopeCode: "MD" }] },
   "coordinator GE": { grants: [{ role: "coordinator", scopeType: "country", scopeCode: "GE" }] },
   "contributor GE": { grants: [{ role: "contributor", scopeType: "country", scopeCode: "GE" }] },
+  "coordinator of MD's coalition": {
+    grants: [{ role: "coordinator", scopeType: "organisation", scopeCode: NET.coalitionId }],
+  },
+  "viewer of MD's member NGO": {
+    grants: [{ role: "viewer", scopeType: "organisation", scopeCode: NET.memberId }],
+  },
+  "member of the working group": {
+    grants: [{ role: "contributor", scopeType: "group", scopeCode: NET.groupId }],
+  },
 };
 
 interface Context {
@@ -69,7 +101,7 @@ interface Context {
   /** An evaluation of that plan with a recommendation, and an advocacy outcome of it. */
   evaluation: { evaluationId: string; recommendationId: string; outcomeId: string };
   /** Moldova's coalition's open children's consultation, its session code and a free text to moderate. */
-  consultation: { id: string; code: string; submissionId: string };
+  consultation: { id: string; code: string; submissionId: string; audioId: string; xlsform: Buffer };
   /**
    * What the deletion routes delete (so the objects above stay for the other routes): a plan
    * of its own, and another plan whose node, indicator, evaluation and outcome are deleted.
@@ -83,6 +115,14 @@ interface Context {
   };
   /** An evidence file of the evaluation above (stored beside the answer's). */
   resultFileId: string;
+  /** Moldova's alternative report. */
+  reportId: string;
+  /** Two reviews of Moldova: one edited, one deleted. */
+  reviews: { reviewId: string; doomedId: string };
+  /** Moldova's coalition in the regional network, a member, a working group, an application. */
+  network: BuiltNetwork;
+  /** Budget lines of Moldova: one to read and change, one the deletion route removes. */
+  budget: { lineId: string; doomedLineId: string };
 }
 
 /** A valid request for every route (validation comes before authorisation, so bodies must be valid). */
@@ -336,6 +376,29 @@ const REQUESTS: Record<
     payload: { notes: "Matrix" },
   }),
   "GET /api/cycles/:id/release-candidates": (c) => ({ url: `/api/cycles/${c.cycleId}/release-candidates` }),
+  // The matrix cycle has no release: those allowed get 404 (no such release, nothing running, no such analysis).
+  "GET /api/cycles/:id/analyses": (c) => ({ url: `/api/cycles/${c.cycleId}/analyses` }),
+  "POST /api/cycles/:id/analyses": (c) => ({
+    url: `/api/cycles/${c.cycleId}/analyses`,
+    payload: {
+      release: "matrix-2026-v1",
+      settings: {
+        seed: 1,
+        draws: 100,
+        weights: { mode: "uniform", defaultRange: 0.2, concentration: 50 },
+        normalisations: ["goalposts"],
+        aggregations: ["framework"],
+        missing: ["framework"],
+      },
+    },
+  }),
+  "DELETE /api/cycles/:id/analyses/job": (c) => ({ url: `/api/cycles/${c.cycleId}/analyses/job` }),
+  "GET /api/cycles/:id/analyses/:analysisId": (c) => ({
+    url: `/api/cycles/${c.cycleId}/analyses/00000000-0000-4000-8000-000000000000`,
+  }),
+  "POST /api/cycles/:id/analyses/:analysisId/publish": (c) => ({
+    url: `/api/cycles/${c.cycleId}/analyses/00000000-0000-4000-8000-000000000000/publish`,
+  }),
   "POST /api/tracking-publications": () => ({
     url: "/api/tracking-publications",
     payload: { country: "MD", notes: "Matrix publication" },
@@ -381,6 +444,10 @@ const REQUESTS: Record<
   "GET /api/results/plans/:id/export.iati.xml": (c) => ({
     url: `/api/results/plans/${c.plan.planId}/export.iati.xml`,
   }),
+  "POST /api/results/plans/:id/import-iati": (c) => ({
+    url: `/api/results/plans/${c.plan.planId}/import-iati`,
+    ...upload(IATI_103, { dryRun: "true" }),
+  }),
   "DELETE /api/results/plans/:id": (c) => ({ url: `/api/results/plans/${c.doomed.planId}` }),
   "PUT /api/results/plans/:id": (c) => ({ url: `/api/results/plans/${c.plan.planId}`, payload: PLAN_BODY }),
   // Reopening keeps the plan a draft, so the matrix can still change its targets.
@@ -397,7 +464,14 @@ const REQUESTS: Record<
   }),
   "PUT /api/results/plans/:id/nodes/:nodeId": (c) => ({
     url: `/api/results/plans/${c.plan.planId}/nodes/${c.plan.outcomeId}`,
-    payload: { parentId: c.plan.goalId, level: "outcome", code: "O1.1", title: { en: "Matrix outcome" } },
+    payload: {
+      parentId: c.plan.goalId,
+      level: "outcome",
+      code: "O1.1",
+      title: { en: "Matrix outcome" },
+      // Saved by the first of those allowed; the others get 409 (allowed).
+      expectedVersion: 1,
+    },
   }),
   "POST /api/results/plans/:id/indicators": (c) => ({
     url: `/api/results/plans/${c.plan.planId}/indicators`,
@@ -420,6 +494,7 @@ const REQUESTS: Record<
       type: "number",
       cumulation: "sum",
       disaggregations: ["sex"],
+      expectedVersion: 1,
     },
   }),
   // A stale version gets 409 from those allowed, which the matrix counts as allowed.
@@ -465,11 +540,11 @@ const REQUESTS: Record<
   }),
   "POST /api/results/plans/:id/evaluations/:evaluationId/recommendations": (c) => ({
     url: `/api/results/plans/${c.plan.planId}/evaluations/${c.evaluation.evaluationId}/recommendations`,
-    payload: { text: "Publish the referral data each quarter" },
+    payload: { text: { en: "Publish the referral data each quarter" } },
   }),
   "PUT /api/results/plans/:id/evaluations/:evaluationId/recommendations/:recommendationId": (c) => ({
     url: `/api/results/plans/${c.plan.planId}/evaluations/${c.evaluation.evaluationId}/recommendations/${c.evaluation.recommendationId}`,
-    payload: { responseDecision: "accepted", managementResponse: "Agreed", status: "in_progress" },
+    payload: { responseDecision: "accepted", managementResponse: { en: "Agreed" }, status: "in_progress" },
   }),
   "GET /api/results/plans/:id/outcomes": (c) => ({ url: `/api/results/plans/${c.plan.planId}/outcomes` }),
   "POST /api/results/plans/:id/outcomes": (c) => ({
@@ -523,21 +598,285 @@ const REQUESTS: Record<
   "GET /api/children/consultations/:id/results.csv": (c) => ({
     url: `/api/children/consultations/${c.consultation.id}/results.csv`,
   }),
+  "GET /api/children/consultations/:id/report.pdf": (c) => ({
+    url: `/api/children/consultations/${c.consultation.id}/report.pdf`,
+  }),
+  "GET /api/children/consultations/:id/report.docx": (c) => ({
+    url: `/api/children/consultations/${c.consultation.id}/report.docx?lang=fr`,
+  }),
+  "GET /api/children/join/:code/results": (c) => ({
+    url: `/api/children/join/${c.consultation.code}/results`,
+  }),
   "GET /api/children/consultations/:id/moderation": (c) => ({
     url: `/api/children/consultations/${c.consultation.id}/moderation`,
   }),
   "PUT /api/children/consultations/:id/moderation/:submissionId/:questionCode": (c) => ({
     url: `/api/children/consultations/${c.consultation.id}/moderation/${c.consultation.submissionId}/wish`,
-    payload: { decision: "approve" },
+    payload: { decision: "approve", expectedVersion: 1 },
+  }),
+  "POST /api/children/consultations/:id/audio": (c) => ({
+    url: `/api/children/consultations/${c.consultation.id}/audio`,
+    ...multipartBody({ filename: "question.wav", content: wavBytes() }),
+  }),
+  "GET /api/children/consultations/:id/audio/:audioId": (c) => ({
+    url: `/api/children/consultations/${c.consultation.id}/audio/${c.consultation.audioId}`,
+  }),
+  "GET /api/children/consultations/:id/xlsform": (c) => ({
+    url: `/api/children/consultations/${c.consultation.id}/xlsform`,
+  }),
+  "POST /api/children/consultations/xlsform-imports": (c) => ({
+    url: "/api/children/consultations/xlsform-imports",
+    ...multipartBody(
+      { filename: "matrix-xlsform.xlsx", content: c.consultation.xlsform },
+      { organisationId: c.organisationId },
+    ),
+  }),
+  "POST /api/children/consultations/:id/kobo-imports/preview": (c) => ({
+    url: `/api/children/consultations/${c.consultation.id}/kobo-imports/preview`,
+    ...multipartBody({ filename: "kobo.csv", content: Buffer.from("_uuid;age_band;Q1\nm1;13-17;yes\n") }),
+  }),
+  "POST /api/children/consultations/:id/kobo-imports": (c) => ({
+    url: `/api/children/consultations/${c.consultation.id}/kobo-imports`,
+    ...multipartBody({ filename: "kobo.csv", content: Buffer.from("_uuid;age_band;heard\nm1;13-17;yes\n") }),
   }),
   "GET /api/children/join/:code": (c) => ({ url: `/api/children/join/${c.consultation.code}` }),
+  "GET /api/children/join/:code/audio/:audioId": (c) => ({
+    url: `/api/children/join/${c.consultation.code}/audio/${c.consultation.audioId}`,
+  }),
   "POST /api/children/join/:code/submissions": (c) => ({
     url: `/api/children/join/${c.consultation.code}/submissions`,
     payload: childSubmission(),
   }),
+  "GET /api/reporting/countries/:code": () => ({ url: "/api/reporting/countries/MD" }),
+  "GET /api/reporting/calendar": () => ({ url: "/api/reporting/calendar?country=MD" }),
+  "GET /api/reporting/countries/:code/history": () => ({ url: "/api/reporting/countries/MD/history" }),
+  "GET /api/reporting/countries/:code/follow-up": () => ({ url: "/api/reporting/countries/MD/follow-up" }),
+  // A new ratification: the first of those allowed records it, the others get 409 (allowed).
+  "PUT /api/reporting/countries/:code/ratifications/:instrument": () => ({
+    url: "/api/reporting/countries/MD/ratifications/iccpr",
+    payload: { status: "ratified", ratifiedOn: "1993-01-26" },
+  }),
+  // Nothing recorded for the CRPD: those allowed get 404.
+  "DELETE /api/reporting/countries/:code/ratifications/:instrument": () => ({
+    url: "/api/reporting/countries/MD/ratifications/crpd?expectedVersion=1",
+  }),
+  "POST /api/reporting/countries/:code/reviews": () => ({
+    url: "/api/reporting/countries/MD/reviews",
+    payload: { mechanism: "grevio", review: "GREVIO baseline evaluation", sessionStart: "2027-03-01" },
+  }),
+  // Version 1 saved by the first of those allowed; the others get 409.
+  "PUT /api/reporting/reviews/:id": (c) => ({
+    url: `/api/reporting/reviews/${c.reviews.reviewId}`,
+    payload: {
+      review: "UPR 5th cycle",
+      steps: [{ kind: "session", dueOn: "2028-05-01" }],
+      expectedVersion: 1,
+    },
+  }),
+  // Deleted by the first of those allowed; the others get 404.
+  "DELETE /api/reporting/reviews/:id": (c) => ({
+    url: `/api/reporting/reviews/${c.reviews.doomedId}?expectedVersion=1`,
+  }),
+  "POST /api/reporting/feeds": () => ({ url: "/api/reporting/feeds", payload: { country: "MD" } }),
+  "GET /api/reporting/feeds/:token": () => ({ url: "/api/reporting/feeds/unknown-token" }),
+  "GET /api/reporting/reports": () => ({ url: "/api/reporting/reports?country=MD" }),
+  "POST /api/reporting/reports": () => ({ url: "/api/reporting/reports", payload: { country: "MD" } }),
+  "GET /api/reporting/reports/:id": (c) => ({ url: `/api/reporting/reports/${c.reportId}` }),
+  "PUT /api/reporting/reports/:id/sections/:key": (c) => ({
+    url: `/api/reporting/reports/${c.reportId}/sections/definition`,
+    payload: { body: "A child is every human being below eighteen.", expectedVersion: 1 },
+  }),
+  "GET /api/reporting/reports/:id/sections/:key/history": (c) => ({
+    url: `/api/reporting/reports/${c.reportId}/sections/definition/history`,
+  }),
+  "GET /api/reporting/reports/:id/report.docx": (c) => ({
+    url: `/api/reporting/reports/${c.reportId}/report.docx`,
+  }),
+  // The PDF needs Chromium; whether a role may ask is the same rule as the DOCX's.
+  "GET /api/reporting/reports/:id/report.pdf": (c) => ({
+    url: `/api/reporting/reports/${c.reportId}/report.pdf`,
+  }),
   "GET /api/public/children/indicators/:code": (c) => ({
     url: `/api/public/children/indicators/${c.indicator}`,
   }),
+  "GET /api/public/children/voices": () => ({ url: "/api/public/children/voices" }),
+  "GET /api/network/organisations": () => ({ url: "/api/network/organisations" }),
+  "POST /api/network/organisations": (c) => ({
+    url: "/api/network/organisations",
+    payload: {
+      parentId: c.network.coalitionId,
+      name: `Matrix NGO ${c.counter++}`,
+      kind: "member",
+      countryCode: "MD",
+    },
+  }),
+  "GET /api/network/organisations/:id": (c) => ({
+    url: `/api/network/organisations/${c.network.coalitionId}`,
+  }),
+  "PUT /api/network/organisations/:id": (c) => ({
+    url: `/api/network/organisations/${c.network.coalitionId}`,
+    payload: { name: "Coalition MD", kind: "coalition", countryCode: "MD", expectedVersion: 1 },
+  }),
+  "POST /api/network/organisations/:id/status": (c) => ({
+    url: `/api/network/organisations/${c.network.memberId}/status`,
+    payload: { status: "suspended", reason: "matrix", expectedVersion: 1 },
+  }),
+  "POST /api/network/organisations/:id/member-imports": (c) => ({
+    url: `/api/network/organisations/${c.network.coalitionId}/member-imports`,
+    ...multipartBody(
+      { filename: "members.csv", content: Buffer.from("name\nImported NGO\n") },
+      { dryRun: "true" },
+    ),
+  }),
+  "GET /api/network/organisations/:id/history": (c) => ({
+    url: `/api/network/organisations/${c.network.coalitionId}/history`,
+  }),
+  "GET /api/network/organisations/:id/people": (c) => ({
+    url: `/api/network/organisations/${c.network.coalitionId}/people`,
+  }),
+  "POST /api/network/organisations/:id/people": (c) => ({
+    url: `/api/network/organisations/${c.network.coalitionId}/people`,
+    payload: { email: `invited-${c.counter++}@example.org`, role: "contributor" },
+  }),
+  "PUT /api/network/organisations/:id/people/:userId": (c) => ({
+    url: `/api/network/organisations/${c.network.coalitionId}/people/${c.managedUserId}`,
+    payload: { role: "viewer" },
+  }),
+  "DELETE /api/network/organisations/:id/people/:userId": (c) => ({
+    url: `/api/network/organisations/${c.network.coalitionId}/people/${c.managedUserId}`,
+  }),
+  "POST /api/network/applications": (c) => ({
+    url: "/api/network/applications",
+    payload: {
+      parentId: c.network.coalitionId,
+      name: "Applying NGO",
+      contactEmail: "ngo@example.org",
+      motivation: "We work with children in Chișinău.",
+    },
+  }),
+  "GET /api/network/applications": () => ({ url: "/api/network/applications" }),
+  "POST /api/network/applications/:id/decision": (c) => ({
+    url: `/api/network/applications/${c.network.applicationId}/decision`,
+    payload: { decision: "refuse", reason: "not working with children" },
+  }),
+  "GET /api/network/groups": () => ({ url: "/api/network/groups" }),
+  "POST /api/network/groups": (c) => ({
+    url: "/api/network/groups",
+    payload: { organisationId: c.network.coalitionId, name: `Group ${c.counter++}`, kind: "task" },
+  }),
+  "GET /api/network/groups/:id": (c) => ({ url: `/api/network/groups/${c.network.groupId}` }),
+  "POST /api/network/groups/:id/members": (c) => ({
+    url: `/api/network/groups/${c.network.groupId}/members`,
+    payload: { email: c.signIn.email },
+  }),
+  "DELETE /api/network/groups/:id/members/:userId": (c) => ({
+    url: `/api/network/groups/${c.network.groupId}/members/${c.managedUserId}`,
+  }),
+  "POST /api/network/groups/:id/documents": (c) => {
+    const { payload, headers } = multipartBody(
+      { filename: "minutes.pdf", content: Buffer.from("%PDF-1.4\n%%EOF\n") },
+      { title: "Minutes" },
+    );
+    return { url: `/api/network/groups/${c.network.groupId}/documents`, payload, headers };
+  },
+  "GET /api/network/groups/:id/files/:fileId": (c) => ({
+    url: `/api/network/groups/${c.network.groupId}/files/${c.network.fileId}`,
+  }),
+  "POST /api/network/groups/:id/meetings": (c) => ({
+    url: `/api/network/groups/${c.network.groupId}/meetings`,
+    payload: { heldOn: "2026-03-01", title: "Kick-off", decisions: ["Draft the report"] },
+  }),
+  "POST /api/network/groups/:id/follows": (c) => ({
+    url: `/api/network/groups/${c.network.groupId}/follows`,
+    payload: { kind: "recommendation", ref: c.recommendationId },
+  }),
+  "GET /api/network/areas/:country": () => ({ url: "/api/network/areas/MD" }),
+  "PUT /api/network/areas/:country": () => ({
+    url: "/api/network/areas/MD",
+    payload: { areas: [{ code: "N", name: { en: "North" } }] },
+  }),
+  "GET /api/public/directory": () => ({ url: "/api/public/directory" }),
+  "GET /api/public/directory.csv": () => ({ url: "/api/public/directory.csv" }),
+  "GET /api/budgets/sectors": () => ({ url: "/api/budgets/sectors" }),
+  "POST /api/budgets/sectors": () => ({
+    url: "/api/budgets/sectors",
+    payload: { key: "early-childhood", name: { en: "Early childhood" }, cofog: null },
+  }),
+  "GET /api/budgets/countries": () => ({ url: "/api/budgets/countries" }),
+  "GET /api/budgets/compare": () => ({ url: "/api/budgets/compare" }),
+  "GET /api/budgets/countries/:country": () => ({ url: "/api/budgets/countries/MD" }),
+  "POST /api/budgets/countries/:country/lines": (c) => ({
+    url: "/api/budgets/countries/MD/lines",
+    payload: { ...BUDGET_LINE_BODY, name: `Line ${c.counter}`, nameEn: `Line ${c.counter++}` },
+  }),
+  "PUT /api/budgets/lines/:id": (c) => ({
+    url: `/api/budgets/lines/${c.budget.lineId}`,
+    payload: {
+      ...BUDGET_LINE_BODY,
+      name: "Matrix line",
+      nameEn: "Matrix line",
+      allocated: 1000 + c.counter++,
+      expectedVersion: 1,
+    },
+  }),
+  "DELETE /api/budgets/lines/:id": (c) => ({
+    url: `/api/budgets/lines/${c.budget.doomedLineId}?expectedVersion=1`,
+  }),
+  "GET /api/budgets/lines/:id/history": (c) => ({ url: `/api/budgets/lines/${c.budget.lineId}/history` }),
+  "GET /api/budgets/countries/:country/export.csv": () => ({ url: "/api/budgets/countries/MD/export.csv" }),
+  "GET /api/budgets/countries/:country/export.xlsx": () => ({ url: "/api/budgets/countries/MD/export.xlsx" }),
+  "POST /api/budgets/countries/:country/publications": () => ({
+    url: "/api/budgets/countries/MD/publications",
+    payload: { notes: "Matrix publication" },
+  }),
+  // A stale version: those allowed get 409 (nothing moves), those refused 403.
+  ...Object.fromEntries(
+    ["submit", "validate", "return", "reopen"].map((move) => [
+      `POST /api/budgets/countries/:country/reviews/${move}`,
+      () => ({
+        url: `/api/budgets/countries/MD/reviews/${move}`,
+        payload: { fiscalYear: "2024", expectedVersion: 999, note: "Matrix" },
+      }),
+    ]),
+  ),
+  // A header alone: a dry run that is valid for anyone who may import somewhere.
+  "POST /api/budgets/imports/lines": () => ({
+    url: "/api/budgets/imports/lines",
+    ...multipartBody(
+      { filename: "lines.csv", content: Buffer.from("country,fiscal_year,name,sector,currency,allocated\n") },
+      { dryRun: "true" },
+    ),
+  }),
+  "POST /api/budgets/imports/context": () => ({
+    url: "/api/budgets/imports/context",
+    ...multipartBody(
+      { filename: "context.csv", content: Buffer.from("country,year,series,value\n") },
+      { dryRun: "true" },
+    ),
+  }),
+  "GET /api/public/budgets": () => ({ url: "/api/public/budgets" }),
+  "GET /api/public/budgets/:key": () => ({ url: "/api/public/budgets/md" }),
+  "GET /api/public/budgets/:key/budgets.csv": () => ({ url: "/api/public/budgets/md/budgets.csv" }),
+  "GET /api/public/budgets/:key/budgets.xlsx": () => ({ url: "/api/public/budgets/md/budgets.xlsx" }),
+};
+
+/** A valid budget line of Moldova (the name varies so each creation is a new line). */
+const BUDGET_LINE_BODY = {
+  fiscalYear: "2024",
+  name: "Protecția copilului",
+  nameEn: "Child protection services",
+  ministry: "Ministry of Labour and Social Protection",
+  programme: null,
+  sector: "child-protection",
+  cofog: "10.4",
+  currency: "MDL",
+  proposed: null,
+  allocated: 1000,
+  revised: null,
+  executed: 900,
+  sourceDocument: "Budget law 2024",
+  sourcePage: "12",
+  sourceUrl: null,
 };
 
 const NO_RECOMMENDATION = "00000000-0000-4000-8000-000000000000";
@@ -615,7 +954,24 @@ describeEachDatabase("permission matrix: every route × every role", (database) 
     const built8 = await buildConsultation(db, organisationId, someone.id);
     const text = childSubmission({ answers: { wish: "more sport" } });
     await app.inject({ method: "POST", url: `/api/children/join/${built8.code}/submissions`, payload: text });
-    const consultation = { ...built8, submissionId: text.submissionId };
+    const [audio] = await db
+      .insert(consultationAudio)
+      .values({
+        consultationId: built8.id,
+        filePath: "matrix-audio.wav",
+        fileName: "question.wav",
+        mediaType: "audio/wav",
+        fileSize: 44,
+        sha256: "0".repeat(64),
+        createdBy: someone.id,
+      })
+      .returning({ id: consultationAudio.id });
+    const consultation = {
+      ...built8,
+      submissionId: text.submissionId,
+      audioId: audio!.id,
+      xlsform: await writeConsultationXlsForm(SAMPLE_DEFINITION, "matrix"),
+    };
     const doomedPlan = await buildPlan(db, organisationId, someone.id);
     const doomed: Omit<Context["doomed"], "fileId"> = {
       planId: (await buildPlan(db, organisationId, someone.id)).planId,
@@ -639,7 +995,43 @@ describeEachDatabase("permission matrix: every route × every role", (database) 
         resultFile(doomed.plan.planId, doomed.evaluation.evaluationId, "matrix-doomed.pdf"),
       ])
       .returning({ id: resultFiles.id });
+    const reportId = await db.transaction(async (tx) =>
+      createReport(
+        tx as unknown as Db,
+        await loadCountry(tx as unknown as Db, "MD"),
+        {},
+        { actorId: someone.id },
+      ),
+    );
+    const network = await buildNetwork(db, {
+      country: "MD",
+      region: CHILDPACT_REGION.code,
+      applicantId: someone.id,
+      ids: NET,
+    });
+    await db.update(users).set({ organisationId: network.coalitionId }).where(eq(users.id, managed.id));
+    const budgetLine = async (name: string) => {
+      const res = await app.inject({
+        method: "POST",
+        url: "/api/budgets/countries/MD/lines",
+        payload: { ...BUDGET_LINE_BODY, name, nameEn: name },
+        headers: sessions.get("admin")!.headers,
+      });
+      return (res.json() as { id: string }).id;
+    };
+    const budget = { lineId: await budgetLine("Matrix line"), doomedLineId: await budgetLine("Doomed line") };
+    const [review, doomedReview] = await db
+      .insert(reportingCycles)
+      .values([
+        { countryCode: "MD", mechanism: "upr", review: "Matrix review" },
+        { countryCode: "MD", mechanism: "crc", review: "Doomed review" },
+      ])
+      .returning({ id: reportingCycles.id });
     ctx = {
+      reportId,
+      reviews: { reviewId: review!.id, doomedId: doomedReview!.id },
+      network,
+      budget,
       consultation,
       resultFileId: resultFile1!.id,
       doomed: { ...doomed, fileId: resultFile2!.id },
@@ -670,6 +1062,10 @@ describeEachDatabase("permission matrix: every route × every role", (database) 
       organisation: [md],
       plan: [md],
       consultation: [md],
+      "network-organisation": [{ ...md, organisations: [NET.coalitionId, NET.regionalId] }],
+      membership: [{ ...md, organisations: [NET.coalitionId, NET.regionalId] }],
+      application: [{ ...md, organisations: [NET.coalitionId, NET.regionalId] }],
+      group: [{ ...md, organisations: [NET.coalitionId, NET.regionalId], group: NET.groupId }],
     };
     routes.push(...app.apiRoutes);
   });

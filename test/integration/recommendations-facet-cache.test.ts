@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { DEMO_CSV_COLUMNS, demoRecommendationsCsv } from "../../src/server/demo/demo-recommendations.ts";
+import { cachedFacets, warmFacets } from "../../src/server/recommendations/facet-cache.ts";
 import { recordImplementation } from "../../src/server/recommendations/implementation.ts";
 import { importRecommendations } from "../../src/server/recommendations/import-recommendations.ts";
 import { searchRecommendations } from "../../src/server/recommendations/search-recommendations.ts";
@@ -63,5 +64,28 @@ describeEachDatabase("recommendation search facets stay true", (database) => {
     );
     const tracked = await searchRecommendations(db, all);
     expect(tracked.facets.status.find((s) => s.value === "implemented")?.count).toBe(before + 1);
+  });
+
+  it("counts the recent searches again as soon as the data changes, before anyone searches", async () => {
+    const { db } = database();
+    let counted = 0;
+    const count = async () => ({ n: ++counted });
+    const condition = sql`${"warm"} = ${"warm"}`;
+    expect(await cachedFacets(db, condition, count)).toEqual({ n: 1 });
+    await warmFacets(db); // nothing changed: nothing is counted
+    expect(counted).toBe(1);
+    await importFor("AM", "Armenia");
+    await warmFacets(db);
+    expect(counted).toBe(2);
+    // The first search after the change finds the warmed count: it counts nothing itself.
+    expect(await cachedFacets(db, condition, count)).toEqual({ n: 2 });
+    expect(counted).toBe(2);
+    // And a real search after warming gives what a fresh count gives.
+    const all = { page: 1, pageSize: 5 };
+    await searchRecommendations(db, all);
+    await importFor("AZ", "Azerbaijan");
+    await warmFacets(db);
+    const warmed = await searchRecommendations(db, all);
+    expect(warmed.facets.state.map((s) => s.value)).toContain("Azerbaijan");
   });
 });

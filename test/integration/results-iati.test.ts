@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { count, eq, inArray } from "drizzle-orm";
+import { count, desc, eq, inArray } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { buildApp } from "../../src/server/app/build-app.ts";
@@ -236,7 +236,7 @@ describeEachDatabase("results: IATI import and export", (database) => {
         const res = await upload("coordinator", name, file(name));
         expect(res.statusCode).toBe(400);
         expect(res.json().error).toMatch(new RegExp(`${name} was not imported: \\d+ problems`));
-        expect(res.json().details).toEqual(preview.problems);
+        expect(res.json().details).toEqual(preview.problems.map((p: { message: string }) => p.message));
         expect(await counts(db), name).toEqual(before);
         const details = res.json().details as string[];
         expect(details).toContain(
@@ -247,6 +247,19 @@ describeEachDatabase("results: IATI import and export", (database) => {
         );
         // Every message names the activity and the indicator.
         for (const d of details) expect(d).toMatch(/^activity ".+", indicator (".+"|A\d+\.R\d+\.I\d+)/);
+        // Each problem also has a code, its parameters and its place, for the web app's languages.
+        expect(preview.problems).toContainEqual({
+          code: "notNumber",
+          params: { found: "2015:1004106" },
+          at: {
+            activity: "XM-DAC-41122-Guinea-1770/A0/04/708/007",
+            indicator: "Households reached with interpersonal communication on Ebola prevention",
+            period: "2014–2015",
+            value: "target",
+          },
+          message: details.find((d) => d.includes("2015:1004106")),
+        });
+        for (const p of preview.problems) expect(p.at.activity, p.message).toBeTruthy();
       }
       const dportal = (
         await upload("coordinator", "d.xml", file("dportal-dflat-downloads-activities.xml"), {
@@ -256,6 +269,159 @@ describeEachDatabase("results: IATI import and export", (database) => {
       expect(dportal).toMatchObject({ activities: 29, indicators: 255 });
     },
   );
+
+  const merge = (id: string, filename: string, content: string, dryRun = false, who = "coordinator") => {
+    const { payload, headers } = multipartBody(
+      { filename, content: Buffer.from(content) },
+      dryRun ? { dryRun: "true" } : {},
+    );
+    return app.inject({
+      method: "POST",
+      url: `/api/results/plans/${id}/import-iati`,
+      headers: { ...as[who]!.headers, ...headers },
+      payload,
+    });
+  };
+  /** The 1.03 file as its publisher sent it a year later: a corrected actual, a 2015 target by sex, a new indicator and period. */
+  const LATER = IATI_103.replace('<actual value="180.5">', '<actual value="190">')
+    .replace(
+      '<target value="300"/>',
+      '<target value="300"/><target value="160"><dimension name="Sex" value="Female"/></target><target value="140"><dimension name="Sex" value="Male"/></target>',
+    )
+    .replace(
+      '   </indicator>\n  </result>\n  <result type="1">',
+      `   </indicator>
+   <indicator measure="1" ascending="1">
+    <title>Nombre de juges formés</title>
+    <period>
+     <period-start iso-date="2016-01-01"/><period-end iso-date="2016-12-31"/>
+     <target value="40"/>
+    </period>
+   </indicator>
+  </result>
+  <result type="1">`,
+    );
+
+  it("merges a later file into the plan it came from: a preview of what is added, changed and left, then one transaction; the same file again changes nothing", async () => {
+    const { db } = database();
+    expect(LATER).toContain("Nombre de juges formés");
+    const first = await upload("coordinator", "plan.xml", IATI_103);
+    const id = first.json().id as string;
+    const before = await counts(db);
+
+    const dry = await merge(id, "later.xml", LATER, true);
+    expect(dry.statusCode, dry.body).toBe(200);
+    const preview = dry.json();
+    expect(preview).toMatchObject({ ok: true, dryRun: true, problems: [], left: 0 });
+    const whats = preview.changes.map((c: { action: string; what: string }) => `${c.action}: ${c.what}`);
+    expect(whats).toEqual(
+      expect.arrayContaining([
+        "add: period 2016",
+        "add: category sex (female, male)",
+        "change: actual 2014 of A1.R1.I1: 180.5 → 190",
+        "add: indicator A1.R1.I3 under A1.R1",
+        "change: definition of indicator A1.R1.I1",
+        "add: target 2016 of A1.R1.I3: 40",
+      ]),
+    );
+    expect(preview.changed).toBeGreaterThanOrEqual(2);
+    expect(await counts(db)).toEqual(before);
+
+    const applied = await merge(id, "later.xml", LATER);
+    expect(applied.statusCode, applied.body).toBe(200);
+    expect(applied.json()).toMatchObject({
+      ok: true,
+      dryRun: false,
+      added: preview.added,
+      changed: preview.changed,
+    });
+    const plan = await getPlan(id);
+    expect((await counts(db)).resultPlans).toBe(before.resultPlans);
+    expect(plan.periods.map((p) => p.key)).toEqual(["2014", "2015", "2016"]);
+    const [count1, , , judges] = plan.indicators;
+    expect(count1!.values["2014"]!.actual).toMatchObject({ value: 190, version: 2 });
+    expect(count1!.values["2015"]!.target).toMatchObject({
+      value: 300,
+      breakdown: { sex: { female: 160, male: 140 } },
+    });
+    expect(judges).toMatchObject({ code: "A1.R1.I3" });
+    expect(judges!.values["2016"]!.target).toMatchObject({ value: 40 });
+    const [audit] = await db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.targetId, id))
+      .orderBy(desc(auditEvents.id))
+      .limit(1);
+    expect(audit).toMatchObject({
+      action: "results.iati-imported",
+      details: expect.objectContaining({ into: "existing plan" }),
+    });
+
+    // Re-importing the same file changes nothing at all.
+    const afterMerge = await counts(db);
+    const again = await merge(id, "later.xml", LATER);
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toMatchObject({ added: 0, changed: 0 });
+    expect(await counts(db)).toEqual(afterMerge);
+
+    // The older file: its actual back, the new indicator left as it is.
+    const older = (await merge(id, "plan.xml", IATI_103, true)).json();
+    expect(older).toMatchObject({ ok: true, added: 0, left: 1 });
+    expect(older.changes.map((c: { what: string }) => c.what)).toContain(
+      "actual 2014 of A1.R1.I1: 190 → 180.5",
+    );
+
+    // Only an editor of the plan may merge; a breakdown that does not add up is refused whole.
+    expect((await merge(id, "later.xml", LATER, true, "viewer")).statusCode).toBe(403);
+    expect([403, 404]).toContain((await merge(id, "later.xml", LATER, true, "otherCoordinator")).statusCode);
+    const wrong = await merge(
+      id,
+      "wrong.xml",
+      LATER.replace('<actual value="190">', '<actual value="500">').replace(
+        '<target value="140">',
+        '<target value="99">',
+      ),
+    );
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().problems[0]).toMatchObject({
+      code: "breakdown",
+      at: { indicator: "A1.R1.I1", period: "2015", value: "target" },
+    });
+    expect(
+      wrong
+        .json()
+        .problems.map((p: { message: string }) => p.message)
+        .join(" "),
+    ).toMatch(/indicator A1\.R1\.I1, period 2015, target: breakdown/);
+    expect(await counts(db)).toEqual(afterMerge);
+  });
+
+  it("writes breakdowns back as IATI dimensions: the export validates and merges into its own plan as no change", async () => {
+    const first = await upload("coordinator", "plan.xml", LATER);
+    expect(first.statusCode, first.body).toBe(201);
+    const id = first.json().id as string;
+    const original = await getPlan(id);
+    expect(original.indicators[0]!.values["2015"]!.target).toMatchObject({
+      breakdown: { sex: { female: 160, male: 140 } },
+    });
+    const xml = (await exportXml(id)).body;
+    expect(xml).toContain('<dimension name="sex" value="female"/>');
+    expect(xml).toContain('<reference vocabulary="99" code="A1.R1.I1"/>');
+    const validation = await validateIati(xml);
+    expect(validation.errors).toEqual([]);
+    // Into the plan it came from: nothing to add or change.
+    const back = await merge(id, "export.xml", xml);
+    expect(back.statusCode, back.body).toBe(200);
+    expect(back.json()).toMatchObject({ ok: true, added: 0, changed: 0, left: 1 });
+    // As a new plan: the same tree, values and breakdowns.
+    const copy = await upload("coordinator", "export.xml", xml);
+    expect(copy.statusCode, copy.body).toBe(201);
+    const twin = await getPlan(copy.json().id);
+    expect(shape(twin)).toEqual(shape(original));
+    expect(twin.indicators[0]!.values["2015"]!.target).toMatchObject({
+      breakdown: { sex: { female: 160, male: 140 } },
+    });
+  });
 
   it("refuses broken XML, a DOCTYPE with entities, a huge file, and people without the right, changing nothing", async () => {
     const { db } = database();

@@ -232,10 +232,90 @@ describeEachDatabase("results: a plan's XLSX template, exported and imported bac
     expect(conflict.status).toBe(400);
     expect(
       conflict.report.problems.some(
-        (p) => p.sheet === "Values" && /conflict: .*not overwritten/.test(p.message),
+        (p) =>
+          p.sheet === "Values" &&
+          p.code === "conflict" &&
+          Number(p.params.version) >= 2 &&
+          /conflict: .*not overwritten/.test(p.message),
       ),
     ).toBe(true);
     expect(await counts(db)).toEqual(afterApply);
+  });
+
+  it("builds a whole new plan from a filled template in one go, and a second import changes nothing", async () => {
+    const { db } = database();
+    const source = (
+      await app.inject({
+        method: "GET",
+        url: `/api/results/plans/${planId}`,
+        headers: as.coordinator!.headers,
+      })
+    ).json();
+    const created = await app.inject({
+      method: "POST",
+      url: "/api/results/plans",
+      headers: as.coordinator!.headers,
+      payload: {
+        organisationId: source.organisation.id,
+        title: { en: "A copy filled offline" },
+        levels: source.levels,
+        periods: source.periods,
+        disaggregations: source.disaggregations,
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const copyId = created.json().id as string;
+    // The source's template as filled offline for the new plan: no value there yet (version 0).
+    const filled = await editBook(await exportPlan(), (book) => {
+      const values = book.getWorksheet("Values")!;
+      const version = column(values, "version");
+      for (let r = 2; r <= values.rowCount; r++) values.getRow(r).getCell(version).value = 0;
+    });
+    const importCopy = async () => {
+      const { payload, headers } = multipartBody({ filename: "copy.xlsx", content: filled });
+      const res = await app.inject({
+        method: "POST",
+        url: `/api/results/plans/${copyId}/import`,
+        headers: { ...as.coordinator!.headers, ...headers },
+        payload,
+      });
+      return { status: res.statusCode, report: res.json() as PlanImportReport };
+    };
+    const first = await importCopy();
+    expect(first.status, JSON.stringify(first.report.problems.slice(0, 3))).toBe(200);
+    const copy = (
+      await app.inject({
+        method: "GET",
+        url: `/api/results/plans/${copyId}`,
+        headers: as.coordinator!.headers,
+      })
+    ).json();
+    expect(copy.nodes.map((n: { code: string }) => n.code).sort()).toEqual(
+      source.nodes.map((n: { code: string }) => n.code).sort(),
+    );
+    // The tree is the source's: each node under the parent of the same code.
+    const parentCode = (plan: typeof source, id: string | null) =>
+      plan.nodes.find((n: { id: string }) => n.id === id)?.code ?? null;
+    for (const node of source.nodes) {
+      const twin = copy.nodes.find((n: { code: string }) => n.code === node.code);
+      expect(parentCode(copy, twin.parentId), node.code).toBe(parentCode(source, node.parentId));
+    }
+    const typed = source.indicators.filter((i: { link: unknown }) => !i.link);
+    expect(copy.indicators).toHaveLength(source.indicators.length);
+    const sample = typed[0];
+    const twin = copy.indicators.find((i: { code: string }) => i.code === sample.code);
+    for (const [period, v] of Object.entries(
+      sample.values as Record<string, { target: { value: number } | null }>,
+    ))
+      expect(twin.values[period]?.target?.value ?? null, period).toBe(v.target?.value ?? null);
+    const history = await db.select({ n: count() }).from(resultValueHistory);
+    expect(history[0]!.n).toBeGreaterThan(0);
+
+    const before = await counts(db);
+    const again = await importCopy();
+    expect(again.status).toBe(200);
+    expect(again.report.changed).toBe(0);
+    expect(await counts(db)).toEqual(before);
   });
 
   it("lets a contributor change actuals but not targets or the tree", async () => {
@@ -280,7 +360,7 @@ describeEachDatabase("results: a plan's XLSX template, exported and imported bac
           values.getRow(2).getCell(column(values, "value")).value = 5;
         },
         says: /period: "2031" is not a period of this plan/,
-        where: { sheet: "Values", row: 2, column: "B" },
+        where: { sheet: "Values", row: 2, column: "B", code: "periodUnknown", params: { period: "2031" } },
       },
       {
         name: "breakdown not adding up",
@@ -297,7 +377,7 @@ describeEachDatabase("results: a plan's XLSX template, exported and imported bac
           }
         },
         says: /breakdown/,
-        where: { sheet: "Values", column: "F" },
+        where: { sheet: "Values", column: "F", code: "breakdown" },
       },
       {
         name: "unknown parent node",
@@ -306,7 +386,27 @@ describeEachDatabase("results: a plan's XLSX template, exported and imported bac
           nodes.getRow(3).getCell(column(nodes, "parent")).value = "NOPE";
         },
         says: /parent: no node "NOPE"/,
-        where: { sheet: "Nodes", row: 3 },
+        where: { sheet: "Nodes", row: 3, code: "parentUnknown", params: { code: "NOPE" } },
+      },
+      {
+        name: "the same node code twice",
+        edit: (book) => {
+          const nodes = book.getWorksheet("Nodes")!;
+          const code = column(nodes, "code");
+          nodes.getRow(4).getCell(code).value = nodes.getRow(3).getCell(code).value;
+        },
+        says: /is also on row 3/,
+        where: { sheet: "Nodes", row: 4, column: "A", code: "duplicateCode", params: { row: 3 } },
+      },
+      {
+        name: "a node under a node of a lower level",
+        edit: (book) => {
+          const nodes = book.getWorksheet("Nodes")!;
+          const child = nodes.getRow(3);
+          nodes.getRow(2).getCell(column(nodes, "parent")).value = child.getCell(column(nodes, "code")).value;
+        },
+        says: /cannot sit under/,
+        where: { sheet: "Nodes", row: 2, code: "levelUnder" },
       },
       {
         name: "a word where a number belongs",
@@ -315,7 +415,7 @@ describeEachDatabase("results: a plan's XLSX template, exported and imported bac
           values.getRow(2).getCell(column(values, "value")).value = "about forty";
         },
         says: /value must be a number/,
-        where: { sheet: "Values", row: 2, column: "D" },
+        where: { sheet: "Values", row: 2, column: "D", code: "notNumber", params: { found: "about forty" } },
       },
     ];
     for (const c of cases) {

@@ -1,8 +1,9 @@
-import { inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { buildApp } from "../../src/server/app/build-app.ts";
 import {
+  auditEvents,
   countries,
   implementationAssessments,
   recommendations,
@@ -284,6 +285,108 @@ describeEachDatabase("results: plans, values, progress and access", (database) =
       },
     );
     expect(typed.json().error).toMatch(/read from its link/);
+  });
+
+  it("changes a node and an indicator from the version the edit started from: 409 when stale, audited", async () => {
+    const { db } = database();
+    const { id, goalId, rate } = await buildTree("coordinator", coalitionId);
+    const plan = async () => (await call("viewer", "GET", `/results/plans/${id}`)).json();
+    const before = await plan();
+    const node = before.nodes.find((n: { id: string }) => n.id === goalId);
+    const indicator = before.indicators.find((i: { id: string }) => i.id === rate);
+    expect([node.version, indicator.version]).toEqual([1, 1]);
+
+    const nodeChange = {
+      parentId: null,
+      level: "goal",
+      code: "G1",
+      title: { en: "Children are safe from violence", ar: "الأطفال في مأمن من العنف" },
+      description: null,
+      responsible: "Programme team",
+      startsOn: "2024-01-01",
+      endsOn: "2026-12-31",
+      rollUp: "weighted",
+    };
+    const saved = await call("coordinator", "PUT", `/results/plans/${id}/nodes/${goalId}`, {
+      ...nodeChange,
+      expectedVersion: 1,
+    });
+    expect(saved.statusCode, saved.body).toBe(204);
+    // The same edit again, from version 1: someone changed it meanwhile.
+    const stale = await call("coordinator", "PUT", `/results/plans/${id}/nodes/${goalId}`, {
+      ...nodeChange,
+      responsible: "Someone else",
+      expectedVersion: 1,
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error).toMatch(/node G1 was changed by someone else .*version 2/);
+    // No expected version: 400 naming it.
+    const missing = await call("coordinator", "PUT", `/results/plans/${id}/nodes/${goalId}`, nodeChange);
+    expect(missing.statusCode).toBe(400);
+    expect(missing.body).toContain("expectedVersion");
+
+    const indicatorChange = {
+      nodeId: goalId,
+      code: "I2",
+      title: { en: "Violence rate", fr: "Taux de violence" },
+      type: "percentage",
+      unit: "% of children",
+      direction: "decrease",
+      baselineValue: 38,
+      baselineDate: "2023-12-31",
+    };
+    const changed = await call("coordinator", "PUT", `/results/plans/${id}/indicators/${rate}`, {
+      ...indicatorChange,
+      expectedVersion: 1,
+    });
+    expect(changed.statusCode, changed.body).toBe(204);
+    const staleIndicator = await call("coordinator", "PUT", `/results/plans/${id}/indicators/${rate}`, {
+      ...indicatorChange,
+      baselineValue: 1,
+      expectedVersion: 1,
+    });
+    expect(staleIndicator.statusCode).toBe(409);
+    // Those who may only enter actuals may not change the definition.
+    const refused = await call("contributor", "PUT", `/results/plans/${id}/indicators/${rate}`, {
+      ...indicatorChange,
+      expectedVersion: 2,
+    });
+    expect(refused.statusCode).toBe(403);
+
+    const after = await plan();
+    expect(after.nodes.find((n: { id: string }) => n.id === goalId)).toMatchObject({
+      title: nodeChange.title,
+      responsible: "Programme team",
+      startsOn: "2024-01-01",
+      endsOn: "2026-12-31",
+      version: 2,
+    });
+    expect(after.indicators.find((i: { id: string }) => i.id === rate)).toMatchObject({
+      title: indicatorChange.title,
+      unit: "% of children",
+      direction: "decrease",
+      baselineValue: 38,
+      baselineDate: "2023-12-31",
+      version: 2,
+    });
+    const audited = await db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(eq(auditEvents.action, "results.part-changed"), inArray(auditEvents.targetId, [goalId, rate])),
+      )
+      .orderBy(auditEvents.id);
+    expect(
+      audited.map((e) => [
+        e.targetType,
+        e.actorEmail !== null,
+        e.country,
+        (e.details as { changed: string[] }).changed,
+      ]),
+    ).toEqual([
+      ["plan node", true, "MD", ["title", "responsible", "startsOn", "endsOn"]],
+      ["plan indicator", true, "MD", ["title", "unit", "baselineValue", "baselineDate"]],
+    ]);
   });
 
   it("keeps the history of values append-only", async () => {

@@ -7,10 +7,21 @@ import { runCli } from "../support/run-cli.ts";
 
 const BIN = resolve(import.meta.dirname, "../../bin/childmark.js");
 
-/** Starts `serve --demo` on a data folder, waits for its start message, stops it; returns what it printed. */
-async function serveDemoOnce(dataDir: string): Promise<string> {
+/**
+ * Starts `serve --demo` on a data folder from another working folder (as an installed command
+ * would be), waits for its start message, runs `whileRunning` with its address, stops it;
+ * returns what it printed.
+ */
+async function serveDemoOnce(
+  dataDir: string,
+  whileRunning: (url: string) => Promise<void> = async () => {},
+): Promise<string> {
   const env = { ...process.env, CHILDMARK_DATA_DIR: dataDir, DATABASE_URL: "" };
-  const child = spawn(process.execPath, [BIN, "serve", "--demo", "--port", "0"], { env, stdio: "pipe" });
+  const child = spawn(process.execPath, [BIN, "serve", "--demo", "--port", "0"], {
+    env,
+    stdio: "pipe",
+    cwd: dataDir,
+  });
   let output = "";
   try {
     await new Promise<void>((started, failed) => {
@@ -26,6 +37,9 @@ async function serveDemoOnce(dataDir: string): Promise<string> {
       child.stderr.on("data", read);
       child.once("exit", (code) => failed(new Error(`serve exited with ${code}:\n${output}`)));
     });
+    const url = /running at (http:\/\/\S+?)\/?\n/.exec(output)?.[1];
+    if (!url) throw new Error(`no address in:\n${output}`);
+    await whileRunning(url);
   } finally {
     const exited = new Promise((done) => child.once("exit", done));
     child.kill("SIGTERM");
@@ -40,7 +54,15 @@ describe("serve --demo on a new PGlite folder", () => {
   }, async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "childmark-serve-demo-"));
     try {
-      const first = await serveDemoOnce(dataDir);
+      // Pages rendered on the server (JSX) work whatever folder the command was started from.
+      const first = await serveDemoOnce(dataDir, async (url) => {
+        const portal = await fetch(`${url}/portal/`);
+        expect(portal.status).toBe(200);
+        expect(await portal.text()).toContain("<html");
+        const [tracking] = (await (await fetch(`${url}/api/public/tracking`)).json()) as { slug: string }[];
+        const page = await fetch(`${url}/portal/tracking/${tracking!.slug}/en/`);
+        expect(page.status).toBe(200);
+      });
       const password = readFileSync(join(dataDir, "demo-admin.txt"), "utf8").trim();
       expect(first).toContain(`Demo admin login: admin@childmark.local / ${password}`);
       expect(existsSync(join(dataDir, "pglite"))).toBe(true);

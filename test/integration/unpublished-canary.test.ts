@@ -73,7 +73,12 @@ describeEachDatabase("unpublished data reaches no one outside its scope, on any 
         "saved-searches/id": [NOBODY],
         "recommendations/id": [world.recommendationId],
         "plans/id": [world.plan.id],
-        "organisations/id": [world.plan.organisationId],
+        "organisations/id": [world.plan.organisationId, world.network.coalitionId, world.network.memberId],
+        "people/userId": [world.authorId],
+        "applications/id": [world.network.applicationId],
+        "groups/id": [world.network.groupId],
+        "members/userId": [world.authorId],
+        "areas/country": ["AM"],
         "users/id": [world.authorId],
         "nodes/nodeId": [world.plan.nodeId],
         "indicators/indicatorId": [world.plan.indicatorId],
@@ -83,19 +88,30 @@ describeEachDatabase("unpublished data reaches no one outside its scope, on any 
         "recommendations/recommendationId": [world.plan.evaluationRecommendationId],
         "outcomes/outcomeId": [world.plan.outcomeId],
         "findings/criterion": ["relevance"],
-        "files/fileId": [world.plan.fileId],
+        "files/fileId": [world.plan.fileId, world.network.fileId],
         "mappings/name": ["canary"],
         "consultations/id": [world.consultation.id],
+        "reports/id": [world.reportId],
+        "sections/key": ["general_measures"],
+        "ratifications/instrument": ["crc"],
+        "reviews/id": [NOBODY],
+        // A feed token is a credential of its own: an unknown one must give nothing.
+        "feeds/token": ["not-a-feed-token"],
         "join/code": [world.consultation.code],
+        "audio/audioId": [NOBODY],
         "moderation/submissionId": [world.consultation.submissionId],
         ":submissionId/questionCode": ["wish"],
         "releases/slug": [slug],
+        "analyses/analysisId": [NOBODY],
         "tracking/slug": ["am-tracking-v1"],
         "countries/code": ["md", "am", "ge"],
         "indicators/code": [world.checklist, world.number],
         "downloads/file": ["csv", "answers.csv", "xlsx", "json", "sdmx.csv"].map((f) => `${slug}.${f}`),
         "countries/file": countryFiles,
         "public/*": ["releases"],
+        "lines/id": [world.budgetLineId],
+        "countries/country": ["AM"],
+        "budgets/key": ["am", "am-budgets-v1"],
       },
       {
         country: "am",
@@ -103,6 +119,7 @@ describeEachDatabase("unpublished data reaches no one outside its scope, on any 
         state: "AM",
         frameworkVersionId: cycle.versionId,
         q: "child",
+        expectedVersion: "1",
       },
     );
   };
@@ -188,6 +205,18 @@ describeEachDatabase("unpublished data reaches no one outside its scope, on any 
     expect(leaking("GET /api/recommendations/:id/assessments")).toContain("CANARY");
     expect(leaking("GET /api/children/consultations/:id")).toContain("CANARY");
     expect(leaking("GET /api/children/consultations/:id/moderation")).toContain("CANARY");
+    expect(leaking("GET /api/children/consultations/:id/report.docx")).toContain("CANARY");
+    expect(leaking("GET /api/reporting/reports/:id")).toContain("CANARY");
+    expect(leaking("GET /api/reporting/reports/:id/report.docx")).toContain("CANARY");
+    expect(leaking("GET /api/reporting/calendar")).toContain("CANARY");
+    expect(leaking("GET /api/reporting/countries/:code")).toContain("CANARY");
+    expect(leaking("GET /api/network/organisations/:id")).toContain("CANARY");
+    expect(leaking("GET /api/network/groups/:id")).toContain("CANARY");
+    expect(leaking("GET /api/network/groups/:id/files/:fileId")).toContain("CANARY");
+    expect(leaking("GET /api/budgets/countries/:country")).toEqual(
+      expect.arrayContaining(["CANARY", "12.3456"]),
+    );
+    expect(leaking("GET /api/budgets/lines/:id/history")).toContain("CANARY");
     expect(world.draftNumbers.length).toBeGreaterThan(10);
   });
 
@@ -196,6 +225,18 @@ describeEachDatabase("unpublished data reaches no one outside its scope, on any 
       .filter((v) => v.leaks.length)
       .map((v) => `${v.persona}: ${v.op.method} ${v.url} (${v.status}) → ${v.leaks.join(", ")}`);
     expect(found).toEqual([]);
+  });
+
+  it("publishes only the validated fiscal year of budget data, never the draft year's canary line", () => {
+    const publicBudgets = outsiderVisits().filter(
+      (v) => v.persona === "signed out" && v.op.key.startsWith("GET /api/public/budgets") && v.status === 200,
+    );
+    // The list, the publication by country and by slug, its CSV and XLSX: each answered.
+    expect(publicBudgets.length).toBeGreaterThanOrEqual(4);
+    const json = publicBudgets.find((v) => v.url === "/api/public/budgets/am")!;
+    expect(json.body).toContain("Validated budget line");
+    expect(json.body).not.toContain("CANARY");
+    expect(publicBudgets.flatMap((v) => v.leaks)).toEqual([]);
   });
 
   it("counts for outsiders only the published assessment of the cycle", () => {

@@ -79,7 +79,13 @@ function nodeSpecArbitrary(zero: boolean) {
   return fc.record({
     parentPick: fc.nat(),
     weight: weightArbitrary(zero),
-    aggregation: fc.constantFrom("arithmetic" as const, "geometric" as const),
+    aggregation: fc.constantFrom(
+      "arithmetic" as const,
+      "geometric" as const,
+      "harmonic" as const,
+      "median" as const,
+      "minimum" as const,
+    ),
     missing: fc.constantFrom("reweight" as const, "zero" as const),
     minCoverage: fc.oneof(fc.constant(0), fc.constantFrom(0.25, 0.5, 1)),
   });
@@ -272,5 +278,11 @@ export function readCell(table: ScoreTable, entity: string, period: string, key:
   const c = table.columns.findIndex((col) => col.key === key);
   if (e < 0 || p < 0 || c < 0) throw new Error(`no cell ${entity}/${period}/${key} in the table`);
   const i = (p * table.entities.length + e) * table.columns.length + c;
-  return { score: table.score[i]!, coverage: table.coverage[i]!, rank: table.rank[i]!, band: table.band[i]! };
+  return {
+    score: table.score[i]!,
+    coverage: table.coverage[i]!,
+    rank: table.rank[i]!,
+    band: table.band[i]!,
+    imputed: table.imputed[i] === 1,
+  };
 }

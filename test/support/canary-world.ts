@@ -1,29 +1,40 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { SAMPLE_DEFINITION } from "../../src/core/children/fixtures.ts";
 import { consultationDefinition, DEFAULT_EVALUATION_SCALE } from "../../src/core/index.ts";
 import { evaluationBody, followUpBody, outcomeBody } from "../../src/server/api-schemas/evaluations.ts";
 import { indicatorBody, nodeBody, valueBody } from "../../src/server/api-schemas/results.ts";
+import { publishBudgets } from "../../src/server/budgets/publish.ts";
+import { loadBudgetCountry } from "../../src/server/budgets/read-budgets.ts";
 import { loadConsultation } from "../../src/server/children/load-consultation.ts";
 import { setConsultationStatus } from "../../src/server/children/save-consultation.ts";
 import { loadSessionByCode, submitAnswers } from "../../src/server/children/submit-answers.ts";
 import type { Db } from "../../src/server/db/connect.ts";
 import {
+  alternativeReportSections,
   answers,
   assessmentEvents,
   assignments,
+  budgetHistory,
+  budgetLines,
+  budgetReviews,
   comments,
   evidenceSources,
   implementationAssessments,
   organisations,
   recommendations,
+  reportingCycles,
+  reportingSteps,
   resultFiles,
 } from "../../src/server/db/schema.ts";
 import { readDemoFramework } from "../../src/server/demo/demo-framework.ts";
 import { uploadsDir } from "../../src/server/evidence/uploads-dir.ts";
+import { CHILDPACT_REGION } from "../../src/server/reference/countries.ts";
 import { publishRelease } from "../../src/server/releases/publish.ts";
 import { findRelease } from "../../src/server/releases/read-release.ts";
+import { createReport } from "../../src/server/reporting/reports.ts";
+import { loadCountry } from "../../src/server/reporting/scope.ts";
 import { addEvaluationRecommendation, saveFollowUp } from "../../src/server/results/evaluations/follow-up.ts";
 import { createOutcome } from "../../src/server/results/evaluations/outcomes.ts";
 import { createEvaluation } from "../../src/server/results/evaluations/save-evaluation.ts";
@@ -37,6 +48,7 @@ import { readScores } from "../../src/server/scores/read-scores.ts";
 import { CANARY, plantCanaries } from "./canary.ts";
 import { buildConsultation, childSubmission } from "./children-factories.ts";
 import { buildUser } from "./factories.ts";
+import { type BuiltNetwork, buildNetwork } from "./network-factories.ts";
 import { answerOf, buildPublishableCycle, type PublishableCycle } from "./release-setup.ts";
 
 /** The value of a draft answer: a number that exists nowhere but in that draft. */
@@ -76,6 +88,15 @@ export interface CanaryWorld {
    * its title and in a child's free text waiting for moderation.
    */
   consultation: { id: string; code: string; submissionId: string };
+  /** Armenia's coalition in the network, with the canary in a listed member's unpublished contacts. */
+  network: BuiltNetwork;
+  /**
+   * An alternative report of Armenia's coalition, pre-filled from the working figures, with the
+   * canary in a section; and a reporting step of Armenia whose note holds the canary.
+   */
+  reportId: string;
+  /** A budget line of Armenia in a draft fiscal year (2025), never published: the canary in its name and source; the validated 2024 is published. */
+  budgetLineId: string;
   /**
    * Numbers found only in unpublished data: the draft answer's value and every working score
    * of AM (draft) and GE (validated, not published) with four decimals, none of which any
@@ -157,8 +178,62 @@ export async function buildCanaryWorld(db: Db): Promise<CanaryWorld> {
   });
   const plan = await plantCanaryPlan(db, author.id);
   const consultation = await plantCanaryConsultation(db, plan.organisationId, author.id, checklist);
+  // Armenia's coalition in the network: a member listed in the directory whose contacts are not
+  // published, a working group's document and a membership application, all holding the canary.
+  const network = await buildNetwork(db, {
+    country: "AM",
+    region: CHILDPACT_REGION.code,
+    applicantId: author.id,
+    secret: CANARY,
+  });
+  const [budgetLine] = await db
+    .insert(budgetLines)
+    .values({
+      countryCode: "AM",
+      fiscalYear: "2025",
+      startYear: 2025,
+      lineKey: "canary-line",
+      name: `${CANARY} budget line`,
+      nameEn: `${CANARY} budget line`,
+      ministry: "Ministry of Labour and Social Affairs",
+      sector: "child-protection",
+      currency: "AMD",
+      allocated: DRAFT_VALUE,
+      sourceDocument: `${CANARY} draft budget`,
+    })
+    .returning({ id: budgetLines.id });
+  await db.insert(budgetHistory).values({
+    countryCode: "AM",
+    entity: "line",
+    entityKey: budgetLine!.id,
+    before: null,
+    after: { name: `${CANARY} budget line`, allocated: DRAFT_VALUE },
+    changedBy: author.id,
+    source: "entry",
+  });
+  // A validated fiscal year of Armenia, published: the draft year's canary line must stay out
+  // of the publication (only validated budget data reach the portal).
+  await db.insert(budgetLines).values({
+    countryCode: "AM",
+    fiscalYear: "2024",
+    startYear: 2024,
+    lineKey: "validated-line",
+    name: "Validated budget line",
+    nameEn: "Validated budget line",
+    ministry: "Ministry of Labour and Social Affairs",
+    sector: "child-protection",
+    currency: "AMD",
+    allocated: 5_000_000,
+  });
+  await db.insert(budgetReviews).values({ countryCode: "AM", fiscalYear: "2024", state: "validated" });
+  await publishBudgets(db, await loadBudgetCountry(db, "AM"), {
+    notes: "Validated budget data",
+    userId: null,
+    audit: { actorId: null, actorEmail: null, ip: null },
+  });
   // The working figures follow the planted answers, as after any save.
   await computeScores(db, cycle.versionId);
+  const reportId = await plantCanaryReport(db, author.id);
   const publisher = await buildUser(db, { isAdmin: true, name: CANARY });
   const { slug } = await publishRelease(db, {
     cycleId: cycle.cycleId,
@@ -194,6 +269,9 @@ export async function buildCanaryWorld(db: Db): Promise<CanaryWorld> {
     authorId: author.id,
     plan,
     consultation,
+    reportId,
+    network,
+    budgetLineId: budgetLine!.id,
     draftNumbers: [String(DRAFT_VALUE), ...draftNumbers],
     draftOverall,
   };
@@ -255,7 +333,12 @@ async function plantCanaryPlan(db: Db, authorId: string): Promise<CanaryWorld["p
       evaluators: `${CANARY} evaluators`,
       scale: DEFAULT_EVALUATION_SCALE,
       findings: [
-        { criterion: "relevance", rating: 3, narrative: `${CANARY} finding`, evidence: [`${CANARY} report`] },
+        {
+          criterion: "relevance",
+          rating: 3,
+          narrative: { en: `${CANARY} finding` },
+          evidence: [`${CANARY} report`],
+        },
       ],
     }),
     authorId,
@@ -264,7 +347,7 @@ async function plantCanaryPlan(db: Db, authorId: string): Promise<CanaryWorld["p
     db,
     id,
     evaluationId,
-    { text: `${CANARY} evaluation recommendation`, dueOn: null },
+    { text: { en: `${CANARY} evaluation recommendation` }, dueOn: null },
     authorId,
   );
   await saveFollowUp(
@@ -274,7 +357,7 @@ async function plantCanaryPlan(db: Db, authorId: string): Promise<CanaryWorld["p
     evaluationRecommendationId,
     followUpBody.parse({
       responseDecision: "accepted",
-      managementResponse: `${CANARY} management response`,
+      managementResponse: { en: `${CANARY} management response` },
       status: "in_progress",
       note: `${CANARY} follow-up note`,
     }),
@@ -285,7 +368,7 @@ async function plantCanaryPlan(db: Db, authorId: string): Promise<CanaryWorld["p
     id,
     outcomeBody.parse({
       title: { en: `${CANARY} outcome` },
-      description: `${CANARY} outcome description`,
+      description: { en: `${CANARY} outcome description` },
       kind: "policy",
       achievedOn: "2026-05-01",
       evidence: [`${CANARY} outcome evidence`],
@@ -353,4 +436,30 @@ export function leaksIn(text: string, world: CanaryWorld): string[] {
   for (const n of world.draftNumbers)
     if (text.includes(n) || text.includes(n.replace(".", ","))) found.push(n);
   return found;
+}
+
+/** Armenia's alternative report (the canary in its general-measures section) and a step of its calendar. */
+async function plantCanaryReport(db: Db, authorId: string): Promise<string> {
+  const id = await db.transaction((tx) =>
+    loadCountry(tx as unknown as Db, "AM").then((am) =>
+      createReport(tx as unknown as Db, am, {}, { actorId: authorId, actorEmail: null }),
+    ),
+  );
+  await db
+    .update(alternativeReportSections)
+    .set({ body: `${CANARY} draft of the coalition's report` })
+    .where(
+      and(eq(alternativeReportSections.reportId, id), eq(alternativeReportSections.key, "general_measures")),
+    );
+  const [cycle] = await db
+    .insert(reportingCycles)
+    .values({ countryCode: "AM", mechanism: "crc", review: "Periodic report" })
+    .returning({ id: reportingCycles.id });
+  await db.insert(reportingSteps).values({
+    cycleId: cycle!.id,
+    kind: "ngo_submission",
+    dueOn: "2027-02-01",
+    note: `${CANARY} strategy for the pre-session`,
+  });
+  return id;
 }

@@ -17,14 +17,14 @@ export const EVALUATION_BODY = {
   findings: EVALUATION_CRITERIA.map((criterion) => ({
     criterion,
     rating: criterion === "ethics" ? 4 : 3,
-    narrative: `Findings on ${criterion}`,
+    narrative: { en: `Findings on ${criterion}` },
     evidence: ["Evaluation report, p. 12"],
   })),
 } as const;
 
 export const OUTCOME_BODY = {
   title: { en: "Corporal punishment banned in all settings" },
-  description: "Parliament adopted the amendment to the Family Code.",
+  description: { en: "Parliament adopted the amendment to the Family Code." },
   kind: "law",
   achievedOn: "2025-03-14",
   nodeId: null,
@@ -39,7 +39,7 @@ export async function buildEvaluation(db: Db, planId: string, userId: string) {
     db,
     planId,
     evaluationId,
-    { text: "Strengthen the monitoring of referrals", dueOn: null },
+    { text: { en: "Strengthen the monitoring of referrals" }, dueOn: null },
     userId,
   );
   const outcomeId = await createOutcome(db, planId, outcomeBody.parse(OUTCOME_BODY), userId);

@@ -47,7 +47,9 @@ export function registerServe(program: Command): void {
       if (!Number.isInteger(port) || port < 0 || port > 65535)
         throw new UserError(`--port must be a port number (got ${opts.port})`);
       if (opts.demo) await loadDemoInChild();
-      const server = await startServer({ port, host: opts.host, demo: opts.demo });
+      // Errors (a 500's cause) and warnings go to standard output as JSON lines.
+      const logger = { level: process.env.CHILDMARK_LOG_LEVEL || "warn" };
+      const server = await startServer({ port, host: opts.host, demo: opts.demo, logger });
       console.log(`\nChildmark is running at ${server.url}/`);
       console.log(`  Public portal: ${server.url}/portal/`);
       console.log(`  API documentation: ${server.url}/api/docs`);

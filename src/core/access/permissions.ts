@@ -7,14 +7,21 @@
 export const ROLES = ["admin", "secretariat", "coordinator", "contributor", "reviewer", "viewer"] as const;
 export type Role = (typeof ROLES)[number];
 
+/** The places a role can cover (the accounts page hands these out). */
 export const SCOPE_TYPES = ["platform", "region", "country"] as const;
-export type ScopeType = (typeof SCOPE_TYPES)[number];
+/** Scopes of the network: one organisation (and its members below it), or one working group. */
+export const NETWORK_SCOPE_TYPES = ["organisation", "group"] as const;
+export type PlaceScopeType = (typeof SCOPE_TYPES)[number];
+export type ScopeType = PlaceScopeType | (typeof NETWORK_SCOPE_TYPES)[number];
 
-/** A role held over the whole platform, one region, or one country. */
+/**
+ * A role held over the whole platform, one region, one country, one organisation (scope code: its
+ * id; it covers the organisation and the members below it) or one working group (its id).
+ */
 export interface Grant {
   role: Role;
   scopeType: ScopeType;
-  /** Region or country code; null for the platform. */
+  /** Region or country code, organisation or group id; null for the platform. */
   scopeCode: string | null;
   /** For contributors: node codes (sections, articles) they may answer; empty or absent = all. */
   sections?: readonly string[] | null;
@@ -54,6 +61,16 @@ export const ACTIONS = [
   "consultation:read",
   "consultation:design",
   "consultation:moderate",
+  "report:read",
+  "report:write",
+  "network:read",
+  "network:manage",
+  "group:read",
+  "group:write",
+  "group:manage",
+  "budget:read",
+  "budget:edit",
+  "budget:publish",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -82,6 +99,16 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     "consultation:read",
     "consultation:design",
     "consultation:moderate",
+    "report:read",
+    "report:write",
+    "network:read",
+    "network:manage",
+    "group:read",
+    "group:write",
+    "group:manage",
+    "budget:read",
+    "budget:edit",
+    "budget:publish",
   ],
   coordinator: [
     "cycle:read",
@@ -100,6 +127,16 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     "consultation:read",
     "consultation:design",
     "consultation:moderate",
+    "report:read",
+    "report:write",
+    "network:read",
+    "network:manage",
+    "group:read",
+    "group:write",
+    "group:manage",
+    "budget:read",
+    "budget:edit",
+    "budget:publish",
   ],
   contributor: [
     "cycle:read",
@@ -110,6 +147,13 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     "plan:read",
     "plan:report",
     "consultation:read",
+    "report:read",
+    "report:write",
+    "network:read",
+    "group:read",
+    "group:write",
+    "budget:read",
+    "budget:edit",
   ],
   reviewer: [
     "cycle:read",
@@ -119,8 +163,21 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     "recommendation:read-tracking",
     "plan:read",
     "consultation:read",
+    "report:read",
+    "network:read",
+    "group:read",
+    "budget:read",
   ],
-  viewer: ["cycle:read", "assessment:read", "recommendation:read-tracking", "plan:read", "consultation:read"],
+  viewer: [
+    "cycle:read",
+    "assessment:read",
+    "recommendation:read-tracking",
+    "plan:read",
+    "consultation:read",
+    "report:read",
+    "network:read",
+    "budget:read",
+  ],
 };
 
 /**
@@ -145,11 +202,21 @@ export interface Target {
   region?: string | null;
   /** Codes of the node the answer belongs to and all its ancestors, for section-limited contributors. */
   nodePath?: readonly string[];
+  /**
+   * An organisation and those above it in the network (a member, its coalition, the regional
+   * network): an organisation-scoped grant on any of them covers the target.
+   */
+  organisations?: readonly string[];
+  /** A working group: a grant scoped to it covers the target. */
+  group?: string;
 }
 
 function covers(grant: Grant, target: Target): boolean {
   if (grant.scopeType === "platform") return true;
   if (grant.scopeType === "region") return !!target.region && grant.scopeCode === target.region;
+  if (grant.scopeType === "organisation")
+    return !!grant.scopeCode && !!target.organisations?.includes(grant.scopeCode);
+  if (grant.scopeType === "group") return !!target.group && grant.scopeCode === target.group;
   return !!target.country && grant.scopeCode === target.country;
 }
 
@@ -177,21 +244,27 @@ export function can(actor: Actor | null | undefined, action: Action, target?: Ta
 /** Where an action is allowed: everywhere, or in some countries and regions (by code). */
 export type ActionScope =
   | { everywhere: true }
-  | { everywhere: false; countries: string[]; regions: string[] };
+  | { everywhere: false; countries: string[]; regions: string[]; organisations: string[]; groups: string[] };
 
 /**
  * The scopes in which the actor may do `action`, to filter lists (e.g. the States whose
  * recommendation tracking a person may read) with the same grants `can` checks one by one.
  */
 export function scopeOf(actor: Actor | null | undefined, action: Action): ActionScope {
-  const none: ActionScope = { everywhere: false, countries: [], regions: [] };
+  const none: ActionScope = { everywhere: false, countries: [], regions: [], organisations: [], groups: [] };
   if (!actor) return none;
   if (actor.isAdmin) return { everywhere: true };
   const grants = actor.grants.filter((g) => ROLE_ACTIONS[g.role].includes(action));
   if (grants.some((g) => g.scopeType === "platform")) return { everywhere: true };
   const codesOf = (type: ScopeType) =>
     grants.filter((g) => g.scopeType === type && g.scopeCode).map((g) => g.scopeCode!);
-  return { everywhere: false, countries: codesOf("country"), regions: codesOf("region") };
+  return {
+    everywhere: false,
+    countries: codesOf("country"),
+    regions: codesOf("region"),
+    organisations: codesOf("organisation"),
+    groups: codesOf("group"),
+  };
 }
 
 /** Roles each role may hand out through invitations (within its own scope). */
@@ -218,6 +291,13 @@ export function canGrant(actor: Actor | null | undefined, grant: Grant, target: 
     if (own.scopeType === "platform") return true;
     if (grant.scopeType === "platform") return false;
     if (own.scopeType === "region") return target.region === own.scopeCode;
-    return grant.scopeType === "country" && target.country === own.scopeCode;
+    // An organisation's coordinator hands out roles in her organisation and the members below it.
+    if (own.scopeType === "organisation")
+      return grant.scopeType === "organisation" && !!target.organisations?.includes(own.scopeCode ?? "");
+    if (own.scopeType === "group") return false;
+    return (
+      (grant.scopeType === "country" || grant.scopeType === "organisation") &&
+      target.country === own.scopeCode
+    );
   });
 }

@@ -5,6 +5,7 @@ import {
   buildFramework,
   buildIndicator,
   buildNode,
+  readCell,
   scoredCaseArbitrary,
 } from "../../../test/support/arbitraries.ts";
 import { answerColumns } from "../scoring/columns.ts";
@@ -30,7 +31,7 @@ const WIDE: AnalysisSettings = {
   draws: 120,
   weights: { mode: "uniform", defaultRange: 0.5, concentration: 20 },
   normalisations: ["goalposts", "minmax", "zscore", "rank"],
-  aggregations: ["framework", "arithmetic", "geometric", "copeland"],
+  aggregations: ["framework", "arithmetic", "geometric", "harmonic", "median", "minimum", "copeland"],
   missing: ["framework", "zero", "mean"],
 };
 
@@ -117,6 +118,64 @@ describe("uncertainty analysis", () => {
       }),
       { numRuns: 100 },
     );
+  });
+
+  it("scores each imposed aggregation (harmonic, median, minimum…) as the engine scores a framework that uses it on every node", () => {
+    const imposed = ["arithmetic", "geometric", "harmonic", "median", "minimum"] as const;
+    fc.assert(
+      fc.property(caseWithEntities, fc.constantFrom(...imposed), (c, method) => {
+        const model = modelOf(c, { ...DEFAULT_SETTINGS, aggregations: ["framework", method] });
+        expect(model.factors.map((f) => f.key)).toContain("aggregation");
+        const ev = createEvaluator(model);
+        const scores = evaluate(ev, { ...nominalConfiguration(model), aggregation: method });
+        const all = { ...c.framework, nodes: c.framework.nodes.map((n) => ({ ...n, aggregation: method })) };
+        const table = scoreAnswers(compileFramework(all), c.answers);
+        model.entities.forEach((entity, x) => {
+          const expected = readCell(table, entity, table.periods[0]!, "root").score;
+          if (Number.isNaN(expected)) expect(scores[x]).toBeNaN();
+          else expect(scores[x]).toBeCloseTo(expected, 9);
+        });
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("draws the minimum differently from the arithmetic mean: the weakest section decides", () => {
+    // A: sections 1 and 0 (mean 50, minimum 0); B: 0.5 and 0.5 (mean 50, minimum 50): tied as
+    // published (arithmetic), B first under the minimum or the harmonic mean.
+    const framework = buildFramework({
+      nodes: [buildNode("root", null), buildNode("s1", "root"), buildNode("s2", "root")],
+      indicators: [
+        buildIndicator("i1", "s1", { type: "checklist" }),
+        buildIndicator("i2", "s2", { type: "checklist" }),
+      ],
+    });
+    const answers = [
+      ...buildAnswers("A", "2024", { i1: "yes", i2: "no" }),
+      ...buildAnswers("B", "2024", { i1: "partially", i2: "partially" }),
+    ];
+    const model = modelOf(
+      { framework, answers },
+      {
+        ...DEFAULT_SETTINGS,
+        draws: 400,
+        weights: { ...DEFAULT_SETTINGS.weights, mode: "none" },
+        aggregations: ["framework", "minimum", "harmonic"],
+      },
+    );
+    const ev = createEvaluator(model);
+    const at = (aggregation: "framework" | "minimum" | "harmonic") => [
+      ...evaluate(ev, { ...nominalConfiguration(model), aggregation }),
+    ];
+    expect(at("framework")).toEqual([50, 50]);
+    expect(at("minimum")).toEqual([0, 50]);
+    expect(at("harmonic")).toEqual([0, 50]);
+    const result = analyse(model);
+    expect(result.factors.map((f) => f.key)).toEqual(["aggregation"]);
+    const [a, b] = result.entities;
+    expect([a!.nominalRank, b!.nominalRank]).toEqual([1, 1]);
+    // Two draws in three impose the minimum or the harmonic mean: A is second in them.
+    expect([a!.medianRank, a!.high, b!.high]).toEqual([2, 2, 1]);
   });
 
   it("does not move any rank when a weight change moves no score (every weight of a node scaled alike)", () => {

@@ -13,8 +13,25 @@ import type { CompiledFramework } from "../scoring/compile.ts";
 import { findBand, roundTo } from "../scoring/rank.ts";
 import { createRandom, gamma, seedFrom } from "./random.ts";
 
+/**
+ * `goalposts`: as the framework normalises (each node's rule, a distance or banding included);
+ * the others imposed on every indicator. A distance or a banding needs a node's reference or
+ * thresholds, so neither can be imposed on every indicator.
+ */
 export const NORMALISATIONS = ["goalposts", "minmax", "zscore", "rank"] as const;
-export const AGGREGATIONS = ["framework", "arithmetic", "geometric", "copeland"] as const;
+/**
+ * `framework`: each node's own method; the next five impose one method on every node (as the
+ * framework's aggregation methods do); `copeland` ranks by an outranking count at the root.
+ */
+export const AGGREGATIONS = [
+  "framework",
+  "arithmetic",
+  "geometric",
+  "harmonic",
+  "median",
+  "minimum",
+  "copeland",
+] as const;
 export const MISSING_POLICIES = ["framework", "zero", "mean"] as const;
 export type Normalisation = (typeof NORMALISATIONS)[number];
 export type Aggregation = (typeof AGGREGATIONS)[number];
@@ -119,21 +136,27 @@ export function buildAnalysisModel(
   const itemCount = n + cf.nodeCodes.length;
   const state = createColumnState(itemCount, Math.max(1, rows.length));
   const gp = createGoalposts(n);
-  periodGoalposts(cf, one, 0, rows.length, gp);
-  normaliseRows(cf, one, 0, rows.length, gp, state);
-  const nominal = state.score.slice(0, n * rows.length);
+  // Each normalisation by the scoring engine itself: the framework's rules, or one method imposed on every indicator.
+  const normaliseAs = (method: Normalisation) => {
+    const variantCf =
+      method === "goalposts" ? cf : { ...cf, rules: cf.rules.map((r) => ({ ...r, normalisation: method })) };
+    periodGoalposts(variantCf, one, 0, rows.length, gp);
+    normaliseRows(variantCf, one, 0, rows.length, gp, state);
+    return {
+      score: state.score.slice(0, n * rows.length),
+      coverage: state.coverage.slice(0, n * rows.length),
+    };
+  };
+  const nominal = normaliseAs("goalposts");
   const excluded = state.excluded.slice(0, n * rows.length);
   const variants = new Map<string, Variant>();
   for (const method of settings.normalisations) {
-    const score = method === "goalposts" ? nominal : renormalise(cf, one, nominal, method);
-    const coverage = score.map((s) => (Number.isNaN(s) ? 0 : 1));
-    variants.set(`${method}/plain`, { score, coverage });
+    const plain = method === "goalposts" ? nominal : normaliseAs(method);
+    variants.set(`${method}/plain`, plain);
     if (settings.missing.includes("mean")) {
-      const imputed = imputeMean(score, excluded, n, rows.length);
-      variants.set(`${method}/mean`, {
-        score: imputed,
-        coverage: imputed.map((s) => (Number.isNaN(s) ? 0 : 1)),
-      });
+      const imputed = imputeMean(plain.score, excluded, n, rows.length);
+      // An imputed score is not data: coverage 0, as the engine marks its own imputations.
+      variants.set(`${method}/mean`, { score: imputed, coverage: plain.coverage });
     }
   }
   const factors = buildFactors(cf, settings);
@@ -152,7 +175,7 @@ export function buildAnalysisModel(
         cf.framework.nodes.map((node) => ({
           ...node,
           aggregation:
-            aggregation === "arithmetic" || aggregation === "geometric" ? aggregation : node.aggregation,
+            aggregation === "framework" || aggregation === "copeland" ? node.aggregation : aggregation,
           missing: missing === "zero" ? "zero" : node.missing,
         })),
       );
@@ -196,58 +219,6 @@ function buildFactors(cf: CompiledFramework, settings: AnalysisSettings): Factor
 
 function rangeOf(cf: CompiledFramework, settings: AnalysisSettings, node: number): number {
   return settings.weights.range?.[cf.nodeCodes[node]!] ?? settings.weights.defaultRange;
-}
-
-/** Re-normalises the indicators' raw values of one period: min-max, z-score (on the 0–1 scale) or percentile rank. */
-function renormalise(
-  cf: CompiledFramework,
-  one: AnswerColumns,
-  nominal: Float64Array,
-  method: Normalisation,
-) {
-  const rows = one.rows;
-  const out = new Float64Array(nominal.length).fill(Number.NaN);
-  cf.indicators.forEach((ind, i) => {
-    const lower = (ind.type === "number" || ind.type === "percentage") && ind.scoring.direction === "lower";
-    const base = i * rows;
-    // Checklist and scale scores are already 0–1; numbers are re-normalised from their raw values.
-    const raw = (j: number) =>
-      ind.type === "number" || ind.type === "percentage" ? one.values[base + j]! : nominal[base + j]!;
-    const valid: number[] = [];
-    for (let j = 0; j < rows; j++) {
-      const v = raw(j);
-      if (!Number.isNaN(v) && Number.isFinite(v) && !Number.isNaN(nominal[base + j]!)) valid.push(j);
-    }
-    if (!valid.length) return;
-    const xs = valid.map(raw);
-    if (method === "minmax") {
-      const lo = Math.min(...xs);
-      const hi = Math.max(...xs);
-      valid.forEach((j, k) => {
-        const t = hi === lo ? 1 : (xs[k]! - lo) / (hi - lo);
-        out[base + j] = lower ? 1 - t : t;
-      });
-    } else if (method === "zscore") {
-      const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-      const sd = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / xs.length);
-      valid.forEach((j, k) => {
-        const z = sd === 0 ? 0 : (xs[k]! - mean) / sd;
-        out[base + j] = 0.5 + (lower ? -z : z) / 6;
-      });
-    } else {
-      // Percentile rank, ties sharing their mean rank.
-      const order = xs.map((_, k) => k).sort((a, b) => xs[a]! - xs[b]!);
-      let k = 0;
-      while (k < order.length) {
-        let end = k;
-        while (end + 1 < order.length && xs[order[end + 1]!] === xs[order[k]!]) end++;
-        const t = order.length === 1 ? 1 : (k + end) / 2 / (order.length - 1);
-        for (let m = k; m <= end; m++) out[base + valid[order[m]!]!] = lower ? 1 - t : t;
-        k = end + 1;
-      }
-    }
-  });
-  return out;
 }
 
 /** Replaces a missing (not "not applicable") indicator score by the mean of the period's other entities. */

@@ -77,16 +77,24 @@ function median(values: number[]): number | null {
 
 /** The tally of the children of `responses` who answered `question`. */
 export function tally(question: Question, responses: readonly ChildResponse[]): Tally {
-  const values = responses.map((r) => r.answers[question.code]).filter((v) => v !== undefined);
+  const values = responses
+    .map((r) => r.answers[question.code])
+    .filter((v) => v !== undefined)
+    // A smiley "4" read back from a JSON column may arrive as the number 4 (the driver parses it twice).
+    .map((v) => (question.type !== "number" && typeof v === "number" ? String(v) : v));
   const counts: Record<string, number> = {};
   const numbers: number[] = [];
+  // By the question's type, not the value's: a stored "4" of a smiley scale may come back as 4.
   for (const value of values) {
-    if (typeof value === "number") numbers.push(value);
-    else if (question.type !== "short-text")
-      for (const v of Array.isArray(value) ? value : [value]) counts[v] = (counts[v] ?? 0) + 1;
+    if (question.type === "number") {
+      const n = Number(value);
+      if (Number.isFinite(n)) numbers.push(n);
+    } else if (question.type !== "short-text")
+      for (const v of Array.isArray(value) ? value : [value])
+        counts[String(v)] = (counts[String(v)] ?? 0) + 1;
   }
   const agree = agreeingValues(question);
-  const agreeingCount = values.filter((v) => typeof v === "string" && agree.includes(v)).length;
+  const agreeingCount = values.filter((v) => !Array.isArray(v) && agree.includes(String(v))).length;
   return {
     n: values.length,
     counts,

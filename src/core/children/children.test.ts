@@ -137,6 +137,15 @@ describe("small-cell suppression", () => {
     expect(help!.total!.counts).toEqual({ family: 6, teacher: 6, nobody: 4 });
     expect(age!.total!.median).toBe(10);
   });
+
+  it('counts a smiley face stored as "4" and read back as 4 (a jsonb round trip) as the same face', () => {
+    const responses = [
+      ...many(6, { answers: { safe: 4 as unknown as string } }),
+      ...many(4, { answers: { safe: "2" } }),
+    ];
+    const safe = aggregateConsultation(SAMPLE_DEFINITION, responses).questions[1]!;
+    expect(safe.total).toMatchObject({ n: 10, agreeing: 0.6, counts: { "4": 6, "2": 4 }, median: null });
+  });
 });
 
 describe("free-text screening", () => {

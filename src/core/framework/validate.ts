@@ -1,3 +1,4 @@
+import { crosswalkIssues } from "./crosswalk.ts";
 import { type Framework, framework as frameworkSchema } from "./model.ts";
 
 /** One problem found in a framework, located by its JSON path (and, for spreadsheets, its cell). */
@@ -71,6 +72,7 @@ function checkSemantics(fw: Framework): FrameworkIssue[] {
   checkTree(fw, nodeIndex, add);
   checkWeightsAndTexts(fw, nodeIndex, add);
   checkIndicatorRules(fw, add);
+  for (const issue of crosswalkIssues(fw)) add(issue.path, issue.message);
   checkClassifications(fw, add);
   checkBands(fw, add);
   return issues;
@@ -128,6 +130,23 @@ function checkWeightsAndTexts(fw: Framework, _nodeIndex: Map<string, number>, ad
 }
 
 function checkIndicatorRules(fw: Framework, add: Add) {
+  fw.nodes.forEach((node, i) => {
+    const { min, max } = node.goalposts ?? {};
+    if (typeof min === "number" && typeof max === "number" && !(min < max))
+      add(["nodes", i, "goalposts", "min"], `goalposts need min < max (found min ${min}, max ${max})`);
+    checkNodeNormalisation(fw, node, i, add);
+  });
+  const grouped = new Set<string>();
+  (fw.groups ?? []).forEach((group, g) => {
+    group.members.forEach((member, m) => {
+      if (grouped.has(member))
+        add(
+          ["groups", g, "members", m],
+          `country "${member}" is in two groups; a country belongs to one group at most`,
+        );
+      grouped.add(member);
+    });
+  });
   fw.indicators.forEach((ind, i) => {
     if (ind.type === "number" || ind.type === "percentage") {
       const { min, max, log } = ind.scoring;
@@ -222,4 +241,41 @@ function checkBands(fw: Framework, add: Add) {
       add(["bands", cur.i, "min"], `band "${cur.b.code}" overlaps band "${prev.b.code}"`);
     }
   }
+}
+
+/** A distance needs its reference and banded its thresholds, on the same node; neither is set alone. */
+function checkNodeNormalisation(fw: Framework, node: Framework["nodes"][number], i: number, add: Add) {
+  const { normalisation, reference, thresholds, imputation } = node;
+  if (normalisation === "distance" && reference === undefined)
+    add(
+      ["nodes", i, "reference"],
+      "the distance normalisation needs a reference: a target above zero or a country code",
+    );
+  if (typeof reference === "number" && !(reference > 0))
+    add(["nodes", i, "reference"], `a reference target must be above zero (found ${reference})`);
+  if (reference !== undefined && normalisation !== "distance")
+    add(
+      ["nodes", i, "reference"],
+      "a reference is only used with the distance normalisation on the same node",
+    );
+  if (normalisation === "banded" && thresholds === undefined)
+    add(
+      ["nodes", i, "thresholds"],
+      "the banded normalisation needs thresholds (from and score of each band)",
+    );
+  if (thresholds !== undefined && normalisation !== "banded")
+    add(
+      ["nodes", i, "thresholds"],
+      "thresholds are only used with the banded normalisation on the same node",
+    );
+  thresholds?.forEach((t, j) => {
+    const before = thresholds[j - 1];
+    if (before && !(before.from < t.from))
+      add(
+        ["nodes", i, "thresholds", j, "from"],
+        `thresholds need increasing "from" values (found ${before.from} then ${t.from})`,
+      );
+  });
+  if (imputation === "group" && !fw.groups?.length)
+    add(["nodes", i, "imputation"], "the group imputation needs the framework's groups of countries");
 }

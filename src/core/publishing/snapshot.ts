@@ -1,4 +1,5 @@
-import type { Framework, LocalText } from "../framework/model.ts";
+import { crosswalkOrigins } from "../framework/crosswalk.ts";
+import type { CrosswalkChange, Framework, LocalText } from "../framework/model.ts";
 import { compileFramework } from "../scoring/compile.ts";
 import { scoreAnswers } from "../scoring/engine.ts";
 import type { AnswerValue } from "../scoring/normalise.ts";
@@ -65,6 +66,8 @@ export interface ReleaseScore {
   coverage: number | null;
   /** Change since the comparison release (same country and item), rounded like the score. */
   change: number | null;
+  /** Set (true) on an indicator whose value was imputed by the framework's missing-data rule, not answered. */
+  imputed?: true;
 }
 
 export interface RegionalAverage {
@@ -113,6 +116,19 @@ export interface ReleaseSnapshot {
   regional: RegionalAverage[];
   /** Earlier periods (from the comparison's trend) then this release; one point per period. */
   trend: TrendPoint[];
+  /**
+   * Present when the comparison release used another framework version: how this version's
+   * items were matched to its codes (by the framework's crosswalk), for change and trend.
+   */
+  crosswalk?: ReleaseCrosswalk;
+}
+
+/** The matching of a release's items to the comparison's framework version. */
+export interface ReleaseCrosswalk {
+  fromVersion: string;
+  toVersion: string;
+  /** Items whose code or measure differs from the comparison's: their code there (null: none) and why. */
+  items: { item: string; previous: string | null; change: CrosswalkChange | null }[];
 }
 
 export interface BuildReleaseInput {
@@ -152,9 +168,12 @@ export function buildReleaseSnapshot(input: BuildReleaseInput): ReleaseSnapshot 
   );
   const before = new Map<string, number | null>();
   if (comparison) for (const s of comparison.scores) before.set(`${s.country}\u0000${s.item}`, s.score);
+  const fromVersion = comparison?.release.frameworkVersion ?? fw.version;
+  const origin = crosswalkOrigins(fw, fromVersion);
   const scores: ReleaseScore[] = [];
   for (const row of toScoreRows(table, fw)) {
-    const prev = before.get(`${row.entity}\u0000${row.node}`);
+    const previous = origin(row.node).previous;
+    const prev = previous === null ? null : before.get(`${row.entity}\u0000${previous}`);
     scores.push({
       country: row.entity,
       item: row.node,
@@ -164,6 +183,7 @@ export function buildReleaseSnapshot(input: BuildReleaseInput): ReleaseSnapshot 
       rank: row.rank,
       coverage: row.coverage,
       change: scoreChange(row.score, prev ?? null, fw.precision),
+      ...(row.imputed ? { imputed: true as const } : {}),
     });
   }
   const averages = regionalAverages(table);
@@ -184,7 +204,9 @@ export function buildReleaseSnapshot(input: BuildReleaseInput): ReleaseSnapshot 
       .filter((s) => keep.has(s.item))
       .map(({ country, item, score, band }) => ({ country, item, score, band })),
   };
-  const trend = [...(comparison?.trend ?? []).filter((p) => p.period !== release.period), point];
+  const crosswalk = comparison && fromVersion !== fw.version ? releaseCrosswalk(fw, fromVersion) : undefined;
+  const earlier = (comparison?.trend ?? []).filter((p) => p.period !== release.period);
+  const trend = [...(crosswalk ? earlier.map((p) => renameTrendPoint(p, fw, fromVersion)) : earlier), point];
   return {
     format: RELEASE_FORMAT,
     release: {
@@ -197,6 +219,7 @@ export function buildReleaseSnapshot(input: BuildReleaseInput): ReleaseSnapshot 
     scores,
     regional,
     trend,
+    ...(crosswalk ? { crosswalk } : {}),
   };
 }
 
@@ -217,5 +240,35 @@ export function indexRelease(snapshot: ReleaseSnapshot): ReleaseIndex {
     score: (country, item) => scores.get(`${country}\u0000${item}`),
     answer: (country, indicator) => answers.get(`${country}\u0000${indicator}`),
     regional: (item) => regional.get(item) ?? null,
+  };
+}
+
+/** The items of `fw` that a crosswalk from `fromVersion` matches to another code, or marks as changed. */
+function releaseCrosswalk(fw: Framework, fromVersion: string): ReleaseCrosswalk {
+  const origin = crosswalkOrigins(fw, fromVersion);
+  const items = [...fw.nodes.map((n) => n.code), ...fw.indicators.map((i) => i.code)]
+    .map((item) => ({ item, ...origin(item) }))
+    .filter((x) => x.previous !== x.item || x.change !== null);
+  return { fromVersion, toVersion: fw.version, items };
+}
+
+/**
+ * An earlier trend point under this version's codes: an item keeps the history of its single
+ * counterpart (same code, renamed, moved, rescored); a split or new item starts afresh, and old
+ * items with no counterpart drop out.
+ */
+function renameTrendPoint(point: TrendPoint, fw: Framework, fromVersion: string): TrendPoint {
+  const origin = crosswalkOrigins(fw, fromVersion);
+  const byPrevious = new Map<string, string>();
+  for (const item of [...fw.nodes.map((n) => n.code), ...fw.indicators.map((i) => i.code)]) {
+    const o = origin(item);
+    if (o.previous !== null && o.change !== "split") byPrevious.set(o.previous, item);
+  }
+  return {
+    ...point,
+    scores: point.scores.flatMap((x) => {
+      const item = byPrevious.get(x.item);
+      return item === undefined ? [] : [{ ...x, item }];
+    }),
   };
 }

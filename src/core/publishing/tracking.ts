@@ -93,3 +93,148 @@ export function groupByArticle(
     .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : Number(a) - Number(b) || a.localeCompare(b)))
     .map(([article, list]) => ({ article, recommendations: list }));
 }
+
+/** One recommendation of a review's follow-up card, as published. */
+export interface FollowUpCardItem {
+  reference: string;
+  text: LocalText;
+  articles: string[];
+  /** The coalition's latest published status, or `not_assessed`. */
+  status: StatusKey;
+  assessedOn: string | null;
+  evidenceText: string | null;
+  evidenceUrls: string[];
+  /** The government's latest published claim, kept apart. */
+  government: ImplementationStatus | null;
+}
+
+/** The follow-up "report card" of a review: each recommendation's status and evidence. */
+export interface FollowUpCard {
+  mechanism: string;
+  session: string | null;
+  cycle: string | null;
+  documentSymbol: string | null;
+  issuedOn: string | null;
+  counts: { status: StatusKey; count: number }[];
+  items: FollowUpCardItem[];
+}
+
+const numberIn = (value: string | null) => Number((value ?? "").replace(/\D/g, "")) || 0;
+
+/**
+ * The follow-up card of the last review in a published tracking: of the recommendations grouped
+ * by mechanism, cycle and session, the group issued last (then the highest cycle and session
+ * number), each with the coalition's published status and evidence. Null when nothing is published.
+ */
+export function lastReviewCard(snapshot: TrackingSnapshot): FollowUpCard | null {
+  const groups = new Map<string, TrackedRecommendation[]>();
+  for (const r of snapshot.recommendations) {
+    const key = JSON.stringify([r.mechanism, r.cycle, r.session]);
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  const newest = (list: TrackedRecommendation[]) =>
+    list
+      .map((r) => r.issuedOn ?? "")
+      .sort()
+      .at(-1) ?? "";
+  const [last] = [...groups.values()].sort(
+    (a, b) =>
+      newest(b).localeCompare(newest(a)) ||
+      numberIn(b[0]!.cycle) - numberIn(a[0]!.cycle) ||
+      numberIn(b[0]!.session) - numberIn(a[0]!.session),
+  );
+  if (!last) return null;
+  const first = last[0]!;
+  const items = [...last]
+    .sort((a, b) => numberIn(a.paragraph) - numberIn(b.paragraph))
+    .map(
+      (r): FollowUpCardItem => ({
+        reference: [r.documentSymbol, r.paragraph && `¶ ${r.paragraph}`].filter(Boolean).join(" "),
+        text: r.text,
+        articles: r.uncrcArticles,
+        status: r.coalition?.status ?? "not_assessed",
+        assessedOn: r.coalition?.assessedOn ?? null,
+        evidenceText: r.coalition?.evidenceText ?? null,
+        evidenceUrls: r.coalition?.evidenceUrls ?? [],
+        government: r.government?.status ?? null,
+      }),
+    );
+  return {
+    mechanism: first.mechanism,
+    session: first.session,
+    cycle: first.cycle,
+    documentSymbol: first.documentSymbol,
+    issuedOn: newest(last) || null,
+    counts: trackingStatusCounts({ ...snapshot, recommendations: last }),
+    items,
+  };
+}
+
+/** One published version of a country's tracking: how many recommendations stood at each status. */
+export interface TrackingSeriesPoint {
+  slug: string;
+  version: number;
+  publishedAt: string;
+  total: number;
+  counts: Record<StatusKey, number>;
+}
+
+/**
+ * The implementation of a country's recommendations over time: one point per published version
+ * of its tracking (oldest first), counting the recommendations by the coalition's status.
+ */
+export function trackingSeries(snapshots: readonly TrackingSnapshot[]): TrackingSeriesPoint[] {
+  return [...snapshots]
+    .sort((a, b) => a.version - b.version)
+    .map((s) => ({
+      slug: s.slug,
+      version: s.version,
+      publishedAt: s.publishedAt,
+      total: s.recommendations.length,
+      counts: Object.fromEntries(trackingStatusCounts(s).map((c) => [c.status, c.count])) as Record<
+        StatusKey,
+        number
+      >,
+    }));
+}
+
+/** The series as CSV (RFC 4180, a header row): version, date, total and one column per status. */
+export function trackingSeriesCsv(country: string, series: readonly TrackingSeriesPoint[]): string {
+  const statuses = [...IMPLEMENTATION_STATUSES, "not_assessed" as const];
+  const rows = [
+    ["country", "version", "slug", "published_on", "recommendations", ...statuses],
+    ...series.map((p) => [
+      country,
+      String(p.version),
+      p.slug,
+      p.publishedAt.slice(0, 10),
+      String(p.total),
+      ...statuses.map((s) => String(p.counts[s])),
+    ]),
+  ];
+  return `${rows.map((r) => r.join(",")).join("\r\n")}\r\n`;
+}
+
+/** What the portal shows of a country's published tracking: the last review's card and the series. */
+export interface PortalTracking {
+  country: string;
+  slug: string;
+  version: number;
+  publishedAt: string;
+  card: FollowUpCard | null;
+  series: TrackingSeriesPoint[];
+}
+
+/** The portal's view of one country's published trackings (every version, any order). */
+export function portalTracking(snapshots: readonly TrackingSnapshot[]): PortalTracking | null {
+  const latest = [...snapshots].sort((a, b) => b.version - a.version)[0];
+  if (!latest) return null;
+  return {
+    country: latest.country.code,
+    slug: latest.slug,
+    version: latest.version,
+    publishedAt: latest.publishedAt,
+    card: lastReviewCard(latest),
+    series: trackingSeries(snapshots),
+  };
+}

@@ -4,3 +4,4 @@ export * from "./model.ts";
 export * from "./normalise.ts";
 export * from "./report-card.ts";
 export * from "./similarity.ts";
+export * from "./synergies.ts";

@@ -1,6 +1,46 @@
 import type { CompiledFramework, Lens } from "./compile.ts";
 
 /**
+ * The weighted median of `n` scores (with their weights): the score at which half the weight is
+ * reached, the mean of the two middle scores when half is reached exactly between them (so equal
+ * weights give the usual median). Sorts `values` and `weights` in place, together.
+ */
+export function weightedMedian(values: Float64Array, weights: Float64Array, n: number): number {
+  // Insertion sort: a node has few children.
+  for (let i = 1; i < n; i++) {
+    const v = values[i]!;
+    const w = weights[i]!;
+    let j = i - 1;
+    while (j >= 0 && values[j]! > v) {
+      values[j + 1] = values[j]!;
+      weights[j + 1] = weights[j]!;
+      j--;
+    }
+    values[j + 1] = v;
+    weights[j + 1] = w;
+  }
+  let total = 0;
+  for (let i = 0; i < n; i++) total += weights[i]!;
+  const half = total / 2;
+  let seen = 0;
+  for (let i = 0; i < n; i++) {
+    seen += weights[i]!;
+    if (Math.abs(seen - half) <= 1e-12 * total && i + 1 < n) return (values[i]! + values[i + 1]!) / 2;
+    if (seen > half) return values[i]!;
+  }
+  return values[n - 1]!;
+}
+
+const medianValues = { values: new Float64Array(16), weights: new Float64Array(16) };
+function medianBuffer(size: number) {
+  if (medianValues.values.length < size) {
+    medianValues.values = new Float64Array(size);
+    medianValues.weights = new Float64Array(size);
+  }
+  return medianValues;
+}
+
+/**
  * Per-item working arrays for one entity and period. Indicators fill the first
  * slots; `aggregateTree` fills the node slots. A score is 0–1, NaN when missing.
  */
@@ -33,14 +73,18 @@ export function aggregateTree(cf: CompiledFramework, state: ItemState, lens?: Le
   const children = lens ? lens.children : cf.children;
   for (const node of order) {
     const def = cf.framework.nodes[node]!;
-    const geometric = def.aggregation === "geometric";
+    const method = def.aggregation;
+    const geometric = method === "geometric";
     const zeroMissing = def.missing === "zero";
     let totalWeight = 0;
     let coveredWeight = 0;
     let scoredWeight = 0;
     let sum = 0;
+    let least = Number.POSITIVE_INFINITY;
     let hasZero = false;
     const list = children[node]!;
+    const median = method === "median" ? medianBuffer(list.length) : null;
+    let counted = 0;
     for (let k = 0; k < list.length; k++) {
       const item = list[k]!;
       const w = weight[item]!;
@@ -56,6 +100,15 @@ export function aggregateTree(cf: CompiledFramework, state: ItemState, lens?: Le
       if (geometric) {
         if (s <= 0) hasZero = true;
         else sum += w * Math.log(s);
+      } else if (method === "harmonic") {
+        if (s <= 0) hasZero = true;
+        else sum += w / s;
+      } else if (method === "minimum") {
+        if (s < least) least = s;
+      } else if (median) {
+        median.values[counted] = s;
+        median.weights[counted] = w;
+        counted++;
       } else {
         sum += w * s;
       }
@@ -74,6 +127,12 @@ export function aggregateTree(cf: CompiledFramework, state: ItemState, lens?: Le
       score[slot] = Number.NaN;
     } else if (geometric) {
       score[slot] = hasZero ? 0 : Math.exp(sum / scoredWeight);
+    } else if (method === "harmonic") {
+      score[slot] = hasZero ? 0 : scoredWeight / sum;
+    } else if (method === "minimum") {
+      score[slot] = least;
+    } else if (median) {
+      score[slot] = weightedMedian(median.values, median.weights, counted);
     } else {
       score[slot] = sum / scoredWeight;
     }

@@ -1,4 +1,5 @@
 import type { Framework, Indicator } from "../framework/model.ts";
+import { type IndicatorRule, resolveIndicatorRules } from "./node-rules.ts";
 
 /**
  * A framework flattened into arrays for fast scoring. Items are indicators
@@ -19,6 +20,8 @@ export interface CompiledFramework {
   order: number[];
   /** One lens per value of every classification: which items belong to it. */
   lenses: Lens[];
+  /** Per indicator: normalisation, goalposts and imputation set on the nodes above it. */
+  rules: IndicatorRule[];
 }
 
 export interface Lens {
@@ -113,5 +116,6 @@ export function compileFramework(fw: Framework): CompiledFramework {
     itemWeight,
     order,
     lenses,
+    rules: resolveIndicatorRules(fw, indicators),
   };
 }

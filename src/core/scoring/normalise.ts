@@ -68,13 +68,16 @@ export function normalise(raw: number, lo: number, hi: number, lowerIsBetter: bo
  * period's min or max. A data goalpost never crosses a fixed one: with
  * `min: 9, max: "data"` and every value below 9, the goalposts become [9, 9]
  * (everyone scores 0) rather than an inverted range that scored them as the best.
+ * `fixed`: goalposts that replace the indicator's own (set on a node above it).
  */
 export function goalposts(
   ind: Extract<Indicator, { type: "number" | "percentage" }>,
   dataMin: number,
   dataMax: number,
+  fixed: { min: number | "data"; max: number | "data" } = ind.scoring,
 ): [number, number] {
-  const { min, max, log } = ind.scoring;
+  const { min, max } = fixed;
+  const { log } = ind.scoring;
   const fix = (g: number) => (log ? Math.log(g) : g);
   if (min === "data" && max === "data") return [dataMin, dataMax];
   if (min === "data") {

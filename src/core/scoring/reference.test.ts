@@ -86,6 +86,7 @@ function referenceScores(fw: Framework, answers: readonly Answer[]) {
         let scored = 0;
         let sum = 0;
         let hasZero = false;
+        const scores: { s: number; w: number }[] = [];
         for (const child of children) {
           if (child.weight <= 0) continue;
           if (!child.node && !inLens(byCode.get(child.code)!)) continue;
@@ -99,8 +100,12 @@ function referenceScores(fw: Framework, answers: readonly Answer[]) {
             s = 0;
           }
           scored += child.weight;
+          scores.push({ s, w: child.weight });
           if (node.aggregation === "arithmetic") sum += child.weight * s;
-          else if (s <= 0) hasZero = true;
+          else if (node.aggregation === "harmonic") {
+            if (s <= 0) hasZero = true;
+            else sum += child.weight / s;
+          } else if (s <= 0) hasZero = true;
           else sum += child.weight * Math.log(s);
         }
         if (total === 0) return { score: Number.NaN, coverage: 0, excluded: true };
@@ -108,7 +113,33 @@ function referenceScores(fw: Framework, answers: readonly Answer[]) {
         if (scored === 0 || coverage === 0 || coverage < node.minCoverage) {
           return { score: Number.NaN, coverage, excluded: false };
         }
-        const mean = node.aggregation === "arithmetic" ? sum / scored : hasZero ? 0 : Math.exp(sum / scored);
+        // Weighted median: the score where half the weight is reached (between two scores when exactly).
+        const median = () => {
+          const sorted = [...scores].sort((a, b) => a.s - b.s);
+          const weight = sorted.reduce((t, x) => t + x.w, 0);
+          let seen = 0;
+          for (let i = 0; i < sorted.length; i++) {
+            seen += sorted[i]!.w;
+            if (Math.abs(seen - weight / 2) <= 1e-12 * weight && i + 1 < sorted.length)
+              return (sorted[i]!.s + sorted[i + 1]!.s) / 2;
+            if (seen > weight / 2) return sorted[i]!.s;
+          }
+          return sorted[sorted.length - 1]!.s;
+        };
+        const mean =
+          node.aggregation === "arithmetic"
+            ? sum / scored
+            : node.aggregation === "harmonic"
+              ? hasZero
+                ? 0
+                : scored / sum
+              : node.aggregation === "minimum"
+                ? Math.min(...scores.map((x) => x.s))
+                : node.aggregation === "median"
+                  ? median()
+                  : hasZero
+                    ? 0
+                    : Math.exp(sum / scored);
         return { score: mean, coverage, excluded: false };
       };
       const at = (key: string) => `${period}/${entity}/${key}`;

@@ -1,6 +1,7 @@
 import { aggregateTree, createItemState } from "./aggregate.ts";
 import { sortPeriods } from "./columns.ts";
 import type { CompiledFramework } from "./compile.ts";
+import { hasOnlyOwnRules } from "./node-rules.ts";
 import { goalposts, isNumeric, normalise } from "./normalise.ts";
 import { assignBands, rankColumns } from "./rank.ts";
 import { collectRawValues, NOT_APPLICABLE_MARK } from "./raw-values.ts";
@@ -10,9 +11,11 @@ import type { Answer, ScoreColumn, ScoreTable } from "./score-table.ts";
  * The engine as it was before the columnar one: one row of raw values per
  * entity and period, the whole tree aggregated row by row. Kept as an oracle:
  * `column-engine.test.ts` checks that both give bit-identical tables, and
- * `bench/engine.bench.ts` prints both timings.
+ * `bench/engine.bench.ts` prints both timings. It knows only the indicators' own rules: node
+ * normalisations, goalposts and imputation are the columnar engine's alone.
  */
 export function scoreAnswersByRow(cf: CompiledFramework, answers: Iterable<Answer>): ScoreTable {
+  if (!hasOnlyOwnRules(cf.rules)) throw new Error("the row engine does not apply node normalisation rules");
   const n = cf.indicators.length;
   const itemCount = n + cf.nodeCodes.length;
   const skipped: ScoreTable["skipped"] = [];
@@ -40,6 +43,7 @@ export function scoreAnswersByRow(cf: CompiledFramework, answers: Iterable<Answe
     rank: new Int32Array(cells),
     band: new Int16Array(cells).fill(-1),
     present: new Uint8Array(periods.length * entities.length),
+    imputed: new Uint8Array(cells),
     skipped,
   };
 

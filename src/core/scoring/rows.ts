@@ -18,6 +18,8 @@ export interface ScoreRow {
   coverage: number | null;
   /** Change since the entity's previous period, rounded like the score. */
   change: number | null;
+  /** True on an indicator whose value was imputed by a node's missing-data policy, not answered. */
+  imputed: boolean;
 }
 
 /** Lists the table as rows, one per entity, period and column, in a stable order. */
@@ -42,6 +44,7 @@ export function* toScoreRows(table: ScoreTable, fw: Framework): Generator<ScoreR
           rank: table.rank[i]! || null,
           coverage: Number.isNaN(cov) ? null : roundTo(cov, 4),
           change,
+          imputed: table.imputed[i] === 1,
         };
       }
     }

@@ -34,6 +34,8 @@ export interface ScoreTable {
   band: Int16Array;
   /** 1 when the entity has answers in the period. */
   present: Uint8Array;
+  /** 1 on an indicator cell whose value was imputed by a node's policy (not answered); 0 elsewhere. */
+  imputed: Uint8Array;
   /** Answers that could not be used, with the reason. */
   skipped: { answer: Answer; reason: string }[];
 }

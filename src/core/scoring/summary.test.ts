@@ -8,7 +8,7 @@ import {
 import { compileFramework } from "./compile.ts";
 import { type Answer, scoreAnswers } from "./engine.ts";
 import { toScoreRows } from "./rows.ts";
-import { changeSincePrevious, regionalAverages, scoreChange } from "./summary.ts";
+import { changeSincePrevious, regionalAverages, scoreChange, strengthsAndWeakest } from "./summary.ts";
 
 const fw = buildFramework({
   precision: 1,
@@ -78,6 +78,7 @@ describe("toScoreRows", () => {
       rank: 2,
       coverage: 1,
       change: 2.8, // 27.775 − 25
+      imputed: false,
     });
     expect(rows.find((r) => r.entity === "C" && r.node === "p")).toEqual({
       entity: "C",
@@ -89,6 +90,7 @@ describe("toScoreRows", () => {
       rank: null,
       coverage: 0,
       change: null,
+      imputed: false,
     });
     expect(rows.find((r) => r.entity === "C" && r.node === "root")?.coverage).toBe(0.5);
   });
@@ -102,5 +104,43 @@ describe("scoreChange", () => {
     expect(scoreChange(50, null, 1)).toBeNull();
     expect(scoreChange(Number.NaN, 40, 1)).toBeNull();
     expect(scoreChange(41.25, 41.25, 1)).toBe(0);
+  });
+});
+
+describe("strengthsAndWeakest", () => {
+  const areas = (scores: number[]) => scores.map((score, i) => ({ label: `A${i}`, score }));
+
+  it("takes the five highest and the five lowest (lowest first) of many areas", () => {
+    const { strengths, weakest } = strengthsAndWeakest(
+      areas([50, 90, 10, 70, 30, 80, 20, 60, 40, 100, 0, 55]),
+      1,
+    );
+    expect(strengths.map((a) => a.score)).toEqual([100, 90, 80, 70, 60]);
+    expect(weakest.map((a) => a.score)).toEqual([0, 10, 20, 30, 40]);
+  });
+
+  it("never names an area in both lists when there are fewer than ten", () => {
+    for (let count = 0; count <= 10; count++) {
+      const list = areas(Array.from({ length: count }, (_, i) => (i * 37) % 100));
+      const { strengths, weakest } = strengthsAndWeakest(list, 1);
+      expect(strengths.length).toBe(Math.min(5, Math.floor(count / 2)));
+      expect(weakest.length).toBe(strengths.length);
+      expect(strengths.filter((s) => weakest.includes(s))).toEqual([]);
+      const lowestStrength = Math.min(...strengths.map((a) => a.score));
+      for (const w of weakest) expect(w.score).toBeLessThanOrEqual(lowestStrength);
+    }
+  });
+
+  it("ranks by the score as shown, ties by label, and leaves out areas without a score", () => {
+    const list = [
+      { label: "b", score: 60.04 },
+      { label: "a", score: 59.96 },
+      { label: "c", score: Number.NaN },
+      { label: "d", score: 10 },
+      { label: "e", score: 20 },
+    ];
+    const { strengths, weakest } = strengthsAndWeakest(list, 1);
+    expect(strengths.map((a) => a.label)).toEqual(["a", "b"]);
+    expect(weakest.map((a) => a.label)).toEqual(["d", "e"]);
   });
 });

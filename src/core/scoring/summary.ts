@@ -58,3 +58,31 @@ export function previousScore(table: ScoreTable, period: number, entity: number,
   }
   return Number.NaN;
 }
+
+/** A scored area that may be named as a strength or a weakness. */
+export interface ScoredArea {
+  label: string;
+  score: number;
+}
+
+/**
+ * The strongest and the weakest of a country's areas, as every page and report names them: at
+ * most `n` of each, ranked by the score as published (rounded to the framework's precision; ties
+ * by label), and never the same area in both lists — with fewer than 2n areas each list takes
+ * half, so an area named a strength always scores at least as high as every area named weakest.
+ * The weakest come lowest first.
+ */
+export function strengthsAndWeakest<T extends ScoredArea>(
+  areas: readonly T[],
+  precision: number,
+  n = 5,
+  locale = "en",
+): { strengths: T[]; weakest: T[] } {
+  const ranked = areas
+    .filter((a) => Number.isFinite(a.score))
+    .map((a) => ({ a, shown: roundTo(a.score, precision) }))
+    .sort((x, y) => y.shown - x.shown || x.a.label.localeCompare(y.a.label, locale))
+    .map((x) => x.a);
+  const k = Math.min(n, Math.floor(ranked.length / 2));
+  return { strengths: ranked.slice(0, k), weakest: ranked.slice(ranked.length - k).reverse() };
+}

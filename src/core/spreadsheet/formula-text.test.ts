@@ -30,3 +30,13 @@ describe("spreadsheet formula text", () => {
     expect(restoreFormulaText("'plain")).toBe("'plain");
   });
 });
+
+describe("texts that already start with a quote", () => {
+  it("round-trip unchanged", () => {
+    for (const text of ["'- ", "''=1", "'abc", "'", "-", "a'-"]) {
+      expect(restoreFormulaText(neutraliseFormula(text))).toBe(text);
+    }
+    expect(neutraliseFormula("'- ")).toBe("''- ");
+    expect(restoreFormulaText("'=SUM(A1)")).toBe("=SUM(A1)");
+  });
+});

@@ -6,10 +6,14 @@
  * negative score stays a number.
  */
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-const NEUTRALISED = /^'[=+\-@\t\r]/;
+/** A formula character at the start, after any quotes (text that already starts `'=` gets one more). */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+const NEUTRALISED = /^'+[=+\-@\t\r]/;
 
-/** The text to write in a spreadsheet cell: `'` before a leading formula character. */
+/**
+ * The text to write in a spreadsheet cell: `'` before a leading formula character, and before
+ * text that itself starts with quotes and a formula character, so that reading back is lossless.
+ */
 export function neutraliseFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }

@@ -2,7 +2,7 @@
  * Childmark portal: small progressive enhancement. Every page works without
  * this script; with it, the compare picker hides columns at once (the choice
  * kept in the address's #c=… so it survives on a static host) and the
- * indicator list filters as you type.
+ * indicator list and the member directory filter as you type or choose.
  */
 (() => {
   function setupCompare() {
@@ -96,9 +96,50 @@
     input.addEventListener("input", filter);
   }
 
+  function setupMembers() {
+    const box = document.querySelector("[data-member-filter]");
+    if (!box) return;
+    const input = box.querySelector('input[type="search"]');
+    const selects = Array.from(box.querySelectorAll("select[data-filter]"));
+    const status = box.querySelector("[data-templates]");
+    const templates = JSON.parse(status.getAttribute("data-templates") || "{}");
+    const rules = new Intl.PluralRules(document.documentElement.lang);
+    const items = Array.from(document.querySelectorAll("[data-member]"));
+    box.hidden = false;
+
+    function say(count) {
+      const template =
+        count === 0 ? templates["=0"] : templates[rules.select(count)] || templates.other || "";
+      status.textContent = template.replace("#", String(count));
+    }
+    function filter() {
+      const words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+      let shown = 0;
+      for (const item of items) {
+        const text = item.getAttribute("data-search") || "";
+        let match = words.every((w) => text.includes(w));
+        for (const select of selects) {
+          if (!match || !select.value) continue;
+          const key = select.getAttribute("data-filter");
+          const value = item.getAttribute(`data-${key}`) || "";
+          match = key === "themes" ? value.split("|").includes(select.value) : value === select.value;
+        }
+        item.hidden = !match;
+        if (match) shown++;
+      }
+      for (const group of document.querySelectorAll("[data-member-group]")) {
+        group.hidden = !group.querySelector("[data-member]:not([hidden])");
+      }
+      say(shown);
+    }
+    input.addEventListener("input", filter);
+    for (const select of selects) select.addEventListener("change", filter);
+  }
+
   function start() {
     setupCompare();
     setupSearch();
+    setupMembers();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();

@@ -1,4 +1,9 @@
-import type { Indicator, ReleaseAnswer } from "../../core/index.ts";
+import {
+  type Indicator,
+  type IndicatorRule,
+  type ReleaseAnswer,
+  resolveIndicatorRules,
+} from "../../core/index.ts";
 import type { PageEnv } from "../context.ts";
 import { numberLocaleOf } from "../i18n/translate.ts";
 
@@ -67,11 +72,61 @@ export function answerTone(answer: ReleaseAnswer | undefined): string {
   return "value";
 }
 
-/** How an indicator is scored, in one or two sentences generated from its rule. */
+/**
+ * How an indicator is scored, in one or two sentences generated from its rule: its own, or the
+ * normalisation, goalposts and imputation set on the nearest node above it (as the engine scores).
+ */
 export function scoringRule(env: PageEnv, indicator: Indicator): string {
+  const rule = resolveIndicatorRules(env.fw, [indicator])[0]!;
+  const sentence = normalisationRule(env, indicator, rule);
+  return rule.imputation === "none" ? sentence : `${sentence} ${env.t(`ruleImpute_${rule.imputation}`)}`;
+}
+
+function normalisationRule(env: PageEnv, indicator: Indicator, rule: IndicatorRule): string {
   // Indicator scores are 0–1 inside the engine; pages show every score on the framework's scale.
   const scale = env.fw.scoreScale;
   const shown = (share: number) => plainNumber(env.lang, Math.round(share * scale * 1000) / 1000);
+  const numeric = indicator.type === "number" || indicator.type === "percentage";
+  const unit = indicator.type === "number" ? indicator.unit : undefined;
+  const value = (v: number) =>
+    indicator.type === "percentage" ? percent(env.lang, v) : withUnit(plainNumber(env.lang, v), unit);
+  const lower = numeric && indicator.scoring.direction === "lower";
+  const direction = env.t(lower ? "ruleLower" : "ruleHigher");
+  switch (rule.normalisation) {
+    case "minmax":
+    case "zscore":
+    case "rank":
+      return env.t(`rule_${rule.normalisation}`, {
+        scale: plainNumber(env.lang, scale),
+        half: shown(0.5),
+        direction,
+      });
+    case "distance": {
+      const ref = rule.reference;
+      const reference =
+        typeof ref === "number"
+          ? value(ref)
+          : env.t("ruleReferenceCountry", { country: env.countryName(ref ?? "") });
+      return env.t(lower ? "ruleDistanceLower" : "ruleDistanceHigher", {
+        reference,
+        scale: plainNumber(env.lang, scale),
+      });
+    }
+    case "banded": {
+      const list = rule.thresholds ?? [];
+      // The lowest band also takes every value below it: it reads "below the next threshold".
+      const bands = list.map((b, k) => {
+        const next = list[k + 1];
+        if (k > 0) return env.t("ruleBandFrom", { from: value(b.from), score: shown(b.score) });
+        return next
+          ? env.t("ruleBandFirst", { to: value(next.from), score: shown(b.score) })
+          : env.t("ruleBandAll", { score: shown(b.score) });
+      });
+      return env.t("ruleBanded", { bands: bands.join("; "), scale: plainNumber(env.lang, scale) });
+    }
+    case "goalposts":
+      break;
+  }
   switch (indicator.type) {
     case "checklist": {
       const s = indicator.scoring;
@@ -88,14 +143,10 @@ export function scoringRule(env: PageEnv, indicator: Indicator): string {
       });
     case "number":
     case "percentage": {
-      const s = indicator.scoring;
-      const unit = indicator.type === "number" ? indicator.unit : undefined;
+      // Goalposts set on a node above replace the indicator's own, as in the engine.
+      const s = { ...indicator.scoring, ...(rule.goalposts ?? {}) };
       const post = (g: number | "data", which: "min" | "max") =>
-        g === "data"
-          ? env.t("goalpostData", { which })
-          : indicator.type === "percentage"
-            ? percent(env.lang, g)
-            : withUnit(plainNumber(env.lang, g), unit);
+        g === "data" ? env.t("goalpostData", { which }) : value(g);
       const lowFirst = s.direction === "higher";
       const parts = [
         env.t("ruleNumeric", {

@@ -1,15 +1,14 @@
-import type { FrameworkNode, Indicator, ReleaseScore } from "../../core/index.ts";
+import {
+  type FrameworkNode,
+  type Indicator,
+  type ReleaseScore,
+  strengthsAndWeakest,
+} from "../../core/index.ts";
 import type { PageEnv } from "../context.ts";
 
 /** The sections: the root's direct children, in framework order. */
 export function sectionNodes(env: PageEnv): FrameworkNode[] {
   return env.fw.nodes.filter((n) => n.parent === env.rootNode);
-}
-
-/** Nodes that hold indicators rather than other nodes (the most specific areas). */
-export function leafNodes(env: PageEnv): FrameworkNode[] {
-  const parents = new Set(env.fw.nodes.map((n) => n.parent));
-  return env.fw.nodes.filter((n) => n.parent !== null && !parents.has(n.code));
 }
 
 /** Children of a node, in framework order. */
@@ -106,30 +105,38 @@ export function regionalGap(env: PageEnv): GapFigures | null {
   };
 }
 
-/** The most specific areas of a country, best first, with a score and the section they belong to. */
-export function areasByScore(
+/** An area a country profile may name as a strength or weakness: a bar of one of its charts. */
+export interface CountryArea {
+  code: string;
+  label: string;
+  /** The chart it is a bar of: "Section", or the classification's name ("UNCRC article"). */
+  context: string;
+  score: number;
+  band: string | null;
+}
+
+/**
+ * A country's strengths and weakest areas, from the bars of the profile's own charts (the
+ * sections and each classification's values) so that an area carries the very figure its chart
+ * shows; chosen by `strengthsAndWeakest`, the one rule every page and report follows.
+ */
+export function countryAreas(
   env: PageEnv,
   country: string,
-): { code: string; label: string; section: string | null; score: number; band: string | null }[] {
-  return leafNodes(env)
-    .map((n) => {
-      const top = nodePath(env, n.code)[0];
-      return {
-        code: n.code,
-        label: env.text(n.label),
-        section: top && top.code !== n.code ? env.text(top.label) : null,
-        row: env.idx.score(country, n.code),
-      };
-    })
-    .filter((x) => typeof x.row?.score === "number")
-    .map((x) => ({
-      code: x.code,
-      label: x.label,
-      section: x.section,
-      score: x.row!.score!,
-      band: x.row!.band,
-    }))
-    .sort((a, b) => b.score - a.score || a.label.localeCompare(b.label, env.lang));
+): { strengths: CountryArea[]; weakest: CountryArea[] } {
+  const items = [
+    ...sectionNodes(env).map((n) => ({ item: n.code, label: env.text(n.label), context: env.t("section") })),
+    ...env.fw.classifications.flatMap((c) =>
+      classificationItems(env, c.code).map((x) => ({ ...x, context: env.text(c.label) })),
+    ),
+  ];
+  const areas = items.flatMap((x): CountryArea[] => {
+    const row = env.idx.score(country, x.item);
+    return typeof row?.score === "number"
+      ? [{ code: x.item, label: x.label, context: x.context, score: row.score, band: row.band }]
+      : [];
+  });
+  return strengthsAndWeakest(areas, env.fw.precision, 5, env.lang);
 }
 
 /** Overall changes since the comparison release: largest improvements and declines (at most `n` each). */
@@ -174,7 +181,14 @@ export function answerCounts(env: PageEnv, country: string) {
     if (a.value === "na") na++;
     else answered++;
   }
-  return { answered, na, total: env.fw.indicators.length };
+  // Indicators without an answer whose value the framework's missing-data rule filled in.
+  const imputed = env.fw.indicators.filter((ind) => isImputed(env, country, ind.code)).length;
+  return { answered, na, imputed, total: env.fw.indicators.length };
+}
+
+/** True when a country's value of an indicator was imputed (not answered) in this release. */
+export function isImputed(env: PageEnv, country: string, indicator: string): boolean {
+  return env.idx.score(country, indicator)?.imputed === true;
 }
 
 /** The chain of nodes from the root's child down to a node (for "part of" lines). */

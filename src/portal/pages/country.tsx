@@ -1,12 +1,25 @@
+import { isMethodologyChange } from "../../core/index.ts";
 import type { PageEnv } from "../context.ts";
 import { Hero, PortalDocument } from "../layout.tsx";
 import { describeAnswer } from "../model/answers.ts";
-import { answerCounts, areasByScore, indicatorsUnder, sectionNodes } from "../model/derive.ts";
-import { BandBadge, BigScore, Change, DataTable, IndicatorLink, Section } from "../parts.tsx";
+import {
+  answerCounts,
+  type CountryArea,
+  countryAreas,
+  indicatorsUnder,
+  isImputed,
+  sectionNodes,
+} from "../model/derive.ts";
+import { BandBadge, BigScore, Change, DataTable, ImputedMark, IndicatorLink, Section } from "../parts.tsx";
 import { countryDownloadPath, downloadFormatNames, downloadFormats, reportPath } from "../routes.ts";
+import { CountryChildrenSaid } from "./children-said.tsx";
+import { CountryBudgets } from "./country-budgets.tsx";
 import { ClassificationFigure, SectionsFigure, TrendFigure } from "./country-charts.tsx";
 import { GapBlock } from "./country-gap.tsx";
+import { CountryFollowUp, CountryTrackingSeries } from "./country-tracking.tsx";
 import { Sources } from "./evidence.tsx";
+import { CountryMembersBlock } from "./members.tsx";
+import { RobustnessSentence } from "./uncertainty.tsx";
 
 function Summary({ env, country }: { env: PageEnv; country: string }) {
   const row = env.idx.score(country, env.rootNode);
@@ -51,14 +64,15 @@ function Summary({ env, country }: { env: PageEnv; country: string }) {
 }
 
 function Areas({ env, country }: { env: PageEnv; country: string }) {
-  const areas = areasByScore(env, country);
-  const list = (rows: typeof areas) => (
+  const { strengths, weakest } = countryAreas(env, country);
+  if (!strengths.length) return null;
+  const list = (rows: CountryArea[]) => (
     <ol className="areas">
       {rows.map((a) => (
         <li key={a.code}>
           <span className="areas__label">
             {a.label}
-            {a.section && <span className="muted"> · {env.t("areaIn", { section: a.section })}</span>}
+            <span className="muted"> · {a.context}</span>
           </span>
           <span className="areas__score">{env.score(a.score)}</span>
           <BandBadge env={env} band={a.band} />
@@ -69,10 +83,10 @@ function Areas({ env, country }: { env: PageEnv; country: string }) {
   return (
     <div className="grid grid--2">
       <Section id="strengths" title={env.t("strengthsTitle")} className="card">
-        {list(areas.slice(0, 5))}
+        {list(strengths)}
       </Section>
       <Section id="weakest" title={env.t("weaknessesTitle")} className="card">
-        {list(areas.slice(-5).reverse())}
+        {list(weakest)}
       </Section>
     </div>
   );
@@ -82,6 +96,11 @@ function ChangeTable({ env, country }: { env: PageEnv; country: string }) {
   const comparison = env.snap.release.comparison;
   if (!comparison) return null;
   const before = env.snap.trend.find((p) => p.period === comparison.period);
+  // Items whose measure the framework changed since the comparison (split, merged, rescored): marked.
+  const crosswalk = env.snap.crosswalk;
+  const methodologyChanges = new Set(
+    (crosswalk?.items ?? []).filter((x) => isMethodologyChange(x.change)).map((x) => x.item),
+  );
   const items = [
     { code: env.rootNode, label: env.t("overallScore") },
     ...sectionNodes(env).map((n) => ({ code: n.code, label: env.text(n.label) })),
@@ -100,6 +119,7 @@ function ChangeTable({ env, country }: { env: PageEnv; country: string }) {
         {items.map((item) => {
           const now = env.idx.score(country, item.code);
           const then = before?.scores.find((s) => s.country === country && s.item === item.code);
+          const method = methodologyChanges.has(item.code);
           return (
             <tr key={item.code}>
               <th scope="row">{item.label}</th>
@@ -107,11 +127,27 @@ function ChangeTable({ env, country }: { env: PageEnv; country: string }) {
               <td className="num">{env.score(now?.score)}</td>
               <td className="num">
                 <Change env={env} value={now?.change} />
+                {method && (
+                  <span className="methodology-mark" title={env.t("methodologyChanged")}>
+                    <span aria-hidden="true">*</span>
+                    <span className="visually-hidden"> ({env.t("methodologyChanged")})</span>
+                  </span>
+                )}
               </td>
             </tr>
           );
         })}
       </DataTable>
+      {crosswalk && (
+        <p className="chart__note" id="crosswalk-note">
+          {env.t("crosswalkNote", {
+            from: crosswalk.fromVersion,
+            to: crosswalk.toVersion,
+            period: comparison.period,
+          })}
+          {items.some((item) => methodologyChanges.has(item.code)) && ` ${env.t("crosswalkMarked")}`}
+        </p>
+      )}
     </Section>
   );
 }
@@ -169,7 +205,10 @@ function Answers({ env, country }: { env: PageEnv; country: string }) {
                       <IndicatorLink env={env} ind={ind} />
                     </th>
                     <td>{describeAnswer(env, ind, answer)}</td>
-                    <td className="num">{env.score(env.idx.score(country, ind.code)?.score)}</td>
+                    <td className="num">
+                      {env.score(env.idx.score(country, ind.code)?.score)}
+                      <ImputedMark env={env} imputed={isImputed(env, country, ind.code)} />
+                    </td>
                     <td>
                       <Sources env={env} answer={answer} />
                     </td>
@@ -199,6 +238,7 @@ export function CountryBody({
       <section aria-label={env.t("overallScore")} className="figures">
         <Summary env={env} country={country} />
       </section>
+      <RobustnessSentence env={env} country={country} />
       <div className="grid grid--2">
         <SectionsFigure env={env} country={country} embed={!print} />
         <TrendFigure env={env} country={country} embed={!print} />
@@ -211,6 +251,11 @@ export function CountryBody({
           <ClassificationFigure key={c.code} env={env} country={country} code={c.code} />
         ))}
       </div>
+      <CountryChildrenSaid env={env} country={country} />
+      <CountryBudgets env={env} country={country} />
+      <CountryFollowUp env={env} country={country} />
+      <CountryTrackingSeries env={env} country={country} />
+      {!print && <CountryMembersBlock env={env} country={country} />}
       {!print && <CountryDownloads env={env} country={country} />}
       {!print && <Answers env={env} country={country} />}
     </>

@@ -9,6 +9,7 @@ import {
   releaseDownloadPath,
   reportPath,
 } from "../routes.ts";
+import { UNCERTAINTY_FORMATS } from "./uncertainty.tsx";
 
 const FORMATS = [
   { format: "csv", key: "fmtCsv" },
@@ -39,6 +40,24 @@ export function DownloadsPage({ env }: { env: PageEnv }) {
           ))}
         </DataTable>
       </Section>
+      {env.ctx.analysis && (
+        <Section id="uncertainty" title={env.t("uncertaintyTitle")} lead={env.t("uncertaintyLead")}>
+          <DataTable head={[env.t("format"), env.t("description")]}>
+            {UNCERTAINTY_FORMATS.map((f, i) => (
+              <tr key={f}>
+                <th scope="row">
+                  <a href={env.href(`downloads/${slug}.${f}`)} download>
+                    <span dir="ltr">{`${slug}.${f}`}</span>
+                  </a>
+                </th>
+                <td>
+                  {env.t((["fmtUncertaintyCsv", "fmtUncertaintyXlsx", "fmtUncertaintyJson"] as const)[i]!)}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+        </Section>
+      )}
       <Section id="reports" title={env.t("downloadReports")}>
         <ul className="downloads">
           <li>

@@ -38,7 +38,10 @@ export function EmbedMapPage({ env }: { env: PageEnv }) {
 export function EmbedRankingPage({ env }: { env: PageEnv }) {
   return (
     <Embed env={env} title={env.t("rankingTitle")} full={{ page: "home", lang: env.lang }}>
-      <RankingTable env={env} linkTarget="_top" />
+      {/* With rank intervals the table is wider than a phone: it scrolls in its own box. */}
+      <div className="table-scroll">
+        <RankingTable env={env} linkTarget="_top" />
+      </div>
     </Embed>
   );
 }

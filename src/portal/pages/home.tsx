@@ -6,6 +6,7 @@ import type { PageEnv } from "../context.ts";
 import { Hero, PortalDocument } from "../layout.tsx";
 import { bandOfValue, largestChanges, rankedCountries, sectionNodes } from "../model/derive.ts";
 import { BandBadge, BigScore, Change, CountryLink, DataTable, Local, Section } from "../parts.tsx";
+import { RankInterval, RankIntervalNote } from "./uncertainty.tsx";
 
 /** The ranking table: rank, country (link to profile), score, band, change since the comparison release. */
 export function RankingTable({ env, linkTarget }: { env: PageEnv; linkTarget?: "_top" }) {
@@ -20,6 +21,7 @@ export function RankingTable({ env, linkTarget }: { env: PageEnv; linkTarget?: "
         { num: env.t("score") },
         env.t("band"),
         comparison && { num: env.t("changeSince", { period: comparison.period }) },
+        env.ctx.analysis && env.t("rankInterval"),
       ]}
     >
       {rankedCountries(env).map(({ code, name, row }) => (
@@ -48,6 +50,11 @@ export function RankingTable({ env, linkTarget }: { env: PageEnv; linkTarget?: "
           {comparison && (
             <td className="num">
               <Change env={env} value={row?.change} />
+            </td>
+          )}
+          {env.ctx.analysis && (
+            <td>
+              <RankInterval env={env} code={code} />
             </td>
           )}
         </tr>
@@ -123,6 +130,20 @@ export function BandsAndSections({ env }: { env: PageEnv }) {
   );
 }
 
+function Ranking({ env }: { env: PageEnv }) {
+  return (
+    <Section id="ranking" title={env.t("rankingTitle")}>
+      <div className="table-scroll">
+        <RankingTable env={env} />
+      </div>
+      <RankIntervalNote env={env} />
+      <p className="embed-link">
+        <a href={env.href({ page: "embed-ranking", lang: env.lang })}>{env.t("embed")}</a>
+      </p>
+    </Section>
+  );
+}
+
 /** The home page: the regional picture. */
 export function HomePage({ env }: { env: PageEnv }) {
   const r = env.snap.release;
@@ -179,19 +200,22 @@ export function HomePage({ env }: { env: PageEnv }) {
       >
         <ChoroplethMap env={env} id="map-svg" />
       </Figure>
-      <div className="grid grid--map">
-        <Section id="ranking" title={env.t("rankingTitle")}>
-          <div className="table-scroll">
-            <RankingTable env={env} />
+      {env.ctx.analysis ? (
+        // With rank ranges the ranking needs the page's whole width; bands and sections go below it.
+        <>
+          <Ranking env={env} />
+          <div className="grid grid--2">
+            <BandsAndSections env={env} />
           </div>
-          <p className="embed-link">
-            <a href={env.href({ page: "embed-ranking", lang: env.lang })}>{env.t("embed")}</a>
-          </p>
-        </Section>
-        <div>
-          <BandsAndSections env={env} />
+        </>
+      ) : (
+        <div className="grid grid--map">
+          <Ranking env={env} />
+          <div>
+            <BandsAndSections env={env} />
+          </div>
         </div>
-      </div>
+      )}
       <Changes env={env} />
     </PortalDocument>
   );

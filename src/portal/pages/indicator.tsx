@@ -4,7 +4,9 @@ import type { PageEnv } from "../context.ts";
 import { Hero, PortalDocument } from "../layout.tsx";
 import { describeAnswer, scoringRule } from "../model/answers.ts";
 import { nodePath, rankedCountries } from "../model/derive.ts";
-import { BandBadge, CountryLink, DataTable, Local, Section } from "../parts.tsx";
+import { BandBadge, CountryLink, DataTable, ImputedMark, Local, Section } from "../parts.tsx";
+import { ChildrenCell, IndicatorChildrenSaid, voicesOf } from "./children-said.tsx";
+import { IndicatorInvestment } from "./country-budgets.tsx";
 import { Sources } from "./evidence.tsx";
 
 function Facts({ env, ind }: { env: PageEnv; ind: Indicator }) {
@@ -81,6 +83,7 @@ export function IndicatorPage({ env, ind }: { env: PageEnv; ind: Indicator }) {
     return { key: code, label: name, value: row?.score ?? null, band: row?.band ?? null };
   });
   const title = env.text(ind.text);
+  const heard = voicesOf(env, ind.code).length > 0;
   return (
     <PortalDocument env={env} title={`${ind.code} ${title}`} description={title}>
       <Hero
@@ -101,13 +104,20 @@ export function IndicatorPage({ env, ind }: { env: PageEnv; ind: Indicator }) {
       <Section id="answers" title={env.t("indicatorAnswersTitle")}>
         <DataTable
           scroll
-          head={[env.t("country"), env.t("answer"), { num: env.t("score") }, env.t("band"), env.t("sources")]}
+          head={[
+            env.t("country"),
+            env.t("answer"),
+            { num: env.t("score") },
+            env.t("band"),
+            env.t("sources"),
+            heard && env.t("childrenColumn"),
+          ]}
           foot={
             <tr>
               <th scope="row">{env.t("regionalAverage")}</th>
               <td />
               <td className="num">{env.score(env.idx.regional(ind.code))}</td>
-              <td colSpan={2} />
+              <td colSpan={heard ? 3 : 2} />
             </tr>
           }
         >
@@ -120,18 +130,28 @@ export function IndicatorPage({ env, ind }: { env: PageEnv; ind: Indicator }) {
                   <CountryLink env={env} code={code} name={name} />
                 </th>
                 <td>{describeAnswer(env, ind, answer)}</td>
-                <td className="num">{env.score(row?.score)}</td>
+                <td className="num">
+                  {env.score(row?.score)}
+                  <ImputedMark env={env} imputed={row?.imputed === true} />
+                </td>
                 <td>
                   <BandBadge env={env} band={row?.band} />
                 </td>
                 <td>
                   <Sources env={env} answer={answer} />
                 </td>
+                {heard && (
+                  <td>
+                    <ChildrenCell env={env} ind={ind} country={code} />
+                  </td>
+                )}
               </tr>
             );
           })}
         </DataTable>
       </Section>
+      <IndicatorInvestment env={env} indicator={ind.code} node={ind.node} />
+      <IndicatorChildrenSaid env={env} ind={ind} />
       <Section id="scores" title={env.t("indicatorScoresTitle")}>
         <BarFigure
           env={env}

@@ -1,4 +1,4 @@
-import type { FrameworkNode } from "../../core/index.ts";
+import { AGGREGATION_METHODS, type AggregationMethod, type FrameworkNode } from "../../core/index.ts";
 import { bandColorOf } from "../charts/figure.tsx";
 import type { PageEnv } from "../context.ts";
 import { Hero, PortalDocument } from "../layout.tsx";
@@ -6,6 +6,7 @@ import { scoringRule } from "../model/answers.ts";
 import { answerCounts, childNodes, indicatorsUnder, rankedCountries } from "../model/derive.ts";
 import { DataTable, IndicatorLink, Section } from "../parts.tsx";
 import { valueLabels } from "./country-gap.tsx";
+import { RobustnessSection } from "./uncertainty.tsx";
 
 function Tree({ env, node }: { env: PageEnv; node: FrameworkNode }) {
   const children = childNodes(env, node.code);
@@ -22,12 +23,34 @@ function Tree({ env, node }: { env: PageEnv; node: FrameworkNode }) {
             {" · "}
             {env.t(`method_${child.aggregation}`)}
             {child.minCoverage > 0 && ` · ${env.t("minCoverage")} ${env.pct(child.minCoverage)}`}
+            <NodeRules env={env} node={child} />
           </span>
           {childNodes(env, child.code).length > 0 && <Tree env={env} node={child} />}
         </li>
       ))}
     </ul>
   );
+}
+
+/** A node's own normalisation, goalposts and imputation (they apply to every indicator below it). */
+function NodeRules({ env, node }: { env: PageEnv; node: FrameworkNode }) {
+  const goal = (g: number | "data") => (g === "data" ? env.t("goalpostFromData") : env.num(g, g % 1 ? 2 : 0));
+  const parts = [
+    node.normalisation === "distance" &&
+      env.t("norm_distance", {
+        reference:
+          typeof node.reference === "number"
+            ? env.num(node.reference, node.reference % 1 ? 2 : 0)
+            : env.countryName(node.reference ?? ""),
+      }),
+    node.normalisation === "banded" && env.t("norm_banded", { count: node.thresholds?.length ?? 0 }),
+    (node.normalisation === "minmax" || node.normalisation === "zscore" || node.normalisation === "rank") &&
+      env.t(`norm_${node.normalisation}`),
+    node.goalposts &&
+      env.t("nodeGoalposts", { min: goal(node.goalposts.min), max: goal(node.goalposts.max) }),
+    node.imputation && node.imputation !== "none" && env.t(`impute_${node.imputation}`),
+  ].filter((x): x is string => Boolean(x));
+  return <>{parts.map((p) => ` · ${p}`).join("")}</>;
 }
 
 function Rules({ env }: { env: PageEnv }) {
@@ -81,7 +104,7 @@ function Aggregation({ env }: { env: PageEnv }) {
   const nodes = env.fw.nodes.filter(
     (n) => childNodes(env, n.code).length > 0 || indicatorsUnder(env, n.code).length > 0,
   );
-  const count = (m: "arithmetic" | "geometric") => nodes.filter((n) => n.aggregation === m).length;
+  const count = (m: AggregationMethod) => nodes.filter((n) => n.aggregation === m).length;
   const missing = (m: "reweight" | "zero") => nodes.filter((n) => n.missing === m).length;
   return (
     <div className="grid grid--2">
@@ -89,10 +112,12 @@ function Aggregation({ env }: { env: PageEnv }) {
         <ul className="plain">
           <li>{env.t("aggregationArithmetic")}</li>
           <li>{env.t("aggregationGeometric")}</li>
+          {count("harmonic") > 0 && <li>{env.t("aggregationHarmonic")}</li>}
+          {count("median") > 0 && <li>{env.t("aggregationMedian")}</li>}
+          {count("minimum") > 0 && <li>{env.t("aggregationMinimum")}</li>}
         </ul>
         <p>
-          {(["arithmetic", "geometric"] as const)
-            .filter((m) => count(m) > 0)
+          {AGGREGATION_METHODS.filter((m) => count(m) > 0)
             .map((m) => env.t("aggregationUsed", { count: count(m), method: env.t(`method_${m}`) }))
             .join(" ")}
         </p>
@@ -167,12 +192,14 @@ function Gap({ env }: { env: PageEnv }) {
 function Coverage({ env }: { env: PageEnv }) {
   return (
     <Section id="coverage" title={env.t("coverageTitle")} lead={env.t("coverageLead")}>
+      <p className="muted">{env.t("imputedLegend")}</p>
       <DataTable
         scroll
         head={[
           env.t("country"),
           { num: env.t("answered") },
           { num: env.t("notApplicable") },
+          { num: env.t("imputedCount") },
           { num: env.t("weightCovered") },
         ]}
       >
@@ -185,6 +212,7 @@ function Coverage({ env }: { env: PageEnv }) {
                 {c.answered} / {c.total} ({env.pct(c.answered / Math.max(1, c.total))})
               </td>
               <td className="num">{c.na}</td>
+              <td className="num">{c.imputed}</td>
               <td className="num">
                 {row?.coverage === null || row?.coverage === undefined ? "–" : env.pct(row.coverage, 1)}
               </td>
@@ -216,6 +244,7 @@ export function MethodologyPage({ env }: { env: PageEnv }) {
       <Classifications env={env} />
       <Gap env={env} />
       <Coverage env={env} />
+      <RobustnessSection env={env} />
     </PortalDocument>
   );
 }

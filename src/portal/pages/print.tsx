@@ -57,7 +57,9 @@ export function PrintRegionalPage({ env }: { env: PageEnv }) {
       </Figure>
       <p className="chart__note">{env.t("mapDisclaimer")}</p>
       <Section id="ranking" title={env.t("rankingTitle")}>
-        <RankingTable env={env} />
+        <div className="table-scroll">
+          <RankingTable env={env} />
+        </div>
       </Section>
       <BandsAndSections env={env} />
       <PrintFooter env={env} />

@@ -11,10 +11,10 @@ import {
   type Framework,
   summariseDraws,
 } from "../../core/index.ts";
+import { typescriptWorkerCode } from "../typescript-worker.ts";
 
-// The sources are TypeScript run through tsx (see bin/childmark.js): a worker registers it, then loads its module.
 const WORKER_URL = new URL("./draws-worker.ts", import.meta.url).href;
-const WORKER_BOOT = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL)}); });`;
+const WORKER_BOOT = typescriptWorkerCode(WORKER_URL);
 
 /** What one worker is given: everything to rebuild the model, and its range of evaluations. */
 export interface DrawsJob {
@@ -36,8 +36,14 @@ export async function runAnalysisInWorkers(
   columns: AnswerColumns,
   period: string,
   settings: AnalysisSettings,
-  options: { workers?: number; onProgress?: (done: number, total: number) => void } = {},
+  options: {
+    workers?: number;
+    onProgress?: (done: number, total: number) => void;
+    /** Aborting stops every worker at once; the promise then rejects with the signal's reason. */
+    signal?: AbortSignal;
+  } = {},
 ): Promise<AnalysisResult> {
+  options.signal?.throwIfAborted();
   const model = buildAnalysisModel(compileFramework(framework), columns, period, settings);
   const total = evaluationCount(model);
   const count = Math.max(1, Math.min(options.workers ?? availableParallelism(), total));
@@ -49,6 +55,12 @@ export async function runAnalysisInWorkers(
       const job: DrawsJob = { framework, columns, period, settings, from, to };
       return new Promise<DrawBlock>((resolve, reject) => {
         const worker = new Worker(WORKER_BOOT, { eval: true, workerData: job });
+        const stop = () => {
+          void worker.terminate();
+          reject(options.signal!.reason);
+        };
+        options.signal?.addEventListener("abort", stop, { once: true });
+        worker.on("exit", () => options.signal?.removeEventListener("abort", stop));
         worker.on("message", (message: { progress?: number; block?: DrawBlock }) => {
           if (message.block) resolve(message.block);
           else if (message.progress !== undefined) {

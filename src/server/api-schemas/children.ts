@@ -93,18 +93,32 @@ export const moderationParams = consultationParams.extend({
   submissionId: z.uuid(),
   questionCode: z.string().min(1).max(60),
 });
+const moderationStatus = z.enum(["pending", "approved", "redacted", "rejected"]);
+/** One decision of a moderator: who (their name), when, what, how many parts removed; never the text. */
+export const moderationDecisionOut = z.object({
+  status: moderationStatus.exclude(["pending"]),
+  parts: z.number().int(),
+  by: z.string().nullable(),
+  at: z.iso.datetime({ offset: true }),
+});
 export const moderationItemOut = z.object({
   submissionId: z.uuid(),
   questionCode: z.string(),
   text: z.string(),
   findings: z.array(z.string()),
-  status: z.enum(["pending", "approved", "redacted", "rejected"]),
+  status: moderationStatus,
+  /** Send it back as `expectedVersion`: a decision on what another moderator just changed is refused. */
+  version: z.number().int(),
+  /** Oldest first. */
+  history: z.array(moderationDecisionOut),
 });
 export type ModerationItemOut = z.infer<typeof moderationItemOut>;
 export const moderationBody = z.object({
   decision: z.enum(["approve", "redact", "reject"]),
   /** For `redact`: the parts of the text to remove. */
   parts: z.array(z.string().min(1).max(200)).max(20).default([]),
+  /** The item's `version` as the moderator read it. */
+  expectedVersion: z.number().int().positive(),
 });
 
 /* The child-facing API: by a facilitator's short code, no account, no cookie. */
@@ -118,6 +132,73 @@ export const codeParams = z.object({
     .regex(/^[A-Za-z0-9]+$/, "letters and digits")
     .transform((c) => c.toUpperCase()),
 });
+export const audioParams = consultationParams.extend({ audioId: z.uuid() });
+export const joinAudioParams = codeParams.extend({ audioId: z.uuid() });
+
+/** What an XLSForm import made and what it could not map (row by row). */
+export const questionnaireImportOut = z.object({
+  id: z.uuid(),
+  questions: z.number().int(),
+  report: z.array(
+    z.object({
+      sheet: z.string(),
+      row: z.number().int(),
+      type: z.string(),
+      name: z.string(),
+      action: z.enum(["skipped", "ignored", "assumed"]),
+      reason: z.string(),
+    }),
+  ),
+});
+export type QuestionnaireImportOut = z.infer<typeof questionnaireImportOut>;
+
+/** What a Kobo import stored, and which columns it read and which it dropped. */
+export const koboImportOut = z.object({
+  stored: z.number().int(),
+  /** Rows already imported before (the same Kobo record): not stored twice. */
+  already: z.number().int(),
+  emptyRows: z.number().int(),
+  mapped: z.array(z.object({ column: z.string(), question: z.string() })),
+  dropped: z.array(z.object({ column: z.string(), reason: z.string() })),
+});
+export type KoboImportOut = z.infer<typeof koboImportOut>;
+
+/** The column-mapping step of a Kobo import: each column, what it is matched to, a few values. */
+export const koboPreviewOut = z.object({
+  rows: z.number().int(),
+  columns: z.array(
+    z.object({
+      column: z.string(),
+      target: z.string().nullable(),
+      automatic: z.boolean(),
+      kobo: z.boolean(),
+      samples: z.array(z.string()),
+      /** A select_multiple question's 0/1 column per option: that question's combined column is read instead. */
+      partOf: z.string().nullable(),
+    }),
+  ),
+  /** Rows that read cleanly and hold an answer: what an import with this mapping would store. */
+  ready: z.number().int(),
+  /** Rows with at least one value the import would refuse (one refused row stops the whole import). */
+  refusedRows: z.number().int(),
+  /** Rows with no answer at all: left out. */
+  emptyRows: z.number().int(),
+  /** Ready rows of an age band whose guardians' consent the facilitators must confirm. */
+  needConsent: z.number().int(),
+  /** The refusals grouped by column and reason: how many rows, and up to three values found. */
+  refusals: z.array(
+    z.object({
+      column: z.string(),
+      reason: z.string(),
+      rows: z.number().int(),
+      examples: z.array(z.string()),
+    }),
+  ),
+  /** What an import with this mapping would refuse (by row and column); empty when it would import. */
+  problems: z.array(z.string()),
+});
+export type KoboPreviewOut = z.infer<typeof koboPreviewOut>;
+
 export const joinOut = z.object({
   code: z.string(),
   status: z.enum(CONSULTATION_STATUSES),
@@ -175,3 +256,67 @@ export const childrenViewOut = z.array(
   }),
 );
 export type ChildrenViewOut = z.infer<typeof childrenViewOut>;
+
+/**
+ * Every "what children said" of the published consultations, one entry per question linked to an
+ * indicator: the total, the age bands and the countries that may be shown (each at least the
+ * threshold, complementary suppression applied), for the portal and the assessment workspace.
+ */
+const voiceGroupOut = z.object({
+  key: z.string(),
+  children: z.number().int(),
+  agreeing: z.number().nullable(),
+  counts: z.record(z.string(), z.number().int()),
+});
+export const childrenVoiceOut = z.object({
+  indicator: z.string(),
+  consultationId: z.uuid(),
+  title: localTextOut,
+  organisation: z.string(),
+  closedAt: z.string().nullable(),
+  threshold: z.number().int(),
+  question: z.object({
+    code: z.string(),
+    type: z.string(),
+    text: localTextOut,
+    /** The values that count as agreeing (yes; the happiest faces). */
+    agreeing: z.array(z.string()),
+    options: z.array(z.object({ value: z.string(), label: localTextOut, picture: z.string().optional() })),
+  }),
+  children: z.number().int(),
+  agreeing: z.number().nullable(),
+  counts: z.record(z.string(), z.number().int()),
+  /** Age bands and countries shown (at least the threshold each); `hidden` when some were left out. */
+  bands: z.array(voiceGroupOut.extend({ label: localTextOut })),
+  countries: z.array(voiceGroupOut),
+  hidden: z.boolean(),
+  /**
+   * A free-text question's words that a moderator approved (or approved with parts removed), once
+   * the consultation reached its threshold; never a text waiting or rejected. Empty otherwise.
+   */
+  quotes: z.array(z.string()),
+});
+export type ChildrenVoiceOut = z.infer<typeof childrenVoiceOut>;
+export const childrenVoicesOut = z.array(childrenVoiceOut);
+
+/** The child-friendly results: per question the children and the count per answer, nothing else. */
+export const kidsResultsOut = z.object({
+  title: localTextOut,
+  languages: z.array(z.string()),
+  closedAt: z.string().nullable(),
+  threshold: z.number().int(),
+  /** Children who took part, or null under the threshold. */
+  children: z.number().int().nullable(),
+  questions: z.array(
+    z.object({
+      code: z.string(),
+      type: z.string(),
+      text: localTextOut,
+      options: z.array(z.object({ value: z.string(), label: localTextOut, picture: z.string().optional() })),
+      children: z.number().int(),
+      counts: z.record(z.string(), z.number().int()),
+    }),
+  ),
+  quotes: z.array(z.string()),
+});
+export type KidsResultsOut = z.infer<typeof kidsResultsOut>;

@@ -6,7 +6,7 @@ import {
   OUTCOME_KINDS,
   RESPONSE_DECISIONS,
 } from "../../core/index.ts";
-import { isoDate, localText } from "./results.ts";
+import { isoDate, localText, localTextOf, optionalLocalTextOf } from "./results.ts";
 
 /*
  * Evaluations of a plan and its advocacy outcomes: the request and response shapes of
@@ -25,7 +25,7 @@ export const scaleIn = z
 export const findingIn = z.object({
   criterion: z.enum(EVALUATION_CRITERIA),
   rating: z.number().int().nullable().default(null),
-  narrative: z.string().trim().max(20000).default(""),
+  narrative: optionalLocalTextOf(20000).default({}),
   evidence: evidenceList,
 });
 
@@ -55,14 +55,14 @@ export const evaluationRecommendationParams = evaluationParams.extend({ recommen
 export const outcomeParams = z.object({ id: z.uuid(), outcomeId: z.uuid() });
 
 export const evaluationRecommendationBody = z.object({
-  text: z.string().trim().min(1).max(5000),
+  text: localTextOf(5000),
   dueOn: isoDate.nullable().default(null),
 });
 
 /** A management response and the follow-up status: each change is kept with who and when. */
 export const followUpBody = z.object({
   responseDecision: z.enum(RESPONSE_DECISIONS).nullable(),
-  managementResponse: z.string().trim().max(10000).default(""),
+  managementResponse: optionalLocalTextOf(10000).default({}),
   status: z.enum(FOLLOW_UP_STATUSES),
   note: z.string().trim().max(2000).nullable().default(null),
 });
@@ -70,7 +70,7 @@ export type FollowUpBody = z.infer<typeof followUpBody>;
 
 export const outcomeBody = z.object({
   title: localText,
-  description: z.string().trim().max(10000).default(""),
+  description: optionalLocalTextOf(10000).default({}),
   kind: z.enum(OUTCOME_KINDS),
   achievedOn: isoDate,
   nodeId: z.uuid().nullable().default(null),
@@ -83,7 +83,7 @@ const scalePointOut = z.object({ value: z.number(), label: z.record(z.string(), 
 const findingOut = z.object({
   criterion: z.enum(EVALUATION_CRITERIA),
   rating: z.number().nullable(),
-  narrative: z.string(),
+  narrative: z.record(z.string(), z.string()),
   evidence: z.array(z.string()),
 });
 const historyOut = z.object({
@@ -95,10 +95,10 @@ const historyOut = z.object({
 });
 export const evaluationRecommendationOut = z.object({
   id: z.uuid(),
-  text: z.string(),
+  text: z.record(z.string(), z.string()),
   dueOn: z.string().nullable(),
   responseDecision: z.string().nullable(),
-  managementResponse: z.string(),
+  managementResponse: z.record(z.string(), z.string()),
   status: z.enum(FOLLOW_UP_STATUSES),
   history: z.array(historyOut),
 });
@@ -149,7 +149,7 @@ export const evaluationSummaryOut = z.object({
 export const outcomeOut = z.object({
   id: z.uuid(),
   title: z.record(z.string(), z.string()),
-  description: z.string(),
+  description: z.record(z.string(), z.string()),
   kind: z.enum(OUTCOME_KINDS),
   achievedOn: z.string(),
   nodeId: z.uuid().nullable(),

@@ -246,10 +246,18 @@ const suggestion = z.object({
   title: z.string(),
   /** The phrases of the text, or the themes, that led to the suggestion. */
   because: z.array(z.string()),
+  /**
+   * "model": scored by the model trained on this database's classified recommendations;
+   * "vocabulary": by the curated vocabulary or the recommendation's themes.
+   */
+  source: z.enum(["model", "vocabulary"]),
 });
+/** The model a kind of suggestion came from, or null when the vocabulary alone gave them. */
+const suggestionModel = z.object({ examples: z.number(), trainedAt: z.string() }).nullable();
 export const classificationSuggestions = z.object({
   uncrcArticles: z.array(suggestion),
   sdgTargets: z.array(suggestion),
+  models: z.object({ uncrcArticles: suggestionModel, sdgTargets: suggestionModel }),
 });
 export type ClassificationSuggestionsOut = z.infer<typeof classificationSuggestions>;
 

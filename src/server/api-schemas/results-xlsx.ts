@@ -15,7 +15,15 @@ export const planImportProblem = z.object({
   row: z.number().int().nullable().describe("Row number as the spreadsheet shows it (header: row 1)"),
   column: z.string().nullable().describe("Column letter, e.g. D; null for the whole row or sheet"),
   field: z.string().nullable().describe("Column header, e.g. value"),
-  message: z.string(),
+  code: z
+    .string()
+    .describe(
+      "What is wrong, e.g. conflict, notNumber, parentUnknown: the web app words it in its languages",
+    ),
+  params: z
+    .record(z.string(), z.union([z.string(), z.number()]))
+    .describe("The code's parameters, e.g. { found: 'n/a' }"),
+  message: z.string().describe("The problem in English, for the API and the command line"),
 });
 export type PlanImportProblem = z.infer<typeof planImportProblem>;
 

@@ -5,9 +5,20 @@ import { z } from "zod";
  * shapes validate the web forms and every imported row (XLSX, IATI).
  */
 
-export const localText = z
-  .record(z.string().min(2).max(35), z.string().trim().max(2000))
-  .refine((t) => Object.values(t).some((v) => v.length > 0), "give the text in at least one language");
+const language = z.string().min(2).max(35);
+
+/** A required text in languages (language → text), each at most `max` characters; at least one given. */
+export const localTextOf = (max: number) =>
+  z
+    .record(language, z.string().trim().max(max))
+    .refine((t) => Object.values(t).some((v) => v.length > 0), "give the text in at least one language");
+export const localText = localTextOf(2000);
+
+/** An optional text in languages: empty languages are left out, so nothing given is `{}`. */
+export const optionalLocalTextOf = (max: number) =>
+  z
+    .record(language, z.string().trim().max(max))
+    .transform((t) => Object.fromEntries(Object.entries(t).filter(([, v]) => v.length > 0)));
 export const key = z
   .string()
   .trim()
@@ -62,6 +73,11 @@ export const nodeBody = z.object({
 });
 export type NodeBody = z.infer<typeof nodeBody>;
 
+/** The version an edit started from: a stale one gets 409 and changes nothing. */
+const expectedVersion = z.number().int().min(1);
+/** A change of a node: the node as `nodeBody`, and the version the edit started from. */
+export const nodeUpdateBody = nodeBody.extend({ expectedVersion });
+
 export const indicatorLinkIn = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("index"),
@@ -76,31 +92,35 @@ export const indicatorLinkIn = z.discriminatedUnion("kind", [
   }),
 ]);
 
-export const indicatorBody = z
-  .object({
-    nodeId: z.uuid(),
-    code: key,
-    title: localText,
-    type: z.enum(["number", "percentage", "scale", "narrative"]),
-    unit: z.string().trim().max(40).nullable().default(null),
-    scaleMin: z.number().nullable().default(null),
-    scaleMax: z.number().nullable().default(null),
-    direction: z.enum(["increase", "decrease", "maintain"]).default("increase"),
-    cumulation: z.enum(["sum", "latest"]).default("latest"),
-    baselineValue: z.number().nullable().default(null),
-    baselineDate: isoDate.nullable().default(null),
-    weight: z.number().min(0).max(1000).default(1),
-    disaggregations: z.array(key).max(10).default([]),
-    link: indicatorLinkIn.nullable().default(null),
-  })
-  .refine(
-    (i) => i.type !== "scale" || (i.scaleMin !== null && i.scaleMax !== null && i.scaleMin < i.scaleMax),
-    {
-      message: "a scale needs its lowest and highest points, lowest first",
-      path: ["scaleMax"],
-    },
-  );
+const indicatorFields = z.object({
+  nodeId: z.uuid(),
+  code: key,
+  title: localText,
+  type: z.enum(["number", "percentage", "scale", "narrative"]),
+  unit: z.string().trim().max(40).nullable().default(null),
+  scaleMin: z.number().nullable().default(null),
+  scaleMax: z.number().nullable().default(null),
+  direction: z.enum(["increase", "decrease", "maintain"]).default("increase"),
+  cumulation: z.enum(["sum", "latest"]).default("latest"),
+  baselineValue: z.number().nullable().default(null),
+  baselineDate: isoDate.nullable().default(null),
+  weight: z.number().min(0).max(1000).default(1),
+  disaggregations: z.array(key).max(10).default([]),
+  link: indicatorLinkIn.nullable().default(null),
+});
+/** A scale needs its lowest and highest points, lowest first. */
+const scaleIsComplete = (i: { type: string; scaleMin: number | null; scaleMax: number | null }) =>
+  i.type !== "scale" || (i.scaleMin !== null && i.scaleMax !== null && i.scaleMin < i.scaleMax);
+const scaleProblem = {
+  message: "a scale needs its lowest and highest points, lowest first",
+  path: ["scaleMax"],
+};
+export const indicatorBody = indicatorFields.refine(scaleIsComplete, scaleProblem);
 export type IndicatorBody = z.infer<typeof indicatorBody>;
+/** A change of an indicator's definition, and the version the edit started from. */
+export const indicatorUpdateBody = indicatorFields
+  .extend({ expectedVersion })
+  .refine(scaleIsComplete, scaleProblem);
 
 const breakdown = z.record(key, z.record(key, z.number().finite()));
 
@@ -182,6 +202,8 @@ export const planIndicatorOut = z.object({
   weight: z.number(),
   disaggregations: z.array(z.string()),
   link: indicatorLinkIn.nullable(),
+  /** Send it back as `expectedVersion` when changing the indicator's definition. */
+  version: z.number().int(),
   /** Per period key: the target and the actual (actuals of linked indicators are read, not typed). */
   values: z.record(
     z.string(),
@@ -202,6 +224,8 @@ export const planNodeOut = z.object({
   endsOn: z.string().nullable(),
   rollUp: z.string(),
   weight: z.number(),
+  /** Send it back as `expectedVersion` when changing the node. */
+  version: z.number().int(),
 });
 export type PlanNodeOut = z.infer<typeof planNodeOut>;
 
@@ -279,6 +303,28 @@ export const iatiImportFields = z.object({
     .transform((v) => v === "true"),
 });
 
+export const iatiProblem = z.object({
+  code: z
+    .string()
+    .describe("What is wrong, e.g. notNumber, periodDates, breakdown: the web app words it in its languages"),
+  params: z
+    .record(z.string(), z.union([z.string(), z.number()]))
+    .describe("The code's parameters, e.g. { found: '2015:1004106' }"),
+  at: z
+    .object({
+      activity: z.string().describe("The activity's identifier"),
+      node: z.string().describe("A node's code"),
+      indicator: z.string().describe("The indicator's title, or its code when it has none"),
+      period: z.string().describe("The period's label, or its position when its dates are wrong"),
+      value: z.enum(["baseline", "target", "actual"]),
+      by: z.string().describe("The dimensions a value is broken down by"),
+    })
+    .partial()
+    .describe("Where the problem is in the file"),
+  message: z.string().describe("The problem in English, its place first, for the API and the command line"),
+});
+export type IatiProblemOut = z.infer<typeof iatiProblem>;
+
 export const iatiPreviewOut = z.object({
   fileName: z.string(),
   title: text,
@@ -289,8 +335,41 @@ export const iatiPreviewOut = z.object({
   indicators: z.number().int(),
   values: z.number().int(),
   /** Any problem and the file is refused; each names the activity, the indicator and the period. */
-  problems: z.array(z.string()),
+  problems: z.array(iatiProblem),
   /** What is read but not kept. */
   notes: z.array(z.string()),
 });
 export const iatiImportOut = iatiPreviewOut.extend({ id: z.uuid() });
+
+export const iatiMergeFields = z.object({
+  dryRun: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
+});
+
+export const iatiMergeChange = z.object({
+  action: z.enum(["add", "change"]),
+  part: z.enum(["plan", "node", "indicator", "value"]),
+  code: z.string().describe("The node's or indicator's code; for a value, the indicator's"),
+  what: z.string().describe("In English, e.g. 'actual 2024 of A1.R1.I1: 180 → 200'"),
+});
+export type IatiMergeChange = z.infer<typeof iatiMergeChange>;
+
+export const iatiMergeOut = z.object({
+  fileName: z.string(),
+  dryRun: z.boolean(),
+  ok: z.boolean(),
+  activities: z.number().int(),
+  added: z.number().int().describe("Nodes, indicators, values, periods, levels and categories added"),
+  changed: z.number().int().describe("Nodes, indicators and values whose content changes"),
+  unchanged: z.number().int().describe("Nodes, indicators and values of the file already as in the plan"),
+  left: z
+    .number()
+    .int()
+    .describe("Nodes and indicators of the plan that the file does not have: left as they are"),
+  changes: z.array(iatiMergeChange),
+  problems: z.array(iatiProblem),
+  notes: z.array(z.string()),
+});
+export type IatiMergeOut = z.infer<typeof iatiMergeOut>;

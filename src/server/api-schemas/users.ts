@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "../../core/index.ts";
-import { grantBody } from "./auth.ts";
+import { grantBody, grantOut } from "./auth.ts";
 
 /* Administering accounts: the users list, one user's detail, roles and deactivation. */
 
@@ -23,7 +23,7 @@ export const userSummaryOut = z.object({
   name: z.string(),
   isAdmin: z.boolean(),
   status: z.enum(USER_STATUSES),
-  grants: z.array(grantBody),
+  grants: z.array(grantOut),
   lastSignInAt: z.string().nullable(),
   createdAt: z.string(),
 });

@@ -11,11 +11,16 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from "fastify-type-provider-zod";
+import { registerAnalysisRoutes } from "../analysis/routes.ts";
 import { registerAssessmentRoutes } from "../assessments/routes.ts";
 import { registerAuditRoutes } from "../audit/routes.ts";
 import { registerAuth } from "../auth/plugin.ts";
 import { registerAuthRoutes } from "../auth/routes.ts";
+import { registerPublicBudgetRoutes } from "../budgets/public-routes.ts";
+import { registerBudgetRoutes } from "../budgets/routes.ts";
 import { registerChildRoutes } from "../children/child-routes.ts";
+import { registerChildrenFileRoutes } from "../children/file-routes.ts";
+import { registerConsultationReportRoutes } from "../children/report-routes.ts";
 import { registerChildrenRoutes } from "../children/routes.ts";
 import { registerCountryRoutes } from "../countries/routes.ts";
 import { registerCycleRoutes } from "../cycles/routes.ts";
@@ -27,11 +32,15 @@ import { RETRY_AFTER_SECONDS } from "../files/import-slots.ts";
 import { maxBodyBytes } from "../files/limits.ts";
 import { registerFrameworkRoutes } from "../frameworks/routes.ts";
 import { registerHealthRoutes } from "../health/routes.ts";
+import { registerGroupRoutes } from "../network/group-routes.ts";
+import { registerNetworkRoutes } from "../network/routes.ts";
 import { registerNotificationRoutes } from "../notifications/routes.ts";
 import { registerPortalRoutes } from "../portal/routes.ts";
 import { registerPublicApiRoutes } from "../public-api/routes.ts";
+import { warmFacets } from "../recommendations/facet-cache.ts";
 import { registerRecommendationRoutes } from "../recommendations/routes.ts";
 import { registerReleaseRoutes } from "../releases/routes.ts";
+import { registerReportingRoutes } from "../reporting/routes.ts";
 import { registerEvaluationRoutes } from "../results/evaluations/routes.ts";
 import { registerResultFileRoutes } from "../results/files/routes.ts";
 import { registerResultsIatiRoutes } from "../results/iati/routes.ts";
@@ -63,7 +72,8 @@ function webDist(): string {
 
 export interface AppOptions {
   database: Database;
-  logger?: boolean;
+  /** Fastify's logger: off by default (tests); `serve` logs at CHILDMARK_LOG_LEVEL (warn). */
+  logger?: boolean | { level: string };
 }
 
 /**
@@ -125,6 +135,14 @@ export async function buildApp({ database, logger = false }: AppOptions): Promis
   registerAuthoriseFirst(app);
   await app.register(
     async (api) => {
+      // After a write (an import, a status change…), the recent searches' facets are counted again
+      // in the background, so the first search after a change is as quick as the ones before it.
+      api.addHook("onResponse", async (request, reply) => {
+        if (request.method === "GET" || request.method === "HEAD" || reply.statusCode >= 300) return;
+        warmFacets(database.db).catch((error: unknown) =>
+          request.log.warn({ error }, "facet warming failed"),
+        );
+      });
       await registerAuthRoutes(api, database.db);
       registerUserRoutes(api, database.db);
       registerAuditRoutes(api, database.db);
@@ -139,6 +157,7 @@ export async function buildApp({ database, logger = false }: AppOptions): Promis
       await registerNotificationRoutes(api, database.db);
       await registerRecommendationRoutes(api, database.db);
       await registerReleaseRoutes(api, database.db);
+      await registerAnalysisRoutes(api, database.db);
       await registerPublicApiRoutes(api, database.db);
       await registerTrackingRoutes(api, database.db);
       await registerResultsRoutes(api, database.db);
@@ -149,7 +168,14 @@ export async function buildApp({ database, logger = false }: AppOptions): Promis
       await registerResultFileRoutes(api, database.db);
       await registerResultsIatiRoutes(api, database.db);
       await registerChildrenRoutes(api, database.db);
+      await registerNetworkRoutes(api, database.db);
+      await registerGroupRoutes(api, database.db);
       await registerChildRoutes(api, database.db);
+      await registerConsultationReportRoutes(api, database.db);
+      await registerChildrenFileRoutes(api, database.db);
+      await registerReportingRoutes(api, database.db);
+      await registerBudgetRoutes(api, database.db);
+      await registerPublicBudgetRoutes(api, database.db);
     },
     { prefix: "/api" },
   );

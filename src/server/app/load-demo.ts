@@ -6,12 +6,15 @@ import { importAnswers } from "../data/import-answers.ts";
 import type { Database } from "../db/connect.ts";
 import { countries, frameworks, organisations, users } from "../db/schema.ts";
 import { buildDemoAnswers } from "../demo/demo-answers.ts";
+import { loadDemoBudgets } from "../demo/demo-budgets.ts";
 import { loadDemoConsultation } from "../demo/demo-consultation.ts";
 import { DEMO_COUNTRIES, DEMO_CYCLES } from "../demo/demo-countries.ts";
 import { loadDemoEvidence } from "../demo/demo-evidence.ts";
+import { loadDemoNetwork } from "../demo/demo-network.ts";
 import { loadDemoPlans } from "../demo/demo-plans.ts";
 import { loadDemoRecommendations } from "../demo/demo-recommendations.ts";
-import { publishDemoReleases } from "../demo/demo-releases.ts";
+import { analyseDemoReleases, publishDemoReleases } from "../demo/demo-releases.ts";
+import { loadDemoReporting } from "../demo/demo-reporting.ts";
 import { importFramework } from "../frameworks/import-framework.ts";
 import { parseFrameworkJson } from "../frameworks/read-framework-file.ts";
 import { CHILDPACT_REGION } from "../reference/countries.ts";
@@ -68,13 +71,18 @@ export async function loadDemo(database: Database, dataDir?: string): Promise<De
     const [admin] = await db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_ADMIN_EMAIL));
     // Sources before publishing, so the releases carry them; then the recommendations and their tracking.
     await db.transaction((tx) => loadDemoEvidence(tx as unknown as typeof db, admin!.id));
-    await publishDemoReleases(db, fw.code, admin!.id);
+    const slugs = await publishDemoReleases(db, fw.code, admin!.id);
+    await analyseDemoReleases(db, slugs, admin!.id);
     await db.transaction((tx) => loadDemoRecommendations(tx as unknown as typeof db, admin!.id));
     const rootCode = fw.nodes.find((n) => n.parent === null)!.code;
     await db.transaction((tx) =>
       loadDemoPlans(tx as unknown as typeof db, admin!.id, { frameworkCode: fw.code, rootCode }),
     );
     await db.transaction((tx) => loadDemoConsultation(tx as unknown as typeof db, admin!.id));
+    const today = new Date().toISOString().slice(0, 10);
+    await db.transaction((tx) => loadDemoReporting(tx as unknown as typeof db, admin!.id, today));
+    await db.transaction((tx) => loadDemoNetwork(tx as unknown as typeof db, admin!.id));
+    await db.transaction((tx) => loadDemoBudgets(tx as unknown as typeof db, admin!.id));
   }
   return login;
 }

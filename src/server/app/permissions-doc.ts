@@ -39,6 +39,21 @@ const ACTION_MEANING: Record<(typeof ACTIONS)[number], string> = {
     "design a children's consultation (questions, age bands, languages, links), hand out session codes, open and close it",
   "consultation:moderate":
     "read children's free-text answers (already screened) to approve, redact or reject them before they are quoted",
+  "report:read":
+    "read a country's reporting calendar (ratifications, reviews, deadlines), subscribe to it, and read its alternative reports",
+  "report:write": "start and edit a country's alternative reports to the UN and regional mechanisms",
+  "network:read":
+    "read an organisation's profile with its unpublished contacts, its members, people, history and membership applications (its own scope: the organisation and those below it, its country, region)",
+  "network:manage":
+    "manage an organisation and the members below it: add members, change their status (with a reason), invite people into it and remove them, decide membership applications, set what the directory publishes",
+  "group:read": "read a working group's space: members, documents, meetings, what it follows",
+  "group:write":
+    "upload a working group's documents (new versions), record meetings with notes and decisions, follow items",
+  "group:manage": "create working groups, set their members and lead",
+  "budget:read":
+    "read a country's budget lines, context series and derived figures before they are published, with their history",
+  "budget:edit": "enter, import, correct and tag a country's budget lines and context series",
+  "budget:publish": "publish a country's budget data on the portal (a new immutable version)",
 };
 
 /**

@@ -22,7 +22,10 @@ export type RouteAccess =
  * and region); an indicator of an assessment (also its place in the tree, for
  * section-limited contributors); an organisation (named in the body) or a plan
  * (its organisation's scope: a coalition's country and region, a network's region); a children's
- * consultation (its organisation's scope too).
+ * consultation (its organisation's scope too); in the network, an organisation with those above
+ * it (`network-organisation`: organisation-scoped roles reach it and its members), a membership
+ * (decided by the organisation it is a membership of), an application (the coalition applied to)
+ * and a working group (its organisation's scope and the group's own roles).
  */
 export type AccessTarget =
   | "platform"
@@ -32,7 +35,11 @@ export type AccessTarget =
   | "indicator"
   | "organisation"
   | "plan"
-  | "consultation";
+  | "consultation"
+  | "network-organisation"
+  | "membership"
+  | "application"
+  | "group";
 
 const pub: RouteAccess = { kind: "public" };
 const signedIn: RouteAccess = { kind: "signed-in" };
@@ -149,6 +156,12 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "GET /api/releases": signedIn,
   "POST /api/cycles/:id/releases": on("release:publish", "cycle"),
   "GET /api/cycles/:id/release-candidates": on("release:publish", "cycle"),
+  // Uncertainty analyses of a cycle's releases: those who may publish the cycle.
+  "GET /api/cycles/:id/analyses": on("release:publish", "cycle"),
+  "POST /api/cycles/:id/analyses": on("release:publish", "cycle"),
+  "DELETE /api/cycles/:id/analyses/job": on("release:publish", "cycle"),
+  "GET /api/cycles/:id/analyses/:analysisId": on("release:publish", "cycle"),
+  "POST /api/cycles/:id/analyses/:analysisId/publish": on("release:publish", "cycle"),
   // The public API: published releases only, for anyone, from any site (CORS).
   "OPTIONS /api/public/*": pub,
   // A coalition's tracking of UN recommendations, made public by its coordinator or above.
@@ -173,6 +186,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "GET /api/results/plans/:id": on("plan:read", "plan", true),
   "POST /api/results/plans/import-iati": on("plan:edit", "organisation"),
   "GET /api/results/plans/:id/export.iati.xml": on("plan:read", "plan", true),
+  "POST /api/results/plans/:id/import-iati": on("plan:edit", "plan"),
   "PUT /api/results/plans/:id": on("plan:edit", "plan"),
   "DELETE /api/results/plans/:id": on("plan:edit", "plan"),
   "POST /api/results/plans/:id/approval": on("plan:approve", "plan"),
@@ -216,18 +230,107 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "POST /api/children/consultations/:id/sessions": on("consultation:design", "consultation"),
   "GET /api/children/consultations/:id/results": on("consultation:read", "consultation", true),
   "GET /api/children/consultations/:id/results.csv": on("consultation:read", "consultation", true),
+  "GET /api/children/consultations/:id/report.pdf": on("consultation:read", "consultation", true),
+  "GET /api/children/consultations/:id/report.docx": on("consultation:read", "consultation", true),
   "GET /api/children/consultations/:id/moderation": on("consultation:moderate", "consultation"),
   "PUT /api/children/consultations/:id/moderation/:submissionId/:questionCode": on(
     "consultation:moderate",
     "consultation",
   ),
+  "POST /api/children/consultations/:id/audio": on("consultation:design", "consultation"),
+  "GET /api/children/consultations/:id/audio/:audioId": on("consultation:read", "consultation", true),
+  "GET /api/children/consultations/:id/xlsform": on("consultation:read", "consultation", true),
+  // The organisation comes in the multipart body: checked in the handler once the body is read.
+  "POST /api/children/consultations/xlsform-imports": on("consultation:design", "organisation"),
+  "POST /api/children/consultations/:id/kobo-imports": on("consultation:design", "consultation"),
+  "POST /api/children/consultations/:id/kobo-imports/preview": on("consultation:design", "consultation"),
   "GET /api/children/join/:code": pub,
+  "GET /api/children/join/:code/audio/:audioId": pub,
   "POST /api/children/join/:code/submissions": pub,
+  "GET /api/children/join/:code/results": pub,
   "GET /api/public/children/indicators/:code": pub,
+  "GET /api/public/children/voices": pub,
+  // The reporting cycle: a country's calendar and alternative reports are its team's; a feed is
+  // read by calendar applications without a session, its private token standing for its maker.
+  "GET /api/reporting/countries/:code": on("report:read", "country"),
+  "GET /api/reporting/countries/:code/history": on("report:read", "country"),
+  "GET /api/reporting/countries/:code/follow-up": on("report:read", "country"),
+  "PUT /api/reporting/countries/:code/ratifications/:instrument": on("report:write", "country"),
+  "DELETE /api/reporting/countries/:code/ratifications/:instrument": on("report:write", "country"),
+  "POST /api/reporting/countries/:code/reviews": on("report:write", "country"),
+  "PUT /api/reporting/reviews/:id": on("report:write", "country", true),
+  "DELETE /api/reporting/reviews/:id": on("report:write", "country", true),
+  "GET /api/reporting/calendar": signedIn,
+  "POST /api/reporting/feeds": on("report:read", "country"),
+  "GET /api/reporting/feeds/:token": pub,
+  "GET /api/reporting/reports": signedIn,
+  "POST /api/reporting/reports": on("report:write", "country"),
+  "GET /api/reporting/reports/:id": on("report:read", "country", true),
+  "PUT /api/reporting/reports/:id/sections/:key": on("report:write", "country", true),
+  "GET /api/reporting/reports/:id/sections/:key/history": on("report:read", "country", true),
+  "GET /api/reporting/reports/:id/report.docx": on("report:read", "country", true),
+  "GET /api/reporting/reports/:id/report.pdf": on("report:read", "country", true),
   "DELETE /api/results/plans/:id/outcomes/:outcomeId": on("plan:edit", "plan"),
   "GET /api/results/plans/:id/files": on("plan:read", "plan", true),
   "POST /api/results/plans/:id/evaluations/:evaluationId/findings/:criterion/files": on("plan:edit", "plan"),
   "POST /api/results/plans/:id/outcomes/:outcomeId/files": on("plan:edit", "plan"),
   "GET /api/results/plans/:id/files/:fileId": on("plan:read", "plan", true),
   "DELETE /api/results/plans/:id/files/:fileId": on("plan:edit", "plan"),
+
+  // The network: organisations and their people are internal to their scope (an organisation-scoped
+  // role reaches its organisation and the members below it); the directory shows only what each
+  // organisation chose to publish.
+  "GET /api/network/organisations": signedIn,
+  "POST /api/network/organisations": on("network:manage", "network-organisation"),
+  "GET /api/network/organisations/:id": on("network:read", "network-organisation", true),
+  "PUT /api/network/organisations/:id": on("network:manage", "network-organisation", true),
+  "POST /api/network/organisations/:id/status": on("network:manage", "membership", true),
+  // Refused with 403 (not hidden): the coalitions of the network are public in its directory.
+  "POST /api/network/organisations/:id/member-imports": on("network:manage", "network-organisation"),
+  "GET /api/network/organisations/:id/history": on("network:read", "network-organisation", true),
+  "GET /api/network/organisations/:id/people": on("network:read", "network-organisation", true),
+  "POST /api/network/organisations/:id/people": on("network:manage", "network-organisation", true),
+  "PUT /api/network/organisations/:id/people/:userId": on("network:manage", "network-organisation", true),
+  "DELETE /api/network/organisations/:id/people/:userId": on("network:manage", "network-organisation", true),
+  "POST /api/network/applications": signedIn,
+  "GET /api/network/applications": signedIn,
+  "POST /api/network/applications/:id/decision": on("network:manage", "application", true),
+  "GET /api/network/groups": signedIn,
+  "POST /api/network/groups": on("group:manage", "network-organisation"),
+  "GET /api/network/groups/:id": on("group:read", "group", true),
+  "POST /api/network/groups/:id/members": on("group:manage", "group", true),
+  "DELETE /api/network/groups/:id/members/:userId": on("group:manage", "group", true),
+  "POST /api/network/groups/:id/documents": on("group:write", "group", true),
+  "GET /api/network/groups/:id/files/:fileId": on("group:read", "group", true),
+  "POST /api/network/groups/:id/meetings": on("group:write", "group", true),
+  "POST /api/network/groups/:id/follows": on("group:write", "group", true),
+  "GET /api/network/areas/:country": pub,
+  "PUT /api/network/areas/:country": on("network:manage", "country"),
+  "GET /api/public/directory": pub,
+  "GET /api/public/directory.csv": pub,
+  // Public investment in children: a country's budget data, for its team and its region.
+  "GET /api/budgets/sectors": signedIn,
+  "POST /api/budgets/sectors": on("framework:manage", "platform"),
+  "GET /api/budgets/countries": signedIn,
+  "GET /api/budgets/compare": signedIn,
+  "GET /api/budgets/countries/:country": on("budget:read", "country"),
+  "POST /api/budgets/countries/:country/lines": on("budget:edit", "country"),
+  "PUT /api/budgets/lines/:id": on("budget:edit", "country"),
+  "DELETE /api/budgets/lines/:id": on("budget:edit", "country"),
+  "GET /api/budgets/lines/:id/history": on("budget:read", "country"),
+  "GET /api/budgets/countries/:country/export.csv": on("budget:read", "country"),
+  "GET /api/budgets/countries/:country/export.xlsx": on("budget:read", "country"),
+  "POST /api/budgets/countries/:country/publications": on("budget:publish", "country"),
+  // The review of budget data, under the same roles as the review of assessments.
+  "POST /api/budgets/countries/:country/reviews/submit": on("assessment:submit", "country"),
+  "POST /api/budgets/countries/:country/reviews/validate": on("assessment:review", "country"),
+  "POST /api/budgets/countries/:country/reviews/return": on("assessment:review", "country"),
+  "POST /api/budgets/countries/:country/reviews/reopen": on("assessment:reopen", "country"),
+  // Imports: allowed to those who may edit budgets somewhere; rows of other countries get 403.
+  "POST /api/budgets/imports/lines": on("budget:edit", "platform"),
+  "POST /api/budgets/imports/context": on("budget:edit", "platform"),
+  "GET /api/public/budgets": pub,
+  "GET /api/public/budgets/:key": pub,
+  "GET /api/public/budgets/:key/budgets.csv": pub,
+  "GET /api/public/budgets/:key/budgets.xlsx": pub,
 };

@@ -18,7 +18,7 @@ export interface StartOptions {
   databaseUrl?: string;
   /** Load the Child Protection Index demo (once) and make sure a demo admin exists. */
   demo?: boolean;
-  logger?: boolean;
+  logger?: boolean | { level: string };
 }
 
 export interface RunningServer {

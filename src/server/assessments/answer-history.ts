@@ -1,6 +1,5 @@
-import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../db/connect.ts";
-import { answerHistory, answers, indicators, users } from "../db/schema.ts";
+import { preparedStatement, runPrepared } from "../db/prepared.ts";
 import { UserError } from "../errors.ts";
 import { fromHistoryJson, presentValue, type StoredValue } from "./answer-value.ts";
 import type { LoadedAssessment } from "./load-assessment.ts";
@@ -32,6 +31,29 @@ const side = (v: StoredValue | null) =>
   v ? { value: presentValue(v), justification: v.justification } : null;
 
 /**
+ * A prepared statement: the workspace reads an answer's history before each
+ * edit. The indicator is found by its framework version and code (the unique
+ * key), then the answer by (assessment, indicator), the other unique key: so
+ * the plan reads one answer whatever the table's statistics say (PGlite runs
+ * no autovacuum, so they stay as they were when the table was small). Joined
+ * on the code alone, every answer of the assessment was read: 2.0 ms of CPU
+ * per call on PGlite for a 626-answer assessment against 0.8 ms for a
+ * one-answer one.
+ */
+const ANSWER_HISTORY = preparedStatement(
+  "answer_history",
+  ["uuid", "text", "uuid"],
+  `select h.id::float8 as id, h.version, h.changed_at as "changedAt", u.name as "changedBy",
+    h.value_before as "valueBefore", h.value_after as "valueAfter", h.source, h.reason
+  from answer_history h
+  join answers a on a.id = h.answer_id
+  left join users u on u.id = h.changed_by
+  where a.assessment_id = $1
+    and a.indicator_id = (select i.id from indicators i where i.version_id = $3 and i.code = $2)
+  order by h.version, h.id`,
+);
+
+/**
  * Every change of one answer, oldest first: who (name), when, the value
  * before and after, the source and the reason, and evidence added or removed
  * (source `evidence`). Empty when never answered.
@@ -44,29 +66,22 @@ export async function listAnswerHistory(
   if (!assessment.framework.indicators.some((i) => i.code === indicatorCode)) {
     throw new UserError(`no indicator "${indicatorCode}" in this framework`, [], 404);
   }
-  const rows = await db
-    .select({
-      id: answerHistory.id,
-      version: answerHistory.version,
-      changedAt: answerHistory.changedAt,
-      changedBy: users.name,
-      valueBefore: answerHistory.valueBefore,
-      valueAfter: answerHistory.valueAfter,
-      source: answerHistory.source,
-      reason: answerHistory.reason,
-    })
-    .from(answerHistory)
-    .innerJoin(answers, eq(answers.id, answerHistory.answerId))
-    .innerJoin(indicators, eq(indicators.id, answers.indicatorId))
-    .leftJoin(users, eq(users.id, answerHistory.changedBy))
-    .where(and(eq(answers.assessmentId, assessment.id), eq(indicators.code, indicatorCode)))
-    .orderBy(asc(answerHistory.version), asc(answerHistory.id));
+  const rows = await runPrepared<{
+    id: number;
+    version: number;
+    changedAt: Date | string;
+    changedBy: string | null;
+    valueBefore: unknown;
+    valueAfter: unknown;
+    source: string;
+    reason: string | null;
+  }>(db, ANSWER_HISTORY, [assessment.id, indicatorCode, assessment.versionId]);
   return rows.map((r) => {
     const evidence = r.source === "evidence" ? readEvidence(r.valueBefore, r.valueAfter) : null;
     return {
       id: r.id,
       version: r.version,
-      changedAt: r.changedAt.toISOString(),
+      changedAt: new Date(r.changedAt).toISOString(),
       changedBy: r.changedBy,
       // An evidence row leaves the value as it was: it has no before/after value of its own.
       before: evidence ? null : side(fromHistoryJson(r.valueBefore)),

@@ -1,7 +1,6 @@
-import { eq } from "drizzle-orm";
 import type { Framework, Target } from "../../core/index.ts";
 import type { Db } from "../db/connect.ts";
-import { assessments, countries, cycles } from "../db/schema.ts";
+import { preparedStatement, runPrepared } from "../db/prepared.ts";
 import { UserError } from "../errors.ts";
 import { readFrameworkDefinition } from "./framework-cache.ts";
 
@@ -22,25 +21,38 @@ export interface LoadedAssessment {
 
 /** Loads an assessment with its cycle, country and framework definition, or answers 404. */
 export async function loadAssessment(db: Db, id: string): Promise<LoadedAssessment> {
-  const [row] = await db
-    .select({
-      id: assessments.id,
-      status: assessments.status,
-      countryCode: assessments.countryCode,
-      regionCode: countries.regionCode,
-      cycleId: cycles.id,
-      period: cycles.period,
-      versionId: cycles.versionId,
-      closesOn: cycles.closesOn,
-    })
-    .from(assessments)
-    .innerJoin(cycles, eq(cycles.id, assessments.cycleId))
-    .innerJoin(countries, eq(countries.code, assessments.countryCode))
-    .where(eq(assessments.id, id));
+  // A path parameter that is no uuid names no assessment (and must not reach a uuid cast).
+  const [row] = UUID.test(id)
+    ? await runPrepared<{
+        id: string;
+        status: string;
+        countryCode: string;
+        regionCode: string | null;
+        cycleId: string;
+        period: string;
+        versionId: string;
+        closesOn: Date | string | null;
+      }>(db, LOAD_ASSESSMENT, [id])
+    : [];
   if (!row) throw new UserError("no such assessment", [], 404);
   const framework = await readFrameworkDefinition(db, row.versionId);
-  return { ...row, framework, status: row.status as AssessmentStatus };
+  const closesOn = row.closesOn === null ? null : new Date(row.closesOn);
+  return { ...row, closesOn, framework, status: row.status as AssessmentStatus };
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An assessment with its cycle and country (a prepared statement: every workspace request runs it). */
+const LOAD_ASSESSMENT = preparedStatement(
+  "load_assessment",
+  ["uuid"],
+  `select a.id, a.status, a.country_code as "countryCode", c.region_code as "regionCode",
+    y.id as "cycleId", y.period, y.version_id as "versionId", y.closes_on as "closesOn"
+  from assessments a
+  join cycles y on y.id = a.cycle_id
+  join countries c on c.code = a.country_code
+  where a.id = $1`,
+);
 
 /** The permission target of an assessment (its country and region), optionally narrowed to an indicator's node path. */
 export function assessmentTarget(assessment: LoadedAssessment, indicatorCode?: string): Target {

@@ -171,19 +171,18 @@ export async function registerAssessmentRoutes(app: FastifyInstance, db: Db): Pr
       const { id, indicatorCode } = request.params;
       const { assessment, actor } = await loadAuthorized(db, request, id, "answer:write", indicatorCode);
       const { value, justification, expectedVersion, reason } = request.body;
+      // One statement checks and writes (see saveAnswer): no transaction round trips.
       return sendSaved(reply, () =>
-        inTransaction((tx) =>
-          saveAnswer(tx, {
-            assessment,
-            indicatorCode,
-            value,
-            justification,
-            expectedVersion,
-            actorId: actor.userId,
-            source: "entry",
-            reason,
-          }),
-        ),
+        saveAnswer(db, {
+          assessment,
+          indicatorCode,
+          value,
+          justification,
+          expectedVersion,
+          actorId: actor.userId,
+          source: "entry",
+          reason,
+        }),
       );
     },
   );

@@ -17,17 +17,11 @@ const COLUMNS = [
 ] as const;
 
 /**
- * A cell a spreadsheet will not run: text starting with = + - @ (or a tab or carriage return)
- * is prefixed with a quote, since a typed e-mail or a reason could hold a formula.
+ * The audit events as CSV (RFC 4180, UTF-8 with a byte order mark so spreadsheets read accents);
+ * `csvField` neutralises formula text, since a typed e-mail or a reason could hold a formula.
  */
-export function neutraliseFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
-/** The audit events as CSV (RFC 4180, UTF-8 with a byte order mark so spreadsheets read accents). */
 export function auditCsv(events: readonly AuditEventOut[]): string {
-  const line = (cells: (string | null)[]) =>
-    `${cells.map((c) => csvField(c === null ? null : neutraliseFormula(c))).join(",")}\r\n`;
+  const line = (cells: (string | null)[]) => `${cells.map((c) => csvField(c)).join(",")}\r\n`;
   const rows = events.map((e) =>
     line([
       e.at,

@@ -1,7 +1,8 @@
-import { and, eq, gt, type SQL } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Actor, Grant, Role, ScopeType } from "../../core/index.ts";
 import type { Db } from "../db/connect.ts";
-import { roleAssignments, sessions, users } from "../db/schema.ts";
+import { preparedStatement, runPrepared } from "../db/prepared.ts";
+import { roleAssignments, users } from "../db/schema.ts";
 
 export interface SignedInUser extends Actor {
   email: string;
@@ -80,18 +81,25 @@ export interface SessionActor {
  * undefined when there is no such session or the user is deactivated.
  */
 export async function loadSessionActor(db: Db, sessionId: string): Promise<SessionActor | undefined> {
-  const unexpired: SQL = and(eq(sessions.id, sessionId), gt(sessions.expiresAt, new Date()))!;
-  const rows = await db
-    .select({
-      ...actorColumns,
-      csrfToken: sessions.csrfToken,
-      mustEnrolTwoFactor: sessions.mustEnrolTwoFactor,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .leftJoin(roleAssignments, eq(roleAssignments.userId, users.id))
-    .where(unexpired);
+  const rows = await runPrepared<ActorRow & { csrfToken: string; mustEnrolTwoFactor: boolean }>(
+    db,
+    SESSION_ACTOR,
+    [sessionId],
+  );
   const actor = foldActor(rows);
   if (!actor) return undefined;
   return { actor, csrfToken: rows[0]!.csrfToken, mustEnrolTwoFactor: rows[0]!.mustEnrolTwoFactor };
 }
+
+/** sessions ⋈ users ⟕ role_assignments: one row per grant (a prepared statement: the hook runs it on every request). */
+const SESSION_ACTOR = preparedStatement(
+  "session_actor",
+  ["text"],
+  `select u.id, u.email, u.name, u.is_admin as "isAdmin", u.is_active as "isActive", u.locale,
+    r.role, r.scope_type as "scopeType", r.scope_code as "scopeCode", r.sections,
+    s.csrf_token as "csrfToken", s.must_enrol_two_factor as "mustEnrolTwoFactor"
+  from sessions s
+  join users u on u.id = s.user_id
+  left join role_assignments r on r.user_id = u.id
+  where s.id = $1 and s.expires_at > now()`,
+);

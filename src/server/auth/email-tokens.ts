@@ -127,6 +127,13 @@ export async function acceptInvitation(
       scopeCode: grant.scopeCode,
       sections: grant.sections ? [...grant.sections] : null,
     });
+    // Invited into an organisation: it becomes theirs, unless they already belong to another.
+    if (grant.scopeType === "organisation" && grant.scopeCode) {
+      await t
+        .update(users)
+        .set({ organisationId: grant.scopeCode })
+        .where(and(eq(users.id, user!.id), isNull(users.organisationId)));
+    }
     return user!.id;
   });
 }

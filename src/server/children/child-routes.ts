@@ -1,10 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { consultationDefinition, GENDERS } from "../../core/index.ts";
+import { GENDERS } from "../../core/index.ts";
 import {
   childrenViewOut,
   childrenViewQuery,
+  childrenVoicesOut,
   codeParams,
   joinOut,
   submissionBody,
@@ -13,10 +14,14 @@ import {
 import { errorBody } from "../api-schemas/index.ts";
 import type { Db } from "../db/connect.ts";
 import { UserError } from "../errors.ts";
-import { readChildrenView } from "./children-view.ts";
-import { loadSessionByCode, submitAnswers } from "./submit-answers.ts";
+import { readChildrenView, readChildrenVoices } from "./children-view.ts";
+import { definitionOf } from "./definition-cache.ts";
+import { loadChildSession, loadSubmitSession, submitAnswers } from "./submit-answers.ts";
 
 const tags = ["children"];
+
+/** The join answer of a session (its code and sharing) and consultation version, as sent. */
+const joinBodies = new Map<string, string>();
 
 /**
  * Requests per minute from one address: a whole school behind one connection must get through,
@@ -49,7 +54,7 @@ export async function registerChildRoutes(app: FastifyInstance, db: Db): Promise
       },
     },
     async (request, reply) => {
-      const { session, consultation } = await loadSessionByCode(db, request.params.code);
+      const { session, consultation } = await loadChildSession(db, request.params.code);
       // Before it opens and after it closes, a code reveals nothing of the consultation.
       if (consultation.status !== "open")
         throw new UserError(
@@ -59,20 +64,31 @@ export async function registerChildRoutes(app: FastifyInstance, db: Db): Promise
           [],
           404,
         );
-      const def = consultationDefinition.parse(consultation.definition);
       reply.header("cache-control", "no-store");
-      return {
-        code: session.code,
-        status: "open" as const,
-        sharedDevice: session.sharedDevice,
-        title: def.title,
-        consent: def.consent,
-        languages: def.languages,
-        ageBands: def.ageBands,
-        regions: def.regions,
-        genders: [...GENDERS],
-        questions: def.questions,
-      };
+      // The same questions for every child of a session: serialised once per consultation version.
+      const key = `${session.id}:${consultation.version}`;
+      let body = joinBodies.get(key);
+      if (!body) {
+        const def = definitionOf(consultation);
+        body = JSON.stringify(
+          joinOut.parse({
+            code: session.code,
+            status: "open" as const,
+            sharedDevice: session.sharedDevice,
+            title: def.title,
+            consent: def.consent,
+            languages: def.languages,
+            ageBands: def.ageBands,
+            regions: def.regions,
+            genders: [...GENDERS],
+            questions: def.questions,
+          }),
+        );
+        if (joinBodies.size >= 200) joinBodies.delete(joinBodies.keys().next().value!);
+        joinBodies.set(key, body);
+      }
+      // A string is sent as it is (checked against the response schema when it was made).
+      return reply.type("application/json; charset=utf-8").send(body as never);
     },
   );
 
@@ -97,8 +113,9 @@ export async function registerChildRoutes(app: FastifyInstance, db: Db): Promise
       },
     },
     async (request, reply) => {
-      const joined = await loadSessionByCode(db, request.params.code);
-      const result = await db.transaction((tx) => submitAnswers(tx as unknown as Db, joined, request.body));
+      const joined = await loadSubmitSession(db, request.params.code);
+      // One statement (its own transaction): no BEGIN/COMMIT round trips for each child.
+      const result = await submitAnswers(db, joined, request.body);
       return reply.code(result.stored ? 201 : 200).send(result);
     },
   );
@@ -116,5 +133,18 @@ export async function registerChildRoutes(app: FastifyInstance, db: Db): Promise
       },
     },
     async (request) => readChildrenView(db, request.params.code, { country: request.query.country }),
+  );
+
+  api.get(
+    "/public/children/voices",
+    {
+      schema: {
+        tags: ["public"],
+        summary:
+          "Every 'what children said' of closed consultations made public, per linked indicator: totals, age bands and countries shown (groups under the threshold never shown)",
+        response: { 200: childrenVoicesOut },
+      },
+    },
+    async () => readChildrenVoices(db),
   );
 }

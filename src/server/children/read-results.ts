@@ -39,7 +39,7 @@ export async function readResponses(db: Db, consultationId: string): Promise<Chi
 }
 
 /** Free texts a moderator approved or redacted, in no particular order of children. */
-async function readQuotes(db: Db, consultationId: string) {
+export async function readQuotes(db: Db, consultationId: string) {
   const rows = await db
     .select({ question: consultationAnswers.questionCode, text: consultationAnswers.value })
     .from(consultationModeration)

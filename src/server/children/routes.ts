@@ -16,6 +16,7 @@ import {
   statusBody,
 } from "../api-schemas/children.ts";
 import { errorBody } from "../api-schemas/index.ts";
+import { auditActorOf } from "../audit/record-audit.ts";
 import { authorize, requireActor } from "../auth/plugin.ts";
 import type { Db } from "../db/connect.ts";
 import { loadOrganisation, organisationTarget } from "../results/load-plan.ts";
@@ -27,6 +28,7 @@ import { readResults } from "./read-results.ts";
 import { resultsCsv } from "./results-csv.ts";
 import {
   addSession,
+  consultationTarget,
   createConsultation,
   setConsultationStatus,
   updateConsultation,
@@ -106,13 +108,13 @@ export async function registerChildrenRoutes(app: FastifyInstance, db: Db): Prom
       },
     },
     async (request, reply) => {
-      const { consultation } = await loadAuthorizedConsultation(
+      const { consultation, actor } = await loadAuthorizedConsultation(
         db,
         request,
         request.params.id,
         "consultation:design",
       );
-      await inTransaction((tx) => updateConsultation(tx, consultation, request.body));
+      await inTransaction((tx) => updateConsultation(tx, consultation, request.body, actor.userId));
       return reply.code(204).send(null);
     },
   );
@@ -137,7 +139,13 @@ export async function registerChildrenRoutes(app: FastifyInstance, db: Db): Prom
         "consultation:design",
       );
       await inTransaction((tx) =>
-        setConsultationStatus(tx, consultation, request.body.status, request.body.resultsPublic),
+        setConsultationStatus(
+          tx,
+          consultation,
+          request.body.status,
+          request.body.resultsPublic,
+          auditActorOf(request),
+        ),
       );
       return reply.code(204).send(null);
     },
@@ -268,6 +276,7 @@ export async function registerChildrenRoutes(app: FastifyInstance, db: Db): Prom
           { consultationId: consultation.id, submissionId, questionCode },
           request.body,
           actor.userId,
+          { ...auditActorOf(request), target: consultationTarget(consultation) },
         ),
       );
       return reply.code(204).send(null);

@@ -19,6 +19,10 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type {
+  AnalysisResult,
+  AnalysisSettings,
+  BudgetSnapshot,
+  Citation,
   ConsultationDefinition,
   DisaggregationCategory,
   Finding,
@@ -68,8 +72,36 @@ export const organisations = pgTable(
     /** Opt-in: the organisation's approved plans that are marked public appear on the portal. */
     publishesPlans: boolean("publishes_plans").notNull().default(false),
     createdAt: createdAt(),
+    /** The organisation it belongs to in the network: a member's coalition, a coalition's regional network. */
+    parentId: uuid("parent_id").references((): AnyPgColumn => organisations.id),
+    /** The name in other languages (by BCP 47 code); `name` is the one it uses itself. */
+    names: jsonb("names").$type<LocalText>().notNull().default({}),
+    description: text("description"),
+    /** Areas of work: thematic tags. */
+    themes: jsonb("themes").$type<string[]>().notNull().default([]),
+    /** UNCRC article numbers it works on. */
+    crcArticles: jsonb("crc_articles").$type<number[]>().notNull().default([]),
+    website: text("website"),
+    contactEmail: text("contact_email"),
+    contactPhone: text("contact_phone"),
+    /** Membership of its parent: `applied`, `member`, `suspended`, `left` (core/network). */
+    status: text("status").notNull().default("member"),
+    appliedOn: date("applied_on"),
+    joinedOn: date("joined_on"),
+    suspendedOn: date("suspended_on"),
+    leftOn: date("left_on"),
+    /** Opt-in: the organisation appears in the public directory (only the fields below it allows). */
+    listedInDirectory: boolean("listed_in_directory").notNull().default(false),
+    /** Opt-in, with `listedInDirectory`: its contact e-mail and phone appear there too. */
+    publishesContacts: boolean("publishes_contacts").notNull().default(false),
+    latitude: doublePrecision("latitude"),
+    longitude: doublePrecision("longitude"),
+    version: integer("version").notNull().default(1),
   },
-  (t) => [index("organisations_country_idx").on(t.countryCode)],
+  (t) => [
+    index("organisations_country_idx").on(t.countryCode),
+    index("organisations_parent_idx").on(t.parentId),
+  ],
 );
 
 export const users = pgTable(
@@ -676,6 +708,34 @@ export const releases = pgTable(
 );
 
 /**
+ * An uncertainty and sensitivity analysis of a release (Monte Carlo rank intervals, Sobol
+ * indices, leave-one-out shifts): written once, complete, when a run ends; a new run is a new
+ * `version`. A trigger (hand-written, end of its migration) refuses DELETE and any UPDATE except
+ * publishing it once (`published_at` and `published_by` from null). The portal shows the latest
+ * published analysis of a release.
+ */
+export const releaseAnalyses = pgTable(
+  "release_analyses",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    releaseId: uuid("release_id")
+      .notNull()
+      .references(() => releases.id),
+    version: integer("version").notNull(),
+    settings: jsonb("settings").$type<AnalysisSettings>().notNull(),
+    result: jsonb("result").$type<AnalysisResult>().notNull(),
+    /** Model evaluations made, and how long the run took (wall clock). */
+    evaluations: integer("evaluations").notNull(),
+    elapsedMs: integer("elapsed_ms").notNull(),
+    createdAt: createdAt(),
+    createdBy: uuid("created_by").references(() => users.id),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+    publishedBy: uuid("published_by").references(() => users.id),
+  },
+  (t) => [unique("release_analyses_release_version_unique").on(t.releaseId, t.version)],
+);
+
+/**
  * A coalition's tracking of UN recommendations to its State, made public: an
  * immutable snapshot (texts, positions, the latest coalition assessment and the
  * government's claim, with public evidence). A new publication is a new version.
@@ -835,6 +895,8 @@ export const resultNodes = pgTable(
     rollUp: text("roll_up").notNull().default("average"),
     weight: doublePrecision("weight").notNull().default(1),
     position: integer("position").notNull().default(0),
+    /** Detects concurrent edits of the node's definition (409 on a stale `expectedVersion`). */
+    version: integer("version").notNull().default(1),
     /** The node's key in an IATI file (e.g. `result:3` or a result's own reference), to merge re-imports. */
     externalRef: text("external_ref"),
   },
@@ -880,6 +942,8 @@ export const resultIndicators = pgTable(
     disaggregations: text("disaggregations").array().notNull().default(sql`'{}'::text[]`),
     link: jsonb("link").$type<ResultIndicatorLink>(),
     position: integer("position").notNull().default(0),
+    /** Detects concurrent edits of the indicator's definition (409 on a stale `expectedVersion`). */
+    version: integer("version").notNull().default(1),
     /** The indicator's key in an IATI file (its `ref`, or result and indicator positions), to merge re-imports. */
     externalRef: text("external_ref"),
   },
@@ -977,7 +1041,8 @@ export const evaluationFindings = pgTable(
     /** relevance | coherence | effectiveness | efficiency | impact | sustainability | ethics */
     criterion: text("criterion").notNull(),
     rating: integer("rating"),
-    narrative: text("narrative").notNull().default(""),
+    /** The narrative in languages (language → text; none given: `{}`). */
+    narrative: jsonb("narrative").$type<LocalText>().notNull().default({}),
     /** Links or citations of the evidence (reports, data, minutes). */
     evidence: jsonb("evidence").$type<string[]>().notNull().default([]),
   },
@@ -991,10 +1056,11 @@ export const evaluationRecommendations = pgTable(
     evaluationId: uuid("evaluation_id")
       .notNull()
       .references(() => evaluations.id, { onDelete: "cascade" }),
-    text: text("text").notNull(),
+    /** The recommendation in languages (language → text). */
+    text: jsonb("text").$type<LocalText>().notNull(),
     /** `accepted`, `partially_accepted` or `rejected`, with the management's response. */
     responseDecision: text("response_decision"),
-    managementResponse: text("management_response").notNull().default(""),
+    managementResponse: jsonb("management_response").$type<LocalText>().notNull().default({}),
     /** `not_started`, `in_progress`, `completed` or `no_longer_relevant`. */
     status: text("status").notNull().default("not_started"),
     dueOn: date("due_on"),
@@ -1030,7 +1096,7 @@ export const advocacyOutcomes = pgTable(
       .references(() => resultPlans.id, { onDelete: "cascade" }),
     nodeId: uuid("node_id").references(() => resultNodes.id, { onDelete: "set null" }),
     title: jsonb("title").$type<LocalText>().notNull(),
-    description: text("description").notNull().default(""),
+    description: jsonb("description").$type<LocalText>().notNull().default({}),
     /** `law`, `policy`, `budget`, `practice` or `other`. */
     kind: text("kind").notNull(),
     achievedOn: date("achieved_on").notNull(),
@@ -1103,6 +1169,52 @@ export const consultationLinks = pgTable(
     primaryKey({ columns: [t.consultationId, t.questionCode, t.kind, t.ref] }),
     index("consultation_links_ref_idx").on(t.kind, t.ref),
   ],
+);
+
+/** Each saved change of a consultation's question set: who, when, and the definition before and after. */
+export const consultationHistory = pgTable(
+  "consultation_history",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    consultationId: uuid("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
+    /** The version this change made. */
+    version: integer("version").notNull(),
+    before: jsonb("before").$type<ConsultationDefinition>(),
+    after: jsonb("after").$type<ConsultationDefinition>().notNull(),
+    changedBy: uuid("changed_by")
+      .notNull()
+      .references(() => users.id),
+    changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+    /** `designed` (the designer), `imported` (an XLSForm). */
+    reason: text("reason").notNull().default("designed"),
+  },
+  (t) => [index("consultation_history_consultation_idx").on(t.consultationId, t.version)],
+);
+
+/**
+ * A recording of a question, read aloud on the child's page. Stored like evidence (under the
+ * uploads folder by a random name, the type checked by content); a question names it by id.
+ */
+export const consultationAudio = pgTable(
+  "consultation_audio",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    consultationId: uuid("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
+    filePath: text("file_path").notNull(),
+    fileName: text("file_name").notNull(),
+    mediaType: text("media_type").notNull(),
+    fileSize: integer("file_size").notNull(),
+    sha256: text("sha256").notNull(),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("consultation_audio_consultation_idx").on(t.consultationId)],
 );
 
 /** A facilitator's session: the short code children type (or the link with it), for one country. */
@@ -1178,10 +1290,36 @@ export const consultationModeration = pgTable(
     status: text("status").notNull().default("pending"),
     decidedBy: uuid("decided_by").references(() => users.id),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
+    /** Raised by every decision: a moderator deciding on what another just changed gets a 409. */
+    version: integer("version").notNull().default(1),
   },
   (t) => [
     primaryKey({ columns: [t.submissionId, t.questionCode] }),
     index("consultation_moderation_consultation_idx").on(t.consultationId, t.status),
+  ],
+);
+
+/**
+ * Every moderator's decision on a free text, kept (append-only): who, when, what was decided and how
+ * many parts were removed. Never the text itself, before or after.
+ */
+export const consultationModerationHistory = pgTable(
+  "consultation_moderation_history",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    consultationId: uuid("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
+    submissionId: uuid("submission_id").notNull(),
+    questionCode: text("question_code").notNull(),
+    /** `approved`, `redacted` or `rejected`. */
+    status: text("status").notNull(),
+    parts: integer("parts").notNull().default(0),
+    decidedBy: uuid("decided_by").references(() => users.id),
+    decidedAt: timestamp("decided_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("consultation_moderation_history_item_idx").on(t.consultationId, t.submissionId, t.questionCode),
   ],
 );
 
@@ -1214,4 +1352,479 @@ export const resultFiles = pgTable(
     index("result_files_evaluation_idx").on(t.evaluationId),
     index("result_files_outcome_idx").on(t.outcomeId),
   ],
+);
+
+/** A State's ratification (or signature) of an instrument, with its reservations and declarations. */
+export const ratifications = pgTable(
+  "ratifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    countryCode: char("country_code", { length: 2 })
+      .notNull()
+      .references(() => countries.code),
+    /** crc | opsc | opac | opic | … (core/reporting INSTRUMENTS). */
+    instrument: text("instrument").notNull(),
+    /** ratified | acceded | signed | not_party */
+    status: text("status").notNull(),
+    signedOn: date("signed_on"),
+    ratifiedOn: date("ratified_on"),
+    reservations: text("reservations"),
+    /** Where the dates come from (the UN Treaty Collection, the Council of Europe's treaty office…). */
+    source: text("source"),
+    /** Raised by every edit; an edit naming an older version is refused (409). */
+    version: integer("version").notNull().default(1),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique("ratifications_country_instrument_unique").on(t.countryCode, t.instrument)],
+);
+
+/** One review of a country by a mechanism (a CRC periodic report, a UPR cycle, a GREVIO round). */
+export const reportingCycles = pgTable(
+  "reporting_cycles",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    countryCode: char("country_code", { length: 2 })
+      .notNull()
+      .references(() => countries.code),
+    /** core/reporting REVIEW_MECHANISMS. */
+    mechanism: text("mechanism").notNull(),
+    /** The review's name: `Combined 6th and 7th periodic reports`, `UPR 4th cycle`. */
+    review: text("review").notNull(),
+    /** The Committee's limit for civil-society reports in this review, if it sets one. */
+    wordLimit: integer("word_limit"),
+    source: text("source"),
+    /** Raised by every edit of the review or its steps; an edit naming an older version gets 409. */
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [index("reporting_cycles_country_idx").on(t.countryCode)],
+);
+
+/**
+ * Append-only: every change made in the app to a country's calendar (a ratification, a review and
+ * its steps): what it was before and after, who changed it and when (a trigger refuses UPDATE and
+ * DELETE).
+ */
+export const reportingCalendarHistory = pgTable(
+  "reporting_calendar_history",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    countryCode: char("country_code", { length: 2 })
+      .notNull()
+      .references(() => countries.code),
+    /** `ratification` or `review`. */
+    targetType: text("target_type").notNull(),
+    /** The instrument code of a ratification, the id of a review. */
+    targetKey: text("target_key").notNull(),
+    /** created | updated | deleted */
+    change: text("change").notNull(),
+    before: jsonb("before").$type<Record<string, unknown> | null>(),
+    after: jsonb("after").$type<Record<string, unknown> | null>(),
+    changedBy: uuid("changed_by").references(() => users.id),
+    changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("reporting_calendar_history_country_idx").on(t.countryCode, t.changedAt)],
+);
+
+/** A dated step of a review: State report due, NGO deadline, pre-session, session, … */
+export const reportingSteps = pgTable(
+  "reporting_steps",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    cycleId: uuid("cycle_id")
+      .notNull()
+      .references(() => reportingCycles.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    dueOn: date("due_on").notNull(),
+    endsOn: date("ends_on"),
+    note: text("note"),
+  },
+  (t) => [
+    unique("reporting_steps_kind_unique").on(t.cycleId, t.kind),
+    index("reporting_steps_due_idx").on(t.dueOn),
+  ],
+);
+
+/**
+ * A calendar subscription: the SHA-256 of a random token in a feed URL, for one country or one
+ * region, on behalf of the user who made it (the feed shows only what that user may still read).
+ */
+export const calendarFeeds = pgTable(
+  "calendar_feeds",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    countryCode: char("country_code", { length: 2 }).references(() => countries.code),
+    regionCode: text("region_code").references(() => regions.code),
+    createdAt: createdAt(),
+  },
+  (t) => [index("calendar_feeds_user_idx").on(t.userId)],
+);
+
+/** A coalition's alternative (shadow) report for a country and, optionally, one review. */
+export const alternativeReports = pgTable(
+  "alternative_reports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    countryCode: char("country_code", { length: 2 })
+      .notNull()
+      .references(() => countries.code),
+    cycleId: uuid("cycle_id").references(() => reportingCycles.id),
+    title: text("title").notNull(),
+    /** The outline it started from: `crc` (the Committee's clusters), `upr`, a regional mechanism, `custom`. */
+    outline: text("outline").notNull().default("crc"),
+    wordLimit: integer("word_limit"),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("alternative_reports_country_idx").on(t.countryCode)],
+);
+
+/** A section (a CRC cluster) of an alternative report: text, its citations, suggested questions. */
+export const alternativeReportSections = pgTable(
+  "alternative_report_sections",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    reportId: uuid("report_id")
+      .notNull()
+      .references(() => alternativeReports.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    position: integer("position").notNull(),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    citations: jsonb("citations").$type<Citation[]>().notNull(),
+    questions: jsonb("questions").$type<string[]>().notNull(),
+    version: integer("version").notNull().default(1),
+    updatedBy: uuid("updated_by").references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique("alternative_report_sections_key_unique").on(t.reportId, t.key)],
+);
+
+/** Append-only: every change to a section (a trigger refuses UPDATE and DELETE). */
+export const alternativeReportSectionHistory = pgTable(
+  "alternative_report_section_history",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    sectionId: uuid("section_id")
+      .notNull()
+      .references(() => alternativeReportSections.id),
+    version: integer("version").notNull(),
+    bodyBefore: text("body_before"),
+    bodyAfter: text("body_after").notNull(),
+    changedBy: uuid("changed_by").references(() => users.id),
+    changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("alternative_report_section_history_idx").on(t.sectionId, t.version)],
+);
+
+/** Every change to an organisation (profile, status, people): who, when, before and after, why. */
+export const organisationHistory = pgTable(
+  "organisation_history",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    /** `created`, `updated`, `status`, `person-added`, `person-removed`, `application-approved`. */
+    change: text("change").notNull(),
+    before: jsonb("before").$type<Record<string, unknown>>(),
+    after: jsonb("after").$type<Record<string, unknown>>(),
+    reason: text("reason"),
+    changedBy: uuid("changed_by").references(() => users.id),
+    changedAt: createdAt(),
+  },
+  (t) => [index("organisation_history_organisation_idx").on(t.organisationId)],
+);
+
+/** An organisation's application to join a coalition (or the regional network), decided by its coordinator. */
+export const membershipApplications = pgTable(
+  "membership_applications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** The coalition applied to. */
+    parentId: uuid("parent_id")
+      .notNull()
+      .references(() => organisations.id),
+    name: text("name").notNull(),
+    countryCode: char("country_code", { length: 2 }).references(() => countries.code),
+    website: text("website"),
+    contactEmail: text("contact_email").notNull(),
+    themes: jsonb("themes").$type<string[]>().notNull().default([]),
+    motivation: text("motivation").notNull(),
+    appliedBy: uuid("applied_by")
+      .notNull()
+      .references(() => users.id),
+    appliedAt: createdAt(),
+    /** `pending`, `approved`, `refused`. */
+    status: text("status").notNull().default("pending"),
+    reason: text("reason"),
+    decidedBy: uuid("decided_by").references(() => users.id),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    /** The member organisation created on approval. */
+    organisationId: uuid("organisation_id").references(() => organisations.id),
+  },
+  (t) => [index("membership_applications_parent_idx").on(t.parentId)],
+);
+
+/** A working group of the network: thematic or bound to a task; its people hold `group`-scoped roles. */
+export const workingGroups = pgTable(
+  "working_groups",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** The organisation that runs it (its coordinators manage it). */
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    name: text("name").notNull(),
+    /** `thematic` or `task`. */
+    kind: text("kind").notNull(),
+    description: text("description").notNull().default(""),
+    themes: jsonb("themes").$type<string[]>().notNull().default([]),
+    /** For a task group: when the task is due. */
+    dueOn: date("due_on"),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("working_groups_organisation_idx").on(t.organisationId)],
+);
+
+/** The organisations taking part in a working group. */
+export const workingGroupOrganisations = pgTable(
+  "working_group_organisations",
+  {
+    groupId: uuid("group_id")
+      .notNull()
+      .references(() => workingGroups.id, { onDelete: "cascade" }),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.organisationId] })],
+);
+
+/** A working group's documents: each upload of the same document is a new version, the old ones kept. */
+export const workingGroupDocuments = pgTable(
+  "working_group_documents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    groupId: uuid("group_id")
+      .notNull()
+      .references(() => workingGroups.id, { onDelete: "cascade" }),
+    /** Shared by the versions of one document. */
+    documentId: uuid("document_id").notNull(),
+    version: integer("version").notNull(),
+    title: text("title").notNull(),
+    filePath: text("file_path").notNull(),
+    fileName: text("file_name").notNull(),
+    mediaType: text("media_type").notNull(),
+    fileSize: integer("file_size").notNull(),
+    sha256: text("sha256").notNull(),
+    uploadedBy: uuid("uploaded_by").references(() => users.id),
+    uploadedAt: createdAt(),
+  },
+  (t) => [
+    index("working_group_documents_group_idx").on(t.groupId),
+    unique("working_group_documents_version_unique").on(t.documentId, t.version),
+  ],
+);
+
+/** A working group's meeting: when, its notes and the decisions taken. */
+export const workingGroupMeetings = pgTable(
+  "working_group_meetings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    groupId: uuid("group_id")
+      .notNull()
+      .references(() => workingGroups.id, { onDelete: "cascade" }),
+    heldOn: date("held_on").notNull(),
+    title: text("title").notNull(),
+    notes: text("notes").notNull().default(""),
+    decisions: jsonb("decisions").$type<string[]>().notNull().default([]),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("working_group_meetings_group_idx").on(t.groupId)],
+);
+
+/** What a working group follows: a UN recommendation, a framework indicator (by code) or a plan's indicator. */
+export const workingGroupFollows = pgTable(
+  "working_group_follows",
+  {
+    groupId: uuid("group_id")
+      .notNull()
+      .references(() => workingGroups.id, { onDelete: "cascade" }),
+    /** `recommendation`, `indicator`, `plan-indicator`. */
+    kind: text("kind").notNull(),
+    /** The recommendation's or plan indicator's id, or the indicator's code. */
+    ref: text("ref").notNull(),
+    label: text("label").notNull(),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.kind, t.ref] })],
+);
+
+/** A country's areas below the country (regions, districts …) as a tree, like DHIS2 organisation units. */
+export const areas = pgTable(
+  "areas",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    countryCode: char("country_code", { length: 2 })
+      .notNull()
+      .references(() => countries.code),
+    code: text("code").notNull(),
+    parentCode: text("parent_code"),
+    level: integer("level").notNull(),
+    name: jsonb("name").$type<LocalText>().notNull(),
+  },
+  (t) => [unique("areas_country_code_unique").on(t.countryCode, t.code)],
+);
+
+/*
+ * Public investment in children: budget lines per country and fiscal year, the context
+ * series their derived figures need, every change kept, and the coalition's published
+ * versions. See src/core/budgets.
+ */
+
+/** The sector classification, as data (seeded with the defaults of src/core/budgets/model.ts). */
+export const budgetSectors = pgTable("budget_sectors", {
+  key: text("key").primaryKey(),
+  name: jsonb("name").$type<LocalText>().notNull(),
+  /** COFOG function, where one fits. */
+  cofog: text("cofog"),
+  position: integer("position").notNull().default(0),
+});
+
+/** A line of a State's budget; `version` detects concurrent edits. */
+export const budgetLines = pgTable(
+  "budget_lines",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    countryCode: char("country_code", { length: 2 })
+      .notNull()
+      .references(() => countries.code),
+    /** As normalised by core's readFiscalYear: `2024` or `2024/25`. */
+    fiscalYear: text("fiscal_year").notNull(),
+    /** The calendar year the fiscal year starts in. */
+    startYear: integer("start_year").notNull(),
+    /** Country, fiscal year, ministry, programme and name, lower case: one line per key. */
+    lineKey: text("line_key").notNull(),
+    name: text("name").notNull(),
+    nameEn: text("name_en").notNull(),
+    ministry: text("ministry").notNull(),
+    programme: text("programme"),
+    sector: text("sector")
+      .notNull()
+      .references(() => budgetSectors.key),
+    cofog: text("cofog"),
+    currency: char("currency", { length: 3 }).notNull(),
+    proposed: doublePrecision("proposed"),
+    allocated: doublePrecision("allocated"),
+    revised: doublePrecision("revised"),
+    executed: doublePrecision("executed"),
+    sourceDocument: text("source_document"),
+    sourcePage: text("source_page"),
+    sourceUrl: text("source_url"),
+    /** Checks the line passed with a warning (e.g. executed above allocated). */
+    warnings: text("warnings").array().notNull().default(sql`'{}'::text[]`),
+    /** UNCRC article numbers, index node and indicator codes, recommendation ids the line speaks to. */
+    articles: text("articles").array().notNull().default(sql`'{}'::text[]`),
+    nodeCodes: text("node_codes").array().notNull().default(sql`'{}'::text[]`),
+    indicatorCodes: text("indicator_codes").array().notNull().default(sql`'{}'::text[]`),
+    recommendationIds: uuid("recommendation_ids").array().notNull().default(sql`'{}'::uuid[]`),
+    isDemo: boolean("is_demo").notNull().default(false),
+    version: integer("version").notNull().default(1),
+    updatedBy: uuid("updated_by").references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("budget_lines_key_unique").on(t.countryCode, t.lineKey),
+    index("budget_lines_country_year_idx").on(t.countryCode, t.startYear),
+  ],
+);
+
+/** A country's context in a year: one value per series (see CONTEXT_SERIES). */
+export const budgetContext = pgTable(
+  "budget_context",
+  {
+    countryCode: char("country_code", { length: 2 })
+      .notNull()
+      .references(() => countries.code),
+    year: integer("year").notNull(),
+    series: text("series").notNull(),
+    value: doublePrecision("value").notNull(),
+    isDemo: boolean("is_demo").notNull().default(false),
+    updatedBy: uuid("updated_by").references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.countryCode, t.year, t.series] })],
+);
+
+/**
+ * Append-only (a trigger refuses UPDATE and DELETE): every change to a budget line (its
+ * whole state before and after, null for a creation or a removal) and to a context value.
+ */
+export const budgetHistory = pgTable(
+  "budget_history",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    countryCode: char("country_code", { length: 2 }).notNull(),
+    /** `line` or `context`. */
+    entity: text("entity").notNull(),
+    /** The line's id, or `year:series` of a context value. */
+    entityKey: text("entity_key").notNull(),
+    before: jsonb("before"),
+    after: jsonb("after"),
+    changedBy: uuid("changed_by").references(() => users.id),
+    changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+    /** `entry`, `import`, `demo`. */
+    source: text("source").notNull(),
+  },
+  (t) => [index("budget_history_entity_idx").on(t.entity, t.entityKey, t.id)],
+);
+
+/**
+ * The review of a country's budget data for one fiscal year, as assessments are reviewed:
+ * draft → submitted → validated (a reviewer may return it to draft). No row is a draft. Only
+ * the lines of validated fiscal years are published. Every change goes into budget_history
+ * (entity `review`).
+ */
+export const budgetReviews = pgTable(
+  "budget_reviews",
+  {
+    countryCode: char("country_code", { length: 2 })
+      .notNull()
+      .references(() => countries.code),
+    fiscalYear: text("fiscal_year").notNull(),
+    /** `draft`, `submitted` or `validated`. */
+    state: text("state").notNull(),
+    note: text("note").notNull().default(""),
+    version: integer("version").notNull().default(1),
+    updatedBy: uuid("updated_by").references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.countryCode, t.fiscalYear] })],
+);
+
+/** A coalition's budget data for one country made public: immutable; a new publication is a new version. */
+export const budgetPublications = pgTable(
+  "budget_publications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** `${country}-budgets-v${version}`, lower case. */
+    slug: text("slug").notNull().unique("budget_publications_slug_unique"),
+    countryCode: char("country_code", { length: 2 })
+      .notNull()
+      .references(() => countries.code),
+    version: integer("version").notNull(),
+    publishedAt: timestamp("published_at", { withTimezone: true }).notNull().defaultNow(),
+    publishedBy: uuid("published_by").references(() => users.id),
+    notes: text("notes").notNull(),
+    isDemo: boolean("is_demo").notNull().default(false),
+    snapshot: jsonb("snapshot").$type<BudgetSnapshot>().notNull(),
+  },
+  (t) => [unique("budget_publications_country_version_unique").on(t.countryCode, t.version)],
 );

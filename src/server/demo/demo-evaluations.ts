@@ -66,29 +66,50 @@ const FINDINGS: { criterion: EvaluationCriterion; rating: number; narrative: str
 
 const RECOMMENDATIONS = [
   {
-    text: "Collect members' figures through the platform instead of e-mail, with a reporting calendar.",
+    text: {
+      en: "Collect members' figures through the platform instead of e-mail, with a reporting calendar.",
+      fr: "Recueillir les chiffres des membres par la plateforme plutôt que par courriel, avec un calendrier de rapports.",
+      ar: "جمع أرقام الأعضاء عبر المنصة بدلًا من البريد الإلكتروني، مع جدول زمني للتقارير.",
+    },
     dueOn: "2026-03-31",
     response: {
       responseDecision: "accepted",
-      managementResponse: "Reporting moves to Childmark from the 2025 annual report.",
+      managementResponse: {
+        en: "Reporting moves to Childmark from the 2025 annual report.",
+        fr: "Les rapports passent à Childmark à partir du rapport annuel 2025.",
+      },
       status: "completed",
     },
   },
   {
-    text: "Support member coalitions to diversify funding, starting with a regional fundraising training.",
+    text: {
+      en: "Support member coalitions to diversify funding, starting with a regional fundraising training.",
+      fr: "Aider les coalitions membres à diversifier leurs financements, en commençant par une formation régionale à la collecte de fonds.",
+      ar: "دعم الائتلافات الأعضاء لتنويع التمويل، بدءًا بتدريب إقليمي على جمع الأموال.",
+    },
     dueOn: "2026-12-31",
     response: {
       responseDecision: "partially_accepted",
-      managementResponse: "A training is planned; a regional fund is not within the secretariat's means.",
+      managementResponse: {
+        en: "A training is planned; a regional fund is not within the secretariat's means.",
+        fr: "Une formation est prévue ; un fonds régional dépasse les moyens du secrétariat.",
+      },
       status: "in_progress",
     },
   },
   {
-    text: "Agree a coordination plan with other European child-rights networks.",
+    text: {
+      en: "Agree a coordination plan with other European child-rights networks.",
+      fr: "Convenir d’un plan de coordination avec les autres réseaux européens des droits de l’enfant.",
+      ar: "الاتفاق على خطة تنسيق مع الشبكات الأوروبية الأخرى لحقوق الطفل.",
+    },
     dueOn: null,
     response: {
       responseDecision: "accepted",
-      managementResponse: "To be discussed at the 2026 general assembly.",
+      managementResponse: {
+        en: "To be discussed at the 2026 general assembly.",
+        fr: "À discuter lors de l’assemblée générale de 2026.",
+      },
       status: "not_started",
     },
   },
@@ -111,7 +132,7 @@ export async function loadDemoEvaluations(db: Db, adminId: string, planId: strin
       periodEnd: "2025-06-30",
       evaluators: "Independent evaluation team (two consultants)",
       scale: DEFAULT_EVALUATION_SCALE,
-      findings: FINDINGS,
+      findings: FINDINGS.map((f) => ({ ...f, narrative: { en: f.narrative } })),
     },
     adminId,
   );
@@ -144,8 +165,11 @@ export async function loadDemoEvaluations(db: Db, adminId: string, planId: strin
         fr: "La Moldavie interdit les châtiments corporels dans tous les contextes",
         ar: "مولدوفا تحظر العقوبة البدنية في جميع الأماكن",
       },
-      description:
-        "Parliament amended the Family Code after the coalition's joint advocacy with the regional network.",
+      description: {
+        en: "Parliament amended the Family Code after the coalition's joint advocacy with the regional network.",
+        fr: "Le Parlement a modifié le Code de la famille après le plaidoyer commun de la coalition et du réseau régional.",
+        ar: "عدّل البرلمان قانون الأسرة بعد المناصرة المشتركة للائتلاف مع الشبكة الإقليمية.",
+      },
       kind: "law",
       achievedOn: "2024-11-21",
       nodeId: advocacyNode?.id ?? null,
@@ -163,8 +187,11 @@ export async function loadDemoEvaluations(db: Db, adminId: string, planId: strin
         fr: "La Géorgie adopte une stratégie de justice adaptée aux enfants",
         ar: "جورجيا تعتمد استراتيجية عدالة صديقة للطفل",
       },
-      description:
-        "The Government adopted the strategy and its action plan, citing the network's position paper.",
+      description: {
+        en: "The Government adopted the strategy and its action plan, citing the network's position paper.",
+        fr: "Le Gouvernement a adopté la stratégie et son plan d’action, en citant la prise de position du réseau.",
+        ar: "اعتمدت الحكومة الاستراتيجية وخطة عملها، مستشهدة بورقة موقف الشبكة.",
+      },
       kind: "policy",
       achievedOn: "2025-05-06",
       nodeId: advocacyNode?.id ?? null,

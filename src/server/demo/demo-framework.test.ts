@@ -146,3 +146,46 @@ describe("CPI demo framework (examples/cpi-demo/framework.json)", () => {
     }
   });
 });
+
+describe("the demo's budget indicator", () => {
+  it("takes ge.07 (share of the planned budget spent) from the demo's budget data", async () => {
+    const { budgetIndicatorValue } = await import("../../core/index.ts");
+    const { DEMO_BUDGET_COUNTRIES, demoBudgetData } = await import("./demo-budgets.ts");
+    const indicator = fw.indicators.find((i) => i.code === "ge.07")!;
+    expect(indicator.type).toBe("percentage");
+    const source = "source" in indicator ? indicator.source : undefined;
+    expect(source).toEqual({
+      kind: "budget",
+      figure: "executionRate",
+      sector: "child-protection",
+      basis: "current",
+    });
+    expect(DEMO_BUDGET_COUNTRIES.length).toBeGreaterThanOrEqual(3);
+    for (const code of DEMO_BUDGET_COUNTRIES) {
+      const { lines, context } = demoBudgetData(code);
+      const years = new Map<number, Partial<Record<string, number>>>();
+      for (const c of context) years.set(c.year, { ...years.get(c.year), [c.series]: c.value });
+      const found = budgetIndicatorValue(
+        source!,
+        "percentage",
+        lines,
+        [...years].map(([year, v]) => ({ year, ...v })),
+      )!;
+      // By hand: executed ÷ allocated of the child-protection lines in the last year with both.
+      const last = lines.filter((l) => l.sector === "child-protection" && l.amounts.executed !== null);
+      const year = last
+        .map((l) => l.fiscalYear)
+        .sort()
+        .at(-1)!;
+      const inYear = last.filter((l) => l.fiscalYear === year);
+      const sum = (pick: (l: (typeof inYear)[number]) => number) => inYear.reduce((t, l) => t + pick(l), 0);
+      expect(found.fiscalYear, code).toBe(year);
+      expect(found.value, code).toBeCloseTo(
+        (100 * sum((l) => l.amounts.executed!)) / sum((l) => l.amounts.allocated!),
+        9,
+      );
+      expect(found.value).toBeGreaterThan(50);
+      expect(found.value).toBeLessThan(110);
+    }
+  });
+});

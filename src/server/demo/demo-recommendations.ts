@@ -4,6 +4,7 @@ import type { Db } from "../db/connect.ts";
 import { queryRows } from "../db/query-rows.ts";
 import { recordImplementation } from "../recommendations/implementation.ts";
 import { importRecommendations } from "../recommendations/import-recommendations.ts";
+import { publishTracking } from "../tracking/publish-tracking.ts";
 import { DEMO_COUNTRIES } from "./demo-countries.ts";
 import { randomFor } from "./random.ts";
 
@@ -195,6 +196,17 @@ const NOTES: Record<(typeof STATUSES)[number], string> = {
     "The budget line was cut this year and two services closed; the coalition wrote to the ministry and to the ombudsperson.",
 };
 
+/** The demo countries whose coalitions published their tracking (two versions each); Moldova's is left for the recommendations walk to publish. */
+const TRACKED_COUNTRIES = ["GE", "RO", "BG"];
+
+/**
+ * Publishes a country's tracking as the coalition would, dated `on` (the demo's history: the first
+ * version was published after the review, the second a year later).
+ */
+async function publishDemoTracking(db: Db, country: string, adminId: string, notes: string, on: string) {
+  await publishTracking(db, { country, notes, userId: adminId, publishedAt: new Date(`${on}T09:00:00Z`) });
+}
+
 /** Where the demo's recommendations and trackings point: the OHCHR page of the State's UPR. */
 export function uprPage(countryCode: string): string {
   return `https://www.ohchr.org/en/hr-bodies/upr/${countryCode.toLowerCase()}-index`;
@@ -286,6 +298,7 @@ export async function loadDemoRecommendations(db: Db, adminId: string): Promise<
       db,
       sql`select id, text, position from recommendations where import_id = ${summary.importId} order by paragraph`,
     );
+    const supported: { id: string; template: DemoTemplate }[] = [];
     for (const row of rows) {
       const template = TEMPLATES.find((t) => row.text.en?.startsWith(t.text));
       if (!template) continue;
@@ -295,12 +308,41 @@ export async function loadDemoRecommendations(db: Db, adminId: string): Promise<
           sql`, `,
         )}]::text[] where id = ${row.id}`,
       );
-      if (row.position !== "supported") continue;
+      if (row.position === "supported") supported.push({ id: row.id, template });
+    }
+    const tracked = TRACKED_COUNTRIES.includes(country.code);
+    if (tracked) {
+      // A first published version: the coalition's baseline assessment after the review.
+      for (const { id, template } of supported)
+        await recordImplementation(
+          db,
+          id,
+          {
+            status: "not_started",
+            assessedByKind: "coalition",
+            assessorName: country.coalition,
+            assessedOn: "2024-10-15",
+            evidenceText: NOTES.not_started,
+            evidenceUrl: uprPage(country.code),
+            evidenceUrls: [],
+            responsibleInstitutions: [template.institution],
+          },
+          adminId,
+        );
+      await publishDemoTracking(
+        db,
+        country.code,
+        adminId,
+        "Baseline after the review (demo data)",
+        "2024-12-10",
+      );
+    }
+    for (const { id, template } of supported) {
       const random = randomFor("demo-tracking", country.code, template.text);
       const status = pick(random, STATUSES);
       await recordImplementation(
         db,
-        row.id,
+        id,
         {
           status,
           assessedByKind: "coalition",
@@ -321,7 +363,7 @@ export async function loadDemoRecommendations(db: Db, adminId: string): Promise<
       if (random() < 0.5) {
         await recordImplementation(
           db,
-          row.id,
+          id,
           {
             status: status === "not_started" ? "in_progress" : "implemented",
             assessedByKind: "government",
@@ -335,6 +377,8 @@ export async function loadDemoRecommendations(db: Db, adminId: string): Promise<
         );
       }
     }
+    if (tracked)
+      await publishDemoTracking(db, country.code, adminId, "Assessment of 2025 (demo data)", "2025-10-20");
   }
   return added;
 }

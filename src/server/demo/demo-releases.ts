@@ -1,6 +1,16 @@
 import { and, eq, inArray } from "drizzle-orm";
+import {
+  type AnalysisSettings,
+  buildAnalysisModel,
+  compileFramework,
+  evaluationCount,
+  releaseAnalysisInput,
+  runDraws,
+  summariseDraws,
+} from "../../core/index.ts";
+import { storeAnalysis } from "../analysis/jobs.ts";
 import type { Db } from "../db/connect.ts";
-import { assessments, cycles, frameworks, frameworkVersions } from "../db/schema.ts";
+import { assessments, cycles, frameworks, frameworkVersions, releases } from "../db/schema.ts";
 import { publishRelease } from "../releases/publish.ts";
 import { changeStatus } from "../review/change-status.ts";
 import { DEMO_CYCLES } from "./demo-countries.ts";
@@ -70,4 +80,46 @@ export async function publishDemoReleases(db: Db, frameworkCode: string, adminId
     slugs.push(published.slug);
   }
   return slugs;
+}
+
+/** The demo's analysis set-up: weights ±30 %, three normalisations, two aggregations, two missing-data policies. */
+export const DEMO_ANALYSIS: AnalysisSettings = {
+  seed: 2025,
+  draws: 2000,
+  weights: { mode: "uniform", defaultRange: 0.3, concentration: 50 },
+  normalisations: ["goalposts", "minmax", "rank"],
+  aggregations: ["framework", "geometric"],
+  missing: ["framework", "mean"],
+};
+
+/**
+ * Runs and publishes an uncertainty analysis of each demo release (in this process: the demo is
+ * small), so the portal shows rank ranges, robustness and sensitivity on first start.
+ */
+export async function analyseDemoReleases(db: Db, slugs: readonly string[], adminId: string): Promise<void> {
+  for (const slug of slugs) {
+    const [release] = await db
+      .select({ id: releases.id, snapshot: releases.snapshot })
+      .from(releases)
+      .where(eq(releases.slug, slug));
+    if (!release) continue;
+    const started = performance.now();
+    const { columns, period } = releaseAnalysisInput(release.snapshot);
+    const model = buildAnalysisModel(
+      compileFramework(release.snapshot.framework),
+      columns,
+      period,
+      DEMO_ANALYSIS,
+    );
+    const result = summariseDraws(model, [runDraws(model, 0, evaluationCount(model))]);
+    await storeAnalysis(db, {
+      releaseId: release.id,
+      snapshot: release.snapshot,
+      settings: DEMO_ANALYSIS,
+      result,
+      elapsedMs: Math.round(performance.now() - started),
+      userId: adminId,
+      publish: true,
+    });
+  }
 }

@@ -1,10 +1,12 @@
 import type { Db } from "../db/connect.ts";
+import { sendReportingReminders } from "../reporting/reporting-reminders.ts";
 import { sendDeadlineReminders } from "./deadline-reminders.ts";
 
 const HOUR_MS = 3600 * 1000;
 
 /**
- * Runs `sendDeadlineReminders` now and then every hour while the server runs.
+ * Runs `sendDeadlineReminders` (assessments) and `sendReportingReminders` (UN and regional
+ * reporting steps) now and then every hour while the server runs.
  * Returns a function that stops it. A failed run is logged and retried at the
  * next tick, never crashing the server.
  */
@@ -18,7 +20,9 @@ export function startReminderJob(
     if (running) return;
     running = true;
     try {
-      await sendDeadlineReminders(db, new Date());
+      const now = new Date();
+      await sendDeadlineReminders(db, now);
+      await sendReportingReminders(db, now);
     } catch (error) {
       log(error);
     } finally {

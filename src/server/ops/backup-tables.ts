@@ -49,6 +49,7 @@ export const BACKUP_TABLES = [
   "recommendation_saved_searches",
   "recommendation_indicator_rejections",
   "releases",
+  "release_analyses",
   "tracking_publications",
   "result_plans",
   "result_nodes",
@@ -64,11 +65,59 @@ export const BACKUP_TABLES = [
   "consultation_submissions",
   "consultation_answers",
   "consultation_moderation",
+  "consultation_moderation_history",
+  "consultation_history",
+  "consultation_audio",
   "evaluation_recommendation_history",
   "advocacy_outcomes",
   "advocacy_outcome_recommendations",
   "result_files",
+  "ratifications",
+  "reporting_cycles",
+  "reporting_steps",
+  "calendar_feeds",
+  "alternative_reports",
+  "alternative_report_sections",
+  "alternative_report_section_history",
+  "reporting_calendar_history",
+  "organisation_history",
+  "membership_applications",
+  "working_groups",
+  "working_group_organisations",
+  "working_group_documents",
+  "working_group_meetings",
+  "working_group_follows",
+  "areas",
+  "budget_sectors",
+  "budget_lines",
+  "budget_context",
+  "budget_history",
+  "budget_publications",
+  "budget_reviews",
 ] as const;
+
+/**
+ * The tables whose rows refer to a stored upload by `file_path`: a backup lists the ones it cannot
+ * find, and a restore refuses a backup whose rows refer to a file it neither holds nor lists.
+ */
+export const FILE_TABLES = [
+  "evidence_sources",
+  "result_files",
+  "consultation_audio",
+  "working_group_documents",
+] as const satisfies readonly (typeof BACKUP_TABLES)[number][];
+
+/** Every upload path the rows of FILE_TABLES refer to, once each. */
+export async function referencedFilePaths(t: Db): Promise<string[]> {
+  const union = sql.join(
+    FILE_TABLES.map(
+      (name) => sql`select file_path as path from ${sql.identifier(name)} where file_path is not null`,
+    ),
+    sql` union `,
+  );
+  const rows = await queryRows<{ path: string }>(t, union);
+  return rows.map((r) => r.path).sort();
+}
 
 function journal(): { tag: string; when: number }[] {
   const path = resolve(dirname(fileURLToPath(import.meta.url)), "../db/migrations/meta/_journal.json");

@@ -13,6 +13,9 @@ import { type DumpedTable, dumpTables } from "./dump-tables.ts";
 import { BACKUP_FORMAT, type BackupManifest, MANIFEST_ENTRY, tableEntry, uploadEntry } from "./manifest.ts";
 import { TAR_END, tarFileHeader, tarPadding } from "./tar.ts";
 
+/** Tables whose rows a migration writes: a database holding only those is empty. */
+const SEEDED_BY_MIGRATIONS = new Set(["budget_sectors"]);
+
 export interface BackupResult {
   rows: number;
   tables: number;
@@ -47,8 +50,13 @@ export async function createBackup(
     // Rows first, files after: evidence files are never changed or deleted once
     // stored, so every file the rows refer to is still there when it is read.
     const { tables, referencedFiles } = await dumpTables(database.db, spool, now);
+    // Reference rows a migration writes (the default budget sectors) do not make a database worth backing up.
     const rows = tables.reduce((sum, t) => sum + t.rows, 0);
-    if (rows === 0) throw new UserError(`nothing to back up: the database at ${database.location} is empty`);
+    const ownRows = tables
+      .filter((t) => !SEEDED_BY_MIGRATIONS.has(t.name))
+      .reduce((sum, t) => sum + t.rows, 0);
+    if (ownRows === 0)
+      throw new UserError(`nothing to back up: the database at ${database.location} is empty`);
     const paths = await listFiles(uploads);
     const manifest: BackupManifest = {
       format: BACKUP_FORMAT,

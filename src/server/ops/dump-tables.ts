@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/connect.ts";
 import { queryRows } from "../db/query-rows.ts";
-import { BACKUP_TABLES } from "./backup-tables.ts";
+import { BACKUP_TABLES, referencedFilePaths } from "./backup-tables.ts";
 import { Digest } from "./digest.ts";
 
 export interface DumpedTable {
@@ -39,7 +39,7 @@ function forBackup(table: string, line: string, now: Date): string {
 /**
  * Writes every table to `<dir>/<table>.ndjson` through a cursor, all read in
  * one repeatable-read transaction (one consistent moment, even while the
- * server keeps writing), and returns the evidence file paths the rows refer to.
+ * server keeps writing), and returns the upload paths the rows refer to (evidence, result files, consultation audio, working-group documents).
  */
 export async function dumpTables(
   db: Db,
@@ -52,11 +52,7 @@ export async function dumpTables(
       const tables: DumpedTable[] = [];
       for (const name of BACKUP_TABLES)
         tables.push(await dumpTable(t, name, join(dir, `${name}.ndjson`), now));
-      const referenced = await queryRows<{ path: string }>(
-        t,
-        sql`select distinct file_path as path from evidence_sources where file_path is not null`,
-      );
-      return { tables, referencedFiles: referenced.map((r) => r.path) };
+      return { tables, referencedFiles: await referencedFilePaths(t) };
     },
     { isolationLevel: "repeatable read", accessMode: "read only" },
   );

@@ -3,14 +3,13 @@ import { mkdir, mkdtemp, readdir, rename, rm, rmdir } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { createGunzip } from "node:zlib";
-import { sql } from "drizzle-orm";
 import { type AuditActor, recordAudit } from "../audit/record-audit.ts";
 import type { Database, Db } from "../db/connect.ts";
-import { queryRows } from "../db/query-rows.ts";
 import { UserError } from "../errors.ts";
 import { uploadsDir } from "../evidence/uploads-dir.ts";
 import { formatMegabytes, maxLegacyRestoreBytes, maxRestoreBytes } from "../files/limits.ts";
 import { forgetReleases } from "../releases/read-release.ts";
+import { referencedFilePaths } from "./backup-tables.ts";
 import { readLegacyBackup } from "./legacy-backup.ts";
 import { replaceTables } from "./load-tables.ts";
 import type { BackupManifest } from "./manifest.ts";
@@ -152,14 +151,10 @@ async function* readLines(path: string): AsyncGenerator<string> {
   }
 }
 
-/** Refuses a backup whose rows refer to an evidence file it neither holds nor lists as already missing. */
+/** Refuses a backup whose rows refer to an upload (evidence, a group's document …) it neither holds nor lists as already missing. */
 async function assertFilesHeld(t: Db, manifest: BackupManifest): Promise<void> {
   const known = new Set([...manifest.files.map((f) => f.path), ...manifest.missingFiles]);
-  const referenced = await queryRows<{ path: string }>(
-    t,
-    sql`select distinct file_path as path from evidence_sources where file_path is not null`,
-  );
-  const absent = referenced.map((r) => r.path).filter((p) => !known.has(p));
+  const absent = (await referencedFilePaths(t)).filter((p) => !known.has(p));
   if (absent.length) {
     throw new UserError(
       `the backup is damaged: its database refers to ${absent.length} file(s) it does not hold; nothing was restored`,

@@ -10,13 +10,17 @@ import {
   renderPortalIndex,
   renderPortalNotFound,
 } from "../../portal/render.tsx";
+import { findPublishedAnalysis } from "../analysis/read-analysis.ts";
+import { latestBudgetSnapshots } from "../budgets/publish.ts";
+import { readChildrenVoices } from "../children/children-view.ts";
 import type { Db } from "../db/connect.ts";
+import { readDirectory } from "../network/directory.ts";
 import { countryName } from "../reference/countries.ts";
 import { findLatestRelease, findRelease, listReleases } from "../releases/read-release.ts";
 import { PORTAL_ASSETS_DIR } from "../reports/portal-css.ts";
 import { listPublicPlans } from "../results/public/read-public-plan.ts";
 import { siteFile } from "../site/site-files.ts";
-import { listTrackingPublications } from "../tracking/publish-tracking.ts";
+import { listTrackingPublications, readPortalTrackings } from "../tracking/publish-tracking.ts";
 
 const HTML = "text/html; charset=utf-8";
 const CACHE = "public, max-age=300";
@@ -47,6 +51,11 @@ async function contextOf(db: Db, snapshot: ReleaseSnapshot, request: FastifyRequ
     languages: portalLanguages(snapshot.framework),
     mode: "live",
     baseUrl: host ? `${request.protocol}://${host}/portal/${snapshot.release.slug}/` : undefined,
+    childrenVoices: await readChildrenVoices(db),
+    budgets: await latestBudgetSnapshots(db),
+    trackings: await readPortalTrackings(db),
+    analysis: await findPublishedAnalysis(db, snapshot.release.slug),
+    directory: await readDirectory(db),
   };
 }
 

@@ -1,9 +1,21 @@
 import { eq, inArray, sql } from "drizzle-orm";
-import { articleClassifier, type LabelSuggestion, targetClassifier } from "../../core/index.ts";
-import { type TagChange, tagChange } from "../api-schemas/recommendations.ts";
+import {
+  articleClassifier,
+  type Classifier,
+  type LabelSuggestion,
+  type SuggestionSource,
+  type TrainedClassifier,
+  targetClassifier,
+} from "../../core/index.ts";
+import {
+  type ClassificationSuggestionsOut,
+  type TagChange,
+  tagChange,
+} from "../api-schemas/recommendations.ts";
 import type { Db } from "../db/connect.ts";
 import { recommendations } from "../db/schema.ts";
 import { UserError } from "../errors.ts";
+import { currentClassifiers } from "./trained-classifiers.ts";
 
 export { type TagChange, tagChange };
 
@@ -66,16 +78,15 @@ export async function tagRecommendations(db: Db, change: TagChange): Promise<{ u
   return { updated };
 }
 
-export interface ClassificationSuggestions {
-  uncrcArticles: (LabelSuggestion & { title: string })[];
-  sdgTargets: (LabelSuggestion & { title: string })[];
-}
+export type ClassificationSuggestions = ClassificationSuggestionsOut;
 
 /**
- * Suggests UNCRC articles and SDG targets for a recommendation from the curated vocabulary of
- * each article and target and from its themes (UPR Info issues), with a score and the phrases
- * that led to each, leaving out those it already has. Nothing is applied: a person accepts a
- * suggestion by tagging it (`tagRecommendations`) or ignores it.
+ * Suggests UNCRC articles and SDG targets for a recommendation, with a score, the phrases that led
+ * to each and where each came from, leaving out those it already has: from the model trained on
+ * this database's classified recommendations (`trained-classifiers.ts`) when there is one for the
+ * kind, else from the curated vocabulary of each article and target and from the recommendation's
+ * themes (UPR Info issues). Nothing is applied: a person accepts a suggestion by tagging it
+ * (`tagRecommendations`) or ignores it.
  */
 export async function suggestClassifications(
   db: Db,
@@ -92,14 +103,28 @@ export async function suggestClassifications(
     .from(recommendations)
     .where(eq(recommendations.id, id));
   if (!rec) throw new UserError(`no recommendation ${id}`, [], 404);
+  const trained = await currentClassifiers(db);
   const text = rec.text.en ?? Object.values(rec.text)[0] ?? "";
   const options = { limit, themes: rec.themes };
+  const suggest = (
+    model: TrainedClassifier | null | undefined,
+    vocabulary: Classifier,
+    exclude: string[],
+  ): (LabelSuggestion & { source: SuggestionSource })[] =>
+    model
+      ? model.suggest(text, { ...options, exclude })
+      : vocabulary.suggest(text, { ...options, exclude }).map((s) => ({ ...s, source: "vocabulary" }));
+  const about = (model: TrainedClassifier | null | undefined) =>
+    model && trained ? { examples: model.model.examples, trainedAt: trained.trainedAt.toISOString() } : null;
   return {
-    uncrcArticles: articleClassifier
-      .suggest(text, { ...options, exclude: rec.articles })
-      .map((s) => ({ ...s, title: findUncrcArticle(s.id)?.title.en ?? "" })),
-    sdgTargets: targetClassifier
-      .suggest(text, { ...options, exclude: rec.targets })
-      .map((s) => ({ ...s, title: findSdgTarget(s.id)?.title.en ?? "" })),
+    uncrcArticles: suggest(trained?.articles, articleClassifier, rec.articles).map((s) => ({
+      ...s,
+      title: findUncrcArticle(s.id)?.title.en ?? "",
+    })),
+    sdgTargets: suggest(trained?.targets, targetClassifier, rec.targets).map((s) => ({
+      ...s,
+      title: findSdgTarget(s.id)?.title.en ?? "",
+    })),
+    models: { uncrcArticles: about(trained?.articles), sdgTargets: about(trained?.targets) },
   };
 }

@@ -78,7 +78,11 @@ const TABLE_ADVICE = ['save the table from Excel or LibreOffice as .xlsx or as "
  * Reads a CSV or XLSX file (by its name's extension, else by its first bytes) into named rows.
  * A name with another extension (.pdf, .ods, .exe) is refused before anything is read.
  */
-export async function readTable(bytes: Buffer, fileName: string): Promise<Table> {
+export async function readTable(
+  bytes: Buffer,
+  fileName: string,
+  options: { detectDelimiter?: boolean } = {},
+): Promise<Table> {
   const extension = /\.([^./\\]{1,10})$/.exec(fileName)?.[1]?.toLowerCase();
   if (extension && !["csv", "txt", "xlsx"].includes(extension)) {
     throw new UserError(
@@ -87,16 +91,19 @@ export async function readTable(bytes: Buffer, fileName: string): Promise<Table>
     );
   }
   if (extension === "xlsx" || looksLikeZip(bytes)) return readWorkbook(bytes, fileName);
-  return readCsv(bytes, fileName);
+  return readCsv(bytes, fileName, options.detectDelimiter);
 }
 
-function readCsv(bytes: Buffer, fileName: string): Table {
+function readCsv(bytes: Buffer, fileName: string, detectDelimiter = false): Table {
   const { text, encoding } = decodeCsv(bytes, fileName);
   // Old Mac files end lines with a lone CR: make every line end the same before parsing.
   const unified = text.replace(/\r\n?/g, "\n");
   let records: string[][];
   try {
-    records = parse(unified, { relax_column_count: true, skip_empty_lines: true, bom: true });
+    // KoboToolbox writes `;` between cells by default: the header line says which it is.
+    const header = unified.slice(0, unified.indexOf("\n") >>> 0);
+    const delimiter = detectDelimiter && header.split(";").length > header.split(",").length ? ";" : ",";
+    records = parse(unified, { relax_column_count: true, skip_empty_lines: true, bom: true, delimiter });
   } catch (error) {
     throw new UserError(`${fileName}: not a readable CSV file: ${(error as Error).message}`);
   }
@@ -173,4 +180,43 @@ function toCells(columns: string[], record: string[]): Record<string, string> {
     if (column) cells[column] = record[i] ?? "";
   });
   return cells;
+}
+
+/**
+ * Reads a CSV or XLSX file (first sheet) as rows of cells, with no header assumed (a World
+ * Bank download, say, starts with lines of preamble). Blank rows are kept as empty arrays so
+ * that row numbers match the file's lines (CSV) or rows (XLSX).
+ */
+export async function readRecords(bytes: Buffer, fileName: string): Promise<string[][]> {
+  const extension = /\.([^./\\]{1,10})$/.exec(fileName)?.[1]?.toLowerCase();
+  if (extension && !["csv", "txt", "xlsx"].includes(extension)) {
+    throw new UserError(
+      `${fileName}: only CSV or XLSX files can be imported, not .${extension}`,
+      TABLE_ADVICE,
+    );
+  }
+  if (extension === "xlsx" || looksLikeZip(bytes)) {
+    const workbook = await openXlsx(bytes, fileName, TABLE_ADVICE);
+    const sheet = workbook.worksheets[0];
+    if (!sheet) throw new UserError(`${fileName}: the workbook has no sheet`);
+    const rows: string[][] = [];
+    sheet.eachRow({ includeEmpty: true }, (row, number) => {
+      const record: string[] = [];
+      row.eachCell({ includeEmpty: true }, (cell, col) => {
+        record[col - 1] = cellText(cell.value);
+      });
+      rows[number - 1] = Array.from(record, (v) => v ?? "");
+    });
+    return Array.from(rows, (r) => r ?? []);
+  }
+  const { text } = decodeCsv(bytes, fileName);
+  try {
+    return parse(text.replace(/\r\n?/g, "\n"), {
+      relax_column_count: true,
+      skip_empty_lines: false,
+      bom: true,
+    });
+  } catch (error) {
+    throw new UserError(`${fileName}: not a readable CSV file: ${(error as Error).message}`);
+  }
 }

@@ -216,7 +216,7 @@ export async function registerRecommendationRoutes(app: FastifyInstance, db: Db)
         schema: {
           tags,
           summary:
-            "UNCRC articles and SDG targets suggested from a curated vocabulary and the themes, with a score and the phrases that led to each (never applied)",
+            "UNCRC articles and SDG targets suggested by the model trained on the classified recommendations, or the curated vocabulary and the themes, with a score, the phrases that led to each and its source (never applied)",
           params: idParams,
           response: {
             200: classificationSuggestions,

@@ -21,7 +21,7 @@ const cycleParams = z.object({ id: z.uuid() });
  * The cycle and its assessments, after checking the actor may publish it: a release speaks for
  * every country of the cycle, so each must be within the actor's scope (401, 404, then 403).
  */
-async function loadPublishableCycle(db: Db, request: FastifyRequest, cycleId: string) {
+export async function loadPublishableCycle(db: Db, request: FastifyRequest, cycleId: string) {
   const actor = requireActor(request);
   const [cycle] = await db
     .select({ id: cycles.id, period: cycles.period, frameworkCode: frameworks.code })

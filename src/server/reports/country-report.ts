@@ -4,13 +4,15 @@ import { trendSeries } from "../../portal/charts/trend.tsx";
 import type { PageEnv, PortalContext } from "../../portal/context.ts";
 import { describeAnswer } from "../../portal/model/answers.ts";
 import {
-  areasByScore,
+  type CountryArea,
   classificationItems,
+  countryAreas,
   gapOf,
   indicatorsUnder,
   sectionNodes,
 } from "../../portal/model/derive.ts";
 import { countryRows } from "../../portal/pages/country-charts.tsx";
+import { childrenBesideLines, childrenSaidSection } from "./children-said.ts";
 import { methodologyAnnex } from "./methodology-annex.ts";
 import { printTrendChart } from "./print-charts.ts";
 import type { Block, Cell, ReportDocument, ReportSection } from "./report-model.ts";
@@ -53,15 +55,14 @@ function summary(env: PageEnv, country: string): ReportSection {
       });
   }
   blocks.push(...trendBlocks(env, country));
-  const areas = areasByScore(env, country);
-  if (areas.length) {
-    const area = (a: (typeof areas)[number]) =>
-      `${a.label}${a.section ? ` (${env.t("areaIn", { section: a.section })})` : ""}: ${env.score(a.score)}`;
+  const { strengths, weakest } = countryAreas(env, country);
+  if (strengths.length) {
+    const area = (a: CountryArea) => `${a.label} (${a.context}): ${env.score(a.score)}`;
     blocks.push(
       { kind: "subheading", text: env.t("strengthsTitle") },
-      { kind: "list", items: areas.slice(0, 5).map(area) },
+      { kind: "list", items: strengths.map(area) },
       { kind: "subheading", text: env.t("weaknessesTitle") },
-      { kind: "list", items: areas.slice(-5).reverse().map(area) },
+      { kind: "list", items: weakest.map(area) },
     );
   }
   const gap = gapOf(env, country);
@@ -132,12 +133,14 @@ function answersSection(env: PageEnv, country: string): ReportSection {
         const answer = answers.get(ind.code);
         const meaning = describeAnswer(env, ind, answer);
         const sources = sourceLines(answer?.evidence ?? []);
+        const lines = [
+          ...(answer?.justification ? [words("notApplicableBecause", { reason: answer.justification })] : []),
+          ...childrenBesideLines(env, country, ind.code),
+        ];
         return [
           ind.code,
           env.text(ind.text),
-          answer?.justification
-            ? { text: meaning, lines: [words("notApplicableBecause", { reason: answer.justification })] }
-            : meaning,
+          lines.length ? { text: meaning, lines } : meaning,
           sources.length ? { text: sources[0]!, lines: sources.slice(1) } : words("noSource"),
         ];
       }),
@@ -163,8 +166,9 @@ function trendBlocks(env: PageEnv, country: string): Block[] {
 
 /**
  * A country's report, as content: summary (result, strengths, weakest areas, gap), results by
- * section and by each classification, the trend, every answer with its sources, and the
- * methodology annex. Built from the release snapshot only.
+ * section and by each classification, the trend, every answer with its sources, what children
+ * said about indicators in published consultations (the context's voices, when given), and the
+ * methodology annex. Built from the release snapshot and those voices only.
  */
 export function countryReport(
   snapshot: ReleaseSnapshot,
@@ -196,6 +200,7 @@ export function countryReport(
       ),
     ),
     answersSection(env, country),
+    childrenSaidSection(env, country),
     methodologyAnnex(env),
   ];
   return reportDocument(

@@ -1,3 +1,4 @@
+import { AGGREGATION_METHODS, type AggregationMethod } from "../../core/index.ts";
 import type { PageEnv } from "../../portal/context.ts";
 import { scoringRule } from "../../portal/model/answers.ts";
 import { childNodes, indicatorsUnder } from "../../portal/model/derive.ts";
@@ -60,16 +61,25 @@ export function methodologyAnnex(env: PageEnv): ReportSection {
   const nodes = fw.nodes.filter(
     (n) => childNodes(env, n.code).length > 0 || indicatorsUnder(env, n.code).length > 0,
   );
-  const used = (m: "arithmetic" | "geometric") => nodes.filter((n) => n.aggregation === m).length;
+  const used = (m: AggregationMethod) => nodes.filter((n) => n.aggregation === m).length;
   blocks.push(
     { kind: "subheading", text: env.t("aggregationTitle") },
-    { kind: "list", items: [env.t("aggregationArithmetic"), env.t("aggregationGeometric")] },
+    {
+      kind: "list",
+      items: [
+        env.t("aggregationArithmetic"),
+        env.t("aggregationGeometric"),
+        ...(used("harmonic") ? [env.t("aggregationHarmonic")] : []),
+        ...(used("median") ? [env.t("aggregationMedian")] : []),
+        ...(used("minimum") ? [env.t("aggregationMinimum")] : []),
+      ],
+    },
     {
       kind: "paragraph",
       text: [
-        ...(["arithmetic", "geometric"] as const)
-          .filter((m) => used(m) > 0)
-          .map((m) => env.t("aggregationUsed", { count: used(m), method: env.t(`method_${m}`) })),
+        ...AGGREGATION_METHODS.filter((m) => used(m) > 0).map((m) =>
+          env.t("aggregationUsed", { count: used(m), method: env.t(`method_${m}`) }),
+        ),
         env.t("precision", { precision: fw.precision }),
       ].join(" "),
     },

@@ -5,6 +5,7 @@ import {
   Footer,
   HeadingLevel,
   ImageRun,
+  type IParagraphStylePropertiesOptions,
   Packer,
   PageNumber,
   Paragraph,
@@ -16,6 +17,7 @@ import {
   TextRun,
   WidthType,
 } from "docx";
+import { estimatePageNumbersWith } from "docx/layout";
 import type { ReleaseSnapshot } from "../../core/index.ts";
 import type { PortalContext } from "../../portal/context.ts";
 import { renderPngs } from "./chromium.ts";
@@ -79,7 +81,7 @@ function writer(doc: ReportDocument, pngs: Map<PrintChart, Buffer>) {
       ],
     });
   const blocks = (list: Block[]): (Paragraph | Table)[] =>
-    list.flatMap((b): (Paragraph | Table)[] => {
+    list.flatMap((b, i): (Paragraph | Table)[] => {
       switch (b.kind) {
         case "paragraph":
           return [para(b.text, { size: b.tone === "lead" ? 23 : undefined })];
@@ -103,7 +105,8 @@ function writer(doc: ReportDocument, pngs: Map<PrintChart, Buffer>) {
               }),
           );
         case "table":
-          return [table(b), para("", { after: 60 })];
+          // A space after a table, unless it ends its part: there it would spill onto a blank page.
+          return i < list.length - 1 ? [table(b), para("", { after: 60 })] : [table(b)];
         default:
           return [
             para(b.chart.title, { bold: true, after: 60 }),
@@ -145,6 +148,15 @@ export async function reportDocx(doc: ReportDocument): Promise<Buffer> {
     w.para(doc.release, { bold: true }),
     w.para(doc.published),
   ];
+  // The contents' title is a plain paragraph styled as a heading, so the contents do not list themselves.
+  const contentsTitle = new Paragraph({
+    bidirectional: w.rtl,
+    alignment: w.align,
+    spacing: { after: 200 },
+    children: [
+      new TextRun({ text: doc.contentsTitle, bold: true, size: 34, color: BLUE, rightToLeft: w.rtl }),
+    ],
+  });
   const contents = new TableOfContents(doc.contentsTitle, { hyperlink: true, headingStyleRange: "1-1" });
   const body = doc.sections.flatMap((s) => [
     new Paragraph({
@@ -185,9 +197,11 @@ export async function reportDocx(doc: ReportDocument): Promise<Buffer> {
     creator: "Childmark",
     title: doc.title,
     description: doc.release,
-    // No page estimator: it costs ~8 s a document (an export writes one per country and language).
-    // The contents list every heading; Word writes their pages when it updates the field on opening.
-    features: { updateFields: true },
+    // The contents are written with their page numbers, laid out as Word lays the pages out (docx's
+    // estimator; `guess` keeps a number where it cannot follow Word exactly, e.g. a font it lacks),
+    // and the field is clean: Word, LibreOffice and viewers that never update fields show them as
+    // written, without asking. It costs a few seconds a country report; reports are cached.
+    pageNumbers: estimatePageNumbersWith({ guess: true }),
     styles: {
       default: {
         document: { run: { font: FONT, size: 20 } },
@@ -204,12 +218,42 @@ export async function reportDocx(doc: ReportDocument): Promise<Buffer> {
           paragraph: { spacing: { after: 240 } },
         },
       },
+      // Right to left, the contents' entries are bidirectional paragraphs: the title starts at the
+      // right margin and the page number, after the dotted end tab stop at the text's width, at
+      // the left. The style named "toc 1" replaces docx's own, so Word keeps it when it updates.
+      paragraphStyles: w.rtl
+        ? [
+            {
+              id: "TOC1",
+              name: "toc 1",
+              basedOn: "Normal",
+              next: "Normal",
+              uiPriority: 39,
+              semiHidden: true,
+              unhideWhenUsed: true,
+              // docx writes a style's `bidirectional` as <w:bidi/> (as a paragraph's) but its type
+              // leaves it out.
+              paragraph: {
+                alignment: AlignmentType.RIGHT,
+                spacing: { after: 100 },
+                ...({ bidirectional: true } as unknown as IParagraphStylePropertiesOptions),
+              },
+              run: { rightToLeft: true },
+            },
+          ]
+        : [],
     },
     sections: [
       {
         properties: { page: { margin: { top: 1000, bottom: 1000, left: 1134, right: 1134, footer: 500 } } },
         footers: { default: footer },
-        children: [...cover, new Paragraph({ pageBreakBefore: true, children: [] }), contents, ...body],
+        children: [
+          ...cover,
+          new Paragraph({ pageBreakBefore: true, children: [] }),
+          contentsTitle,
+          contents,
+          ...body,
+        ],
       },
     ],
   });

@@ -42,6 +42,30 @@ function chartsOf(doc: ReportDocument) {
   return doc.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === "chart" ? [b.chart] : [])));
 }
 
+/** The entries of a DOCX's table of contents: each heading's title and the page number written for it. */
+function contentsOf(xml: string): { title: string; page: number }[] {
+  const start = xml.indexOf("TOC \\h \\o");
+  const field = xml.slice(start, xml.indexOf("</w:sdtContent>", start));
+  return [...field.matchAll(/<w:hyperlink [^>]*>([\s\S]*?)<\/w:hyperlink>/g)].map((m) => {
+    const texts = [...m[1]!.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]!);
+    return { title: texts[0]!, page: Number(texts.at(-1)) };
+  });
+}
+
+/** A DOCX laid out by LibreOffice (when installed), as the text of each page. */
+function libreOfficePages(docx: Buffer, name: string): string[] {
+  const dir = join(OUT, `${name}-lo`);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${name}.docx`), docx);
+  execFileSync("soffice", ["--headless", "--convert-to", "pdf", "--outdir", dir, join(dir, `${name}.docx`)], {
+    stdio: "ignore",
+    timeout: 120_000,
+  });
+  return execFileSync("pdftotext", ["-layout", join(dir, `${name}.pdf`), "-"], { maxBuffer: 64 << 20 })
+    .toString("utf8")
+    .split("\f");
+}
+
 describe("report content", () => {
   it("draws every chart at its printed size with labels of at least 8 pt", () => {
     const docs = [countryReport(second, "MD", "en", ctx), regionalReport(second, "ar", ctx)];
@@ -129,9 +153,26 @@ describe.skipIf(!hasTools)("printed reports", () => {
     );
     expect(headings).toEqual(doc.sections.map((s) => s.title));
     expect(xml.includes('w:val="Heading2"')).toBe(true);
-    // A table of contents field with an entry (a link to its heading) per part; Word writes the pages.
+    // A table of contents field with an entry per part: a link to its heading and the page it
+    // starts on, written in the file (the field is clean, so Word shows it as written, no update).
     expect(xml.includes("TOC \\h \\o")).toBe(true);
     expect([...xml.matchAll(/PAGEREF _Toc\d+ \\h/g)]).toHaveLength(doc.sections.length);
+    const entries = contentsOf(xml);
+    expect(entries.map((e) => e.title)).toEqual(doc.sections.map((s) => s.title));
+    // Cover on page 1, contents on page 2; each part starts a new page after the one before.
+    expect(entries[0]!.page).toBe(3);
+    for (let i = 1; i < entries.length; i++)
+      expect(entries[i]!.page, entries[i]!.title).toBeGreaterThan(entries[i - 1]!.page);
+    // The answers (158 rows) take several pages: the annex starts well after them.
+    const answersAt = entries.find((e) => e.title === "Answers and their sources")!.page;
+    expect(entries.at(-1)!.page).toBeGreaterThan(answersAt + 2);
+    expect(xml).not.toContain('w:dirty="true"');
+    expect(await zip.file("word/settings.xml")!.async("string")).not.toContain("updateFields");
+    // Where LibreOffice is installed, its layout puts each heading on the page the contents name.
+    if (existsSync("/usr/bin/soffice")) {
+      const pages = libreOfficePages(body, "md-en-docx");
+      for (const e of entries) expect(pages[e.page - 1]!.trim().startsWith(e.title), e.title).toBe(true);
+    }
     expect((await zip.file(/word\/footer\d*\.xml/)[0]!.async("string")).includes("PAGE")).toBe(true);
     expect(Object.keys(zip.files).filter((f) => f.startsWith("word/media/")).length).toBe(
       chartsOf(doc).length,
@@ -139,5 +180,40 @@ describe.skipIf(!hasTools)("printed reports", () => {
     // The answers and their sources are in the document.
     const cited = second.answers.find((a) => a.country === "MD" && a.evidence.length)!;
     expect(xml.includes(cited.evidence[0]!.citation!.replaceAll("&", "&amp;"))).toBe(true);
+  });
+
+  it("writes the Arabic DOCX's contents right to left: bidirectional entries, page numbers after an end tab stop", async () => {
+    const { body } = await reportFile(second, { lang: "ar", country: "MD", format: "docx", ctx });
+    writeFileSync(join(OUT, "md-ar.docx"), body);
+    const zip = await JSZip.loadAsync(body);
+    const xml = await zip.file("word/document.xml")!.async("string");
+    const styles = await zip.file("word/styles.xml")!.async("string");
+    // One "toc 1" style, bidirectional, its runs right to left.
+    const tocStyles = [
+      ...styles.matchAll(
+        /<w:style w:type="paragraph" w:styleId="(\w+)">(?:(?!<\/w:style>)[\s\S])*?<w:name w:val="toc 1"\/>[\s\S]*?<\/w:style>/g,
+      ),
+    ];
+    expect(tocStyles).toHaveLength(1);
+    expect(tocStyles[0]![0]).toContain("<w:bidi/>");
+    expect(tocStyles[0]![0]).toContain("<w:rtl/>");
+    // Every entry is a paragraph of that style, with the dotted tab stop at the text's width
+    // before its page number (in a bidirectional paragraph it is measured from the right margin).
+    const start = xml.indexOf("TOC \\h \\o");
+    const field = xml.slice(xml.lastIndexOf("<w:sdtContent>", start), xml.indexOf("</w:sdtContent>", start));
+    const entries = [...field.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].filter((p) => p[1]!.includes("PAGEREF"));
+    const doc = countryReport(second, "MD", "ar", ctx);
+    expect(entries).toHaveLength(doc.sections.length);
+    for (const [entry] of entries) {
+      expect(entry).toContain(`<w:pStyle w:val="${tocStyles[0]![1]}"/>`);
+      expect(entry).toMatch(/<w:tab w:val="right" w:pos="9638" w:leader="dot"\/>/);
+    }
+    expect(contentsOf(xml).map((e) => e.title)).toEqual(doc.sections.map((s) => s.title));
+    // The English report's contents stay left to right.
+    const en = await JSZip.loadAsync(
+      (await reportFile(second, { lang: "en", country: "MD", format: "docx", ctx })).body,
+    );
+    const enStyles = await en.file("word/styles.xml")!.async("string");
+    expect(enStyles.match(/<w:name w:val="toc 1"\/>[\s\S]*?<\/w:style>/)![0]).not.toContain("<w:bidi/>");
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { ReleaseSnapshot } from "../../core/index.ts";
 import type { PortalContext } from "../../portal/context.ts";
 import { UserError } from "../errors.ts";
@@ -19,7 +20,10 @@ const TYPES = {
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 } as const;
 
-/** Reports kept in memory, newest last; releases never change, so a report never goes stale. */
+/**
+ * Reports kept in memory, newest last; releases never change, and the children's voices a country
+ * report shows are part of the key, so a report never goes stale.
+ */
 const MAX_CACHED = 64;
 const cache = new Map<string, Promise<Buffer>>();
 
@@ -48,7 +52,15 @@ export async function reportFile(
   const { lang, country, format, ctx } = request;
   if (country && !snapshot.countries.some((c) => c.code === country))
     throw new UserError(`${country} is not in release ${snapshot.release.slug}`, [], 404);
-  const key = [snapshot.release.slug, lang, country ?? "regional", format].join("/");
+  // What children said comes from consultations, not the release: a consultation published, a
+  // quote approved or withdrawn later makes another report.
+  const voices = country
+    ? createHash("sha256")
+        .update(JSON.stringify(ctx.childrenVoices ?? []))
+        .digest("hex")
+        .slice(0, 16)
+    : "";
+  const key = [snapshot.release.slug, lang, country ?? "regional", format, voices].join("/");
   const body = await remember(key, () => {
     const doc = country ? countryReport(snapshot, country, lang, ctx) : regionalReport(snapshot, lang, ctx);
     return format === "docx" ? reportDocx(doc) : reportPdf(doc);

@@ -34,6 +34,13 @@ const en = {
   structureTitle: "Structure of the index",
   indicatorsInSection: "{count} indicators",
   citeTitle: "How to cite this report",
+  childrenRule:
+    "How the children are protected: a group of fewer than {threshold} children is never shown, in any breakdown, and where a hidden group could be worked out from the totals another group is hidden with it. Only words a moderator approved are quoted; no child can be identified.",
+  childrenQuotes: "In the children's own words (approved by a moderator)",
+  childrenBeside:
+    "Children's voice, not scored: {share} agreed ({count, plural, one {# child} other {# children}})",
+  childrenBesideCount:
+    "Children's voice, not scored: {count, plural, one {# child answered} other {# children answered}}",
 } as const;
 
 export type ReportMessageKey = keyof typeof en;
@@ -68,6 +75,13 @@ const fr: Partial<Record<ReportMessageKey, string>> = {
   structureTitle: "Structure de l'indice",
   indicatorsInSection: "{count} indicateurs",
   citeTitle: "Comment citer ce rapport",
+  childrenRule:
+    "Comment les enfants sont protégés : un groupe de moins de {threshold} enfants n'est jamais montré, dans aucune ventilation, et lorsqu'un groupe masqué pourrait être déduit des totaux, un autre groupe est masqué avec lui. Seuls les mots approuvés par un modérateur sont cités ; aucun enfant ne peut être identifié.",
+  childrenQuotes: "Dans les mots des enfants (approuvés par un modérateur)",
+  childrenBeside:
+    "Voix des enfants, non notée : {share} d'accord ({count, plural, one {# enfant} other {# enfants}})",
+  childrenBesideCount:
+    "Voix des enfants, non notée : {count, plural, one {# enfant a répondu} other {# enfants ont répondu}}",
 };
 
 const ar: Partial<Record<ReportMessageKey, string>> = {
@@ -96,6 +110,13 @@ const ar: Partial<Record<ReportMessageKey, string>> = {
   structureTitle: "بنية المؤشر",
   indicatorsInSection: "{count} مؤشرات",
   citeTitle: "كيفية الاستشهاد بهذا التقرير",
+  childrenRule:
+    "كيف يُحمى الأطفال: لا تُعرض أبدًا أي مجموعة تضم أقل من {threshold} طفلًا، في أي تصنيف، وإذا أمكن استنتاج مجموعة مخفية من المجاميع تُخفى معها مجموعة أخرى. لا يُقتبس إلا ما وافق عليه مشرف؛ ولا يمكن التعرف على أي طفل.",
+  childrenQuotes: "بكلمات الأطفال أنفسهم (وافق عليها مشرف)",
+  childrenBeside:
+    "صوت الأطفال، غير محتسب في الدرجات: وافق {share} ({count, plural, zero {لا أطفال} one {طفل واحد} two {طفلان} few {# أطفال} many {# طفلًا} other {# طفل}})",
+  childrenBesideCount:
+    "صوت الأطفال، غير محتسب في الدرجات: {count, plural, zero {لم يُجب أي طفل} one {أجاب طفل واحد} two {أجاب طفلان} few {أجاب # أطفال} many {أجاب # طفلًا} other {أجاب # طفل}}",
 };
 
 const catalogs: Record<string, Partial<Record<ReportMessageKey, string>>> = { en, fr, ar };

@@ -91,6 +91,7 @@ export async function readPlan(db: Db, plan: LoadedPlan, actor: Actor): Promise<
       endsOn: n.endsOn,
       rollUp: n.rollUp,
       weight: n.weight,
+      version: n.version,
     })),
     indicators: indicators.map((i) => ({
       id: i.id,
@@ -108,6 +109,7 @@ export async function readPlan(db: Db, plan: LoadedPlan, actor: Actor): Promise<
       weight: i.weight,
       disaggregations: i.disaggregations,
       link: i.link,
+      version: i.version,
       values: byIndicator.get(i.id) ?? {},
     })),
     may: {

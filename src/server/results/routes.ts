@@ -8,8 +8,10 @@ import {
   dashboardQuery,
   indicatorBody,
   indicatorParams,
+  indicatorUpdateBody,
   nodeBody,
   nodeParams,
+  nodeUpdateBody,
   organisationOut,
   planBody,
   planOut,
@@ -195,15 +197,19 @@ export async function registerResultsRoutes(app: FastifyInstance, db: Db): Promi
     {
       schema: {
         tags,
-        summary: "Change a node of the plan",
+        summary:
+          "Change a node of the plan: its texts, responsible people, dates, place in the tree (409 when it changed since `expectedVersion`)",
         params: nodeParams,
-        body: nodeBody,
-        response: { 204: z.null(), ...errors },
+        body: nodeUpdateBody,
+        response: { 204: z.null(), 409: errorBody, ...errors },
       },
     },
     async (request, reply) => {
       const { plan } = await loadAuthorizedPlan(db, request, request.params.id, "plan:edit");
-      await inTransaction((tx) => updateNode(tx, plan, request.params.nodeId, request.body));
+      const { expectedVersion, ...body } = request.body;
+      await inTransaction((tx) =>
+        updateNode(tx, plan, request.params.nodeId, body, { expectedVersion, actor: auditActorOf(request) }),
+      );
       return reply.code(204).send(null);
     },
   );
@@ -248,15 +254,22 @@ export async function registerResultsRoutes(app: FastifyInstance, db: Db): Promi
     {
       schema: {
         tags,
-        summary: "Change an indicator's definition (its values and history stay)",
+        summary:
+          "Change an indicator's definition, its values and history staying (409 when it changed since `expectedVersion`)",
         params: indicatorParams,
-        body: indicatorBody,
-        response: { 204: z.null(), ...errors },
+        body: indicatorUpdateBody,
+        response: { 204: z.null(), 409: errorBody, ...errors },
       },
     },
     async (request, reply) => {
       const { plan } = await loadAuthorizedPlan(db, request, request.params.id, "plan:edit");
-      await inTransaction((tx) => updateIndicator(tx, plan, request.params.indicatorId, request.body));
+      const { expectedVersion, ...body } = request.body;
+      await inTransaction((tx) =>
+        updateIndicator(tx, plan, request.params.indicatorId, body, {
+          expectedVersion,
+          actor: auditActorOf(request),
+        }),
+      );
       return reply.code(204).send(null);
     },
   );

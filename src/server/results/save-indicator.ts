@@ -4,7 +4,7 @@ import type { Db } from "../db/connect.ts";
 import { resultIndicators, resultNodes } from "../db/schema.ts";
 import { UserError } from "../errors.ts";
 import type { LoadedPlan } from "./load-plan.ts";
-import { withUniqueCode } from "./save-node.ts";
+import { auditPartChange, changedFields, type PartChange, staleEdit, withUniqueCode } from "./save-node.ts";
 
 async function checkIndicator(db: Db, plan: LoadedPlan, body: IndicatorBody): Promise<void> {
   const [node] = await db
@@ -23,7 +23,12 @@ async function checkIndicator(db: Db, plan: LoadedPlan, body: IndicatorBody): Pr
 }
 
 /** Adds an indicator to a node of the plan. */
-export async function addIndicator(db: Db, plan: LoadedPlan, body: IndicatorBody): Promise<string> {
+export async function addIndicator(
+  db: Db,
+  plan: LoadedPlan,
+  body: IndicatorBody,
+  externalRef: string | null = null,
+): Promise<string> {
   await checkIndicator(db, plan, body);
   const [{ next }] = (await db
     .select({ next: sql<number>`coalesce(max(${resultIndicators.position}), -1) + 1` })
@@ -32,26 +37,49 @@ export async function addIndicator(db: Db, plan: LoadedPlan, body: IndicatorBody
   const [row] = await withUniqueCode(body.code, () =>
     db
       .insert(resultIndicators)
-      .values({ ...body, planId: plan.id, position: Number(next) })
+      .values({ ...body, planId: plan.id, position: Number(next), externalRef })
       .returning({ id: resultIndicators.id }),
   );
   return row!.id;
 }
 
-/** Changes an indicator's definition; its values and their history stay. */
+/**
+ * Changes an indicator's definition; its values and their history stay, its version goes up by
+ * one. With `expectedVersion`, an indicator changed meanwhile is refused (409).
+ */
 export async function updateIndicator(
   db: Db,
   plan: LoadedPlan,
   indicatorId: string,
   body: IndicatorBody,
+  change: PartChange = {},
 ): Promise<void> {
+  const [before] = await db
+    .select()
+    .from(resultIndicators)
+    .where(and(eq(resultIndicators.id, indicatorId), eq(resultIndicators.planId, plan.id)));
+  if (!before) throw new UserError(`no indicator ${indicatorId} in this plan`, [], 404);
+  if (change.expectedVersion !== undefined && change.expectedVersion !== before.version)
+    throw staleEdit("indicator", before.code, before.version);
   await checkIndicator(db, plan, body);
   const [row] = await withUniqueCode(body.code, () =>
     db
       .update(resultIndicators)
-      .set(body)
-      .where(and(eq(resultIndicators.id, indicatorId), eq(resultIndicators.planId, plan.id)))
-      .returning({ id: resultIndicators.id }),
+      .set({ ...body, version: sql`${resultIndicators.version} + 1` })
+      .where(
+        and(
+          eq(resultIndicators.id, indicatorId),
+          eq(resultIndicators.planId, plan.id),
+          eq(resultIndicators.version, before.version),
+        ),
+      )
+      .returning({ version: resultIndicators.version }),
   );
-  if (!row) throw new UserError(`no indicator ${indicatorId} in this plan`, [], 404);
+  if (!row) throw staleEdit("indicator", before.code, before.version + 1);
+  if (change.actor)
+    await auditPartChange(db, plan, change.actor, "indicator", indicatorId, {
+      code: body.code,
+      version: row.version,
+      changed: changedFields(before, body),
+    });
 }

@@ -1,9 +1,54 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { NodeBody } from "../api-schemas/results.ts";
+import { type AuditActor, recordAudit } from "../audit/record-audit.ts";
 import type { Db } from "../db/connect.ts";
 import { resultNodes } from "../db/schema.ts";
 import { UserError } from "../errors.ts";
 import type { LoadedPlan } from "./load-plan.ts";
+
+/** How a part of a plan is changed: from the web (the version the edit started from, who) or by an import. */
+export interface PartChange {
+  /** The version the edit started from; another one stored means someone changed it meanwhile: 409. */
+  expectedVersion?: number;
+  /** Who changes it from the web: the change is then recorded in the audit log. */
+  actor?: AuditActor;
+}
+
+/** The 409 of a stale edit of a node or an indicator: nothing is changed. */
+export function staleEdit(part: "node" | "indicator", code: string, current: number): UserError {
+  return new UserError(
+    `${part} ${code} was changed by someone else since you opened it (now version ${current}): reload it and make your change again`,
+    [],
+    409,
+  );
+}
+
+/** The names of the fields whose value `after` changes. */
+export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+  return Object.keys(after).filter(
+    (k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null),
+  );
+}
+
+/** Records the change of a node or an indicator from the web, in the change's transaction. */
+export async function auditPartChange(
+  db: Db,
+  plan: LoadedPlan,
+  actor: AuditActor,
+  part: "node" | "indicator",
+  id: string,
+  details: { code: string; version: number; changed: string[] },
+): Promise<void> {
+  await recordAudit(db, {
+    action: "results.part-changed",
+    ...actor,
+    targetType: `plan ${part}`,
+    targetId: id,
+    country: plan.organisation.country,
+    region: plan.organisation.region,
+    details: { part, planId: plan.id, ...details },
+  });
+}
 
 /**
  * Checks a node against its plan: a known level, a parent of the same plan at a
@@ -42,7 +87,12 @@ export async function withUniqueCode<T>(code: string, write: () => Promise<T>): 
 }
 
 /** Adds a node at the end of its parent's children. */
-export async function addNode(db: Db, plan: LoadedPlan, body: NodeBody): Promise<string> {
+export async function addNode(
+  db: Db,
+  plan: LoadedPlan,
+  body: NodeBody,
+  externalRef: string | null = null,
+): Promise<string> {
   await checkNode(db, plan, body);
   const [{ next }] = (await db
     .select({ next: sql<number>`coalesce(max(${resultNodes.position}), -1) + 1` })
@@ -51,21 +101,49 @@ export async function addNode(db: Db, plan: LoadedPlan, body: NodeBody): Promise
   const [row] = await withUniqueCode(body.code, () =>
     db
       .insert(resultNodes)
-      .values({ ...body, planId: plan.id, position: Number(next) })
+      .values({ ...body, planId: plan.id, position: Number(next), externalRef })
       .returning({ id: resultNodes.id }),
   );
   return row!.id;
 }
 
-/** Changes a node (text, place in the tree, roll-up rule, weight). */
-export async function updateNode(db: Db, plan: LoadedPlan, nodeId: string, body: NodeBody): Promise<void> {
+/**
+ * Changes a node (text, responsible people, dates, place in the tree, roll-up rule, weight); its
+ * version goes up by one. With `expectedVersion`, a node changed meanwhile is refused (409).
+ */
+export async function updateNode(
+  db: Db,
+  plan: LoadedPlan,
+  nodeId: string,
+  body: NodeBody,
+  change: PartChange = {},
+): Promise<void> {
+  const [before] = await db
+    .select()
+    .from(resultNodes)
+    .where(and(eq(resultNodes.id, nodeId), eq(resultNodes.planId, plan.id)));
+  if (!before) throw new UserError(`no node ${nodeId} in this plan`, [], 404);
+  if (change.expectedVersion !== undefined && change.expectedVersion !== before.version)
+    throw staleEdit("node", before.code, before.version);
   await checkNode(db, plan, body, nodeId);
   const [row] = await withUniqueCode(body.code, () =>
     db
       .update(resultNodes)
-      .set(body)
-      .where(and(eq(resultNodes.id, nodeId), eq(resultNodes.planId, plan.id)))
-      .returning({ id: resultNodes.id }),
+      .set({ ...body, version: sql`${resultNodes.version} + 1` })
+      .where(
+        and(
+          eq(resultNodes.id, nodeId),
+          eq(resultNodes.planId, plan.id),
+          eq(resultNodes.version, before.version),
+        ),
+      )
+      .returning({ version: resultNodes.version }),
   );
-  if (!row) throw new UserError(`no node ${nodeId} in this plan`, [], 404);
+  if (!row) throw staleEdit("node", before.code, before.version + 1);
+  if (change.actor)
+    await auditPartChange(db, plan, change.actor, "node", nodeId, {
+      code: body.code,
+      version: row.version,
+      changed: changedFields(before, body),
+    });
 }

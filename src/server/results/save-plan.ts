@@ -26,30 +26,43 @@ export async function updatePlan(
     .select({ level: resultNodes.level })
     .from(resultNodes)
     .where(eq(resultNodes.planId, planId));
-  const levelKeys = new Set(body.levels.map((l) => l.key));
-  const lostLevels = [...new Set(nodes.map((n) => n.level))].filter((l) => !levelKeys.has(l));
   const indicators = await db
     .select({ disaggregations: resultIndicators.disaggregations })
     .from(resultIndicators)
     .where(eq(resultIndicators.planId, planId));
-  const categoryKeys = new Set(body.disaggregations.map((c) => c.key));
-  const lostCategories = [...new Set(indicators.flatMap((i) => i.disaggregations))].filter(
-    (c) => !categoryKeys.has(c),
-  );
-  const periodKeys = new Set(body.periods.map((p) => p.key));
   const valuePeriods = await db
     .selectDistinct({ period: resultValues.period })
     .from(resultValues)
     .innerJoin(resultIndicators, eq(resultIndicators.id, resultValues.indicatorId))
     .where(eq(resultIndicators.planId, planId));
-  const lostPeriods = valuePeriods.map((v) => v.period).filter((p) => !periodKeys.has(p));
-  const problems = [
-    ...lostPeriods.map((p) => `periods: "${p}" has targets or actuals`),
-    ...lostLevels.map((l) => `levels: "${l}" is used by nodes of the plan`),
-    ...lostCategories.map((c) => `disaggregations: "${c}" is used by indicators of the plan`),
-  ];
+  const problems = planChangeProblems(
+    {
+      levels: nodes.map((n) => n.level),
+      categories: indicators.flatMap((i) => i.disaggregations),
+      periods: valuePeriods.map((v) => v.period),
+    },
+    body,
+  );
   if (problems.length) throw new UserError("the plan still uses what this change removes", problems, 400);
   await db.update(resultPlans).set(body).where(eq(resultPlans.id, planId));
+}
+
+/** What a change of the plan would remove while still in use: levels, categories, periods. */
+export function planChangeProblems(
+  used: { levels: string[]; categories: string[]; periods: string[] },
+  body: Pick<PlanBody, "levels" | "periods" | "disaggregations">,
+): string[] {
+  const lost = (inUse: string[], kept: { key: string }[]) => {
+    const keys = new Set(kept.map((k) => k.key));
+    return [...new Set(inUse)].filter((k) => !keys.has(k));
+  };
+  return [
+    ...lost(used.periods, body.periods).map((p) => `periods: "${p}" has targets or actuals`),
+    ...lost(used.levels, body.levels).map((l) => `levels: "${l}" is used by nodes of the plan`),
+    ...lost(used.categories, body.disaggregations).map(
+      (c) => `disaggregations: "${c}" is used by indicators of the plan`,
+    ),
+  ];
 }
 
 /** Approves a plan (its targets are then locked) or reopens it; only an approved plan may be public. */

@@ -31,7 +31,7 @@ export interface SaveValueInput {
   source: string;
 }
 
-type Stored = Pick<ValueBody, "value" | "narrative" | "breakdown" | "comment" | "evidence">;
+export type Stored = Pick<ValueBody, "value" | "narrative" | "breakdown" | "comment" | "evidence">;
 const FIELDS = ["value", "narrative", "breakdown", "comment", "evidence"] as const;
 const empty: Stored = { value: null, narrative: null, breakdown: null, comment: null, evidence: null };
 const isSame = (a: Stored, b: Stored) => FIELDS.every((f) => JSON.stringify(a[f]) === JSON.stringify(b[f]));
@@ -139,28 +139,72 @@ export async function saveValue(
   return { ...present(next, written.version, actor?.name ?? null, written.updatedAt), changed: true };
 }
 
-const pickStored = (v: Stored): Stored => Object.fromEntries(FIELDS.map((f) => [f, v[f]])) as Stored;
+export const pickStored = (v: Stored): Stored => Object.fromEntries(FIELDS.map((f) => [f, v[f]])) as Stored;
+
+/** A value that does not fit: a code and parameters for the web app, an English message for the API. */
+export interface ValueProblem {
+  code: string;
+  params: Record<string, string | number>;
+  message: string;
+  details: string[];
+}
+
+/** What a value is checked against: its indicator's type, scale and categories. */
+export type ValueIndicator = Pick<
+  typeof resultIndicators.$inferSelect,
+  "type" | "code" | "scaleMin" | "scaleMax" | "disaggregations"
+>;
+
+/**
+ * Why a value does not fit its indicator (type, scale, breakdown adding up to the
+ * total), naming the field first; null when it fits. Shared by the save and the import.
+ */
+export function valueProblem(
+  indicator: ValueIndicator,
+  next: Stored,
+  plan: Pick<LoadedPlan, "disaggregations">,
+): ValueProblem | null {
+  const { type, code } = indicator;
+  const value = next.value;
+  if (type === "narrative" && value !== null)
+    return {
+      code: "valueNarrative",
+      params: { indicator: code },
+      message: `value: ${code} is a narrative indicator: write the text in narrative`,
+      details: [],
+    };
+  if (type === "percentage" && value !== null && (value < 0 || value > 100))
+    return {
+      code: "valuePercentage",
+      params: { indicator: code, value },
+      message: `value: ${code} is a percentage, between 0 and 100 (got ${value})`,
+      details: [],
+    };
+  if (type === "scale" && value !== null) {
+    const { scaleMin: min, scaleMax: max } = indicator;
+    if (min !== null && max !== null && (value < min || value > max))
+      return {
+        code: "valueScale",
+        params: { indicator: code, min, max, value },
+        message: `value: ${code} is on a scale from ${min} to ${max} (got ${value})`,
+        details: [],
+      };
+  }
+  if (!next.breakdown) return null;
+  const categories = plan.disaggregations.filter((c) => indicator.disaggregations.includes(c.key));
+  const problems = checkBreakdown(type as "number", value, next.breakdown, categories);
+  return problems.length
+    ? {
+        code: "breakdown",
+        params: { indicator: code, details: problems.map((p) => p.message).join("; ") },
+        message: "breakdown: the breakdown does not fit the total",
+        details: problems.map((p) => p.message),
+      }
+    : null;
+}
 
 /** The value must fit the indicator: 400 naming the field otherwise. */
-function checkValue(indicator: typeof resultIndicators.$inferSelect, next: Stored, plan: LoadedPlan): void {
-  const { type, code } = indicator;
-  if (type === "narrative" && next.value !== null)
-    throw new UserError(`value: ${code} is a narrative indicator: write the text in narrative`);
-  if (type === "percentage" && next.value !== null && (next.value < 0 || next.value > 100)) {
-    throw new UserError(`value: ${code} is a percentage, between 0 and 100 (got ${next.value})`);
-  }
-  if (type === "scale" && next.value !== null) {
-    const { scaleMin: min, scaleMax: max } = indicator;
-    if (min !== null && max !== null && (next.value < min || next.value > max)) {
-      throw new UserError(`value: ${code} is on a scale from ${min} to ${max} (got ${next.value})`);
-    }
-  }
-  if (!next.breakdown) return;
-  const categories = plan.disaggregations.filter((c) => indicator.disaggregations.includes(c.key));
-  const problems = checkBreakdown(type as "number", next.value, next.breakdown, categories);
-  if (problems.length)
-    throw new UserError(
-      "breakdown: the breakdown does not fit the total",
-      problems.map((p) => p.message),
-    );
+function checkValue(indicator: ValueIndicator, next: Stored, plan: LoadedPlan): void {
+  const problem = valueProblem(indicator, next, plan);
+  if (problem) throw new UserError(problem.message, problem.details);
 }

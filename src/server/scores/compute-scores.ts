@@ -1,5 +1,12 @@
 import { and, eq, inArray, notInArray } from "drizzle-orm";
-import { type Answer, compileFramework, scoreAnswers, toScoreRows } from "../../core/index.ts";
+import {
+  type Answer,
+  compileFramework,
+  type Framework,
+  type ScoreTable,
+  scoreAnswers,
+  toScoreRows,
+} from "../../core/index.ts";
 import type { Db } from "../db/connect.ts";
 import { insertInChunks } from "../db/insert-in-chunks.ts";
 import {
@@ -46,6 +53,13 @@ export async function loadVersionAnswers(
   }));
 }
 
+/** A framework version's scores, computed but not stored yet (see `scoreVersion`, `storeScores`). */
+export interface VersionScores {
+  versionId: string;
+  framework: Framework;
+  table: ScoreTable;
+}
+
 /**
  * Recomputes the scores of every cycle of a framework version with the core
  * engine and stores them as new current snapshots (older ones are kept).
@@ -57,14 +71,35 @@ export async function computeScores(
   /** Every answer of these cycles, when the caller holds them (an import): the others are read. */
   known?: { cycleIds: readonly string[]; answers: readonly Answer[] },
 ): Promise<{ snapshots: number; values: number }> {
+  return storeScores(db, await scoreVersion(db, versionId, known));
+}
+
+/**
+ * Reads what the scores of a framework version need and computes them,
+ * writing nothing: an import does this before its short write transaction.
+ */
+export async function scoreVersion(
+  db: Db,
+  versionId: string,
+  /** Every answer of these cycles, when the caller holds them (an import): the others are read. */
+  known?: { cycleIds: readonly string[]; answers: readonly Answer[] },
+): Promise<VersionScores> {
   const [version] = await db
     .select({ definition: frameworkVersions.definition })
     .from(frameworkVersions)
     .where(eq(frameworkVersions.id, versionId));
   if (!version) throw new Error(`framework version ${versionId} not found`);
-  const fw = version.definition;
+  const framework = version.definition;
   const stored = await loadVersionAnswers(db, versionId, known?.cycleIds);
-  const table = scoreAnswers(compileFramework(fw), known ? [...stored, ...known.answers] : stored);
+  const table = scoreAnswers(compileFramework(framework), known ? [...stored, ...known.answers] : stored);
+  return { versionId, framework, table };
+}
+
+/** Stores computed scores as the new current snapshots of their cycles (older ones are kept). */
+export async function storeScores(
+  db: Db,
+  { versionId, framework: fw, table }: VersionScores,
+): Promise<{ snapshots: number; values: number }> {
   const cycleRows = await db
     .select({ id: cycles.id, period: cycles.period })
     .from(cycles)

@@ -2,9 +2,14 @@ import { mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import type { ReleaseSnapshot } from "../../core/index.ts";
 import { type PortalContext, portalLanguages } from "../../portal/render.tsx";
+import { findPublishedAnalysis } from "../analysis/read-analysis.ts";
+import { latestBudgetSnapshots } from "../budgets/publish.ts";
+import { readChildrenVoices } from "../children/children-view.ts";
 import type { Db } from "../db/connect.ts";
 import { UserError } from "../errors.ts";
+import { readDirectory } from "../network/directory.ts";
 import { findRelease, listReleases } from "../releases/read-release.ts";
+import { readPortalTrackings } from "../tracking/publish-tracking.ts";
 import { siteFile, siteFilePaths } from "./site-files.ts";
 
 export interface ExportSiteOptions {
@@ -27,7 +32,17 @@ const PARALLEL = 4;
 /** The static portal's context for a release: every release of its framework, texts only. */
 export async function staticContext(db: Db, snapshot: ReleaseSnapshot): Promise<PortalContext> {
   const releases = (await listReleases(db)).filter((r) => r.frameworkCode === snapshot.release.frameworkCode);
-  return { releases, languages: portalLanguages(snapshot.framework), mode: "static" };
+  const analysis = await findPublishedAnalysis(db, snapshot.release.slug);
+  return {
+    releases,
+    languages: portalLanguages(snapshot.framework),
+    mode: "static",
+    childrenVoices: await readChildrenVoices(db),
+    budgets: await latestBudgetSnapshots(db),
+    trackings: await readPortalTrackings(db),
+    analysis,
+    directory: await readDirectory(db),
+  };
 }
 
 async function isEmptyOrMissing(dir: string): Promise<boolean> {

@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
-import type { ReleaseSnapshot } from "../../core/index.ts";
+import { type ReleaseSnapshot, trackingSeriesCsv } from "../../core/index.ts";
 import { parseDownloadFileName } from "../../core/publishing/downloads.ts";
 import type { PortalContext } from "../../portal/context.ts";
+import { trackingSeriesPath } from "../../portal/pages/country-tracking.tsx";
 import { portalRoutes, renderPortalPage } from "../../portal/render.tsx";
 import {
   assetPaths,
@@ -12,6 +13,7 @@ import {
   reportPath,
   routePath,
 } from "../../portal/routes.ts";
+import { uncertaintyDownload, uncertaintyDownloadFormat } from "../analysis/downloads.ts";
 import { releaseDownload } from "../releases/downloads.ts";
 import { PORTAL_ASSETS_DIR } from "../reports/portal-css.ts";
 import { reportFile } from "../reports/release-reports.ts";
@@ -40,6 +42,11 @@ export function siteFilePaths(snapshot: ReleaseSnapshot, ctx: PortalContext): st
     paths.push(releaseDownloadPath(snapshot.release.slug, format));
     for (const c of snapshot.countries) paths.push(countryDownloadPath(c.code, format));
   }
+  for (const t of ctx.trackings ?? [])
+    if (snapshot.countries.some((c) => c.code === t.country)) paths.push(trackingSeriesPath(t.country));
+  if (ctx.analysis)
+    for (const format of ["csv", "xlsx", "json"])
+      paths.push(`downloads/${snapshot.release.slug}.uncertainty.${format}`);
   for (const lang of ctx.languages)
     for (const format of ["pdf", "docx"] as const) {
       paths.push(reportPath(lang, "regional", format));
@@ -69,6 +76,16 @@ export async function siteFile(
       contentType: ASSET_TYPES[ext]!,
     };
   }
+  const series = ctx.trackings?.find(
+    (t) => trackingSeriesPath(t.country) === clean && snapshot.countries.some((c) => c.code === t.country),
+  );
+  if (series)
+    return {
+      body: trackingSeriesCsv(series.country, series.series),
+      contentType: "text/csv; charset=utf-8",
+    };
+  const uncertainty = uncertaintyDownloadFormat(clean, snapshot.release.slug);
+  if (uncertainty) return ctx.analysis ? uncertaintyDownload(snapshot, ctx.analysis, uncertainty) : null;
   const download = DOWNLOAD.exec(clean);
   if (download) {
     const wanted = parseDownloadFileName(download[2]!, snapshot.release.slug, Boolean(download[1]));

@@ -1,7 +1,9 @@
 import { asc, desc, eq, inArray, sql } from "drizzle-orm";
 import {
   type ImplementationStatus,
+  type PortalTracking,
   type PublicImplementation,
+  portalTracking,
   TRACKING_FORMAT,
   type TrackedRecommendation,
   type TrackingSnapshot,
@@ -19,6 +21,8 @@ export interface PublishTrackingInput {
   userId?: string;
   /** Written to the audit log in the same transaction. */
   audit?: AuditActor;
+  /** When it was published: now, unless given (the demo's history of earlier versions). */
+  publishedAt?: Date;
 }
 
 export interface PublishedTracking {
@@ -131,7 +135,7 @@ export async function publishTracking(db: Db, input: PublishTrackingInput): Prom
       slug,
       country: { code, name: countryName(code) },
       version,
-      publishedAt: new Date().toISOString(),
+      publishedAt: (input.publishedAt ?? new Date()).toISOString(),
       notes,
       supersedes: previous?.slug ?? null,
       recommendations: tracked,
@@ -228,4 +232,19 @@ export async function findTrackingPublication(db: Db, slug: string): Promise<Tra
         .from(trackingPublications)
         .where(eq(trackingPublications.slug, slug.toLowerCase()));
   return row?.snapshot ?? null;
+}
+
+/**
+ * What the portal shows of each country's published trackings (published versions only, never
+ * the working assessments): the last review's follow-up card from the newest version and the
+ * implementation series across every version.
+ */
+export async function readPortalTrackings(db: Db): Promise<PortalTracking[]> {
+  const rows = await db
+    .select({ country: trackingPublications.countryCode, snapshot: trackingPublications.snapshot })
+    .from(trackingPublications)
+    .orderBy(asc(trackingPublications.countryCode), asc(trackingPublications.version));
+  const byCountry = new Map<string, TrackingSnapshot[]>();
+  for (const r of rows) byCountry.set(r.country, [...(byCountry.get(r.country) ?? []), r.snapshot]);
+  return [...byCountry.values()].map((list) => portalTracking(list)).filter((t) => t !== null);
 }

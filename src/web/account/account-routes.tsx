@@ -1,16 +1,21 @@
-import { AuditPage } from "../admin/audit-page.tsx";
-import { InvitePage } from "../admin/invite-page.tsx";
-import { NewCyclePage } from "../admin/new-cycle-page.tsx";
-import { OutboxPage } from "../admin/outbox-page.tsx";
-import { SecuritySettingsPage } from "../admin/security-settings-page.tsx";
-import { UsersPage } from "../admin/users-page.tsx";
+import { lazyPage } from "../routing/lazy-page.ts";
 import type { Route } from "../routing/routes.ts";
-import { MyWorkPage } from "../work/my-work-page.tsx";
-import { AcceptInvitationPage } from "./accept-invitation-page.tsx";
-import { AccountSecurityPage } from "./account-security-page.tsx";
-import { ForgotPasswordPage } from "./forgot-password-page.tsx";
-import { ResetPasswordPage } from "./reset-password-page.tsx";
-import { SignInPage } from "./sign-in-page.tsx";
+
+const AuditPage = lazyPage(() => import("../admin/audit-page.tsx"), "AuditPage");
+const InvitePage = lazyPage(() => import("../admin/invite-page.tsx"), "InvitePage");
+const NewCyclePage = lazyPage(() => import("../admin/new-cycle-page.tsx"), "NewCyclePage");
+const OutboxPage = lazyPage(() => import("../admin/outbox-page.tsx"), "OutboxPage");
+const SecuritySettingsPage = lazyPage(
+  () => import("../admin/security-settings-page.tsx"),
+  "SecuritySettingsPage",
+);
+const UsersPage = lazyPage(() => import("../admin/users-page.tsx"), "UsersPage");
+const MyWorkPage = lazyPage(() => import("../work/my-work-page.tsx"), "MyWorkPage");
+const AcceptInvitationPage = lazyPage(() => import("./accept-invitation-page.tsx"), "AcceptInvitationPage");
+const AccountSecurityPage = lazyPage(() => import("./account-security-page.tsx"), "AccountSecurityPage");
+const ForgotPasswordPage = lazyPage(() => import("./forgot-password-page.tsx"), "ForgotPasswordPage");
+const ResetPasswordPage = lazyPage(() => import("./reset-password-page.tsx"), "ResetPasswordPage");
+const SignInPage = lazyPage(() => import("./sign-in-page.tsx"), "SignInPage");
 
 /** The account, "my work" and admin pages, so app.tsx needs one line for all of them. */
 export type AccountRoute = Extract<

@@ -2,6 +2,7 @@ import {
   type Actor,
   canGrant,
   type Grant,
+  type PlaceScopeType,
   ROLES,
   type Role,
   type ScopeType,
@@ -45,8 +46,8 @@ export function grantableRoles(
 }
 
 /** The scope types over which `actor` may give at least one role. */
-export function grantableScopes(actor: Actor, regionOf: RegionOf): ScopeType[] {
-  const types: ScopeType[] = ["country", "region", "platform"];
+export function grantableScopes(actor: Actor, regionOf: RegionOf): PlaceScopeType[] {
+  const types: PlaceScopeType[] = ["country", "region", "platform"];
   return types.filter((type) => grantableRoles(actor, type, "", regionOf).length > 0);
 }
 

@@ -1,6 +1,6 @@
 import { type FormEvent, useMemo, useState } from "react";
 import { z } from "zod";
-import type { Role, ScopeType } from "../../core/index.ts";
+import type { PlaceScopeType, Role } from "../../core/index.ts";
 import { noErrors, sortServerErrors } from "../account/field-errors.ts";
 import { describedBy, FieldError, FormField, FormMessage } from "../account/form-field.tsx";
 import type { Country, FrameworkSummary } from "../api/endpoints.ts";
@@ -32,7 +32,7 @@ export function InviteForm({
   );
   const scopes = grantableScopes(actor, regionOf);
   const [email, setEmail] = useState("");
-  const [scopeType, setScopeType] = useState<ScopeType>(scopes[0] ?? "country");
+  const [scopeType, setScopeType] = useState<PlaceScopeType>(scopes[0] ?? "country");
   const [scopeCode, setScopeCode] = useState("");
   const roles = grantableRoles(actor, scopeType, scopeCode, regionOf);
   const [role, setRole] = useState<Role | "">("");
@@ -102,7 +102,7 @@ export function InviteForm({
             id="invite-scope-type"
             value={scopeType}
             onChange={(e) => {
-              setScopeType(e.target.value as ScopeType);
+              setScopeType(e.target.value as PlaceScopeType);
               setScopeCode("");
             }}
           >

@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useMemo, useState } from "react";
-import type { Grant, Role, ScopeType } from "../../core/index.ts";
+import type { Grant, PlaceScopeType, Role } from "../../core/index.ts";
 import { type UserDetailOut, userDetailOut } from "../../server/api-schemas/users.ts";
 import { FormMessage } from "../account/form-field.tsx";
 import type { Country } from "../api/endpoints.ts";
@@ -244,7 +244,7 @@ function RolesEditor({
   const [grants, setGrants] = useState<Grant[]>(user.grants);
   const [isAdmin, setIsAdmin] = useState(user.isAdmin);
   const scopes = grantableScopes(actor, regionOf);
-  const [scopeType, setScopeType] = useState<ScopeType>(scopes[0] ?? "country");
+  const [scopeType, setScopeType] = useState<PlaceScopeType>(scopes[0] ?? "country");
   const [scopeCode, setScopeCode] = useState("");
   const [role, setRole] = useState<Role | "">("");
   const roles = grantableRoles(actor, scopeType, scopeCode, regionOf);
@@ -309,7 +309,7 @@ function RolesEditor({
                 id="um-grant-scope-type"
                 value={scopeType}
                 onChange={(e) => {
-                  setScopeType(e.target.value as ScopeType);
+                  setScopeType(e.target.value as PlaceScopeType);
                   setScopeCode("");
                 }}
               >

@@ -194,6 +194,7 @@ export function ChildPage({ code }: { code: string }) {
       {step === "questions" && questions[d.index] && (
         <QuestionCard
           key={questions[d.index]!.code}
+          code={consultation.code}
           question={questions[d.index]!}
           band={d.ageBand}
           lang={lang}
@@ -255,7 +256,47 @@ export function ChildPage({ code }: { code: string }) {
   );
 }
 
+/** A large button that reads the question aloud from its recording (and stops it when pressed again). */
+function ListenButton({ src, label }: { src: string; label: string }) {
+  const [audio] = useState(() => (typeof Audio === "undefined" ? null : new Audio(src)));
+  const [playing, setPlaying] = useState(false);
+  useEffect(() => {
+    if (!audio) return;
+    const stop = () => setPlaying(false);
+    audio.addEventListener("ended", stop);
+    audio.addEventListener("pause", stop);
+    return () => {
+      audio.pause();
+      audio.removeEventListener("ended", stop);
+      audio.removeEventListener("pause", stop);
+    };
+  }, [audio]);
+  return (
+    <button
+      type="button"
+      className="ch-listen"
+      aria-pressed={playing}
+      onClick={() => {
+        if (!audio) return;
+        if (playing) {
+          audio.pause();
+          return;
+        }
+        audio.currentTime = 0;
+        void audio.play().then(
+          () => setPlaying(true),
+          () => setPlaying(false),
+        );
+      }}
+    >
+      <span aria-hidden="true">{playing ? "⏸" : "🔊"}</span> {label}
+    </button>
+  );
+}
+
 interface QuestionCardProps {
+  /** The session code, by which the question's recording is fetched. */
+  code: string;
   question: Question;
   band: string;
   lang: string;
@@ -272,6 +313,7 @@ const SMILEYS: Record<string, string> = { "1": "😢", "2": "🙁", "3": "😐",
 const SMILEY_3: Record<string, string> = { "1": "🙁", "2": "😐", "3": "🙂" };
 
 function QuestionCard({
+  code,
   question,
   band,
   lang,
@@ -314,9 +356,10 @@ function QuestionCard({
         {text}
       </h2>
       {question.audio && (
-        <audio controls src={question.audio} aria-label={t.listen}>
-          <track kind="captions" />
-        </audio>
+        <ListenButton
+          src={`/api/children/join/${encodeURIComponent(code)}/audio/${question.audio}`}
+          label={t.listen}
+        />
       )}
       {question.type === "number" ? (
         <label className="ch-field">

@@ -1,12 +1,15 @@
 import { z } from "zod";
-import { pickText, questionText } from "../../core/index.ts";
+import { NOT_STATED, pickText, questionText } from "../../core/index.ts";
 import { consultationOut, type ResultsOut, resultsOut } from "../../server/api-schemas/children.ts";
 import { sendApi } from "../api/send-api.ts";
 import { useApi } from "../api/use-api.ts";
 import { PageTitle } from "../components/page-title.tsx";
 import { ErrorMessage, Loading } from "../components/status.tsx";
 import { useLanguage } from "../i18n/language.tsx";
+import { Link } from "../routing/router.tsx";
 import { paths } from "../routing/routes.ts";
+import { KoboImportForm } from "./import-forms.tsx";
+import { ReportLinks } from "./report-links.tsx";
 import "./children.css";
 
 /**
@@ -64,8 +67,12 @@ export function ConsultationPage({ id }: { id: string }) {
           <button type="button" onClick={() => void addSession()}>
             {t("chAddSession")}
           </button>
+          {c.status === "draft" && <Link to={paths.childrenDesign(c.id)}>{t("cdDesign")}</Link>}
         </p>
       )}
+      <p>
+        <a href={`/api/children/consultations/${id}/xlsform`}>{t("cdXlsform")}</a>
+      </p>
       <section aria-labelledby="ch-sessions">
         <h2 id="ch-sessions">{t("chSessions")}</h2>
         <ul className="ch-sessions">
@@ -77,13 +84,22 @@ export function ConsultationPage({ id }: { id: string }) {
           ))}
         </ul>
       </section>
-      {c.pendingModeration > 0 && <p>{t("chPending", { count: c.pendingModeration })}</p>}
+      {(c.pendingModeration > 0 || c.may.moderate) && (
+        <p>
+          {c.pendingModeration > 0 && <>{t("chPending", { count: c.pendingModeration })} </>}
+          {c.may.moderate && <Link to={paths.childrenModeration(c.id)}>{t("mdLink")}</Link>}
+        </p>
+      )}
+      {c.may.design && c.status === "open" && (
+        <KoboImportForm consultationId={c.id} definition={c.definition} onImported={() => results.reload()} />
+      )}
       <section aria-labelledby="ch-results">
         <h2 id="ch-results">{t("chResults")}</h2>
         <p className="ch-note">{t("chSuppressionNote", { threshold: c.threshold })}</p>
         <p>
           <a href={`/api/children/consultations/${id}/results.csv`}>{t("chDownloadCsv")}</a>
         </p>
+        <ReportLinks id={id} codes={c.sessions.map((s) => s.code)} />
         {results.status === "ok" && (
           <ResultsTables results={results.data} definition={c.definition} lang={language} />
         )}
@@ -102,6 +118,26 @@ function ResultsTables({
   lang: string;
 }) {
   const { t } = useLanguage();
+  /** A group's name in the reader's language: "not-stated", genders, age bands and countries are codes. */
+  const groupName = (dimension: string, key: string) => {
+    if (key === NOT_STATED) return t("chNotStated");
+    if (dimension === "gender")
+      return key === "girl"
+        ? t("chGirl")
+        : key === "boy"
+          ? t("chBoy")
+          : key === "other"
+            ? t("chGenderOther")
+            : key === "rather-not-say"
+              ? t("chRatherNotSay")
+              : key;
+    if (dimension === "band") {
+      const band = definition.ageBands.find((x) => x.code === key);
+      return band ? pickText(band.label, lang) : key;
+    }
+    if (dimension === "country") return regionName(key, lang);
+    return key;
+  };
   if (!results.participants) return <p>{t("chUnder", { threshold: results.threshold })}</p>;
   const percent = (x: number | null) => (x === null ? "—" : `${Math.round(x * 100)} %`);
   return (
@@ -136,13 +172,13 @@ function ResultsTables({
                             <th scope="row">
                               {b.dimension === "all"
                                 ? g.key
-                                : `${t("chDimension", { dimension: b.dimension })}: ${g.key}`}
+                                : `${t("chDimension", { dimension: b.dimension })}: ${groupName(b.dimension, g.key)}`}
                             </th>
                             <td>{g.n}</td>
                             <td>{percent(g.agreeing)}</td>
                             <td>
                               {Object.entries(g.counts)
-                                .map(([k, n]) => `${optionLabel(question, k, lang)} ${n}`)
+                                .map(([k, n]) => `${optionLabel(question, k, lang, t)} ${n}`)
                                 .join(" · ")}
                               {g.median !== null ? `${t("chMedian")} ${g.median}` : ""}
                             </td>
@@ -177,11 +213,28 @@ function ResultsTables({
   );
 }
 
+/** A country's name in the reader's language (the code when the browser does not know it). */
+function regionName(code: string, lang: string): string {
+  try {
+    return new Intl.DisplayNames([lang, "en"], { type: "region" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 function optionLabel(
-  question: { options: { value: string; label: Record<string, string> }[] },
+  question: { type: string; options: { value: string; label: Record<string, string> }[] },
   value: string,
   lang: string,
+  t: ReturnType<typeof useLanguage>["t"],
 ) {
+  // Yes / no / not sure in the reader's words (every workspace language, Romanian and Russian too).
+  if (question.type === "yes-no" && (value === "yes" || value === "no" || value === "not-sure"))
+    return t(value === "yes" ? "chYes" : value === "no" ? "chNo" : "chNotSure");
+  // A face with its number, as the children saw the scale.
+  if (question.type === "smiley-3") return `${{ "1": "🙁", "2": "😐", "3": "🙂" }[value] ?? ""} ${value}`;
+  if (question.type === "smiley-5")
+    return `${{ "1": "😢", "2": "🙁", "3": "😐", "4": "🙂", "5": "😄" }[value] ?? ""} ${value}`;
   const option = question.options.find((o) => o.value === value);
   return option ? pickText(option.label, lang) : value;
 }

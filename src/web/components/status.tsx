@@ -13,6 +13,18 @@ export function Loading() {
   );
 }
 
+/**
+ * Holds a page's place while its code arrives: the spinner where the page's heading will be, and
+ * the height of a page, so the footer does not jump up and back down.
+ */
+export function PageLoading() {
+  return (
+    <div className="page-loading" aria-busy="true">
+      <Loading />
+    </div>
+  );
+}
+
 /** What went wrong, in words, with a way to try again. */
 export function ErrorMessage({ message, onRetry }: { message: string; onRetry?: () => void }) {
   const { t } = useLanguage();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { portalUiLanguages } from "../../portal/i18n/translate.ts";
 import { checkCatalogue, pluralForms } from "./coverage.ts";
 import { builtInCatalogues, englishMessages, type Messages, translate } from "./messages.ts";
 
@@ -21,12 +22,23 @@ describe("interface catalogues", () => {
     },
   );
 
-  it.each(["fr", ...Object.keys(fileCatalogues)])(
-    "%s: every plural has the forms the language needs",
-    (lang) => {
-      expect(checkCatalogue(lang, englishMessages, all[lang]!).pluralGaps).toEqual([]);
-    },
-  );
+  it.each(Object.keys(all))("%s: every plural has the forms the language needs", (lang) => {
+    expect(checkCatalogue(lang, englishMessages, all[lang]!).pluralGaps).toEqual([]);
+  });
+
+  it("ar: every plural of the interface and the portal has Arabic's six forms (zero, one, two, few, many, other)", () => {
+    expect([...pluralForms("ar").keys()].sort()).toEqual(["few", "many", "one", "other", "two", "zero"]);
+    expect(checkCatalogue("ar", englishMessages, all.ar!).pluralGaps).toEqual([]);
+    expect(checkCatalogue("ar", portalUiLanguages.en!, portalUiLanguages.ar!).pluralGaps).toEqual([]);
+    // A plural with only one and other is caught.
+    expect(
+      checkCatalogue(
+        "ar",
+        { a: "{n, plural, one {# x} other {# xs}}" },
+        { a: "{n, plural, one {س} other {# س}}" },
+      ).pluralGaps,
+    ).toEqual(["a: plural {n} lacks zero, two, few, many"]);
+  });
 
   it("finds the errors it is for", () => {
     const report = checkCatalogue(

@@ -1,12 +1,21 @@
 import { IntlMessageFormat } from "intl-messageformat";
 import { account } from "./catalogs/account.ts";
 import { accountsAdmin } from "./catalogs/accounts-admin.ts";
+import { analysis } from "./catalogs/analysis.ts";
+import { budgets } from "./catalogs/budgets.ts";
 import { children } from "./catalogs/children.ts";
+import { childrenDesign } from "./catalogs/children-design.ts";
+import { childrenModeration } from "./catalogs/children-moderation.ts";
+import { childrenVoice } from "./catalogs/children-voice.ts";
 import { evaluations } from "./catalogs/evaluations.ts";
 import { frameworks } from "./catalogs/frameworks.ts";
+import { network } from "./catalogs/network.ts";
 import { recommendations } from "./catalogs/recommendations.ts";
 import { releases } from "./catalogs/releases.ts";
+import { reporting } from "./catalogs/reporting.ts";
+import { reportingEdit } from "./catalogs/reporting-edit.ts";
 import { results } from "./catalogs/results.ts";
+import { resultsImports } from "./catalogs/results-imports.ts";
 import { resultsRecords } from "./catalogs/results-records.ts";
 import { review } from "./catalogs/review.ts";
 import { security } from "./catalogs/security.ts";
@@ -25,13 +34,22 @@ const en = {
   ...workspace.en,
   ...recommendations.en,
   ...releases.en,
+  ...analysis.en,
   ...security.en,
   ...accountsAdmin.en,
   ...results.en,
   ...evaluations.en,
   ...resultsRecords.en,
+  ...resultsImports.en,
   ...children.en,
+  ...childrenVoice.en,
+  ...childrenDesign.en,
+  ...childrenModeration.en,
+  ...budgets.en,
   ...frameworks.en,
+  ...reporting.en,
+  ...reportingEdit.en,
+  ...network.en,
 };
 const fr = {
   ...shell.fr,
@@ -40,13 +58,22 @@ const fr = {
   ...workspace.fr,
   ...recommendations.fr,
   ...releases.fr,
+  ...analysis.fr,
   ...security.fr,
   ...accountsAdmin.fr,
   ...results.fr,
   ...evaluations.fr,
   ...resultsRecords.fr,
+  ...resultsImports.fr,
   ...children.fr,
+  ...childrenVoice.fr,
+  ...childrenDesign.fr,
+  ...childrenModeration.fr,
+  ...budgets.fr,
   ...frameworks.fr,
+  ...reporting.fr,
+  ...reportingEdit.fr,
+  ...network.fr,
 };
 /** Arabic: messages not yet translated fall back to English. */
 const ar: Partial<Record<MessageKey, string>> = {
@@ -56,12 +83,22 @@ const ar: Partial<Record<MessageKey, string>> = {
   ...workspace.ar,
   ...recommendations.ar,
   ...releases.ar,
+  ...analysis.ar,
   ...security.ar,
   ...accountsAdmin.ar,
   ...results.ar,
   ...evaluations.ar,
   ...resultsRecords.ar,
+  ...childrenVoice.ar,
+  ...children.ar,
+  ...childrenDesign.ar,
+  ...childrenModeration.ar,
+  ...resultsImports.ar,
   ...frameworks.ar,
+  ...reporting.ar,
+  ...reportingEdit.ar,
+  ...network.ar,
+  ...budgets.ar,
 };
 
 export type MessageKey = keyof typeof en;

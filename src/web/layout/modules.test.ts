@@ -16,10 +16,16 @@ describe("navigation by module", () => {
 
   it("shows the modules that exist, each page only to those who may use it", () => {
     const coordinator = visibleModules(true, mayOnly("user:invite"));
-    expect(coordinator.map((m) => m.key)).toEqual(["index", "recommendations", "results", "admin"]);
+    expect(coordinator.map((m) => m.key)).toEqual([
+      "index",
+      "recommendations",
+      "results",
+      "network",
+      "admin",
+    ]);
     expect(coordinator.find((m) => m.key === "admin")!.pages.map((p) => p.label)).toEqual(["inviteNav"]);
     const contributor = visibleModules(true, mayOnly());
-    expect(contributor.map((m) => m.key)).toEqual(["index", "recommendations", "results"]);
+    expect(contributor.map((m) => m.key)).toEqual(["index", "recommendations", "results", "network"]);
   });
 
   it("finds the module and page of a path, sub-pages by prefix", () => {

@@ -12,7 +12,7 @@ export interface ModulePage {
 }
 
 export interface AppModule {
-  key: "index" | "recommendations" | "results" | "children" | "admin";
+  key: "index" | "recommendations" | "results" | "children" | "network" | "reporting" | "budgets" | "admin";
   label: MessageKey;
   /** Whether the module is for signed-in people only. */
   signedIn: boolean;
@@ -22,7 +22,7 @@ export interface AppModule {
 /**
  * The app's modules, each with its pages: the top bar lists the modules, the bar
  * under it the pages of the current one. Only modules that exist are listed
- * (Children, Network, Reporting and Budgets join when they are built).
+ * (every module of the product is listed).
  */
 export const MODULES: readonly AppModule[] = [
   {
@@ -33,6 +33,7 @@ export const MODULES: readonly AppModule[] = [
       { label: "frameworks", to: paths.overview(), prefix: "/frameworks/" },
       { label: "myWork", to: paths.work(), prefix: "/assessments/" },
       { label: "rvQueueNav", to: paths.reviewQueue(), needs: "assessment:review" },
+      { label: "anNav", to: paths.analysis(), needs: "release:publish" },
     ],
   },
   {
@@ -56,8 +57,43 @@ export const MODULES: readonly AppModule[] = [
     label: "chNav",
     signedIn: true,
     pages: [
-      { label: "chConsultationsNav", to: paths.children(), prefix: "/children/", needs: "consultation:read" },
+      {
+        label: "chConsultationsNav",
+        to: paths.children(),
+        prefix: "/children/c",
+        needs: "consultation:read",
+      },
+      { label: "cdNewNav", to: paths.childrenNew(), needs: "consultation:design" },
     ],
+  },
+  {
+    key: "network",
+    label: "nwNav",
+    signedIn: true,
+    pages: [
+      { label: "nwOrganisationsNav", to: paths.network(), prefix: "/network/" },
+      { label: "nwApplicationsNav", to: paths.networkApplications(), needs: "network:manage" },
+    ],
+  },
+  {
+    key: "reporting",
+    label: "rpNav",
+    signedIn: true,
+    pages: [
+      { label: "rpCalendarNav", to: paths.reportingCalendar(), needs: "report:read" },
+      {
+        label: "rpReportsNav",
+        to: paths.reportingReports(),
+        prefix: "/reporting/reports/",
+        needs: "report:read",
+      },
+    ],
+  },
+  {
+    key: "budgets",
+    label: "bgNav",
+    signedIn: true,
+    pages: [{ label: "bgCountriesNav", to: paths.budgets(), prefix: "/budgets/", needs: "budget:read" }],
   },
   {
     key: "admin",

@@ -40,12 +40,13 @@ export function NotificationsBell() {
   if (!user) return null;
   const unread = list?.unread ?? 0;
 
-  async function openNotice(id: string, assessmentId: string | undefined, read: boolean) {
+  async function openNotice(id: string, assessmentId: string | undefined, read: boolean, href?: string) {
     menu.close();
     if (!read)
       await sendApi("POST", `/api/notifications/${id}/read`, undefined, markedOut).catch(() => undefined);
     load();
     if (assessmentId) navigate(paths.assessment(assessmentId));
+    else if (href) navigate(href);
   }
 
   return (
@@ -98,15 +99,15 @@ export function NotificationsBell() {
           ) : (
             <ul className="header-menu__list notification-list">
               {list.items.map((n) => {
-                const { text, assessmentId } = describeNotification(n, t, lang, nameOf);
+                const { text, assessmentId, href } = describeNotification(n, t, lang, nameOf);
                 const when = new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short" });
                 return (
                   <li key={n.id} className={n.readAt ? undefined : "notification--unread"}>
                     <a
-                      href={assessmentId ? paths.assessment(assessmentId) : "#"}
+                      href={assessmentId ? paths.assessment(assessmentId) : (href ?? "#")}
                       onClick={(event) => {
                         event.preventDefault();
-                        void openNotice(n.id, assessmentId, Boolean(n.readAt));
+                        void openNotice(n.id, assessmentId, Boolean(n.readAt), href);
                       }}
                     >
                       {!n.readAt && <span className="visually-hidden">{t("unread")}: </span>}

@@ -21,15 +21,20 @@ interface Choice {
   score: number;
   /** The phrases of the text, or the themes, that led to it. */
   because?: string[];
+  /** Where it came from: the model learned from classified recommendations, or the vocabulary. */
+  source?: "model" | "vocabulary";
 }
 
 /** A ranked list of suggestions, each with its score and Accept / Reject buttons. */
 function ChoiceList({
   title,
+  note,
   choices,
   onDecide,
 }: {
   title: string;
+  /** Says where this list's suggestions came from. */
+  note?: string;
   choices: Choice[];
   onDecide: (choice: Choice, accept: boolean) => Promise<void>;
 }) {
@@ -38,6 +43,7 @@ function ChoiceList({
   return (
     <div className="rc-suggest">
       <h3>{title}</h3>
+      {note && <p className="rc-suggest__note">{note}</p>}
       {choices.length === 0 ? (
         <p className="muted">{t("rcNoSuggestion")}</p>
       ) : (
@@ -46,6 +52,14 @@ function ChoiceList({
             <li key={c.key} className="rc-suggest__item">
               <span className="rc-suggest__label" dir="auto">
                 <span className="rc-suggest__name">{c.label}</span>
+                {c.source && (
+                  <span
+                    className={`rc-source rc-source--${c.source}`}
+                    title={t(c.source === "model" ? "rcSourceModelHint" : "rcSourceVocabularyHint")}
+                  >
+                    {t(c.source === "model" ? "rcSourceModel" : "rcSourceVocabulary")}
+                  </span>
+                )}
                 {c.because && c.because.length > 0 && (
                   <span className="rc-suggest__because" dir="auto">
                     {t("rcBecause", { reasons: c.because.map((b) => `“${b}”`).join(", ") })}
@@ -155,6 +169,11 @@ export function SuggestionsPanel({ id, onChanged }: { id: string; onChanged: () 
             <>
               <ChoiceList
                 title={t("rcSuggestedArticles")}
+                note={
+                  s.models.uncrcArticles
+                    ? t("rcModelNote", { count: s.models.uncrcArticles.examples })
+                    : t("rcVocabularyNote")
+                }
                 choices={s.uncrcArticles
                   .filter((a) => !setAside.has(`a${a.id}`))
                   .map((a) => ({
@@ -162,11 +181,17 @@ export function SuggestionsPanel({ id, onChanged }: { id: string; onChanged: () 
                     label: t("rcArticleName", { number: a.id, title: a.title }),
                     score: a.score,
                     because: a.because,
+                    source: a.source,
                   }))}
                 onDecide={decideTag("uncrcArticles")}
               />
               <ChoiceList
                 title={t("rcSuggestedSdgs")}
+                note={
+                  s.models.sdgTargets
+                    ? t("rcModelNote", { count: s.models.sdgTargets.examples })
+                    : t("rcVocabularyNote")
+                }
                 choices={s.sdgTargets
                   .filter((g) => !setAside.has(`t${g.id}`))
                   .map((g) => ({
@@ -174,6 +199,7 @@ export function SuggestionsPanel({ id, onChanged }: { id: string; onChanged: () 
                     label: t("rcTargetName", { code: g.id, title: g.title }),
                     score: g.score,
                     because: g.because,
+                    source: g.source,
                   }))}
                 onDecide={decideTag("sdgTargets")}
               />

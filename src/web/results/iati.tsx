@@ -1,10 +1,17 @@
 import { type FormEvent, useState } from "react";
 import type { z } from "zod";
-import { iatiImportOut, iatiPreviewOut, type organisationOut } from "../../server/api-schemas/results.ts";
+import {
+  iatiImportOut,
+  iatiPreviewOut,
+  type organisationOut,
+  type PlanOut,
+} from "../../server/api-schemas/results.ts";
 import { sendApi } from "../api/send-api.ts";
 import { useLanguage } from "../i18n/language.tsx";
 import { navigate } from "../routing/router.tsx";
 import { paths } from "../routing/routes.ts";
+import { IatiMerge } from "./iati-merge.tsx";
+import { IatiProblemList } from "./iati-problems.tsx";
 
 type Preview = z.infer<typeof iatiPreviewOut>;
 
@@ -109,14 +116,7 @@ function IatiPreview({ preview }: { preview: Preview }) {
           <p role="alert" className="rs-error" id="rs-iati-problems-title">
             {t("rsIatiProblems", { count: problems })}
           </p>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling list must be reachable by keyboard (axe: scrollable-region-focusable) */}
-          <ul className="rs-iati-problems" tabIndex={0} aria-labelledby="rs-iati-problems-title">
-            {preview.problems.map((p) => (
-              <li key={p} dir="auto">
-                {p}
-              </li>
-            ))}
-          </ul>
+          <IatiProblemList problems={preview.problems} labelledBy="rs-iati-problems-title" />
         </>
       )}
       {preview.notes.length > 0 && (
@@ -134,14 +134,15 @@ function IatiPreview({ preview }: { preview: Preview }) {
 }
 
 /** The plan page's IATI menu: the plan as an IATI 2.03 file. */
-export function IatiMenu({ planId }: { planId: string }) {
+export function IatiMenu({ plan, onApplied }: { plan: PlanOut; onApplied: (changed: number) => void }) {
   const { t } = useLanguage();
   return (
     <details className="rs-iati-menu">
       <summary>{t("rsIatiMenu")}</summary>
-      <a className="button" href={`/api/results/plans/${planId}/export.iati.xml`} download>
+      <a className="button" href={`/api/results/plans/${plan.id}/export.iati.xml`} download>
         {t("rsIatiExport")}
       </a>
+      <IatiMerge plan={plan} onApplied={onApplied} />
       <p className="rs-hint">{t("rsIatiExportHint")}</p>
     </details>
   );

@@ -1,17 +1,35 @@
 import { type FormEvent, useState } from "react";
 import { z } from "zod";
+import { planLanguages } from "../../core/results/languages.ts";
 import type { PlanOut } from "../../server/api-schemas/results.ts";
 import { sendApi } from "../api/send-api.ts";
 import { useLanguage } from "../i18n/language.tsx";
 import { navigate } from "../routing/router.tsx";
 import { paths } from "../routing/routes.ts";
 import { DeletePlanParts } from "./delete-plan-parts.tsx";
+import { EditPlanParts, type PartChoice } from "./edit-plan-parts.tsx";
+import { editLanguages, LocalTextFields, readLocalText } from "./local-text-fields.tsx";
 
 const created = z.object({ id: z.string() });
+const orNull = (text: Record<string, string>) => (Object.keys(text).length ? text : null);
 
-/** For editors: add a node to the tree, add an indicator to a node; for approvers: approve or reopen. */
-export function PlanEditing({ plan, onChanged }: { plan: PlanOut; onChanged: () => void }) {
-  const { t, pick } = useLanguage();
+/**
+ * For editors: add a node to the tree, add an indicator to a node, change or delete one; for
+ * approvers: approve or reopen.
+ */
+export function PlanEditing({
+  plan,
+  partChoice,
+  onPartChoice,
+  onChanged,
+}: {
+  plan: PlanOut;
+  partChoice: PartChoice;
+  onPartChoice: (choice: PartChoice) => void;
+  onChanged: () => void;
+}) {
+  const { t, pick, lang } = useLanguage();
+  const langs = editLanguages(planLanguages(plan), lang);
   const [error, setError] = useState<string | null>(null);
   const run = (work: (form: FormData) => Promise<unknown>) => async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -37,7 +55,8 @@ export function PlanEditing({ plan, onChanged }: { plan: PlanOut; onChanged: () 
         parentId,
         level: plan.levels[Math.min(below, plan.levels.length - 1)]!.key,
         code: form.get("code"),
-        title: { en: String(form.get("title") ?? "") },
+        title: readLocalText(form, "title", langs),
+        description: orNull(readLocalText(form, "description", langs)),
       },
       created,
     );
@@ -49,7 +68,7 @@ export function PlanEditing({ plan, onChanged }: { plan: PlanOut; onChanged: () 
       {
         nodeId: form.get("node"),
         code: form.get("code"),
-        title: { en: String(form.get("title") ?? "") },
+        title: readLocalText(form, "title", langs),
         type: form.get("type"),
         direction: form.get("direction"),
         baselineValue: form.get("baseline") ? Number(form.get("baseline")) : null,
@@ -94,10 +113,8 @@ export function PlanEditing({ plan, onChanged }: { plan: PlanOut; onChanged: () 
                 {t("rsCode")}
                 <input name="code" required maxLength={40} />
               </label>
-              <label>
-                {t("rsTitleEn")}
-                <input name="title" required maxLength={300} />
-              </label>
+              <LocalTextFields name="title" label={t("rsTitleLangs")} langs={langs} maxLength={300} />
+              <LocalTextFields name="description" label={t("rsDescriptionLangs")} langs={langs} multiline />
               <button type="submit" className="button button--primary">
                 {t("rsAdd")}
               </button>
@@ -121,10 +138,7 @@ export function PlanEditing({ plan, onChanged }: { plan: PlanOut; onChanged: () 
                   {t("rsCode")}
                   <input name="code" required maxLength={40} />
                 </label>
-                <label>
-                  {t("rsTitleEn")}
-                  <input name="title" required maxLength={300} />
-                </label>
+                <LocalTextFields name="title" label={t("rsTitleLangs")} langs={langs} maxLength={300} />
                 <label>
                   {t("rsType")}
                   <select name="type">
@@ -156,6 +170,9 @@ export function PlanEditing({ plan, onChanged }: { plan: PlanOut; onChanged: () 
             </section>
           )}
         </>
+      )}
+      {plan.may.edit && plan.nodes.length > 0 && (
+        <EditPlanParts plan={plan} choice={partChoice} onChoice={onPartChoice} onChanged={onChanged} />
       )}
       {plan.may.edit && (
         <DeletePlanParts

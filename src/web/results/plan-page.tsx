@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { planLanguages } from "../../core/results/languages.ts";
 import { type DashboardOut, dashboardOut, type PlanOut, planOut } from "../../server/api-schemas/results.ts";
 import { useApi } from "../api/use-api.ts";
 import { PageTitle } from "../components/page-title.tsx";
@@ -7,6 +8,7 @@ import { useLanguage } from "../i18n/language.tsx";
 import { navigate, useLocation } from "../routing/router.tsx";
 import { paths } from "../routing/routes.ts";
 import { DisaggregationCharts } from "./disaggregation-chart.tsx";
+import type { PartChoice } from "./edit-plan-parts.tsx";
 import { EvaluationsSection } from "./evaluations/evaluations-section.tsx";
 import { OutcomesSection } from "./evaluations/outcomes-section.tsx";
 import { IatiMenu } from "./iati.tsx";
@@ -31,6 +33,7 @@ export function PlanPage({ id }: { id: string }) {
   );
   // Kept here, not in PlanXlsx: the reload after an import unmounts the page's body.
   const [imported, setImported] = useState<number | null>(null);
+  const [partChoice, setPartChoice] = useState<PartChoice>({ chosen: "", message: null });
   const reload = () => {
     plan.reload();
     dashboard.reload();
@@ -66,7 +69,13 @@ export function PlanPage({ id }: { id: string }) {
           reload();
         }}
       />
-      <IatiMenu planId={p.id} />
+      <IatiMenu
+        plan={p}
+        onApplied={(changed) => {
+          setImported(changed);
+          reload();
+        }}
+      />
       <div className="rs-filters">
         <label>
           {t("rsPeriod")}
@@ -97,9 +106,9 @@ export function PlanPage({ id }: { id: string }) {
           <NodeSection key={n.id} plan={p} dashboard={d} nodeId={n.id} level={level} onChanged={reload} />
         ))}
       </div>
-      <PlanEditing plan={p} onChanged={reload} />
-      <EvaluationsSection planId={p.id} />
-      <OutcomesSection planId={p.id} />
+      <PlanEditing plan={p} partChoice={partChoice} onPartChoice={setPartChoice} onChanged={reload} />
+      <EvaluationsSection planId={p.id} langs={planLanguages(p)} />
+      <OutcomesSection planId={p.id} langs={planLanguages(p)} />
     </div>
   );
 }
@@ -192,6 +201,14 @@ function NodeSection({
             <p className="rs-node__level">
               {levelName} {node.code}
               {node.responsible && <span className="rs-node__responsible"> · {node.responsible}</span>}
+              {(node.startsOn || node.endsOn) && (
+                <span className="rs-node__dates">
+                  {" · "}
+                  <bdi dir="ltr">
+                    {node.startsOn ?? "…"} – {node.endsOn ?? "…"}
+                  </bdi>
+                </span>
+              )}
             </p>
             <h2 className="rs-node__title">{pick(node.title)}</h2>
             {node.rollUp === "none" ? (

@@ -1,10 +1,16 @@
-import { useId, useState } from "react";
+import { useState } from "react";
 import { errorBody } from "../../server/api-schemas/index.ts";
 import type { PlanOut } from "../../server/api-schemas/results.ts";
-import { type PlanImportReport, planImportReport } from "../../server/api-schemas/results-xlsx.ts";
+import {
+  type PlanImportProblem,
+  type PlanImportReport,
+  planImportReport,
+} from "../../server/api-schemas/results-xlsx.ts";
 import { useSession } from "../auth/session.tsx";
+import { resultsImports } from "../i18n/catalogs/results-imports.ts";
 import { useLanguage } from "../i18n/language.tsx";
-import { Dialog } from "../review/dialog.tsx";
+import type { MessageKey } from "../i18n/messages.ts";
+import { type CheckOutcome, CheckThenApplyDialog, XLSX_ACCEPT } from "../review/check-then-apply.tsx";
 import { refusalOf, uploadFile } from "../review/upload-file.ts";
 import "../review/review.css";
 
@@ -58,95 +64,67 @@ function PlanImportDialog({
 }) {
   const { t } = useLanguage();
   const { user } = useSession();
-  const id = useId();
-  const [file, setFile] = useState<File | null>(null);
-  const [report, setReport] = useState<PlanImportReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
-  async function send(dryRun: boolean) {
-    if (!file) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const url = `/api/results/plans/${planId}/import${dryRun ? "?dryRun=true" : ""}`;
-      const result = await uploadFile(url, file, user?.csrfToken ?? "", () => {});
-      const parsed = planImportReport.safeParse(result.body);
-      if (!parsed.success || errorBody.safeParse(result.body).success) {
-        setReport(null);
-        setError(refusalOf(result));
-      } else if (!dryRun && parsed.data.ok) onApplied(parsed.data.changed);
-      else setReport(parsed.data);
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-    } finally {
-      setBusy(false);
-    }
+  async function send(file: File, dryRun: boolean): Promise<CheckOutcome<PlanImportReport>> {
+    const url = `/api/results/plans/${planId}/import${dryRun ? "?dryRun=true" : ""}`;
+    const result = await uploadFile(url, file, user?.csrfToken ?? "", () => {});
+    const parsed = planImportReport.safeParse(result.body);
+    if (!parsed.success || errorBody.safeParse(result.body).success) throw new Error(refusalOf(result));
+    return !dryRun && parsed.data.ok ? { applied: parsed.data.changed } : { report: parsed.data };
   }
 
   return (
-    <Dialog title={t("rsXlsxImportTitle")} onClose={onClose} wide>
-      <p>{t("rsXlsxImportLead")}</p>
-      <form
-        className="rv-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void send(true);
-        }}
-      >
-        <div className="rv-field">
-          <label htmlFor={`${id}-file`}>{t("rsXlsxWorkbook")}</label>
-          <input
-            id={`${id}-file`}
-            type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            onChange={(event) => {
-              setFile(event.target.files?.[0] ?? null);
-              setReport(null);
-            }}
+    <CheckThenApplyDialog
+      words={{
+        title: t("rsXlsxImportTitle"),
+        lead: t("rsXlsxImportLead"),
+        fileLabel: t("rsXlsxWorkbook"),
+        check: t("rsXlsxCheck"),
+        checking: t("rsXlsxChecking"),
+        cancel: t("rsXlsxCancel"),
+      }}
+      accept={XLSX_ACCEPT}
+      send={send}
+      summary={(report) => (
+        <p>
+          {t("rsXlsxSummary", { changed: report.changed, unchanged: report.unchanged })}{" "}
+          {report.problems.length === 0
+            ? t("rsXlsxOk")
+            : t("rsXlsxProblems", { count: report.problems.length })}
+        </p>
+      )}
+      details={(report) =>
+        report.problems.length > 0 ? (
+          <ReportTable
+            caption={t("rsXlsxProblemsCaption", { file: report.fileName })}
+            rows={report.problems.map((p) => ({ ...p, message: problemText(t, p) }))}
           />
-        </div>
-        <button type="submit" className="button" disabled={!file || busy}>
-          {busy ? t("rsXlsxChecking") : t("rsXlsxCheck")}
-        </button>
-      </form>
-      <div role="status" className="rv-live">
-        {error && <p className="rv-error">{error}</p>}
-        {report && (
-          <p>
-            {t("rsXlsxSummary", { changed: report.changed, unchanged: report.unchanged })}{" "}
-            {report.problems.length === 0
-              ? t("rsXlsxOk")
-              : t("rsXlsxProblems", { count: report.problems.length })}
-          </p>
-        )}
-      </div>
-      {report && report.problems.length > 0 && (
-        <ReportTable caption={t("rsXlsxProblemsCaption", { file: report.fileName })} rows={report.problems} />
-      )}
-      {report && report.problems.length === 0 && report.changes.length > 0 && (
-        <ReportTable
-          caption={t("rsXlsxChangesCaption")}
-          rows={report.changes.map((c) => ({ ...c, column: null, message: c.what }))}
-        />
-      )}
-      <div className="rv-dialog__actions">
-        <button type="button" className="button" onClick={onClose}>
-          {t("rsXlsxCancel")}
-        </button>
-        {report?.ok && report.changed > 0 && (
-          <button
-            type="button"
-            className="button button--primary"
-            disabled={busy}
-            onClick={() => void send(false)}
-          >
-            {t("rsXlsxApply", { count: report.changed })}
-          </button>
-        )}
-      </div>
-    </Dialog>
+        ) : (
+          report.changes.length > 0 && (
+            <ReportTable
+              caption={t("rsXlsxChangesCaption")}
+              rows={report.changes.map((c) => ({ ...c, column: null, message: c.what }))}
+            />
+          )
+        )
+      }
+      applyLabel={(report) =>
+        report.ok && report.changed > 0 ? t("rsXlsxApply", { count: report.changed }) : null
+      }
+      onApplied={onApplied}
+      onClose={onClose}
+    />
   );
+}
+
+/** A problem in the interface's language from its code and parameters; the server's English for an unknown code. */
+export function problemText(
+  t: (key: MessageKey, vars?: Record<string, string | number>) => string,
+  problem: Pick<PlanImportProblem, "code" | "params" | "field" | "message">,
+): string {
+  const key = `rsImp_${problem.code}`;
+  if (!(key in resultsImports.en)) return problem.message;
+  return t(key as MessageKey, { field: problem.field ?? "", ...problem.params });
 }
 
 type ReportRow = { sheet: string; row: number | null; column: string | null; message: string };

@@ -10,6 +10,7 @@ import { useLanguage } from "../i18n/language.tsx";
 import { Link, navigate } from "../routing/router.tsx";
 import { paths } from "../routing/routes.ts";
 import { IatiImportForm } from "./iati.tsx";
+import { editLanguages, LocalTextFields, readLocalText } from "./local-text-fields.tsx";
 import "./results.css";
 
 const created = z.object({ id: z.string() });
@@ -85,8 +86,12 @@ export function PlansPage() {
   );
 }
 
+/** The languages a new plan's levels and categories are named in, which its title is written in too. */
+const NEW_PLAN_LANGUAGES = ["en", "fr", "ar"];
+
 function NewPlanForm({ organisations }: { organisations: z.infer<typeof organisationOut>[] }) {
-  const { t } = useLanguage();
+  const { t, lang } = useLanguage();
+  const langs = editLanguages(NEW_PLAN_LANGUAGES, lang);
   const year = new Date().getFullYear();
   const [error, setError] = useState<string | null>(null);
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -104,7 +109,7 @@ function NewPlanForm({ organisations }: { organisations: z.infer<typeof organisa
         "/api/results/plans",
         {
           organisationId: form.get("organisation"),
-          title: { en: String(form.get("title") ?? "") },
+          title: readLocalText(form, "title", langs),
           levels: [
             { key: "goal", name: { en: "Strategic goal", fr: "Objectif stratégique", ar: "هدف استراتيجي" } },
             { key: "outcome", name: { en: "Outcome", fr: "Effet", ar: "نتيجة" } },
@@ -143,10 +148,7 @@ function NewPlanForm({ organisations }: { organisations: z.infer<typeof organisa
             ))}
           </select>
         </label>
-        <label>
-          {t("rsPlanTitle")}
-          <input name="title" required maxLength={200} />
-        </label>
+        <LocalTextFields name="title" label={t("rsTitleLangs")} langs={langs} maxLength={200} />
         <label>
           {t("rsFirstYear")}
           <input name="first" type="number" defaultValue={year} min={2000} max={2100} required />

@@ -1,9 +1,8 @@
-import { useId, useState } from "react";
 import { type ImportReport, importReport } from "../../server/api-schemas/exchange.ts";
 import { errorBody } from "../../server/api-schemas/index.ts";
 import { useSession } from "../auth/session.tsx";
 import { useLanguage } from "../i18n/language.tsx";
-import { Dialog } from "./dialog.tsx";
+import { type CheckOutcome, CheckThenApplyDialog, XLSX_ACCEPT } from "./check-then-apply.tsx";
 import { formatValue } from "./format.ts";
 import { refusalOf, uploadFile } from "./upload-file.ts";
 
@@ -60,92 +59,41 @@ export function ImportDialog({
 }) {
   const { t } = useLanguage();
   const { user } = useSession();
-  const id = useId();
-  const [file, setFile] = useState<File | null>(null);
-  const [report, setReport] = useState<ImportReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
-  async function send(dryRun: boolean) {
-    if (!file) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const url = `/api/assessments/${assessmentId}/import${dryRun ? "?dryRun=true" : ""}`;
-      const result = await uploadFile(url, file, user?.csrfToken ?? "", () => {});
-      const parsed = importReport.safeParse(result.body);
-      if (!parsed.success || errorBody.safeParse(result.body).success) {
-        setReport(null);
-        setError(refusalOf(result));
-      } else if (!dryRun && parsed.data.ok) {
-        onApplied(parsed.data.changed);
-      } else {
-        setReport(parsed.data);
-      }
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-    } finally {
-      setBusy(false);
-    }
+  async function send(file: File, dryRun: boolean): Promise<CheckOutcome<ImportReport>> {
+    const url = `/api/assessments/${assessmentId}/import${dryRun ? "?dryRun=true" : ""}`;
+    const result = await uploadFile(url, file, user?.csrfToken ?? "", () => {});
+    const parsed = importReport.safeParse(result.body);
+    if (!parsed.success || errorBody.safeParse(result.body).success) throw new Error(refusalOf(result));
+    return !dryRun && parsed.data.ok ? { applied: parsed.data.changed } : { report: parsed.data };
   }
 
   return (
-    <Dialog title={t("rvImportTitle")} onClose={onClose} wide>
-      <p>{t("rvImportLead")}</p>
-      <form
-        className="rv-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void send(true);
-        }}
-      >
-        <div className="rv-field">
-          <label htmlFor={`${id}-file`}>{t("rvWorkbook")}</label>
-          <input
-            id={`${id}-file`}
-            type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            onChange={(event) => {
-              setFile(event.target.files?.[0] ?? null);
-              setReport(null);
-            }}
-          />
-        </div>
-        <button type="submit" className="button" disabled={!file || busy}>
-          {busy ? t("rvChecking") : t("rvCheck")}
-        </button>
-      </form>
-      <div role="status" className="rv-live">
-        {error && <p className="rv-error">{error}</p>}
-        {report && (
-          <p>
-            {t("rvReportSummary", {
-              rows: report.rows,
-              changed: report.changed,
-              unchanged: report.unchanged,
-            })}{" "}
-            {report.problems.length === 0
-              ? t("rvReportOk")
-              : t("rvReportProblems", { count: report.problems.length })}
-          </p>
-        )}
-      </div>
-      {report && report.problems.length > 0 && <ReportTable report={report} />}
-      <div className="rv-dialog__actions">
-        <button type="button" className="button" onClick={onClose}>
-          {t("rvCancel")}
-        </button>
-        {report?.ok && report.changed > 0 && (
-          <button
-            type="button"
-            className="button button--primary"
-            disabled={busy}
-            onClick={() => void send(false)}
-          >
-            {t("rvApply", { count: report.changed })}
-          </button>
-        )}
-      </div>
-    </Dialog>
+    <CheckThenApplyDialog
+      words={{
+        title: t("rvImportTitle"),
+        lead: t("rvImportLead"),
+        fileLabel: t("rvWorkbook"),
+        check: t("rvCheck"),
+        checking: t("rvChecking"),
+        cancel: t("rvCancel"),
+      }}
+      accept={XLSX_ACCEPT}
+      send={send}
+      summary={(report) => (
+        <p>
+          {t("rvReportSummary", { rows: report.rows, changed: report.changed, unchanged: report.unchanged })}{" "}
+          {report.problems.length === 0
+            ? t("rvReportOk")
+            : t("rvReportProblems", { count: report.problems.length })}
+        </p>
+      )}
+      details={(report) => report.problems.length > 0 && <ReportTable report={report} />}
+      applyLabel={(report) =>
+        report.ok && report.changed > 0 ? t("rvApply", { count: report.changed }) : null
+      }
+      onApplied={onApplied}
+      onClose={onClose}
+    />
   );
 }

@@ -20,6 +20,7 @@ export type Route =
   | { page: "admin-audit" }
   | { page: "admin-releases" }
   | { page: "admin-frameworks" }
+  | { page: "analysis" }
   | { page: "assessment-progress"; id: string }
   | { page: "assessment-changes"; id: string }
   | { page: "assessment-timeline"; id: string }
@@ -29,10 +30,23 @@ export type Route =
   | { page: "recommendations-import" }
   | { page: "recommendation"; id: string }
   | { page: "results" }
+  | { page: "network" }
+  | { page: "network-organisation"; id: string }
+  | { page: "network-group"; id: string }
+  | { page: "network-applications" }
   | { page: "results-plan"; id: string }
   | { page: "children" }
   | { page: "children-consultation"; id: string }
+  | { page: "children-new" }
+  | { page: "children-design"; id: string }
+  | { page: "children-moderation"; id: string }
   | { page: "child"; code: string }
+  | { page: "child-results"; code: string }
+  | { page: "reporting-calendar" }
+  | { page: "reporting-reports" }
+  | { page: "reporting-report"; id: string }
+  | { page: "budgets" }
+  | { page: "budgets-country"; country: string }
   | { page: "not-found" };
 
 const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
@@ -62,10 +76,29 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/recommendations\/import$/, () => ({ page: "recommendations-import" })],
   [/^\/recommendations\/([0-9a-f-]{36})$/i, (m) => ({ page: "recommendation", id: m[1]! })],
   [/^\/results$/, () => ({ page: "results" })],
+  [/^\/network$/, () => ({ page: "network" })],
+  [/^\/network\/organisations\/([0-9a-f-]{36})$/i, (m) => ({ page: "network-organisation", id: m[1]! })],
+  [/^\/network\/groups\/([0-9a-f-]{36})$/i, (m) => ({ page: "network-group", id: m[1]! })],
+  [/^\/network\/applications$/, () => ({ page: "network-applications" })],
   [/^\/results\/plans\/([0-9a-f-]{36})$/i, (m) => ({ page: "results-plan", id: m[1]! })],
   [/^\/children$/, () => ({ page: "children" })],
+  [/^\/budgets$/, () => ({ page: "budgets" })],
+  [
+    /^\/budgets\/countries\/([A-Za-z]{2})$/,
+    (m) => ({ page: "budgets-country", country: m[1]!.toUpperCase() }),
+  ],
   [/^\/children\/consultations\/([0-9a-f-]{36})$/i, (m) => ({ page: "children-consultation", id: m[1]! })],
+  [/^\/children\/new$/, () => ({ page: "children-new" })],
+  [/^\/children\/consultations\/([0-9a-f-]{36})\/design$/i, (m) => ({ page: "children-design", id: m[1]! })],
+  [
+    /^\/children\/consultations\/([0-9a-f-]{36})\/moderation$/i,
+    (m) => ({ page: "children-moderation", id: m[1]! }),
+  ],
+  [/^\/reporting\/calendar$/, () => ({ page: "reporting-calendar" })],
+  [/^\/reporting\/reports$/, () => ({ page: "reporting-reports" })],
+  [/^\/reporting\/reports\/([0-9a-f-]{36})$/i, (m) => ({ page: "reporting-report", id: m[1]! })],
   [/^\/c\/([A-Za-z0-9]{4,12})$/, (m) => ({ page: "child", code: m[1]!.toUpperCase() })],
+  [/^\/c\/([A-Za-z0-9]{4,12})\/results$/, (m) => ({ page: "child-results", code: m[1]!.toUpperCase() })],
   [/^\/admin\/cycles\/new$/, () => ({ page: "admin-new-cycle" })],
   [/^\/admin\/invitations$/, () => ({ page: "admin-invitations" })],
   [/^\/admin\/outbox$/, () => ({ page: "admin-outbox" })],
@@ -75,6 +108,7 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/admin\/audit$/, () => ({ page: "admin-audit" })],
   [/^\/admin\/releases$/, () => ({ page: "admin-releases" })],
   [/^\/admin\/frameworks$/, () => ({ page: "admin-frameworks" })],
+  [/^\/analysis$/, () => ({ page: "analysis" })],
 ];
 
 /** Finds the page for a path; unknown paths get the not-found page rather than a blank screen. */
@@ -116,12 +150,35 @@ export const paths = {
   recommendation: (id: string) => `/recommendations/${id}`,
   /** Results: the organisations' plans, and one plan with its progress. */
   results: () => "/results",
+  network: () => "/network",
+  /** The network: one organisation (profile, members, people, history); one working group's space; the applications to decide. */
+  networkOrganisation: (id: string) => `/network/organisations/${id}`,
+  networkGroup: (id: string) => `/network/groups/${id}`,
+  networkApplications: () => "/network/applications",
   resultsPlan: (id: string, period?: string) =>
     `/results/plans/${id}${period ? `?period=${encodeURIComponent(period)}` : ""}`,
   /** Children's consultations; one consultation; the child's page of a session code (no account). */
   children: () => "/children",
+  budgets: () => "/budgets",
+  budgetsCountry: (country: string) => `/budgets/countries/${country}`,
   childrenConsultation: (id: string) => `/children/consultations/${id}`,
+  /** The consultation designer: a new consultation, or a draft's questions. */
+  childrenNew: () => "/children/new",
+  childrenDesign: (id: string) => `/children/consultations/${id}/design`,
+  childrenModeration: (id: string) => `/children/consultations/${id}/moderation`,
   child: (code: string) => `/c/${code}`,
+  /** The child-friendly results of a closed, published consultation, by the same code. */
+  childResults: (code: string) => `/c/${code}/results`,
+  /** Reporting: the calendar of reviews; alternative reports (with a country and review to start one); one report. */
+  reportingCalendar: (query: { country?: string; view?: string } = {}) => {
+    const q = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => Boolean(e[1])));
+    return `/reporting/calendar${q.size ? `?${q}` : ""}`;
+  },
+  reportingReports: (query: { country?: string; cycleId?: string } = {}) => {
+    const q = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => Boolean(e[1])));
+    return `/reporting/reports${q.size ? `?${q}` : ""}`;
+  },
+  reportingReport: (id: string) => `/reporting/reports/${id}`,
   adminNewCycle: () => "/admin/cycles/new",
   adminInvitations: () => "/admin/invitations",
   adminOutbox: () => "/admin/outbox",
@@ -135,6 +192,8 @@ export const paths = {
   adminReleases: () => "/admin/releases",
   /** Framework files: check, preview and import one; download each as an XLSForm. */
   adminFrameworks: () => "/admin/frameworks",
+  /** Robustness of the ranking: uncertainty and sensitivity analyses of releases. */
+  analysis: () => "/analysis",
 };
 
 /** The `next` path after signing in: only a path inside the app, never another site. */
@@ -175,6 +234,7 @@ export const EVERY_PAGE: { readonly [P in Route["page"]]: (ids: PageIds) => stri
   "admin-outbox": () => paths.adminOutbox(),
   "admin-releases": () => paths.adminReleases(),
   "admin-frameworks": () => paths.adminFrameworks(),
+  analysis: () => paths.analysis(),
   "account-security": () => paths.accountSecurity(),
   "admin-security": () => paths.adminSecurity(),
   "admin-users": () => paths.adminUsers(),
@@ -187,10 +247,25 @@ export const EVERY_PAGE: { readonly [P in Route["page"]]: (ids: PageIds) => stri
   "recommendations-import": () => paths.recommendationsImport(),
   recommendation: (ids) => paths.recommendation(ids.recommendationId),
   results: () => paths.results(),
+  network: () => paths.network(),
+  // No organisation or group id among the page ids: an unknown one shows the not-found message.
+  "network-organisation": () => paths.networkOrganisation("00000000-0000-4000-8000-000000000000"),
+  "network-group": () => paths.networkGroup("00000000-0000-4000-8000-000000000000"),
+  "network-applications": () => paths.networkApplications(),
   "results-plan": (ids) => paths.resultsPlan(ids.planId),
   children: () => paths.children(),
   // No consultation id among the page ids: an unknown one shows the not-found message.
   "children-consultation": () => paths.childrenConsultation("00000000-0000-4000-8000-000000000000"),
+  "children-new": () => paths.childrenNew(),
+  "children-design": () => paths.childrenDesign("00000000-0000-4000-8000-000000000000"),
+  "children-moderation": () => paths.childrenModeration("00000000-0000-4000-8000-000000000000"),
   child: () => paths.child("NOCODE"),
+  "child-results": () => paths.childResults("NOCODE"),
+  "reporting-calendar": (ids) => paths.reportingCalendar({ country: ids.country }),
+  "reporting-reports": () => paths.reportingReports(),
+  // No report id among the page ids: an unknown one shows the not-found message.
+  "reporting-report": () => paths.reportingReport("00000000-0000-4000-8000-000000000000"),
+  budgets: () => paths.budgets(),
+  "budgets-country": (ids) => paths.budgetsCountry(ids.country),
   "not-found": () => "/no-such-page",
 };

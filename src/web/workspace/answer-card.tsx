@@ -1,9 +1,11 @@
 import { memo, useState } from "react";
 import type { Indicator } from "../../core/index.ts";
 import type { AnswerOut } from "../../server/api-schemas/assessments.ts";
+import { BudgetSourcePanel, LinkedInvestmentPanel } from "../budgets/linked-panel.tsx";
 import { useLanguage } from "../i18n/language.tsx";
 import { AnswerEditor, type OnEdit } from "./answer-editor.tsx";
 import type { AnswerContent, SaveState, ServerAnswer } from "./answer-saver.ts";
+import { ChildrenSaidPanel } from "./children-said-panel.tsx";
 import { HistoryPanel } from "./history-panel.tsx";
 import { AnswerReviewSlot } from "./review-slots.tsx";
 import { SaveBadge } from "./save-badge.tsx";
@@ -77,6 +79,21 @@ export const AnswerCard = memo(function AnswerCard(props: AnswerCardProps) {
           {evidenceNote && <p>{t("wsEvidenceHint", { description: evidenceNote })}</p>}
         </details>
       )}
+      <ChildrenSaidPanel indicatorCode={code} country={props.data.assessment.country.code} />
+      <BudgetSourcePanel
+        country={props.data.assessment.country.code}
+        indicator={indicator}
+        onUse={
+          lockReason
+            ? null
+            : (value, note) => onEdit({ value, justification: content.justification || note }, 0)
+        }
+      />
+      <LinkedInvestmentPanel
+        country={props.data.assessment.country.code}
+        indicator={code}
+        node={indicator.node}
+      />
       {/* ── Review panel (evidence, comments, review flag): filled in by src/web/review ── */}
       <div className="answer-card__review">
         <AnswerReviewSlot

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { articleClassifier, buildClassifier, learnWeights, targetClassifier } from "./index.ts";
+import {
+  ARTICLE_VOCABULARY,
+  articleClassifier,
+  buildClassifier,
+  learnWeights,
+  targetClassifier,
+  trainClassifier,
+} from "./index.ts";
 
 const top = (list: { id: string }[], n = 3) => list.slice(0, n).map((s) => s.id);
 
@@ -55,5 +62,34 @@ describe("curated classifier", () => {
     );
     const classifier = buildClassifier({ vocabulary: {}, learned });
     expect(classifier.suggest("more kafala placements")[0]!.id).toBe("20");
+  });
+
+  it("a trained classifier learns from labelled texts, keeps the vocabulary, and shows only what passes its threshold", () => {
+    const examples = Array.from({ length: 60 }, (_, i) => [
+      { text: `Increase kafala placements in region ${i}`, labels: ["20"] },
+      { text: `Build more schools in district ${i}`, labels: ["28"] },
+      { text: `Train teachers and build schools for girls in province ${i}`, labels: ["28", "2"] },
+    ]).flat();
+    const trained = trainClassifier({ vocabulary: ARTICLE_VOCABULARY, examples, seed: 3 });
+    expect(trained.threshold).toBeGreaterThan(0);
+    expect(trained.threshold).toBeLessThan(1);
+    expect(trained.suggest("more kafala placements")[0]!.id).toBe("20");
+    const girls = top(trained.suggest("schools for girls", { minScore: trained.threshold }));
+    expect(girls.sort()).toEqual(["2", "28"]);
+    // A label no example shows still comes from the curated vocabulary.
+    expect(top(trained.suggest("Prohibit corporal punishment of children"))).toContain("19");
+    for (const s of trained.suggest("kafala placements and schools")) expect(s.score).toBeLessThanOrEqual(1);
+    // Nothing is shown when nothing passes the threshold; the same examples give the same model.
+    expect(trained.suggest("Continue its efforts", { minScore: 0.99 })).toEqual([]);
+    const again = trainClassifier({ vocabulary: ARTICLE_VOCABULARY, examples, seed: 3 });
+    expect(again.suggest("schools for girls")).toEqual(trained.suggest("schools for girls"));
+    const themed = trainClassifier({
+      vocabulary: {},
+      examples,
+      themeLabels: { Trafficking: ["35", "34"] },
+    });
+    const withTheme = themed.suggest("Continue its efforts", { themes: ["Trafficking"], minScore: 0.9 });
+    expect(withTheme.map((s) => s.id).sort()).toEqual(["34", "35"]);
+    expect(withTheme[0]!.because).toEqual(["Trafficking"]);
   });
 });

@@ -30,7 +30,13 @@ export type LearnedWeights = Map<string, Map<string, number>>;
 export interface Classifier {
   suggest(
     text: string,
-    options?: { limit?: number; themes?: readonly string[]; exclude?: readonly string[] },
+    options?: {
+      limit?: number;
+      themes?: readonly string[];
+      exclude?: readonly string[];
+      /** Leave out suggestions scoring below this (0–1). */
+      minScore?: number;
+    },
   ): LabelSuggestion[];
 }
 
@@ -93,12 +99,13 @@ export function buildClassifier(input: {
       return [...raw.entries()]
         .filter(([label, e]) => e.score > 0 && !exclude.has(label))
         .sort((a, b) => b[1].score - a[1].score || compareLabels(a[0], b[0]))
-        .slice(0, options.limit ?? 5)
         .map(([id, e]) => ({
           id,
           score: Math.round((e.score / (e.score + 3)) * 1000) / 1000,
           because: [...e.because],
-        }));
+        }))
+        .filter((s) => s.score >= (options.minScore ?? 0))
+        .slice(0, options.limit ?? 5);
     },
   };
 }

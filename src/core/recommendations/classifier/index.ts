@@ -18,3 +18,4 @@ export const articleClassifier = buildClassifier({
 });
 /** SDG targets from the curated vocabulary and the recommendation's themes. */
 export const targetClassifier = buildClassifier({ vocabulary: TARGET_VOCABULARY, themeLabels: targetThemes });
+export * from "./trained.ts";

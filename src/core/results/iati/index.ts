@@ -1,1 +1,2 @@
+export * from "./problems.ts";
 export * from "./read-activities.ts";

@@ -24,9 +24,16 @@ describe("IATI results → a draft plan", () => {
   it("reads numbers as their measure needs them, and names every odd value with activity, indicator and period", () => {
     expect(readNumber("12.5", "number")).toBe(12.5);
     expect(readNumber("95%", "percentage")).toBe(95);
-    expect(readNumber("95%", "number")).toMatch(/not a number/);
-    expect(readNumber("2015:1004106", "number")).toMatch(/"2015:1004106" is not a number/);
-    expect(readNumber("140", "percentage")).toMatch(/between 0 and 100/);
+    expect(readNumber("95%", "number")).toMatchObject({ code: "notNumber", text: /not a number/ });
+    expect(readNumber("2015:1004106", "number")).toEqual({
+      code: "notNumber",
+      params: { found: "2015:1004106" },
+      text: '"2015:1004106" is not a number',
+    });
+    expect(readNumber("140", "percentage")).toMatchObject({
+      code: "percentageRange",
+      text: /between 0 and 100/,
+    });
     const draft = readIatiActivities(
       parse(
         activity(`<indicator measure="1"><title><narrative>Children</narrative></title>
@@ -35,10 +42,17 @@ describe("IATI results → a draft plan", () => {
         <target value="2015:1004106"/><actual value="12"/></period></indicator>`),
       ),
     );
-    expect(draft.problems).toEqual([
+    expect(draft.problems.map((p) => p.message)).toEqual([
       'activity "XM-1", indicator "Children", baseline: "Not available" is not a number',
       'activity "XM-1", indicator "Children", period 2015, target: "2015:1004106" is not a number',
     ]);
+    // The same with a code, its parameters and its place, for the web app to word in its languages.
+    expect(draft.problems[1]).toEqual({
+      code: "notNumber",
+      params: { found: "2015:1004106" },
+      at: { activity: "XM-1", indicator: "Children", period: "2015", value: "target" },
+      message: 'activity "XM-1", indicator "Children", period 2015, target: "2015:1004106" is not a number',
+    });
   });
 
   it("maps result types to levels, measures to types, ascending to direction, and periods to plan periods", () => {
@@ -77,11 +91,19 @@ describe("IATI results → a draft plan", () => {
         ),
       ),
     );
-    expect(draft.problems).toEqual([
+    expect(draft.problems.map((p) => p.message)).toEqual([
       'activity "XM-1", indicator "N", period 1: needs a period-start and a period-end date, start first (got "" and "")',
     ]);
+    expect(draft.problems[0]).toMatchObject({ code: "periodDates", at: { period: "1" } });
     expect(readIatiActivities(parse("<iati-activities><iati-activity/></iati-activities>")).problems).toEqual(
-      ["no activity of the file has results (1 activities read)"],
+      [
+        {
+          code: "noResults",
+          params: { activities: 1 },
+          at: {},
+          message: "no activity of the file has results (1 activities read)",
+        },
+      ],
     );
   });
 });

@@ -10,7 +10,16 @@
  * plan period with the target and the actual. A value that is not what its measure
  * needs (e.g. "2015:1004106" for a number) is a problem naming the activity, the
  * indicator and the period; any problem and nothing should be written.
+ *
+ * Each node and indicator carries the key it has in the file (`externalRef`): the
+ * activity's identifier, a result's or indicator's reference in the reporting
+ * organisation's vocabulary (99, which Childmark's export writes with the plan's codes)
+ * or else its position — so a file imported again into the same plan is merged, not
+ * added twice. Values broken down by `<dimension name value>` become the breakdown of
+ * the value by categories (the dimension's name) and their values, as data.
  */
+
+import { type IatiProblem, type IatiWhere, iatiProblem } from "./problems.ts";
 
 export interface XmlElement {
   "@"?: Record<string, string>;
@@ -20,14 +29,22 @@ export interface XmlElement {
 
 export type LocalText = Record<string, string>;
 
+export type Breakdown = Record<string, Record<string, number>>;
+
 export interface IatiValue {
   value: number | null;
   narrative: string | null;
   comment: string | null;
+  /** Category key → value key → number, from the values with dimensions. */
+  breakdown: Breakdown | null;
 }
 
 export interface IatiIndicator {
   code: string;
+  /** Its key in the file, to merge a re-import. */
+  externalRef: string;
+  /** Keys of the categories its values are broken down by. */
+  disaggregations: string[];
   title: LocalText;
   type: "number" | "percentage" | "narrative";
   direction: "increase" | "decrease";
@@ -39,6 +56,8 @@ export interface IatiIndicator {
 
 export interface IatiNode {
   code: string;
+  /** Its key in the file, to merge a re-import. */
+  externalRef: string;
   level: string;
   title: LocalText;
   description: LocalText | null;
@@ -55,15 +74,23 @@ export interface IatiPeriod {
   endsOn: string;
 }
 
+export interface IatiCategory {
+  key: string;
+  name: LocalText;
+  values: { key: string; name: LocalText }[];
+}
+
 export interface IatiDraft {
   title: LocalText;
   /** Levels used, highest first. */
   levels: { key: string; name: LocalText }[];
   periods: IatiPeriod[];
+  /** Categories of the dimensions met, with their values. */
+  categories: IatiCategory[];
   nodes: IatiNode[];
   activities: number;
   /** Odd values: any of them and the file is refused. */
-  problems: string[];
+  problems: IatiProblem[];
   /** What is read but not kept (e.g. dimensions), stated so nobody is surprised. */
   notes: string[];
 }
@@ -100,6 +127,29 @@ export function localText(el: XmlElement | XmlElement[] | undefined, defaultLang
   return Object.keys(out).length ? out : null;
 }
 
+/** A dimension's name or value as a key of the plan's categories: "Female" → "female". */
+export function dimensionKey(raw: string): string {
+  return (
+    raw
+      .trim()
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/[^a-z0-9_.-]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 40) || "x"
+  );
+}
+
+/** A code given in the reporting organisation's own vocabulary (99), usable as a plan code. */
+function ownCode(el: XmlElement): string | null {
+  const code = attr(
+    list(el, "reference").find((r) => attr(r, "vocabulary") === "99"),
+    "code",
+  );
+  return /^[A-Za-z0-9_.-]{1,40}$/.test(code) ? code : null;
+}
+
 const firstText = (t: LocalText | null) => (t ? (t.en ?? Object.values(t)[0] ?? "") : "");
 const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s));
 
@@ -114,25 +164,37 @@ export function periodOf(startsOn: string, endsOn: string): IatiPeriod {
   return { key: `${startsOn}_${endsOn}`, label: `${startsOn} – ${endsOn}`, startsOn, endsOn };
 }
 
-/** A number as a measure needs it; null with a reason otherwise. */
-export function readNumber(raw: string, type: "number" | "percentage"): number | string {
+/** Why a value is not the number its measure needs: a code, its parameters and the English. */
+export interface NumberProblem {
+  code: "notNumber" | "notPercentage" | "notFinite" | "percentageRange";
+  params: { found: string };
+  text: string;
+}
+
+/** A number as a measure needs it; the reason otherwise. */
+export function readNumber(raw: string, type: "number" | "percentage"): number | NumberProblem {
   const text = raw.trim();
   const plain = type === "percentage" ? text.replace(/\s*%$/, "") : text;
+  const params = { found: raw };
   if (!/^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(plain))
-    return `"${raw}" is not a number${type === "percentage" ? " (a percentage such as 95 or 95%)" : ""}`;
+    return type === "percentage"
+      ? { code: "notPercentage", params, text: `"${raw}" is not a number (a percentage such as 95 or 95%)` }
+      : { code: "notNumber", params, text: `"${raw}" is not a number` };
   const value = Number(plain);
-  if (!Number.isFinite(value)) return `"${raw}" is not a finite number`;
-  if (type === "percentage" && (value < 0 || value > 100)) return `"${raw}" is not between 0 and 100`;
+  if (!Number.isFinite(value)) return { code: "notFinite", params, text: `"${raw}" is not a finite number` };
+  if (type === "percentage" && (value < 0 || value > 100))
+    return { code: "percentageRange", params, text: `"${raw}" is not between 0 and 100` };
   return value;
 }
 
 /** Reads every activity of a parsed `<iati-activities>` document. */
 export function readIatiActivities(root: XmlElement): IatiDraft {
-  const problems: string[] = [];
+  const problems: IatiProblem[] = [];
   const notes = new Set<string>();
   const periods = new Map<string, IatiPeriod>();
   const nodes: IatiNode[] = [];
   const levels = new Set<string>();
+  const categories = new Map<string, IatiCategory>();
   const activities = list(root, "iati-activity");
   let firstTitle: LocalText | null = null;
   let withResults = 0;
@@ -156,6 +218,7 @@ export function readIatiActivities(root: XmlElement): IatiDraft {
         .find((d, i) => isDate(d) && types.includes(attr(dates[i], "type"))) ?? null;
     nodes.push({
       code: activityCode,
+      externalRef: identifier,
       level: "activity",
       title,
       description: activityDescription(activity, title, lang),
@@ -166,12 +229,13 @@ export function readIatiActivities(root: XmlElement): IatiDraft {
     });
 
     results.forEach((result, r) => {
-      const resultCode = `${activityCode}.R${r + 1}`;
+      const resultCode = ownCode(result) ?? `${activityCode}.R${r + 1}`;
       const level = RESULT_TYPE_LEVEL[attr(result, "type")] ?? "result";
       levels.add(level);
       const resultTitle = localText(first(result, "title"), lang);
       const node: IatiNode = {
         code: resultCode,
+        externalRef: ownCode(result) ?? `${identifier}#R${r + 1}`,
         level,
         title: resultTitle ?? { [lang]: `Result ${r + 1}` },
         description: localText(first(result, "description"), lang),
@@ -182,33 +246,69 @@ export function readIatiActivities(root: XmlElement): IatiDraft {
       };
       nodes.push(node);
       list(result, "indicator").forEach((indicator, i) => {
-        const read = readIndicator(
-          indicator,
-          `${resultCode}.I${i + 1}`,
+        const read = readIndicator(indicator, {
+          code: ownCode(indicator) ?? `${resultCode}.I${i + 1}`,
+          externalRef: ownCode(indicator) ?? `${identifier}#R${r + 1}.I${i + 1}`,
           lang,
           where,
+          activity: identifier,
           periods,
+          categories,
           problems,
           notes,
-        );
+        });
         if (read) node.indicators.push(read);
       });
     });
   }
 
   if (!withResults)
-    problems.push(`no activity of the file has results (${activities.length} activities read)`);
+    problems.push(
+      iatiProblem(
+        "",
+        {},
+        "noResults",
+        { activities: activities.length },
+        `no activity of the file has results (${activities.length} activities read)`,
+      ),
+    );
+  dropSingleValueCategories(categories, nodes, notes);
   return {
     title: withResults === 1 && firstTitle ? firstTitle : { en: `IATI activities (${withResults})` },
     levels: LEVEL_ORDER.filter((l) => levels.has(l)).map((key) => ({ key, name: LEVELS[key]! })),
     periods: [...periods.values()].sort(
       (a, b) => a.startsOn.localeCompare(b.startsOn) || a.endsOn.localeCompare(b.endsOn),
     ),
+    categories: [...categories.values()],
     nodes,
     activities: withResults,
     problems,
     notes: [...notes],
   };
+}
+
+/**
+ * A dimension met with one value only (e.g. every actual "sex: female") does not break
+ * anything down: its category is dropped and the value stands as the total.
+ */
+function dropSingleValueCategories(
+  categories: Map<string, IatiCategory>,
+  nodes: IatiNode[],
+  notes: Set<string>,
+): void {
+  const single = [...categories.values()].filter((c) => c.values.length < 2).map((c) => c.key);
+  if (!single.length) return;
+  notes.add(`a dimension with a single value is not a breakdown: ${single.join(", ")} not kept`);
+  for (const key of single) categories.delete(key);
+  for (const indicator of nodes.flatMap((n) => n.indicators)) {
+    indicator.disaggregations = indicator.disaggregations.filter((k) => !single.includes(k));
+    for (const pair of Object.values(indicator.values))
+      for (const v of [pair.target, pair.actual]) {
+        if (!v?.breakdown) continue;
+        for (const key of single) delete v.breakdown[key];
+        if (!Object.keys(v.breakdown).length) v.breakdown = null;
+      }
+  }
 }
 
 /** The general description (type 1 or none); one that only repeats the title is not kept. */
@@ -226,46 +326,69 @@ const MEASURES: Record<string, IatiIndicator["type"]> = {
   "5": "narrative",
 };
 
-function readIndicator(
-  indicator: XmlElement,
-  code: string,
-  lang: string,
-  where: string,
-  periods: Map<string, IatiPeriod>,
-  problems: string[],
-  notes: Set<string>,
-): IatiIndicator | null {
+interface ReadContext {
+  code: string;
+  externalRef: string;
+  lang: string;
+  where: string;
+  /** The activity's identifier. */
+  activity: string;
+  periods: Map<string, IatiPeriod>;
+  categories: Map<string, IatiCategory>;
+  problems: IatiProblem[];
+  notes: Set<string>;
+}
+
+function readIndicator(indicator: XmlElement, context: ReadContext): IatiIndicator | null {
+  const { code, lang, where, periods, categories, problems, notes } = context;
+  const used = new Set<string>();
   const title = localText(first(indicator, "title"), lang);
   const name = title ? `indicator "${firstText(title).slice(0, 80)}"` : `indicator ${code}`;
   const at = `${where}, ${name}`;
-  if (!title) problems.push(`${at}: the indicator has no title`);
+  const atIndicator: IatiWhere = {
+    activity: context.activity,
+    indicator: title ? firstText(title).slice(0, 80) : code,
+  };
+  const fail = (
+    place: string,
+    where: IatiWhere,
+    problem: string,
+    params: Record<string, string | number>,
+    text: string,
+  ) => problems.push(iatiProblem(place, { ...atIndicator, ...where }, problem, params, text));
+  if (!title) fail(at, {}, "noTitle", {}, "the indicator has no title");
   const measure = attr(indicator, "measure");
   if (!measure) notes.add('an indicator without measure is read as a number (measure 1, "unit")');
   const type = MEASURES[measure || "1"];
   if (!type) {
-    problems.push(
-      `${at}: measure "${measure}" is not an IATI indicator measure (1 unit, 2 percentage, 3 nominal, 4 ordinal, 5 qualitative)`,
+    fail(
+      at,
+      {},
+      "measureUnknown",
+      { measure },
+      `measure "${measure}" is not an IATI indicator measure (1 unit, 2 percentage, 3 nominal, 4 ordinal, 5 qualitative)`,
     );
   }
   const ascending = attr(indicator, "ascending");
   const direction = ascending === "0" || ascending === "false" ? "decrease" : "increase";
   const kind = type ?? "number";
 
-  const readValue = (el: XmlElement | undefined, what: string): IatiValue | null => {
+  const readValue = (el: XmlElement | undefined, what: string, where: IatiWhere): IatiValue | null => {
     if (!el) return null;
     const raw = attr(el, "value");
     const comment = firstText(localText(first(el, "comment"), lang)) || null;
     if (kind === "narrative") {
       const narrative = raw || comment;
-      return narrative ? { value: null, narrative, comment: raw ? comment : null } : null;
+      return narrative ? { value: null, narrative, comment: raw ? comment : null, breakdown: null } : null;
     }
-    if (!raw) return comment ? { value: null, narrative: null, comment } : null;
-    const read = type ? readNumber(raw, kind) : raw;
-    if (typeof read === "string") {
-      if (type) problems.push(`${what}: ${read}`);
+    if (!raw) return comment ? { value: null, narrative: null, comment, breakdown: null } : null;
+    if (!type) return null;
+    const read = readNumber(raw, kind);
+    if (typeof read !== "number") {
+      fail(what, where, read.code, read.params, read.text);
       return null;
     }
-    return { value: read, narrative: null, comment };
+    return { value: read, narrative: null, comment, breakdown: null };
   };
 
   const baseline = list(indicator, "baseline");
@@ -276,8 +399,9 @@ function readIndicator(
   let baselineDate: string | null = null;
   if (isDate(isoDate)) baselineDate = isoDate;
   else if (/^\d{4}$/.test(year)) baselineDate = `${year}-01-01`;
-  else if (baselineEl && year) problems.push(`${at}, baseline: year "${year}" is not a year`);
-  const baselineValue = readValue(baselineEl, `${at}, baseline`);
+  else if (baselineEl && year)
+    fail(`${at}, baseline`, { value: "baseline" }, "baselineYear", { year }, `year "${year}" is not a year`);
+  const baselineValue = readValue(baselineEl, `${at}, baseline`, { value: "baseline" });
   if (baselineValue?.narrative && kind === "narrative")
     notes.add("the baseline of a qualitative indicator is text: it is not kept");
 
@@ -286,32 +410,84 @@ function readIndicator(
     const start = attr(first(period, "period-start"), "iso-date");
     const end = attr(first(period, "period-end"), "iso-date");
     if (!isDate(start) || !isDate(end) || start > end) {
-      problems.push(
-        `${at}, period ${p + 1}: needs a period-start and a period-end date, start first (got "${start}" and "${end}")`,
+      fail(
+        `${at}, period ${p + 1}`,
+        { period: String(p + 1) },
+        "periodDates",
+        { start, end },
+        `needs a period-start and a period-end date, start first (got "${start}" and "${end}")`,
       );
       return;
     }
     const info = periodOf(start, end);
     periods.set(info.key, info);
     const here = `${at}, period ${info.label}`;
+    const atPeriod: IatiWhere = { period: info.label };
     if (values[info.key]) {
-      problems.push(`${here}: the indicator has this period twice`);
+      fail(here, atPeriod, "periodTwice", {}, "the indicator has this period twice");
       return;
     }
     const pick = (tag: "target" | "actual") => {
       const all = list(period, tag);
-      const withDimension = all.filter((v) => list(v, "dimension").some((d) => attr(d, "name")));
-      if (withDimension.length) notes.add("values broken down by dimension are not imported");
-      // One value with dimensions is that value; among several, the one without is the total.
-      const plain = all.length === 1 ? all : all.filter((v) => !withDimension.includes(v));
-      if (plain.length > 1) problems.push(`${here}: ${plain.length} ${tag}s without dimension; give one`);
-      return readValue(plain[0], `${here}, ${tag}`);
+      const dimensionsOf = (v: XmlElement) =>
+        list(v, "dimension").filter((d) => attr(d, "name") && attr(d, "value"));
+      const withDimension = all.filter((v) => dimensionsOf(v).length);
+      const plain = all.filter((v) => !withDimension.includes(v));
+      const atValue: IatiWhere = { ...atPeriod, value: tag };
+      if (plain.length > 1)
+        fail(
+          here,
+          atValue,
+          "manyValues",
+          { count: plain.length },
+          `${plain.length} ${tag}s without dimension; give one`,
+        );
+      const total = readValue(plain[0], `${here}, ${tag}`, atValue);
+      if (!withDimension.length || kind === "narrative") {
+        if (withDimension.length) notes.add("dimensions of qualitative values are not kept");
+        return total ?? readValue(withDimension[0], `${here}, ${tag}`, atValue);
+      }
+      // Each value with dimensions adds to its category values; crossed dimensions (sex and
+      // age on one value) add to both, which is the breakdown by each when the table is whole.
+      const breakdown: Breakdown = {};
+      for (const v of withDimension) {
+        const by = dimensionsOf(v)
+          .map((d) => attr(d, "name"))
+          .join(", ");
+        const n = readValue(v, `${here}, ${tag} by ${by}`, { ...atValue, by });
+        if (n?.value === null || n?.value === undefined) continue;
+        for (const d of dimensionsOf(v)) {
+          const name = attr(d, "name");
+          const category = dimensionKey(name);
+          const value = dimensionKey(attr(d, "value"));
+          const known = categories.get(category) ?? { key: category, name: { [lang]: name }, values: [] };
+          categories.set(category, known);
+          if (!known.values.some((x) => x.key === value))
+            known.values.push({ key: value, name: { [lang]: attr(d, "value") } });
+          used.add(category);
+          breakdown[category] = {
+            ...breakdown[category],
+            [value]: (breakdown[category]?.[value] ?? 0) + n.value,
+          };
+        }
+      }
+      if (!Object.keys(breakdown).length) return total;
+      // Without a total, the total is what one category adds up to.
+      const sum = Object.values(Object.values(breakdown)[0]!).reduce((a, b) => a + b, 0);
+      return {
+        value: total?.value ?? sum,
+        narrative: null,
+        comment: total?.comment ?? null,
+        breakdown,
+      };
     };
     values[info.key] = { target: pick("target"), actual: pick("actual") };
   });
 
   return {
     code,
+    externalRef: context.externalRef,
+    disaggregations: [...used],
     title: title ?? { [lang]: code },
     type: kind,
     direction,

@@ -1,3 +1,9 @@
+import {
+  budgetSource,
+  crosswalkChange,
+  imputationPolicy,
+  normalisationMethod,
+} from "../../../core/framework/model.ts";
 import type { Framework, LocalText } from "../../../core/index.ts";
 
 /**
@@ -12,6 +18,8 @@ export const SHEETS = {
   choices: "choices",
   classifications: "classifications",
   bands: "bands",
+  groups: "groups",
+  crosswalk: "crosswalk",
 } as const;
 
 /**
@@ -20,7 +28,20 @@ export const SHEETS = {
  */
 export const COLUMNS = {
   nodes: {
-    fixed: ["code", "parent", "weight", "aggregation", "missing", "minCoverage"],
+    fixed: [
+      "code",
+      "parent",
+      "weight",
+      "aggregation",
+      "missing",
+      "minCoverage",
+      "normalisation",
+      "goalpostMin",
+      "goalpostMax",
+      "imputation",
+      "reference",
+      "thresholds",
+    ],
     texts: ["label", "description"],
   },
   indicators: {
@@ -38,6 +59,9 @@ export const COLUMNS = {
       "yes",
       "partially",
       "no",
+      "source_figure",
+      "source_sector",
+      "source_basis",
       "evidence_required",
     ],
     texts: ["text", "guidance", "evidence"],
@@ -45,6 +69,8 @@ export const COLUMNS = {
   choices: { fixed: ["indicator", "code", "score"], texts: ["label"] },
   classifications: { fixed: ["classification", "value"], texts: ["label"] },
   bands: { fixed: ["code", "min", "max", "color"], texts: ["label"] },
+  groups: { fixed: ["code", "members"], texts: ["label"] },
+  crosswalk: { fixed: ["fromVersion", "from", "to", "change"], texts: ["note"] },
 } as const satisfies Record<string, { fixed: readonly string[]; texts: readonly string[] }>;
 
 /** Prefix of the indicator columns linking to classification values. */
@@ -56,9 +82,17 @@ export const LIST_SEPARATOR = ";";
 export const DROPDOWNS: Record<string, readonly string[]> = {
   type: ["checklist", "number", "percentage", "scale"],
   direction: ["higher", "lower"],
-  aggregation: ["arithmetic", "geometric"],
+  aggregation: ["arithmetic", "geometric", "harmonic", "median", "minimum"],
   missing: ["reweight", "zero"],
+  normalisation: normalisationMethod.options,
+  imputation: imputationPolicy.options,
+  change: crosswalkChange.options,
+  source_figure: budgetSource.shape.figure.options,
+  source_basis: budgetSource.shape.basis.unwrap().options,
 };
+
+/** Separator of a band's lower bound and its score in a `thresholds` cell: `0: 0; 25: 0.5; 75: 1`. */
+export const THRESHOLD_SEPARATOR = ":";
 
 /** Column name of a translated field: `text::fr`. */
 export function textColumn(field: string, language: string): string {
@@ -94,6 +128,8 @@ export function collectLanguages(fw: Framework): string[] {
     if (ind.type === "scale") for (const c of ind.scoring.choices) add(c.label);
   }
   for (const b of fw.bands) add(b.label);
+  for (const g of fw.groups ?? []) add(g.label);
+  for (const walk of fw.crosswalks ?? []) for (const entry of walk.entries) add(entry.note);
   for (const c of fw.classifications) {
     add(c.label);
     for (const v of c.values) add(v.label);

@@ -6,6 +6,7 @@ import { checkHeaders, dropUndefined, RowReader } from "./read-rows.ts";
 
 const NUMERIC = ["min", "max", "direction", "log", "cap"] as const;
 const CHECKLIST = ["yes", "partially", "no"] as const;
+const SOURCE = ["source_figure", "source_sector", "source_basis"] as const;
 
 /**
  * Reads the `indicators` sheet (one row per indicator, scoring rules in
@@ -40,6 +41,7 @@ export function readIndicators(
           ? undefined
           : dropUndefined({ required, description: evidenceDescription }),
       scoring: readScoring(r, type),
+      source: type === "number" || type === "percentage" ? readSource(r) : undefined,
     });
   });
   if (choices) attachChoices(choices, indicators, issues, locator);
@@ -48,7 +50,7 @@ export function readIndicators(
 
 function readScoring(r: RowReader, type: string | undefined): Record<string, unknown> | undefined {
   if (type === "checklist") {
-    r.rejectFilled([...NUMERIC, "unit"], "is not used by checklist indicators");
+    r.rejectFilled([...NUMERIC, ...SOURCE, "unit"], "is not used by checklist indicators");
     const scoring = dropUndefined({ yes: r.num("yes"), partially: r.num("partially"), no: r.num("no") });
     return Object.keys(scoring).length ? scoring : undefined;
   }
@@ -66,12 +68,27 @@ function readScoring(r: RowReader, type: string | undefined): Record<string, unk
   }
   if (type === "scale") {
     r.rejectFilled(
-      [...NUMERIC, ...CHECKLIST, "unit"],
+      [...NUMERIC, ...CHECKLIST, ...SOURCE, "unit"],
       "is not used by scale indicators (their choices are on the choices sheet)",
     );
     return { choices: [] };
   }
   return undefined;
+}
+
+/** A value taken from budget data: `source_figure` names it; sector and basis only with a figure. */
+function readSource(r: RowReader): Record<string, unknown> | undefined {
+  const figure = r.text("source_figure");
+  if (figure === undefined) {
+    r.rejectFilled(["source_sector", "source_basis"], "needs a source_figure");
+    return undefined;
+  }
+  return dropUndefined({
+    kind: "budget",
+    figure,
+    sector: r.text("source_sector"),
+    basis: r.text("source_basis"),
+  });
 }
 
 function readLinks(r: RowReader, headers: Iterable<string>): Record<string, string[]> | undefined {

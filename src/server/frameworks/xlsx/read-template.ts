@@ -1,7 +1,7 @@
 import type ExcelJS from "exceljs";
 import { FRAMEWORK_FORMAT, type FrameworkIssue, type LocalText } from "../../../core/index.ts";
 import { cellText, readSheetTable, type SheetTable } from "./cells.ts";
-import { COLUMNS, SHEETS, splitTextColumn } from "./layout.ts";
+import { COLUMNS, LIST_SEPARATOR, SHEETS, splitTextColumn, THRESHOLD_SEPARATOR } from "./layout.ts";
 import { IssueLocator } from "./locate-issues.ts";
 import { readIndicators } from "./read-indicators.ts";
 import { checkHeaders, dropUndefined, RowReader } from "./read-rows.ts";
@@ -51,6 +51,8 @@ export function readTemplate(wb: ExcelJS.Workbook): TemplateRead {
     [["indicators"], SHEETS.indicators],
     [["bands"], SHEETS.bands],
     [["classifications"], SHEETS.classifications],
+    [["groups"], SHEETS.groups],
+    [["crosswalks"], SHEETS.crosswalk],
   ] as const) {
     locator.remember(key, { sheet, row: 1 });
   }
@@ -69,6 +71,11 @@ export function readTemplate(wb: ExcelJS.Workbook): TemplateRead {
   if (bands) input.bands = readBands(bands, issues, locator);
   const classifications = table(SHEETS.classifications, false);
   if (classifications) input.classifications = readClassifications(classifications, issues, locator);
+  // Both optional: an older workbook without the sheets, or with empty ones, has neither.
+  const groups = table(SHEETS.groups, false);
+  if (groups?.rows.length) input.groups = readGroups(groups, issues, locator);
+  const crosswalk = table(SHEETS.crosswalk, false);
+  if (crosswalk?.rows.length) input.crosswalks = readCrosswalk(crosswalk, issues, locator);
   return { input, issues, locator };
 }
 
@@ -135,8 +142,99 @@ function readNodes(t: SheetTable, issues: FrameworkIssue[], locator: IssueLocato
       aggregation: r.text("aggregation"),
       missing: r.text("missing"),
       minCoverage: r.num("minCoverage"),
+      normalisation: r.text("normalisation"),
+      goalposts: nodeGoalposts(r),
+      imputation: r.text("imputation"),
+      reference: nodeReference(r),
+      thresholds: nodeThresholds(r),
     });
   });
+}
+
+/** A distance's reference: a number (a target) or a country code. */
+function nodeReference(r: RowReader) {
+  const text = r.text("reference");
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  return Number.isFinite(n) ? n : text;
+}
+
+/** A banding's thresholds from `from: score` pairs separated by `;`; a located issue for a pair that is not two numbers. */
+function nodeThresholds(r: RowReader) {
+  const text = r.text("thresholds");
+  if (text === undefined) return undefined;
+  const list: { from: number; score: number }[] = [];
+  for (const pair of text
+    .split(LIST_SEPARATOR)
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const [from, score, ...rest] = pair.split(THRESHOLD_SEPARATOR).map((p) => p.trim());
+    const f = Number(from);
+    const sc = Number(score);
+    if (
+      rest.length ||
+      from === "" ||
+      score === undefined ||
+      score === "" ||
+      !Number.isFinite(f) ||
+      !Number.isFinite(sc)
+    ) {
+      r.fail("thresholds", `thresholds must be 'from: score' pairs separated by ';' (found "${pair}")`);
+      return undefined;
+    }
+    list.push({ from: f, score: sc });
+  }
+  return list;
+}
+
+function readGroups(t: SheetTable, issues: FrameworkIssue[], locator: IssueLocator) {
+  checkHeaders(t, COLUMNS.groups, issues);
+  return t.rows.map((row, i) => {
+    const r = new RowReader(t, row, issues, ["groups", i]);
+    locator.remember(["groups", i], { sheet: t.sheet, row: r.rowNumber });
+    return dropUndefined({
+      code: r.text("code"),
+      label: r.localText("label"),
+      members: (r.text("members") ?? "")
+        .split(/[;,]/)
+        .map((m) => m.trim())
+        .filter(Boolean),
+    });
+  });
+}
+
+/** Reads the crosswalk sheet: one row per entry, grouped into one crosswalk per earlier version (first-seen order). */
+function readCrosswalk(t: SheetTable, issues: FrameworkIssue[], locator: IssueLocator) {
+  checkHeaders(t, COLUMNS.crosswalk, issues);
+  const walks: { fromVersion: string; entries: Record<string, unknown>[] }[] = [];
+  for (const row of t.rows) {
+    const r = new RowReader(t, row, issues, ["crosswalks"]);
+    const fromVersion = r.rawText("fromVersion") ?? "";
+    let k = walks.findIndex((w) => w.fromVersion === fromVersion);
+    if (k < 0) {
+      k = walks.length;
+      walks.push({ fromVersion, entries: [] });
+      locator.remember(["crosswalks", k], { sheet: t.sheet, row: r.rowNumber });
+    }
+    const walk = walks[k]!;
+    locator.remember(["crosswalks", k, "entries", walk.entries.length], { sheet: t.sheet, row: r.rowNumber });
+    walk.entries.push(
+      dropUndefined({
+        from: r.text("from"),
+        to: r.text("to") ?? null,
+        change: r.text("change"),
+        note: r.localText("note"),
+      }),
+    );
+  }
+  return walks;
+}
+
+/** A node's goalposts: both columns or neither (the schema then names what is missing). */
+function nodeGoalposts(r: RowReader) {
+  const min = r.goalpost("goalpostMin");
+  const max = r.goalpost("goalpostMax");
+  return min === undefined && max === undefined ? undefined : { min, max };
 }
 
 function readBands(t: SheetTable, issues: FrameworkIssue[], locator: IssueLocator) {

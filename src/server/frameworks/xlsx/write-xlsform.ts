@@ -18,7 +18,7 @@ export function xlsFormName(code: string): string {
 }
 
 /** `English (en)`: the column language ODK shows, with the code that readers map back. */
-function languageColumn(lang: string): string {
+export function languageColumn(lang: string): string {
   const name = new Intl.DisplayNames(["en"], { type: "language", fallback: "code" }).of(lang) ?? lang;
   return `${name} (${lang})`;
 }
@@ -117,6 +117,23 @@ export async function writeFrameworkXlsForm(fw: Framework): Promise<Buffer> {
     for (const section of children.get(root.code) ?? []) addNode(section);
   }
 
+  return writeXlsFormBook(survey, choices, {
+    form_title: fw.title[fw.defaultLanguage] ?? fw.code,
+    form_id: xlsFormName(fw.code),
+    version: fw.version,
+    default_language: languageColumn(fw.defaultLanguage),
+  });
+}
+
+/**
+ * An XLSForm workbook from its rows: survey and choices (columns in order of first use, `type,
+ * name` and `list_name, name` first) and one settings row; XLSX bytes, text cells neutralised.
+ */
+export async function writeXlsFormBook(
+  survey: Record<string, string>[],
+  choices: Record<string, string>[],
+  settings: Record<string, string>,
+): Promise<Buffer> {
   const book = new (await loadExcelJs()).Workbook();
   const sheet = (name: string, rows: Record<string, string>[], first: string[]) => {
     const headers = [...new Set([...first, ...rows.flatMap((r) => Object.keys(r))])];
@@ -127,17 +144,6 @@ export async function writeFrameworkXlsForm(fw: Framework): Promise<Buffer> {
   };
   sheet("survey", survey, ["type", "name"]);
   sheet("choices", choices, ["list_name", "name"]);
-  sheet(
-    "settings",
-    [
-      {
-        form_title: fw.title[fw.defaultLanguage] ?? fw.code,
-        form_id: xlsFormName(fw.code),
-        version: fw.version,
-        default_language: languageColumn(fw.defaultLanguage),
-      },
-    ],
-    ["form_title", "form_id", "version", "default_language"],
-  );
+  sheet("settings", [settings], Object.keys(settings));
   return writeWorkbook(book);
 }

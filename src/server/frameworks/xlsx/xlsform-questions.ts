@@ -16,6 +16,22 @@ export function isChecklistList(codes: string[]): boolean {
   );
 }
 
+/** XLSForm metadata types: facts about the device, the person collecting or the time, never answers. */
+export const FORM_METADATA: ReadonlySet<string> = new Set([
+  "start",
+  "end",
+  "today",
+  "deviceid",
+  "subscriberid",
+  "simserial",
+  "phonenumber",
+  "username",
+  "email",
+  "audit",
+  "start-geopoint",
+  "uri:deviceid",
+]);
+
 /** Why each XLSForm question type that does not become an indicator is left out. */
 export function whyNotScored(type: string): string {
   const base = type.split(/\s+/)[0] ?? type;
@@ -24,23 +40,7 @@ export function whyNotScored(type: string): string {
   if (base === "select_multiple")
     return "several choices per answer cannot be scored as one indicator; split it into yes/no questions";
   if (base === "calculate") return "calculations are not run; compute the value and import it as a number";
-  if (
-    [
-      "start",
-      "end",
-      "today",
-      "deviceid",
-      "subscriberid",
-      "simserial",
-      "phonenumber",
-      "username",
-      "email",
-      "audit",
-      "start-geopoint",
-      "uri:deviceid",
-    ].includes(base)
-  )
-    return "form metadata, not an answer";
+  if (FORM_METADATA.has(base)) return "form metadata, not an answer";
   if (["image", "audio", "video", "file", "background-audio"].includes(base)) return "media cannot be scored";
   if (["date", "time", "datetime"].includes(base)) return "dates and times cannot be scored";
   if (["geopoint", "geotrace", "geoshape"].includes(base)) return "locations cannot be scored";

@@ -10,7 +10,7 @@ export async function addEvaluationRecommendation(
   db: Db,
   planId: string,
   evaluationId: string,
-  body: { text: string; dueOn: string | null },
+  body: { text: Record<string, string>; dueOn: string | null },
   actorId: string | null,
 ): Promise<string> {
   await loadPlanEvaluation(db, planId, evaluationId);

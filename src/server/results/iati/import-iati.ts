@@ -1,4 +1,9 @@
-import { type IatiDraft, readIatiActivities } from "../../../core/results/iati/index.ts";
+import {
+  type IatiDraft,
+  type IatiProblem,
+  iatiProblem,
+  readIatiActivities,
+} from "../../../core/results/iati/index.ts";
 import { indicatorBody, nodeBody, planBody } from "../../api-schemas/results.ts";
 import { type AuditActor, recordAudit } from "../../audit/record-audit.ts";
 import type { Db } from "../../db/connect.ts";
@@ -7,7 +12,7 @@ import { type LoadedOrganisation, loadPlan } from "../load-plan.ts";
 import { addIndicator } from "../save-indicator.ts";
 import { addNode } from "../save-node.ts";
 import { createPlan } from "../save-plan.ts";
-import { saveValue } from "../save-value.ts";
+import { saveValue, valueProblem } from "../save-value.ts";
 import { readIatiFile } from "./parse-xml.ts";
 
 export interface IatiPreview {
@@ -19,7 +24,7 @@ export interface IatiPreview {
   nodes: number;
   indicators: number;
   values: number;
-  problems: string[];
+  problems: IatiProblem[];
   notes: string[];
 }
 
@@ -41,16 +46,60 @@ export async function previewIati(bytes: Buffer, fileName: string, organisationI
     title: draft.title,
     levels: draft.levels,
     periods: draft.periods,
-    disaggregations: [],
+    disaggregations: draft.categories,
   });
-  if (!plan.success) problems.push(`plan: ${issues(plan.error)}`);
+  if (!plan.success)
+    problems.push(iatiProblem("plan", {}, "invalid", { detail: issues(plan.error) }, issues(plan.error)));
+  // Breakdowns from dimensions must add up to their totals, as the versioned save checks.
+  for (const indicator of draft.nodes.flatMap((n) => n.indicators))
+    for (const [period, pair] of Object.entries(indicator.values))
+      for (const kind of ["target", "actual"] as const) {
+        const v = pair[kind];
+        const problem =
+          v &&
+          valueProblem(
+            { ...indicator, scaleMin: null, scaleMax: null },
+            { ...v, evidence: null },
+            {
+              disaggregations: draft.categories,
+            },
+          );
+        if (problem)
+          problems.push(
+            iatiProblem(
+              `indicator ${indicator.code}, period ${period}, ${kind}`,
+              { indicator: indicator.code, period, value: kind },
+              problem.code,
+              problem.params,
+              [problem.message, ...problem.details].join("; "),
+            ),
+          );
+      }
   const zero = "00000000-0000-4000-8000-000000000000";
   for (const node of draft.nodes) {
     const n = nodeBody.safeParse({ ...node, parentId: node.parentCode ? zero : null });
-    if (!n.success) problems.push(`node ${node.code} "${Object.values(node.title)[0]}": ${issues(n.error)}`);
+    if (!n.success)
+      problems.push(
+        iatiProblem(
+          `node ${node.code} "${Object.values(node.title)[0]}"`,
+          { node: node.code },
+          "invalid",
+          { detail: issues(n.error) },
+          issues(n.error),
+        ),
+      );
     for (const indicator of node.indicators) {
       const i = indicatorBody.safeParse({ ...indicator, nodeId: zero });
-      if (!i.success) problems.push(`indicator ${indicator.code}: ${issues(i.error)}`);
+      if (!i.success)
+        problems.push(
+          iatiProblem(
+            `indicator ${indicator.code}`,
+            { indicator: indicator.code },
+            "invalid",
+            { detail: issues(i.error) },
+            issues(i.error),
+          ),
+        );
     }
   }
   const indicators = draft.nodes.flatMap((n) => n.indicators);
@@ -69,13 +118,20 @@ export async function previewIati(bytes: Buffer, fileName: string, organisationI
         Object.values(i.values).filter((v) => v.actual).length,
       0,
     ),
-    problems:
-      problems.length > MAX_LISTED
-        ? [...problems.slice(0, MAX_LISTED), `… and ${problems.length - MAX_LISTED} more`]
-        : problems,
+    problems: listed(problems),
     notes: draft.notes,
   };
   return { draft, preview, refused: problems.length > 0 };
+}
+
+/** The first MAX_LISTED problems, and how many more there are. */
+export function listed(problems: IatiProblem[]): IatiProblem[] {
+  if (problems.length <= MAX_LISTED) return problems;
+  const more = problems.length - MAX_LISTED;
+  return [
+    ...problems.slice(0, MAX_LISTED),
+    iatiProblem("", {}, "more", { count: more }, `… and ${more} more`),
+  ];
 }
 
 /** Refuses a file with problems: 400 listing each (activity, indicator and period named). */
@@ -84,7 +140,7 @@ export function refuseIfProblems(preview: IatiPreview): void {
   if (n)
     throw new UserError(
       `${preview.fileName} was not imported: ${n} problem${n === 1 ? "" : "s"} to fix first`,
-      preview.problems,
+      preview.problems.map((p) => p.message),
     );
 }
 
@@ -132,17 +188,28 @@ export async function writeDraft(
 ): Promise<string> {
   const planId = await createPlan(
     tx,
-    planBody.parse({ organisationId, title: draft.title, levels: draft.levels, periods: draft.periods }),
+    planBody.parse({
+      organisationId,
+      title: draft.title,
+      levels: draft.levels,
+      periods: draft.periods,
+      disaggregations: draft.categories,
+    }),
     actorId,
   );
   const plan = await loadPlan(tx, planId);
   const nodeIds = new Map<string, string>();
   for (const node of draft.nodes) {
     const parentId = node.parentCode ? nodeIds.get(node.parentCode)! : null;
-    const nodeId = await addNode(tx, plan, nodeBody.parse({ ...node, parentId }));
+    const nodeId = await addNode(tx, plan, nodeBody.parse({ ...node, parentId }), node.externalRef);
     nodeIds.set(node.code, nodeId);
     for (const indicator of node.indicators) {
-      const indicatorId = await addIndicator(tx, plan, indicatorBody.parse({ ...indicator, nodeId }));
+      const indicatorId = await addIndicator(
+        tx,
+        plan,
+        indicatorBody.parse({ ...indicator, nodeId }),
+        indicator.externalRef,
+      );
       for (const [period, values] of Object.entries(indicator.values)) {
         for (const kind of ["target", "actual"] as const) {
           const value = values[kind];
@@ -152,7 +219,7 @@ export async function writeDraft(
             indicatorId,
             period,
             kind,
-            body: { ...value, breakdown: null, evidence: null, expectedVersion: 0 },
+            body: { ...value, evidence: null, expectedVersion: 0 },
             actorId,
             source: "iati",
           });

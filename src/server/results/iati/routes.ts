@@ -2,8 +2,16 @@ import multipart from "@fastify/multipart";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { readIatiActivities } from "../../../core/results/iati/index.ts";
 import { errorBody } from "../../api-schemas/index.ts";
-import { iatiImportFields, iatiImportOut, iatiPreviewOut, planParams } from "../../api-schemas/results.ts";
+import {
+  iatiImportFields,
+  iatiImportOut,
+  iatiMergeFields,
+  iatiMergeOut,
+  iatiPreviewOut,
+  planParams,
+} from "../../api-schemas/results.ts";
 import { auditActorOf } from "../../audit/record-audit.ts";
 import { authorize, requireActor } from "../../auth/plugin.ts";
 import type { Db } from "../../db/connect.ts";
@@ -14,6 +22,8 @@ import { maxFileBytes } from "../../files/limits.ts";
 import { loadAuthorizedPlan, loadOrganisation, organisationTarget } from "../load-plan.ts";
 import { readPlan } from "../read-plan.ts";
 import { importIatiAsPlan, previewIati, refuseIfProblems } from "./import-iati.ts";
+import { mergeIatiIntoPlan } from "./merge-iati.ts";
+import { readIatiFile } from "./parse-xml.ts";
 import { writeIatiActivity } from "./write-activity.ts";
 
 const tags = ["results"];
@@ -75,6 +85,48 @@ export async function registerResultsIatiRoutes(app: FastifyInstance, db: Db): P
             }),
           );
           return reply.code(201).send(imported);
+        });
+      },
+    );
+
+    api.post(
+      "/results/plans/:id/import-iati",
+      {
+        schema: {
+          tags,
+          summary:
+            "Merge the results of an IATI activity file into this plan (multipart: file, dryRun): what is added, changed and left",
+          description:
+            "Nodes and indicators are matched by their key in the file (kept from the first import), or by code when the file gives it in the reporting organisation's vocabulary (99), as Childmark's export does; an activity exported from this plan stands for the plan. New levels, periods and dimension categories are added to the plan; matched nodes keep their place. dryRun=true: 200 with every change and problem, nothing written. Otherwise 200 with what was done, in one transaction (values through the versioned save, history source iati), or 400 with the problems and nothing written. The same file again changes nothing.",
+          params: planParams,
+          response: { 200: iatiMergeOut, ...errors, 400: iatiMergeOut.or(errorBody) },
+        },
+      },
+      async (request, reply) => {
+        const { plan, actor } = await loadAuthorizedPlan(db, request, request.params.id, "plan:edit");
+        if (!request.isMultipart())
+          throw new UserError("send the file as multipart/form-data (fields file, dryRun)");
+        return withImportSlot(async () => {
+          const upload = await readUpload(request, "the IATI file");
+          const fields = iatiMergeFields.safeParse(upload.fields);
+          if (!fields.success)
+            throw new UserError(
+              "invalid import fields",
+              fields.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`),
+            );
+          const fileName = safeName(upload.fileName);
+          const draft = readIatiActivities(await readIatiFile(upload.bytes, fileName));
+          const report = await db.transaction((tx) =>
+            mergeIatiIntoPlan(tx as unknown as Db, {
+              plan,
+              draft,
+              fileName,
+              dryRun: fields.data.dryRun,
+              actorId: actor.userId,
+              audit: auditActorOf(request),
+            }),
+          );
+          return reply.code(report.ok ? 200 : 400).send(report);
         });
       },
     );

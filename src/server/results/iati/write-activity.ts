@@ -80,11 +80,14 @@ export function writeIatiActivity(plan: PlanOut, generatedAt = new Date()): stri
     lines.push(`  <result type="${LEVEL_TYPE[node.level] ?? "9"}">`, element("title", node.title, "   ")!);
     const nodeDescription = element("description", node.description, "   ");
     if (nodeDescription) lines.push(nodeDescription);
+    // The plan's code in the reporting organisation's vocabulary: a re-import merges by it.
+    lines.push(`   <reference vocabulary="99" code="${xmlText(node.code)}"/>`);
     for (const indicator of indicators) {
       const ascending = indicator.direction === "decrease" ? "0" : "1";
       lines.push(
         `   <indicator measure="${MEASURE[indicator.type] ?? "1"}" ascending="${ascending}">`,
         element("title", indicator.title, "    ")!,
+        `    <reference vocabulary="99" code="${xmlText(indicator.code)}"/>`,
       );
       const baselineDate =
         indicator.baselineDate ?? (indicator.baselineValue !== null ? periods[0]?.startsOn : null);
@@ -116,15 +119,29 @@ export function writeIatiActivity(plan: PlanOut, generatedAt = new Date()): stri
   return lines.join("\n");
 }
 
+/**
+ * A target or an actual: its total, then one more element per category value of its
+ * breakdown with its `<dimension>` (name: the category's key, value: the value's key).
+ */
 function writeValue(tag: string, value: StoredValueOut, narrative: boolean): string[] {
   const raw = narrative ? value.narrative : value.value;
   const attr = raw !== null && raw !== undefined && raw !== "" ? ` value="${xmlText(String(raw))}"` : "";
-  if (!value.comment) return [`     <${tag}${attr}/>`];
-  return [
-    `     <${tag}${attr}>`,
-    "      <comment>",
-    `       <narrative>${xmlText(value.comment)}</narrative>`,
-    "      </comment>",
-    `     </${tag}>`,
-  ];
+  const lines = value.comment
+    ? [
+        `     <${tag}${attr}>`,
+        "      <comment>",
+        `       <narrative>${xmlText(value.comment)}</narrative>`,
+        "      </comment>",
+        `     </${tag}>`,
+      ]
+    : [`     <${tag}${attr}/>`];
+  if (narrative) return lines;
+  for (const [category, values] of Object.entries(value.breakdown ?? {}))
+    for (const [key, n] of Object.entries(values))
+      lines.push(
+        `     <${tag} value="${n}">`,
+        `      <dimension name="${xmlText(category)}" value="${xmlText(key)}"/>`,
+        `     </${tag}>`,
+      );
+  return lines;
 }

@@ -1,4 +1,5 @@
 import type ExcelJS from "exceljs";
+import { planLanguages } from "../../../core/results/languages.ts";
 import type { PlanOut } from "../../api-schemas/results.ts";
 import { loadExcelJs } from "../../exceljs.ts";
 import { writeWorkbook } from "../../frameworks/xlsx/neutralise-workbook.ts";
@@ -15,23 +16,6 @@ import {
 
 type Cell = string | number | null;
 type Text = Record<string, string> | null;
-
-/** Every language any text of the plan is written in, English first. */
-export function planLanguages(plan: PlanOut): string[] {
-  const langs = new Set<string>(["en"]);
-  const add = (t: Text) => {
-    for (const lang of Object.keys(t ?? {})) langs.add(lang);
-  };
-  add(plan.title);
-  for (const x of [...plan.levels, ...plan.disaggregations]) add(x.name);
-  for (const c of plan.disaggregations) for (const v of c.values) add(v.name);
-  for (const n of plan.nodes) {
-    add(n.title);
-    add(n.description);
-  }
-  for (const i of plan.indicators) add(i.title);
-  return [...langs];
-}
 
 const texts = (t: Text, langs: string[]) => langs.map((l) => t?.[l] ?? null);
 

@@ -126,7 +126,7 @@ export function readPlanWorkbook(book: ExcelJS.Workbook): ReadPlanWorkbook {
     });
     if (link !== undefined && link !== null && !indicatorLinkIn.safeParse(link).success) continue;
     const nodeCode = text(cells, "node");
-    if (!nodeCode) at.fail("node", "node: give the code of the indicator's node");
+    if (!nodeCode) at.fail("node", "required", {}, "node: give the code of the indicator's node");
     else if (body) {
       const { nodeId: _ignored, ...rest } = body;
       out.indicators.push({ ...rest, row, nodeCode });
@@ -136,7 +136,12 @@ export function readPlanWorkbook(book: ExcelJS.Workbook): ReadPlanWorkbook {
     const at = locate(tables.values, row, problems);
     const kind = text(cells, "kind");
     if (kind !== "target" && kind !== "actual") {
-      at.fail("kind", `kind: write target or actual (found "${kind ?? ""}")`);
+      at.fail(
+        "kind",
+        "kindUnknown",
+        { found: kind ?? "" },
+        `kind: write target or actual (found "${kind ?? ""}")`,
+      );
       continue;
     }
     const breakdown: Record<string, Record<string, number>> = {};
@@ -157,8 +162,8 @@ export function readPlanWorkbook(book: ExcelJS.Workbook): ReadPlanWorkbook {
     });
     const indicator = text(cells, "indicator");
     const period = text(cells, "period");
-    if (!indicator) at.fail("indicator", "indicator: give the indicator's code");
-    if (!period) at.fail("period", "period: give the period's key");
+    if (!indicator) at.fail("indicator", "required", {}, "indicator: give the indicator's code");
+    if (!period) at.fail("period", "required", {}, "period: give the period's key");
     if (body && indicator && period) out.values.push({ row, indicator, period, kind, body });
   }
   return out;
@@ -185,11 +190,19 @@ function readPlanSheet(table: Table, problems: PlanImportProblem[]) {
     else if (section === "category value") {
       const [category, value] = key.split("=");
       const owner = categories.find((c) => c.key === category);
-      if (!owner || !value) at.fail("key", `key: "${key}" must be category=value after its category's row`);
+      if (!owner || !value)
+        at.fail(
+          "key",
+          "categoryValueOrphan",
+          { key },
+          `key: "${key}" must be category=value after its category's row`,
+        );
       else owner.values.push({ key: value, name });
     } else
       at.fail(
         "section",
+        "sectionUnknown",
+        { found: section ?? "" },
         `section: "${section ?? ""}" is not one of title, level, period, category, category value`,
       );
   }
@@ -203,6 +216,8 @@ function readPlanSheet(table: Table, problems: PlanImportProblem[]) {
       row: rowOf,
       column: null,
       field: issue.path.join("."),
+      code: "invalid",
+      params: { detail: issue.message },
       message: `${issue.path.join(".")}: ${issue.message}`,
     });
   }
@@ -233,6 +248,8 @@ function readTable(
       row: null,
       column: null,
       field: null,
+      code: "sheetMissing",
+      params: {},
       message: `the sheet "${name}" is missing: export the plan again and fill that workbook`,
     });
     return null;
@@ -249,6 +266,8 @@ function readTable(
         row: 1,
         column: letter,
         field: header,
+        code: "columnUnknown",
+        params: {},
         message: `unknown column "${header}"`,
       });
     letters.set(header, letter);
@@ -261,6 +280,8 @@ function readTable(
         row: 1,
         column: null,
         field: header,
+        code: "columnMissing",
+        params: {},
         message: `the column "${header}" is missing`,
       });
   const rows: Table["rows"] = [];
@@ -276,10 +297,20 @@ function readTable(
   return { sheet: name, letters, rows };
 }
 
+type Locator = ReturnType<typeof locate>;
+
 /** Locates problems of one row: a column's letter from the field a zod issue names. */
 function locate(table: Table, row: number, problems: PlanImportProblem[]) {
-  const fail = (field: string, message: string) =>
-    problems.push({ sheet: table.sheet, row, column: table.letters.get(field) ?? null, field, message });
+  const fail = (field: string, code: string, params: Record<string, string | number>, message: string) =>
+    problems.push({
+      sheet: table.sheet,
+      row,
+      column: table.letters.get(field) ?? null,
+      field,
+      code,
+      params,
+      message,
+    });
   return {
     fail,
     parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> | null {
@@ -295,7 +326,7 @@ function locate(table: Table, row: number, problems: PlanImportProblem[]) {
               : first === "breakdown" && second
                 ? ([...table.letters.keys()].find((h) => h.startsWith(`${second}=`)) ?? first)
                 : (first ?? "");
-        fail(field, `${field}: ${issue.message}`);
+        fail(field, "invalid", { detail: issue.message }, `${field}: ${issue.message}`);
       }
       return null;
     },
@@ -309,26 +340,26 @@ function date(cells: Cells, col: string): string | null {
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   return text(cells, col);
 }
-function number(cells: Cells, col: string, at: { fail: (f: string, m: string) => void }): number | null {
+function number(cells: Cells, col: string, at: Locator): number | null {
   const v = cells.get(col);
   if (v === undefined) return null;
   if (typeof v === "number") return v;
   const t = cellText(v).trim();
   const n = Number(t);
   if (t !== "" && Number.isFinite(n)) return n;
-  at.fail(col, `${col} must be a number (found "${t}")`);
+  at.fail(col, "notNumber", { found: t }, `${col} must be a number (found "${t}")`);
   return null;
 }
-function json(cells: Cells, col: string, at: { fail: (f: string, m: string) => void }): unknown {
+function json(cells: Cells, col: string, at: Locator): unknown {
   const t = text(cells, col);
   if (t === null) return undefined;
   try {
     const value = JSON.parse(t) as unknown;
     if (!indicatorLinkIn.safeParse(value).success)
-      at.fail(col, `${col}: not a link as exported (leave it as it was)`);
+      at.fail(col, "badLink", {}, `${col}: not a link as exported (leave it as it was)`);
     return value;
   } catch {
-    at.fail(col, `${col}: not a link as exported (leave it as it was)`);
+    at.fail(col, "badLink", {}, `${col}: not a link as exported (leave it as it was)`);
     return null;
   }
 }

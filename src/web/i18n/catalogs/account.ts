@@ -51,6 +51,7 @@ const en = {
   notif_validated: "{country} ({period}) was validated",
   notif_reopened: "{country} ({period}) was reopened",
   notif_deadline: "The deadline for {country} is {date}",
+  notif_reporting_deadline: "{country}: {step} on {date}",
   notif_other: "News about {country}",
   unread: "unread",
   workTitle: "My work",
@@ -183,6 +184,7 @@ const fr: Record<keyof typeof en, string> = {
   notif_validated: "{country} ({period}) a été validé",
   notif_reopened: "{country} ({period}) a été rouvert",
   notif_deadline: "L’échéance pour {country} est le {date}",
+  notif_reporting_deadline: "{country} : {step} le {date}",
   notif_other: "Nouvelles de {country}",
   unread: "non lue",
   workTitle: "Mon travail",
@@ -306,7 +308,7 @@ const ar: Record<keyof typeof en, string> = {
   outboxNav: "صندوق الصادر",
   notifications: "الإشعارات",
   notificationsButton:
-    "{count, plural, =0 {الإشعارات، لا شيء غير مقروء} one {الإشعارات، # غير مقروء} other {الإشعارات، # غير مقروءة}}",
+    "{count, plural, =0 {الإشعارات، لا شيء غير مقروء} one {الإشعارات، إشعار واحد غير مقروء} two {الإشعارات، إشعاران غير مقروءين} few {الإشعارات، # إشعارات غير مقروءة} many {الإشعارات، # إشعارًا غير مقروء} other {الإشعارات، # إشعار غير مقروء}}",
   markAllRead: "تعليم الكل كمقروء",
   noNotifications: "لا توجد إشعارات بعد.",
   notif_assignment: "أُسند إليك عمل على {country} ({period})",
@@ -315,6 +317,7 @@ const ar: Record<keyof typeof en, string> = {
   notif_validated: "اعتُمد تقييم {country} ({period})",
   notif_reopened: "أُعيد فتح تقييم {country} ({period})",
   notif_deadline: "الموعد النهائي لـ{country} هو {date}",
+  notif_reporting_deadline: "{country}: {step} في {date}",
   notif_other: "مستجدات بشأن {country}",
   unread: "غير مقروء",
   workTitle: "عملي",
@@ -334,7 +337,7 @@ const ar: Record<keyof typeof en, string> = {
   daysLeft:
     "{days, plural, =0 {ينتهي اليوم} one {يوم واحد متبقٍّ} two {يومان متبقيان} few {# أيام متبقية} many {# يومًا متبقيًا} other {# يوم متبقٍّ}}",
   daysLate:
-    "{days, plural, one {متأخر يومًا واحدًا} two {متأخر يومين} few {متأخر # أيام} many {متأخر # يومًا} other {متأخر # يوم}}",
+    "{days, plural, zero {غير متأخر} one {متأخر يومًا واحدًا} two {متأخر يومين} few {متأخر # أيام} many {متأخر # يومًا} other {متأخر # يوم}}",
   deadlineSoon: "الموعد النهائي قريب",
   openAssessment: "فتح",
   openAssessmentOf: "فتح تقييم {country}",
@@ -360,7 +363,7 @@ const ar: Record<keyof typeof en, string> = {
   deadlineBeforeOpening: "يجب أن يأتي الموعد النهائي بعد تاريخ الفتح.",
   openCycle: "فتح الدورة",
   cycleOpened:
-    "الدورة {name} مفتوحة، مع {count, plural, one {تقييم واحد} two {تقييمين} few {# تقييمات} many {# تقييمًا} other {# تقييم}}.",
+    "الدورة {name} مفتوحة{count, plural, zero {، دون أي تقييم} one {، مع تقييم واحد} two {، مع تقييمين} few {، مع # تقييمات} many {، مع # تقييمًا} other {، مع # تقييم}}.",
   inviteTitle: "دعوة شخص",
   inviteLead:
     "يتلقى الشخص رسالة بريد إلكتروني تحتوي على رابط صالح لمدة 14 يومًا لاختيار كلمة مرور وتولّي الدور.",

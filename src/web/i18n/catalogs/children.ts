@@ -36,6 +36,14 @@ const en = {
   chSaidTitle: "What children said",
   chSaidNote:
     "A different kind of evidence: the views of children consulted by {organisation}, not an expert assessment.",
+  chNotStated: "Did not say",
+  chGirl: "Girls",
+  chBoy: "Boys",
+  chGenderOther: "Another gender",
+  chRatherNotSay: "Rather not say",
+  chYes: "Yes",
+  chNo: "No",
+  chNotSure: "Not sure",
   chSaidLine: "{share} of {count} children agreed: “{question}”",
 };
 
@@ -74,7 +82,62 @@ const fr: Record<keyof typeof en, string> = {
   chSaidTitle: "Ce que les enfants ont dit",
   chSaidNote:
     "Une autre sorte de preuve : l'avis d'enfants consultés par {organisation}, pas une évaluation d'experts.",
+  chNotStated: "N'a pas dit",
+  chGirl: "Filles",
+  chBoy: "Garçons",
+  chGenderOther: "Autre genre",
+  chRatherNotSay: "Préfère ne pas dire",
+  chYes: "Oui",
+  chNo: "Non",
+  chNotSure: "Pas sûr",
   chSaidLine: "{share} de {count} enfants sont d'accord : « {question} »",
 };
 
-export const children: Catalog<typeof en> = { en, fr };
+const ar: Record<keyof typeof en, string> = {
+  chNav: "الأطفال",
+  chConsultationsNav: "الاستشارات",
+  chTitle: "استشارات الأطفال",
+  chLead:
+    "استشارات مجهولة الهوية وملائمة للأطفال ومرتبطة بالمؤشر. لا تُعرض النتائج إلا مجمّعة: تُستبعد كل مجموعة يقل عدد أطفالها عن الحد الأدنى، في كل تصنيف وكل تنزيل.",
+  chNone: "لا توجد بعد أي استشارة يمكنك الاطلاع عليها.",
+  chColConsultation: "الاستشارة",
+  chColChildren: "الأطفال",
+  chStatus: "{status, select, open {مفتوحة} closed {مغلقة} other {مسودة}}",
+  chUnder: "أقل من {threshold} أطفال: لا تُعرض",
+  chChildren:
+    "{count, plural, zero {لا أطفال} one {طفل واحد} two {طفلان} few {# أطفال} many {# طفلًا} other {# طفل}}",
+  chOpen: "فتحها للأطفال",
+  chClose: "إغلاقها ونشر النتائج المجمّعة",
+  chAddSession: "رمز جلسة جديد (جهاز لوحي مشترك)",
+  chNewSessionLabel: "الجلسة",
+  chSessions: "رموز الجلسات",
+  chPending:
+    "{count, plural, zero {لا توجد إجابة حرة تنتظر} one {إجابة حرة واحدة تنتظر} two {إجابتان حرتان تنتظران} few {# إجابات حرة تنتظر} many {# إجابةً حرة تنتظر} other {# إجابة حرة تنتظر}} مراجعة المشرف.",
+  chResults: "النتائج (مجمّعة فقط)",
+  chSuppressionNote:
+    "لا تُعرض المجموعات التي يقل عدد أطفالها عن {threshold}، وتُخفى معها مجموعة أخرى إذا كان يمكن استنتاج المجموعة المخفية من المجموع.",
+  chDownloadCsv: "تنزيل النتائج المجمّعة (CSV)",
+  chGroup: "المجموعة",
+  chAgreeing: "الموافقون",
+  chAnswers: "الإجابات",
+  chAll: "جميع الأطفال",
+  chDimension:
+    "{dimension, select, band {الفئة العمرية} gender {الجنس} country {البلد} region {المنطقة} other {المجموعة}}",
+  chHiddenGroups: "مجموعات أخرى مخفية (أقل من {threshold} أطفال، أو لازمة لحماية مجموعة كذلك)",
+  chMedian: "الوسيط",
+  chQuotes: "بكلماتهم (بعد المراجعة)",
+  chSaidTitle: "ما قاله الأطفال",
+  chSaidNote: "نوع مختلف من الأدلة: آراء أطفال استشارتهم {organisation}، وليست تقييمًا من خبراء.",
+  chNotStated: "لم يذكر",
+  chGirl: "الفتيات",
+  chBoy: "الفتيان",
+  chGenderOther: "جنس آخر",
+  chRatherNotSay: "يفضّل عدم القول",
+  chYes: "نعم",
+  chNo: "لا",
+  chNotSure: "غير متأكد",
+  chSaidLine:
+    "وافق {share} من {count, plural, zero {# طفل} one {طفل واحد} two {طفلين} few {# أطفال} many {# طفلًا} other {# طفل}} على: «{question}»",
+};
+
+export const children: Catalog<typeof en> = { en, fr, ar };

@@ -15,6 +15,7 @@ const en = {
   evEvidence: "Evidence",
   evRecommendations: "Recommendations",
   evResponse: "Management response",
+  evResponseText: "Text of the response",
   evDecision:
     "{decision, select, accepted {Accepted} partially_accepted {Partially accepted} rejected {Rejected} other {No response yet}}",
   evStatus:
@@ -66,6 +67,7 @@ const fr: Record<keyof typeof en, string> = {
   evEvidence: "Sources",
   evRecommendations: "Recommandations",
   evResponse: "Réponse de la direction",
+  evResponseText: "Texte de la réponse",
   evDecision:
     "{decision, select, accepted {Acceptée} partially_accepted {Acceptée en partie} rejected {Rejetée} other {Pas encore de réponse}}",
   evStatus:
@@ -117,12 +119,13 @@ const ar: Record<keyof typeof en, string> = {
   evEvidence: "الأدلة",
   evRecommendations: "التوصيات",
   evResponse: "ردّ الإدارة",
+  evResponseText: "نص الرد",
   evDecision:
     "{decision, select, accepted {مقبولة} partially_accepted {مقبولة جزئياً} rejected {مرفوضة} other {لا رد بعد}}",
   evStatus:
     "{status, select, not_started {لم تبدأ} in_progress {قيد التنفيذ} completed {منجزة} other {لم تعد ذات صلة}}",
   evHistoryTitle:
-    "{count, plural, zero {لا تغييرات} one {تغيير واحد في المتابعة} two {تغييران في المتابعة} few {# تغييرات في المتابعة} other {# تغييراً في المتابعة}}",
+    "{count, plural, zero {لا تغييرات} one {تغيير واحد في المتابعة} two {تغييران في المتابعة} few {# تغييرات في المتابعة} many {# تغييرًا في المتابعة} other {# تغيير في المتابعة}}",
   evSaveFollowUp: "حفظ المتابعة",
   evStatusLabel: "المتابعة",
   evNew: "تسجيل تقييم",

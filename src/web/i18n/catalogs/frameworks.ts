@@ -74,7 +74,8 @@ export const frameworks: Catalog<typeof en> = {
     fwImport: "استورد هذا الإطار",
     fwImporting: "جارٍ الاستيراد…",
     fwValid: "{file} إطار صالح: {summary}.",
-    fwInvalid: "{file} ليس إطارًا صالحًا: {count} مشكلة.",
+    fwInvalid:
+      "{file} ليس إطارًا صالحًا: {count, plural, zero {لا مشكلات} one {مشكلة واحدة} two {مشكلتان} few {# مشكلات} many {# مشكلةً} other {# مشكلة}}.",
     fwProblems: "مشكلات يجب إصلاحها",
     fwReport: "ما غيّره استيراد XLSForm",
     fwPreview: "معاينة",

@@ -236,6 +236,15 @@ const en = {
   rcNeedText: "Map one column to the text.",
   rcMappingOptional: "Saving the mapping is optional: name it to reuse it for the next file.",
   rcBecause: "from {reasons}",
+  rcSourceModel: "Learned",
+  rcSourceVocabulary: "Vocabulary",
+  rcSourceModelHint: "Suggested by the model learned from this platform's classified recommendations",
+  rcSourceVocabularyHint:
+    "Suggested by the curated vocabulary of the Convention and the SDGs, or by the recommendation's themes",
+  rcModelNote:
+    "Learned from {count, plural, one {# classified recommendation} other {# classified recommendations}}; the others from the vocabulary.",
+  rcVocabularyNote:
+    "From the curated vocabulary and the themes: too few recommendations are classified yet to learn from.",
   rcDefaultMechanism: "Mechanism of the rows (no column gives it)",
   rcPreviewTitle: "The file's first rows, with the field each column fills",
   rcImport: "Import",
@@ -497,6 +506,15 @@ const fr: Messages = {
   rcNeedText: "Associez une colonne au texte.",
   rcMappingOptional: "Enregistrer l'association est facultatif : nommez-la pour la réutiliser.",
   rcBecause: "d'après {reasons}",
+  rcSourceModel: "Appris",
+  rcSourceVocabulary: "Vocabulaire",
+  rcSourceModelHint: "Proposé par le modèle appris des recommandations classées sur cette plateforme",
+  rcSourceVocabularyHint:
+    "Proposé par le vocabulaire établi de la Convention et des ODD, ou par les thèmes de la recommandation",
+  rcModelNote:
+    "Appris de {count, plural, one {# recommandation classée} other {# recommandations classées}} ; les autres viennent du vocabulaire.",
+  rcVocabularyNote:
+    "D'après le vocabulaire établi et les thèmes : trop peu de recommandations sont encore classées pour en apprendre.",
   rcDefaultMechanism: "Mécanisme des lignes (aucune colonne ne l'indique)",
   rcPreviewTitle: "Premières lignes du fichier et champ rempli par chaque colonne",
   rcImport: "Importer",
@@ -566,7 +584,7 @@ const ar: Messages = {
   rcApplyFilters: "تطبيق عوامل التصفية",
   rcResultsCount:
     "{count, plural, =0 {لا توجد توصية مطابقة} one {توصية واحدة} two {توصيتان} few {# توصيات} many {# توصية} other {# توصية}}",
-  rcResultsRange: "عرض {from}–{to} من {total}",
+  rcResultsRange: "عرض \u2066{from}–{to}\u2069 من {total}",
   rcResults: "النتائج",
   rcPages: "الصفحات",
   rcPrevious: "السابقة",
@@ -575,7 +593,8 @@ const ar: Messages = {
   rcNoResults: "لا شيء يطابق البحث. أزل أحد عوامل التصفية أو غيّر الكلمات.",
   rcSelect: "تحديد التوصية {label}",
   rcSelectPage: "تحديد كل توصيات هذه الصفحة",
-  rcSelected: "{count, plural, =0 {لا شيء محدد} other {المحدد: #}}",
+  rcSelected:
+    "{count, plural, =0 {لا شيء محدد} one {عنصر واحد محدد} two {عنصران محددان} few {# عناصر محددة} many {# عنصرًا محددًا} other {# عنصر محدد}}",
   rcBulkTitle: "وسم التوصيات المحددة",
   rcBulkField: "ما الذي يُوسم",
   rcBulkValue: "القيمة",
@@ -752,6 +771,13 @@ const ar: Messages = {
   rcNeedText: "اربط عموداً بالنص.",
   rcMappingOptional: "حفظ الربط اختياري: سمِّه لإعادة استخدامه مع الملف التالي.",
   rcBecause: "بناءً على {reasons}",
+  rcSourceModel: "مُتعلَّم",
+  rcSourceVocabulary: "المفردات",
+  rcSourceModelHint: "اقترحه النموذج المتعلَّم من التوصيات المصنفة على هذه المنصة",
+  rcSourceVocabularyHint: "اقترحته المفردات المعتمدة للاتفاقية وأهداف التنمية المستدامة، أو مواضيع التوصية",
+  rcModelNote:
+    "متعلَّم من {count, plural, =0 {لا توصية مصنفة} one {توصية مصنفة واحدة} two {توصيتين مصنفتين} few {# توصيات مصنفة} many {# توصية مصنفة} other {# توصية مصنفة}}؛ والبقية من المفردات.",
+  rcVocabularyNote: "من المفردات المعتمدة والمواضيع: عدد التوصيات المصنفة لا يكفي بعد للتعلم منه.",
   rcDefaultMechanism: "آلية الصفوف (لا يذكرها أي عمود)",
   rcPreviewTitle: "الصفوف الأولى من الملف والحقل الذي يملؤه كل عمود",
   rcImport: "استيراد",

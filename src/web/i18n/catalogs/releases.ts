@@ -211,7 +211,7 @@ const ar: Record<keyof typeof en, string> = {
   pbConfirmNoNotes: "الإصدار الأول للفترة {period}.",
   pbConfirm: "نشر نهائي",
   pbPublished:
-    "نُشر {slug} (النسخة {version}) {count, plural, one {مع بلد واحد} two {مع بلدين} few {مع # بلدان} many {مع # بلدًا} other {مع # بلد}}.",
+    "نُشر {slug} (النسخة {version}) {count, plural, zero {دون أي بلد} one {مع بلد واحد} two {مع بلدين} few {مع # بلدان} many {مع # بلدًا} other {مع # بلد}}.",
   pbPublishedLink: "فتح {slug} على البوابة",
 };
 

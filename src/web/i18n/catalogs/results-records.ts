@@ -72,10 +72,10 @@ const ar: Record<keyof typeof en, string> = {
   rdConfirm: "حذف",
   rdPlanQuestion: "حذف هذه الخطة؟",
   rdPlanBody:
-    "ستُحذف «{title}» مع {nodes, plural, one {عقدة واحدة} other {# عقد}} و{indicators, plural, one {مؤشر واحد} other {# مؤشرات}} وكل قيمها المستهدفة والفعلية وسجلها، وتقييماتها ونتائجها. لا يمكن التراجع عن ذلك.",
+    "ستُحذف «{title}» مع {nodes, plural, zero {# عقدة} one {عقدة واحدة} two {عقدتين} few {# عقد} many {# عقدةً} other {# عقدة}} و{indicators, plural, zero {# مؤشر} one {مؤشر واحد} two {مؤشرين} few {# مؤشرات} many {# مؤشرًا} other {# مؤشر}} وكل قيمها المستهدفة والفعلية وسجلها، وتقييماتها ونتائجها. لا يمكن التراجع عن ذلك.",
   rdNodeQuestion: "حذف هذه العقدة؟",
   rdNodeBody:
-    "ستُحذف «{label}» مع {nodes, plural, =0 {} one {عقدة واحدة تحتها، } other {# عقد تحتها، }}{indicators, plural, =0 {لا مؤشرات} one {مؤشر واحد} other {# مؤشرات}} وقيمها المستهدفة والفعلية وسجلها. لا يمكن التراجع عن ذلك.",
+    "ستُحذف «{label}» مع {nodes, plural, =0 {} one {عقدة واحدة تحتها، } two {عقدتين تحتها، } few {# عقد تحتها، } many {# عقدةً تحتها، } other {# عقدة تحتها، }}{indicators, plural, =0 {لا مؤشرات} one {مؤشر واحد} two {مؤشرين} few {# مؤشرات} many {# مؤشرًا} other {# مؤشر}} وقيمها المستهدفة والفعلية وسجلها. لا يمكن التراجع عن ذلك.",
   rdIndicatorQuestion: "حذف هذا المؤشر؟",
   rdIndicatorBody: "سيُحذف «{label}» مع قيمه المستهدفة والفعلية وسجلها. لا يمكن التراجع عن ذلك.",
   rdEvaluationDelete: "حذف التقييم",

@@ -253,7 +253,7 @@ const ar: Record<keyof typeof en, string> = {
   wsSave_invalid: "لم يُحفظ",
   wsAllSaved: "تم حفظ جميع التغييرات",
   wsUnsent:
-    "{count, plural, one {تغيير واحد} two {تغييران} few {# تغييرات} many {# تغييرًا} other {# تغيير}} في الانتظار",
+    "{count, plural, zero {لا تغييرات} one {تغيير واحد} two {تغييران} few {# تغييرات} many {# تغييرًا} other {# تغيير}} في الانتظار",
   wsRetryNow: "أعد المحاولة الآن",
   wsResolve: "حلّ التعارض",
   wsConflictTitle: "قام شخص آخر بتغيير هذه الإجابة",

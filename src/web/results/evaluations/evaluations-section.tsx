@@ -7,6 +7,7 @@ import {
   FOLLOW_UP_STATUSES,
   RESPONSE_DECISIONS,
   ratingShare,
+  textLanguages,
 } from "../../../core/index.ts";
 import {
   type EvaluationOut,
@@ -18,13 +19,14 @@ import { sendApi } from "../../api/send-api.ts";
 import { useApi } from "../../api/use-api.ts";
 import { ErrorMessage, Loading } from "../../components/status.tsx";
 import { useLanguage } from "../../i18n/language.tsx";
-import { languageName } from "../../i18n/messages.ts";
 import { ScrollRegion } from "../../recommendations/scroll-region.tsx";
 import { DeleteButton } from "../delete-part.tsx";
+import { editLanguages, LocalTextFields, readLocalText } from "../local-text-fields.tsx";
 import { AttachedFiles, usePlanFiles } from "./result-files.tsx";
 import "./evaluations.css";
 
 const created = z.object({ id: z.string() });
+const given = (text: Record<string, string>) => Object.values(text).some((v) => v.length > 0);
 const lines = (text: FormDataEntryValue | null) =>
   String(text ?? "")
     .split("\n")
@@ -32,7 +34,7 @@ const lines = (text: FormDataEntryValue | null) =>
     .filter(Boolean);
 
 /** A plan's evaluations: the criteria × evaluations summary, each evaluation's findings and recommendations. */
-export function EvaluationsSection({ planId }: { planId: string }) {
+export function EvaluationsSection({ planId, langs }: { planId: string; langs: readonly string[] }) {
   const { t } = useLanguage();
   const list = useApi(`/api/results/plans/${planId}/evaluations`, evaluationListOut);
   const summary = useApi(`/api/results/plans/${planId}/evaluations/summary`, evaluationSummaryOut);
@@ -62,6 +64,7 @@ export function EvaluationsSection({ planId }: { planId: string }) {
               evaluation={e}
               canEdit={canEdit}
               canReport={canReport}
+              langs={langs}
               files={files.status === "ok" ? files.data : []}
               onFilesChanged={files.reload}
               onEdit={() => setEditing(e)}
@@ -74,6 +77,7 @@ export function EvaluationsSection({ planId }: { planId: string }) {
         (editing ? (
           <EvaluationForm
             planId={planId}
+            langs={langs}
             evaluation={editing === "new" ? null : editing}
             onDone={() => {
               setEditing(null);
@@ -145,6 +149,7 @@ function EvaluationCard({
   evaluation: e,
   canEdit,
   canReport,
+  langs: planLangs,
   files,
   onFilesChanged,
   onEdit,
@@ -154,14 +159,16 @@ function EvaluationCard({
   evaluation: EvaluationOut;
   canEdit: boolean;
   canReport: boolean;
+  langs: readonly string[];
   files: ResultFileOut[];
   onFilesChanged: () => void;
   onEdit: () => void;
   onChanged: () => void;
 }) {
-  const { t, pick } = useLanguage();
+  const { t, pick, lang } = useLanguage();
   const [error, setError] = useState<string | null>(null);
   const base = `/api/results/plans/${planId}/evaluations/${e.id}`;
+  const langs = editLanguages(planLangs, lang);
   const addRecommendation = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
@@ -170,7 +177,7 @@ function EvaluationCard({
       await sendApi(
         "POST",
         `${base}/recommendations`,
-        { text: data.get("text"), dueOn: String(data.get("dueOn") ?? "") || null },
+        { text: readLocalText(data, "text", langs), dueOn: String(data.get("dueOn") ?? "") || null },
         created,
       );
       form.reset();
@@ -223,7 +230,7 @@ function EvaluationCard({
               />
             </dt>
             <dd>
-              {f.narrative && <p dir="auto">{f.narrative}</p>}
+              {given(f.narrative) && <p dir="auto">{pick(f.narrative)}</p>}
               {f.evidence.length > 0 && (
                 <p className="ev-muted">
                   {t("evEvidence")}: <bdi>{f.evidence.join(" · ")}</bdi>
@@ -243,15 +250,19 @@ function EvaluationCard({
       <h4>{t("evRecommendations")}</h4>
       <ol className="ev-recs">
         {e.recommendations.map((r) => (
-          <RecommendationItem key={r.id} base={base} rec={r} canReport={canReport} onChanged={onChanged} />
+          <RecommendationItem
+            key={r.id}
+            base={base}
+            rec={r}
+            langs={planLangs}
+            canReport={canReport}
+            onChanged={onChanged}
+          />
         ))}
       </ol>
       {canEdit && (
         <form className="ev-form ev-form--inline" onSubmit={addRecommendation}>
-          <label>
-            {t("evRecommendationText")}
-            <input name="text" required maxLength={5000} />
-          </label>
+          <LocalTextFields name="text" label={t("evRecommendationText")} langs={langs} maxLength={5000} />
           <label>
             {t("evDue")}
             <input name="dueOn" type="date" />
@@ -269,15 +280,21 @@ function EvaluationCard({
 function RecommendationItem({
   base,
   rec,
+  langs: planLangs,
   canReport,
   onChanged,
 }: {
   base: string;
   rec: EvaluationOut["recommendations"][number];
+  langs: readonly string[];
   canReport: boolean;
   onChanged: () => void;
 }) {
-  const { t, lang } = useLanguage();
+  const { t, lang, pick } = useLanguage();
+  const langs = editLanguages(
+    textLanguages([rec.text, rec.managementResponse], planLangs[0]).concat(planLangs),
+    lang,
+  );
   const [error, setError] = useState<string | null>(null);
   const save = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -288,7 +305,7 @@ function RecommendationItem({
         `${base}/recommendations/${rec.id}`,
         {
           responseDecision: String(data.get("decision") ?? "") || null,
-          managementResponse: data.get("response"),
+          managementResponse: readLocalText(data, "response", langs),
           status: data.get("status"),
           note: String(data.get("note") ?? "") || null,
         },
@@ -304,7 +321,7 @@ function RecommendationItem({
   return (
     <li className="ev-rec">
       <p className="ev-rec__text" dir="auto">
-        {rec.text}
+        {pick(rec.text)}
       </p>
       <p>
         <span className={`ev-status ev-status--${rec.status}`}>{t("evStatus", { status: rec.status })}</span>{" "}
@@ -313,9 +330,9 @@ function RecommendationItem({
           {rec.dueOn && ` · ${t("evDue")} ${rec.dueOn}`}
         </span>
       </p>
-      {rec.managementResponse && (
+      {given(rec.managementResponse) && (
         <p>
-          <strong>{t("evResponse")}:</strong> <bdi>{rec.managementResponse}</bdi>
+          <strong>{t("evResponse")}:</strong> <bdi>{pick(rec.managementResponse)}</bdi>
         </p>
       )}
       <details className="ev-history">
@@ -348,10 +365,16 @@ function RecommendationItem({
               ))}
             </select>
           </label>
-          <label className="ev-grow">
-            <span className="visually-hidden">{t("evResponse")}</span>
-            <input name="response" defaultValue={rec.managementResponse} maxLength={10000} />
-          </label>
+          <div className="ev-grow">
+            <LocalTextFields
+              name="response"
+              label={t("evResponseText")}
+              langs={langs}
+              value={rec.managementResponse}
+              multiline
+              maxLength={10000}
+            />
+          </div>
           <label>
             {t("evStatusLabel")}
             <select name="status" defaultValue={rec.status}>
@@ -376,11 +399,13 @@ function RecommendationItem({
 /** Create or edit an evaluation: its frame and a finding per criterion (rating picker, narrative, evidence). */
 function EvaluationForm({
   planId,
+  langs: planLangs,
   evaluation,
   onDone,
   onCancel,
 }: {
   planId: string;
+  langs: readonly string[];
   evaluation: EvaluationOut | null;
   onDone: () => void;
   onCancel: () => void;
@@ -388,13 +413,19 @@ function EvaluationForm({
   const { t, pick, lang } = useLanguage();
   const [error, setError] = useState<string | null>(null);
   const scale = evaluation?.scale ?? DEFAULT_EVALUATION_SCALE;
+  const langs = editLanguages(
+    textLanguages(
+      [evaluation?.title, ...(evaluation?.findings ?? []).map((f) => f.narrative)],
+      planLangs[0],
+    ).concat(planLangs),
+    lang,
+  );
   const finding = (c: string) => evaluation?.findings.find((f) => f.criterion === c);
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const body = {
-      // The title in the interface's language; the other languages' titles are kept.
-      title: { ...(evaluation?.title ?? {}), [lang]: String(data.get("title") ?? "") },
+      title: readLocalText(data, "title", langs),
       type: data.get("type"),
       nodeId: evaluation?.nodeId ?? null,
       periodStart: data.get("periodStart"),
@@ -404,9 +435,9 @@ function EvaluationForm({
       findings: EVALUATION_CRITERIA.map((criterion) => ({
         criterion,
         rating: data.get(`rating-${criterion}`) ? Number(data.get(`rating-${criterion}`)) : null,
-        narrative: String(data.get(`narrative-${criterion}`) ?? ""),
+        narrative: readLocalText(data, `narrative-${criterion}`, langs),
         evidence: lines(data.get(`evidence-${criterion}`)),
-      })).filter((f) => f.rating !== null || f.narrative || f.evidence.length),
+      })).filter((f) => f.rating !== null || given(f.narrative) || f.evidence.length),
     };
     try {
       if (evaluation)
@@ -421,10 +452,7 @@ function EvaluationForm({
     <form className="ev-card ev-form" onSubmit={submit} aria-labelledby="ev-form-title">
       <h3 id="ev-form-title">{evaluation ? t("evEditFindings") : t("evNew")}</h3>
       <div className="ev-form__row">
-        <label className="ev-grow">
-          {t("evTitleIn", { language: languageName(lang) })}
-          <input name="title" required defaultValue={evaluation?.title[lang] ?? ""} dir="auto" />
-        </label>
+        <LocalTextFields name="title" label={t("rsTitleLangs")} langs={langs} value={evaluation?.title} />
         <label>
           {t("evTypeLabel")}
           <select name="type" defaultValue={evaluation?.type ?? "mid_term"}>
@@ -472,10 +500,14 @@ function EvaluationForm({
               </label>
             ))}
           </div>
-          <label>
-            {t("evNarrative")}
-            <textarea name={`narrative-${c}`} rows={2} defaultValue={finding(c)?.narrative ?? ""} />
-          </label>
+          <LocalTextFields
+            name={`narrative-${c}`}
+            label={t("evNarrative")}
+            langs={langs}
+            value={finding(c)?.narrative}
+            multiline
+            maxLength={20000}
+          />
           <label>
             {t("evEvidenceLines")}
             <textarea name={`evidence-${c}`} rows={1} defaultValue={finding(c)?.evidence.join("\n") ?? ""} />

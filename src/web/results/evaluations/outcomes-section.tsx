@@ -7,15 +7,15 @@ import { sendApi } from "../../api/send-api.ts";
 import { fetchApi, useApi } from "../../api/use-api.ts";
 import { ErrorMessage, Loading } from "../../components/status.tsx";
 import { useLanguage } from "../../i18n/language.tsx";
-import { languageName } from "../../i18n/messages.ts";
 import { DeleteButton } from "../delete-part.tsx";
+import { editLanguages, LocalTextFields, readLocalText } from "../local-text-fields.tsx";
 import { AttachedFiles, usePlanFiles } from "./result-files.tsx";
 
 const created = z.object({ id: z.string() });
 type Linked = { id: string; label: string };
 
 /** A plan's advocacy outcomes with the UN recommendations they answer; editors record new ones. */
-export function OutcomesSection({ planId }: { planId: string }) {
+export function OutcomesSection({ planId, langs }: { planId: string; langs: readonly string[] }) {
   const { t, pick } = useLanguage();
   const list = useApi(`/api/results/plans/${planId}/outcomes`, outcomeListOut);
   const files = usePlanFiles(planId);
@@ -32,9 +32,9 @@ export function OutcomesSection({ planId }: { planId: string }) {
             {t("ocKind", { kind: o.kind })} · <bdi dir="ltr">{o.achievedOn}</bdi>
           </p>
           <h3>{pick(o.title)}</h3>
-          {o.description && (
+          {Object.keys(o.description).length > 0 && (
             <p className="ev-muted" dir="auto">
-              {o.description}
+              {pick(o.description)}
             </p>
           )}
           {o.evidence.length > 0 && (
@@ -76,13 +76,22 @@ export function OutcomesSection({ planId }: { planId: string }) {
           )}
         </article>
       ))}
-      {list.data.canEdit && <OutcomeForm planId={planId} onDone={list.reload} />}
+      {list.data.canEdit && <OutcomeForm planId={planId} langs={langs} onDone={list.reload} />}
     </section>
   );
 }
 
-function OutcomeForm({ planId, onDone }: { planId: string; onDone: () => void }) {
+function OutcomeForm({
+  planId,
+  langs: planLangs,
+  onDone,
+}: {
+  planId: string;
+  langs: readonly string[];
+  onDone: () => void;
+}) {
   const { t, pick, lang } = useLanguage();
+  const langs = editLanguages(planLangs, lang);
   const [error, setError] = useState<string | null>(null);
   const [linked, setLinked] = useState<Linked[]>([]);
   const [found, setFound] = useState<RecommendationItem[]>([]);
@@ -100,8 +109,8 @@ function OutcomeForm({ planId, onDone }: { planId: string; onDone: () => void })
         "POST",
         `/api/results/plans/${planId}/outcomes`,
         {
-          title: { [lang]: String(data.get("title") ?? "") },
-          description: data.get("description"),
+          title: readLocalText(data, "title", langs),
+          description: readLocalText(data, "description", langs),
           kind: data.get("kind"),
           achievedOn: data.get("achievedOn"),
           evidence: String(data.get("evidence") ?? "")
@@ -125,10 +134,7 @@ function OutcomeForm({ planId, onDone }: { planId: string; onDone: () => void })
     <form className="ev-card ev-form" onSubmit={submit} aria-labelledby="oc-form-title">
       <h3 id="oc-form-title">{t("ocNew")}</h3>
       <div className="ev-form__row">
-        <label className="ev-grow">
-          {t("evTitleIn", { language: languageName(lang) })}
-          <input name="title" required dir="auto" />
-        </label>
+        <LocalTextFields name="title" label={t("rsTitleLangs")} langs={langs} />
         <label>
           {t("evTypeLabel")}
           <select name="kind" defaultValue="law">
@@ -144,10 +150,13 @@ function OutcomeForm({ planId, onDone }: { planId: string; onDone: () => void })
           <input name="achievedOn" type="date" required />
         </label>
       </div>
-      <label>
-        {t("ocDescription")}
-        <textarea name="description" rows={2} />
-      </label>
+      <LocalTextFields
+        name="description"
+        label={t("ocDescription")}
+        langs={langs}
+        multiline
+        maxLength={10000}
+      />
       <label>
         {t("evEvidenceLines")}
         <textarea name="evidence" rows={2} />

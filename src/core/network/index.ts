@@ -1,0 +1,3 @@
+export * from "./areas.ts";
+export * from "./member-import.ts";
+export * from "./membership.ts";

@@ -1,0 +1,431 @@
+import type { ReactNode } from "react";
+import type { DirectoryEntryOut } from "../../server/api-schemas/network.ts";
+import type { PageEnv } from "../context.ts";
+import type { PortalMessageKey } from "../i18n/catalog-en.ts";
+import { uiLanguageOf } from "../i18n/translate.ts";
+import { Hero, PortalDocument } from "../layout.tsx";
+import { Section } from "../parts.tsx";
+
+/*
+ * The public member directory: the regional network, each country's coalitions and their member
+ * organisations that chose to be listed (the server's `readDirectory` already left out the
+ * others, and the contacts of those that did not publish them). One page for the whole network,
+ * one per country; the filters are a progressive enhancement (portal.js), the full list is there
+ * without script, so the static export shows the same.
+ */
+
+const KINDS = ["regional", "coalition", "member", "partner", "donor", "other"];
+
+/** The directory's entries, or none. */
+export function directoryOf(env: PageEnv): DirectoryEntryOut[] {
+  return env.ctx.directory ?? [];
+}
+
+/** The countries that have listed organisations, as lower-case codes (for the routes). */
+export function directoryCountries(entries: readonly DirectoryEntryOut[]): string[] {
+  return [...new Set(entries.flatMap((e) => (e.countryCode ? [e.countryCode.toLowerCase()] : [])))].sort();
+}
+
+/** An organisation's name in the page's language where it gave one, else its own name; with its language. */
+function nameOf(env: PageEnv, e: DirectoryEntryOut): { text: string; lang?: string } {
+  const base = env.lang.split("-")[0]!;
+  const local = e.names[env.lang] || e.names[base];
+  return local ? { text: local, lang: env.lang } : { text: e.name };
+}
+
+/** Only web addresses are links: anything else (a `javascript:` text) is not shown. */
+function safeWebsite(url: string | null): { href: string; label: string } | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url.trim());
+    if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return null;
+    const label = `${parsed.host}${parsed.pathname === "/" ? "" : parsed.pathname}`;
+    return { href: parsed.href, label };
+  } catch {
+    return null;
+  }
+}
+
+function sortByName(env: PageEnv, entries: DirectoryEntryOut[]): DirectoryEntryOut[] {
+  const collator = new Intl.Collator(env.lang);
+  const rank = (e: DirectoryEntryOut) => KINDS.indexOf(e.kind) + (KINDS.includes(e.kind) ? 0 : KINDS.length);
+  return [...entries].sort(
+    (a, b) => rank(a) - rank(b) || collator.compare(nameOf(env, a).text, nameOf(env, b).text),
+  );
+}
+
+function kindLabel(env: PageEnv, kind: string): string {
+  return env.t("memberKind", { kind: KINDS.includes(kind) ? kind : "other" });
+}
+
+/** One organisation: name, type, its coalition, description, areas of work, website, published contacts. */
+function MemberCard({
+  env,
+  entry,
+  parents,
+  level,
+}: {
+  env: PageEnv;
+  entry: DirectoryEntryOut;
+  parents: ReadonlyMap<string, DirectoryEntryOut>;
+  level: 2 | 3;
+}) {
+  const Heading = level === 2 ? "h2" : "h3";
+  const name = nameOf(env, entry);
+  const parent = entry.parentId ? parents.get(entry.parentId) : undefined;
+  const parentName = parent ? nameOf(env, parent) : null;
+  const website = safeWebsite(entry.website);
+  const search = [
+    entry.name,
+    ...Object.values(entry.names),
+    ...entry.themes,
+    entry.description ?? "",
+    parent?.name ?? "",
+  ]
+    .join(" ")
+    .toLowerCase();
+  return (
+    <li
+      className="member-card"
+      data-member=""
+      data-search={search}
+      data-country={entry.countryCode?.toLowerCase() ?? ""}
+      data-kind={entry.kind}
+      data-themes={entry.themes.join("|")}
+    >
+      <Heading lang={name.lang} dir={name.lang ? undefined : "auto"}>
+        {name.text}
+      </Heading>
+      <p className="member-card__meta">
+        <span className="tag member-card__kind">{kindLabel(env, entry.kind)}</span>
+        {parentName && (
+          <span className="member-card__parent">
+            {env.t("memberOf")}{" "}
+            <span lang={parentName.lang} dir={parentName.lang ? undefined : "auto"}>
+              {parentName.text}
+            </span>
+          </span>
+        )}
+      </p>
+      {name.text !== entry.name && (
+        <p className="member-card__own muted">
+          {env.t("memberOwnName")}{" "}
+          <span dir="auto" lang="">
+            {entry.name}
+          </span>
+        </p>
+      )}
+      {entry.description && (
+        <p className="member-card__about" dir="auto">
+          {entry.description}
+        </p>
+      )}
+      <dl className="member-card__facts">
+        {entry.themes.length > 0 && (
+          <div>
+            <dt className="member-card__term">{env.t("memberThemes")}</dt>
+            <dd>
+              <ul className="member-tags">
+                {entry.themes.map((t) => (
+                  <li key={t} dir="auto">
+                    {t}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+        )}
+        {entry.crcArticles.length > 0 && (
+          <div>
+            <dt className="member-card__term">{env.t("memberArticles")}</dt>
+            <dd>
+              {env.t("memberArticleList", {
+                count: entry.crcArticles.length,
+                list: env.list([...entry.crcArticles].sort((a, b) => a - b).map((a) => env.num(a, 0))),
+              })}
+            </dd>
+          </div>
+        )}
+        {website && (
+          <div>
+            <dt className="member-card__term">{env.t("memberWebsite")}</dt>
+            <dd>
+              <a href={website.href} rel="noopener noreferrer nofollow" dir="ltr">
+                {website.label}
+              </a>
+            </dd>
+          </div>
+        )}
+        {entry.contactEmail && (
+          <div>
+            <dt className="member-card__term">{env.t("memberEmail")}</dt>
+            <dd>
+              <a href={`mailto:${entry.contactEmail}`} dir="ltr">
+                {entry.contactEmail}
+              </a>
+            </dd>
+          </div>
+        )}
+        {entry.contactPhone && (
+          <div>
+            <dt className="member-card__term">{env.t("memberPhone")}</dt>
+            <dd>
+              <a href={`tel:${entry.contactPhone.replace(/[^0-9+]/g, "")}`} dir="ltr">
+                {entry.contactPhone}
+              </a>
+            </dd>
+          </div>
+        )}
+      </dl>
+    </li>
+  );
+}
+
+/** The count message per plural category of the page's language (`#` for the number), for the filter script. */
+function countTemplates(env: PageEnv, key: PortalMessageKey): Record<string, string> {
+  const rules = new Intl.PluralRules(uiLanguageOf(env.lang));
+  const out: Record<string, string> = { "=0": env.t(key, { count: 0 }) };
+  for (let n = 1; n <= 200; n++) {
+    const category = rules.select(n);
+    if (out[category]) continue;
+    out[category] = env.t(key, { count: n }).replace(env.num(n, 0), "#");
+  }
+  return out;
+}
+
+/** The filters: words, country (on the network's page), type and area of work. Shown by the script only. */
+function Filters({
+  env,
+  entries,
+  countries,
+}: {
+  env: PageEnv;
+  entries: DirectoryEntryOut[];
+  countries: string[] | null;
+}) {
+  const kinds = KINDS.filter((k) => entries.some((e) => e.kind === k));
+  const collator = new Intl.Collator(env.lang);
+  const themes = [...new Set(entries.flatMap((e) => e.themes))].sort(collator.compare);
+  return (
+    <div className="search member-filters" data-member-filter="" hidden>
+      <div className="member-filters__words">
+        <label htmlFor="member-search">{env.t("membersFilterSearch")}</label>
+        <input id="member-search" type="search" autoComplete="off" />
+      </div>
+      <div className="member-filters__choices">
+        {countries && (
+          <div>
+            <label htmlFor="member-country">{env.t("country")}</label>
+            <select id="member-country" data-filter="country">
+              <option value="">{env.t("membersFilterAll")}</option>
+              {countries.map((c) => (
+                <option key={c} value={c}>
+                  {env.countryName(c.toUpperCase())}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <div>
+          <label htmlFor="member-kind">{env.t("membersFilterKind")}</label>
+          <select id="member-kind" data-filter="kind">
+            <option value="">{env.t("membersFilterAll")}</option>
+            {kinds.map((k) => (
+              <option key={k} value={k}>
+                {kindLabel(env, k)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {themes.length > 0 && (
+          <div>
+            <label htmlFor="member-theme">{env.t("membersFilterTheme")}</label>
+            <select id="member-theme" data-filter="themes">
+              <option value="">{env.t("membersFilterAll")}</option>
+              {themes.map((t) => (
+                <option key={t} value={t}>
+                  {t}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+      </div>
+      <p
+        className="search__count"
+        role="status"
+        data-templates={JSON.stringify(countTemplates(env, "membersCount"))}
+      >
+        {env.t("membersCount", { count: entries.length })}
+      </p>
+    </div>
+  );
+}
+
+function CardList({
+  env,
+  entries,
+  parents,
+  level = 3,
+}: {
+  env: PageEnv;
+  entries: DirectoryEntryOut[];
+  parents: ReadonlyMap<string, DirectoryEntryOut>;
+  level?: 2 | 3;
+}) {
+  return (
+    <ul className="member-list">
+      {sortByName(env, entries).map((e) => (
+        <MemberCard key={e.id} env={env} entry={e} parents={parents} level={level} />
+      ))}
+    </ul>
+  );
+}
+
+/** A block of the network's page the filters hide when none of its organisations is shown. */
+function Group({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section className="block member-group" aria-labelledby={`${id}-h`} id={id} data-member-group="">
+      <h2 id={`${id}-h`}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+/** Links of a country's block: its members' page (from the network's page) and its profile (when the release holds it). */
+function CountryLinks({
+  env,
+  country,
+  fromNetwork,
+}: {
+  env: PageEnv;
+  country: string;
+  fromNetwork: boolean;
+}) {
+  const inRelease = env.snap.countries.some((c) => c.code === country.toUpperCase());
+  const name = env.countryName(country.toUpperCase());
+  if (!fromNetwork && !inRelease) return null;
+  return (
+    <p className="member-country__links">
+      {fromNetwork && (
+        <a href={env.href({ page: "country-members", lang: env.lang, country })}>
+          {env.t("membersCountryLink", { country: name })}
+        </a>
+      )}
+      {fromNetwork && inRelease && " · "}
+      {inRelease && (
+        <a href={env.href({ page: "country", lang: env.lang, country })}>
+          {env.t("membersCountryProfile", { country: name })}
+        </a>
+      )}
+    </p>
+  );
+}
+
+/** The network's directory: the regional network, then each country's listed organisations. */
+export function MembersPage({ env }: { env: PageEnv }) {
+  const entries = directoryOf(env);
+  const parents = new Map(entries.map((e) => [e.id, e]));
+  const countries = directoryCountries(entries).sort((a, b) =>
+    new Intl.Collator(env.lang).compare(env.countryName(a.toUpperCase()), env.countryName(b.toUpperCase())),
+  );
+  const network = entries.filter((e) => !e.countryCode && e.kind === "regional");
+  const others = entries.filter((e) => !e.countryCode && e.kind !== "regional");
+  return (
+    <PortalDocument env={env} title={env.t("membersTitle")} description={env.t("membersLead")}>
+      <Hero title={env.t("membersTitle")} lead={env.t("membersLead")} />
+      <Filters env={env} entries={entries} countries={countries} />
+      {network.length > 0 && (
+        <Group id="network" title={env.t("membersNetwork")}>
+          <CardList env={env} entries={network} parents={parents} />
+        </Group>
+      )}
+      {countries.map((c) => (
+        <Group key={c} id={`members-${c}`} title={env.countryName(c.toUpperCase())}>
+          <CountryLinks env={env} country={c} fromNetwork />
+          <CardList
+            env={env}
+            entries={entries.filter((e) => e.countryCode?.toLowerCase() === c)}
+            parents={parents}
+          />
+        </Group>
+      ))}
+      {others.length > 0 && (
+        <Group id="others" title={env.t("membersOthers")}>
+          <CardList env={env} entries={others} parents={parents} />
+        </Group>
+      )}
+    </PortalDocument>
+  );
+}
+
+/** One country's listed organisations: its coalitions first, then their members. */
+export function CountryMembersPage({ env, country }: { env: PageEnv; country: string }) {
+  const all = directoryOf(env);
+  const parents = new Map(all.map((e) => [e.id, e]));
+  const entries = all.filter((e) => e.countryCode?.toLowerCase() === country);
+  const name = env.countryName(country.toUpperCase());
+  const lead = env.t("countryMembersLead", { country: name });
+  const inRelease = env.snap.countries.some((c) => c.code === country.toUpperCase());
+  return (
+    <PortalDocument env={env} title={env.t("countryMembersTitle", { country: name })} description={lead}>
+      <Hero
+        back={
+          inRelease
+            ? {
+                href: env.href({ page: "country", lang: env.lang, country }),
+                label: env.t("membersCountryProfile", { country: name }),
+              }
+            : { href: env.href({ page: "members", lang: env.lang }), label: env.t("membersTitle") }
+        }
+        title={env.t("countryMembersTitle", { country: name })}
+        lead={lead}
+      />
+      <Filters env={env} entries={entries} countries={null} />
+      <div data-member-group="">
+        <CardList env={env} entries={entries} parents={parents} level={2} />
+      </div>
+      <p>
+        <a href={env.href({ page: "members", lang: env.lang })}>{env.t("membersAllLink")}</a>
+      </p>
+    </PortalDocument>
+  );
+}
+
+/** On a country profile: how many of the network's organisations there are listed, with the link to them. */
+export function CountryMembersBlock({ env, country }: { env: PageEnv; country: string }) {
+  const code = country.toLowerCase();
+  const entries = directoryOf(env).filter((e) => e.countryCode?.toLowerCase() === code);
+  if (!entries.length) return null;
+  const name = env.countryName(country);
+  const coalitions = sortByName(
+    env,
+    entries.filter((e) => e.kind === "coalition"),
+  );
+  return (
+    <Section
+      id="members"
+      title={env.t("membersSectionTitle", { country: name })}
+      lead={env.t("membersSectionLead", { count: entries.length, country: name })}
+    >
+      {coalitions.length > 0 && (
+        <ul className="member-coalitions">
+          {coalitions.map((c) => {
+            const n = nameOf(env, c);
+            return (
+              // The list item keeps the page's direction (its marker stays inside the page); the name is isolated.
+              <li key={c.id}>
+                <bdi lang={n.lang}>{n.text}</bdi>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <p>
+        <a href={env.href({ page: "country-members", lang: env.lang, country: code })}>
+          {env.t("membersSectionLink", { country: name })}
+        </a>
+      </p>
+    </Section>
+  );
+}
