@@ -81,7 +81,8 @@ describe.skipIf(!canRunBrowser)("Content-Security-Policy in Chromium: no violati
     return { page, violations: [...violations, ...errors.filter((e) => /Content Security Policy/i.test(e))] };
   }
 
-  it("loads every page type of the web app with no violation", async () => {
+  // Each crawls every page type (many with the modules that came): minutes on a loaded machine.
+  it("loads every page type of the web app with no violation", { timeout: 300_000 }, async () => {
     const { db } = server.database;
     const [version] = await db.select({ id: frameworkVersions.id }).from(frameworkVersions).limit(1);
     const [assessment] = await db.select({ id: assessments.id }).from(assessments).limit(1);
@@ -137,7 +138,9 @@ describe.skipIf(!canRunBrowser)("Content-Security-Policy in Chromium: no violati
     return (await res.json()) as ReleaseSnapshot;
   }
 
-  it("loads every page type of the live portal, in English and Arabic, with no violation", async () => {
+  it("loads every page type of the live portal, in English and Arabic, with no violation", {
+    timeout: 300_000,
+  }, async () => {
     const snapshot = await releaseSnapshot();
     const slug = snapshot.release.slug;
     const seen = new Set<string>();

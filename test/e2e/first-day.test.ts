@@ -285,14 +285,18 @@ describe.skipIf(!canRunBrowser)("a coalition's first day (Chromium)", () => {
       buffer: filled,
     });
     await importDialog.getByRole("button", { name: "Check the workbook" }).click();
-    await expect.poll(() => importDialog.textContent()).toContain("No problem found.");
+    // The check reads the workbook and compares every answer: seconds on a loaded machine.
+    await expect.poll(() => importDialog.textContent(), { timeout: 90_000 }).toContain("No problem found.");
     await shot("12-import-checked");
     await importDialog.getByRole("button", { name: /^Apply 1 change/ }).click();
     await expect
-      .poll(async () => {
-        const res = await page.request.get(`${server.url}/api/assessments/${draft.id}`);
-        return JSON.stringify(await res.json());
-      })
+      .poll(
+        async () => {
+          const res = await page.request.get(`${server.url}/api/assessments/${draft.id}`);
+          return JSON.stringify(await res.json());
+        },
+        { timeout: 90_000 },
+      )
       .toContain(JUSTIFICATION);
 
     // Submit, start the review and validate, each confirmed in its dialog.
@@ -304,7 +308,7 @@ describe.skipIf(!canRunBrowser)("a coalition's first day (Chromium)", () => {
       await page.getByRole("button", { name: button, exact: true }).first().click();
       await page.getByRole("dialog").getByRole("button", { name: button, exact: true }).click();
       await expect
-        .poll(() => page.locator(".ws-header .status-chip").first().textContent())
+        .poll(() => page.locator(".ws-header .status-chip").first().textContent(), { timeout: 30_000 })
         .toContain(status);
     }
     await shot("13-validated");

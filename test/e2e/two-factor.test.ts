@@ -25,7 +25,7 @@ describe.skipIf(!canRunBrowser)("two-factor sign-in (Chromium)", () => {
 
   async function newPage(): Promise<Page> {
     const context = await browser.newContext({ locale: "en-GB", viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(10_000);
+    context.setDefaultTimeout(30_000);
     const page = await context.newPage();
     page.on("pageerror", (error) => problems.push(error.message));
     page.on("response", (response) => {
