@@ -98,6 +98,7 @@ describeEachDatabase("results: a plan's XLSX template, exported and imported bac
     for (const [name, grant] of Object.entries(people)) {
       as[name] = await signInAs(app, await buildUser(db, { grants: [grant], name }));
     }
+    as.admin = await signInAs(app, admin);
     as.secretariat = await signInAs(
       app,
       await buildUser(db, {
@@ -436,5 +437,46 @@ describeEachDatabase("results: a plan's XLSX template, exported and imported bac
       expect(report.details?.join(" ")).toMatch(/export the plan again/);
     }
     expect(await counts(db)).toEqual(before);
+  });
+
+  it("keeps an approved plan's tree and indicators: a changed roll-up or direction is refused, a title is not", async () => {
+    const { db } = database();
+    const approve = (approved: boolean) =>
+      app.inject({
+        method: "POST",
+        url: `/api/results/plans/${planId}/approval`,
+        headers: as.admin!.headers,
+        payload: { approved, isPublic: false },
+      });
+    expect((await approve(true)).statusCode).toBe(204);
+    try {
+      const bytes = await exportPlan();
+      const structural = await editBook(bytes, (book) => {
+        const nodes = book.getWorksheet("Nodes")!;
+        nodes.getRow(2).getCell(column(nodes, "rollUp")).value = "none";
+        const indicators = book.getWorksheet("Indicators")!;
+        const direction = indicators.getRow(2).getCell(column(indicators, "direction"));
+        direction.value = direction.value === "decrease" ? "increase" : "decrease";
+      });
+      const before = await counts(db);
+      const refused = await importPlan(structural);
+      expect(refused.status).toBe(400);
+      expect(refused.report.problems.map((p) => [p.sheet, p.row, p.code, p.params])).toEqual([
+        ["Nodes", 2, "structureLocked", { part: "node", fields: "rollUp" }],
+        ["Indicators", 2, "structureLocked", { part: "indicator", fields: "direction" }],
+      ]);
+      expect(refused.report.problems[0]!.message).toMatch(/approved: rollUp of a node cannot change/);
+      expect(await counts(db)).toEqual(before);
+
+      const retitled = await editBook(bytes, (book) => {
+        const nodes = book.getWorksheet("Nodes")!;
+        nodes.getRow(2).getCell(column(nodes, "title:en")).value = "A goal renamed after approval";
+      });
+      const applied = await importPlan(retitled);
+      expect(applied.status, JSON.stringify(applied.report.problems)).toBe(200);
+      expect(applied.report.changed).toBe(1);
+    } finally {
+      expect((await approve(false)).statusCode).toBe(204);
+    }
   });
 });

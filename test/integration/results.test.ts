@@ -14,6 +14,38 @@ import { describeEachDatabase } from "../support/databases.ts";
 import { buildUser, type Session, signInAs } from "../support/factories.ts";
 import { buildOrganisation, PLAN_BODY } from "../support/results-factories.ts";
 
+const NODE_KEYS = [
+  "parentId",
+  "level",
+  "code",
+  "title",
+  "description",
+  "responsible",
+  "startsOn",
+  "endsOn",
+  "rollUp",
+  "weight",
+];
+const INDICATOR_KEYS = [
+  "nodeId",
+  "code",
+  "title",
+  "type",
+  "unit",
+  "scaleMin",
+  "scaleMax",
+  "direction",
+  "cumulation",
+  "baselineValue",
+  "baselineDate",
+  "weight",
+  "disaggregations",
+  "link",
+];
+/** The fields of a part as a change body names them. */
+const pickKeys = (o: Record<string, unknown>, keys: string[]) =>
+  Object.fromEntries(keys.map((k) => [k, o[k] ?? null]));
+
 describeEachDatabase("results: plans, values, progress and access", (database) => {
   let app: FastifyInstance;
   const as: Record<string, Session> = {};
@@ -387,6 +419,67 @@ describeEachDatabase("results: plans, values, progress and access", (database) =
       ["plan node", true, "MD", ["title", "responsible", "startsOn", "endsOn"]],
       ["plan indicator", true, "MD", ["title", "unit", "baselineValue", "baselineDate"]],
     ]);
+  });
+
+  it("keeps an approved plan's tree and indicators: texts, people and dates can be corrected, nothing else", async () => {
+    const { id, goalId, rate } = await buildTree("coordinator", coalitionId);
+    const plan = async () => (await call("viewer", "GET", `/results/plans/${id}`)).json();
+    const approved = await call("secretariat", "POST", `/results/plans/${id}/approval`, { approved: true });
+    expect(approved.statusCode, approved.body).toBe(204);
+    const before = await plan();
+    const node = before.nodes.find((n: { id: string }) => n.id === goalId);
+    const indicator = before.indicators.find((i: { id: string }) => i.id === rate);
+    const { id: _n, version: nodeVersion, ...nodeBody } = node;
+    const { id: _i, version: indicatorVersion, ...indicatorBody } = indicator;
+    const putNode = (body: object) =>
+      call("coordinator", "PUT", `/results/plans/${id}/nodes/${goalId}`, {
+        ...pickKeys(nodeBody, NODE_KEYS),
+        ...body,
+        expectedVersion: nodeVersion,
+      });
+    const putIndicator = (body: object) =>
+      call("coordinator", "PUT", `/results/plans/${id}/indicators/${rate}`, {
+        ...pickKeys(indicatorBody, INDICATOR_KEYS),
+        ...body,
+        expectedVersion: indicatorVersion,
+      });
+
+    const moved = await putNode({ rollUp: "none", weight: 3 });
+    expect(moved.statusCode).toBe(409);
+    expect(moved.json().error).toBe(
+      "the plan is approved: rollUp, weight of a node cannot change until the plan is reopened (its texts, people and dates can)",
+    );
+    const redefined = await putIndicator({ direction: "maintain", baselineValue: 1 });
+    expect(redefined.statusCode).toBe(409);
+    expect(redefined.json().error).toMatch(/direction, baselineValue of an indicator cannot change/);
+    const added = await call("coordinator", "POST", `/results/plans/${id}/nodes`, {
+      parentId: null,
+      level: "goal",
+      code: "G9",
+      title: { en: "Added after approval" },
+    });
+    expect(added.statusCode).toBe(409);
+    expect(added.json().error).toMatch(/a node cannot be added/);
+    expect(await plan()).toEqual(before);
+
+    // A translation and a new person responsible are corrections, not a new plan.
+    const corrected = await putNode({
+      title: { ...node.title, fr: "Objectif corrigé" },
+      responsible: "M&E officer",
+    });
+    expect(corrected.statusCode, corrected.body).toBe(204);
+    const retitled = await putIndicator({ title: { ...indicator.title, fr: "Taux" } });
+    expect(retitled.statusCode, retitled.body).toBe(204);
+    const after = await plan();
+    expect(after.nodes.find((n: { id: string }) => n.id === goalId)).toMatchObject({
+      responsible: "M&E officer",
+      rollUp: node.rollUp,
+      version: nodeVersion + 1,
+    });
+    expect(after.indicators.find((i: { id: string }) => i.id === rate)).toMatchObject({
+      direction: indicator.direction,
+      version: indicatorVersion + 1,
+    });
   });
 
   it("keeps the history of values append-only", async () => {

@@ -4,7 +4,14 @@ import type { Db } from "../db/connect.ts";
 import { resultIndicators, resultNodes } from "../db/schema.ts";
 import { UserError } from "../errors.ts";
 import type { LoadedPlan } from "./load-plan.ts";
-import { auditPartChange, changedFields, type PartChange, staleEdit, withUniqueCode } from "./save-node.ts";
+import {
+  auditPartChange,
+  changedFields,
+  type PartChange,
+  refuseStructureChange,
+  staleEdit,
+  withUniqueCode,
+} from "./save-node.ts";
 
 async function checkIndicator(db: Db, plan: LoadedPlan, body: IndicatorBody): Promise<void> {
   const [node] = await db
@@ -29,6 +36,7 @@ export async function addIndicator(
   body: IndicatorBody,
   externalRef: string | null = null,
 ): Promise<string> {
+  refuseStructureChange(plan, "indicator", null, body);
   await checkIndicator(db, plan, body);
   const [{ next }] = (await db
     .select({ next: sql<number>`coalesce(max(${resultIndicators.position}), -1) + 1` })
@@ -61,6 +69,7 @@ export async function updateIndicator(
   if (!before) throw new UserError(`no indicator ${indicatorId} in this plan`, [], 404);
   if (change.expectedVersion !== undefined && change.expectedVersion !== before.version)
     throw staleEdit("indicator", before.code, before.version);
+  refuseStructureChange(plan, "indicator", before, body);
   await checkIndicator(db, plan, body);
   const [row] = await withUniqueCode(body.code, () =>
     db

@@ -23,11 +23,18 @@ export function staleEdit(part: "node" | "indicator", code: string, current: num
   );
 }
 
+/** A value as text with its objects' keys sorted: jsonb does not keep the order they were sent in. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value ?? null, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
 /** The names of the fields whose value `after` changes. */
 export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
-  return Object.keys(after).filter(
-    (k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null),
-  );
+  return Object.keys(after).filter((k) => canonical(before[k]) !== canonical(after[k]));
 }
 
 /** Records the change of a node or an indicator from the web, in the change's transaction. */
@@ -48,6 +55,59 @@ export async function auditPartChange(
     region: plan.organisation.region,
     details: { part, planId: plan.id, ...details },
   });
+}
+
+/**
+ * What an approved plan keeps fixed: its tree and how it is measured. Its texts, responsible
+ * people and dates can still be corrected (a typo, a translation), as its actuals can be
+ * entered; adding parts or changing these fields needs the plan reopened, as its targets do.
+ */
+export const NODE_STRUCTURE = ["parentId", "level", "code", "rollUp", "weight"] as const;
+export const INDICATOR_STRUCTURE = [
+  "nodeId",
+  "code",
+  "type",
+  "unit",
+  "scaleMin",
+  "scaleMax",
+  "direction",
+  "cumulation",
+  "baselineValue",
+  "baselineDate",
+  "weight",
+  "disaggregations",
+  "link",
+] as const;
+
+/** The structure fields a change of a stored part touches (all of them for a new part). */
+export function structureChanges(
+  part: "node" | "indicator",
+  before: Record<string, unknown> | null | undefined,
+  after: Record<string, unknown>,
+): string[] {
+  const fixed: readonly string[] = part === "node" ? NODE_STRUCTURE : INDICATOR_STRUCTURE;
+  return before ? changedFields(before, after).filter((f) => fixed.includes(f)) : [...fixed];
+}
+
+const article = (part: "node" | "indicator") => (part === "node" ? "a" : "an");
+
+/** The message of a change an approved plan refuses. */
+export function structureLockedMessage(part: "node" | "indicator", added: boolean, fields: string[]): string {
+  return added
+    ? `the plan is approved: ${article(part)} ${part} cannot be added until the plan is reopened`
+    : `the plan is approved: ${fields.join(", ")} of ${article(part)} ${part} cannot change until the plan is reopened (its texts, people and dates can)`;
+}
+
+/** Refuses (409) adding a part to an approved plan, or changing one of its structure fields. */
+export function refuseStructureChange(
+  plan: LoadedPlan,
+  part: "node" | "indicator",
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown>,
+): void {
+  if (plan.status !== "approved") return;
+  const fields = structureChanges(part, before, after);
+  if (fields.length) throw new UserError(structureLockedMessage(part, !before, fields), [], 409);
 }
 
 /**
@@ -93,6 +153,7 @@ export async function addNode(
   body: NodeBody,
   externalRef: string | null = null,
 ): Promise<string> {
+  refuseStructureChange(plan, "node", null, body);
   await checkNode(db, plan, body);
   const [{ next }] = (await db
     .select({ next: sql<number>`coalesce(max(${resultNodes.position}), -1) + 1` })
@@ -125,6 +186,7 @@ export async function updateNode(
   if (!before) throw new UserError(`no node ${nodeId} in this plan`, [], 404);
   if (change.expectedVersion !== undefined && change.expectedVersion !== before.version)
     throw staleEdit("node", before.code, before.version);
+  refuseStructureChange(plan, "node", before, body);
   await checkNode(db, plan, body, nodeId);
   const [row] = await withUniqueCode(body.code, () =>
     db

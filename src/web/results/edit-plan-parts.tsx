@@ -25,12 +25,32 @@ const numberOrNull = (value: string) => {
   return Number.isFinite(number) ? number : value;
 };
 
+/** An indicator's stored definition, as the change body names it. */
+function storedIndicator(i: PlanIndicatorOut) {
+  return {
+    nodeId: i.nodeId,
+    code: i.code,
+    type: i.type,
+    unit: i.unit,
+    scaleMin: i.scaleMin,
+    scaleMax: i.scaleMax,
+    direction: i.direction,
+    cumulation: i.cumulation,
+    baselineValue: i.baselineValue,
+    baselineDate: i.baselineDate,
+    weight: i.weight,
+    disaggregations: i.disaggregations,
+    link: i.link,
+  };
+}
+
 /**
  * For editors: change an existing node (titles and descriptions in the plan's languages, who is
  * responsible, dates) or an indicator (title, type, unit, direction, baseline). Each form starts
  * from the version the plan showed; when someone changed the part meanwhile the server refuses
  * (409), the plan is read again and the form shows the current version to redo the change.
- * An approved plan is locked: the card says so and offers nothing until the plan is reopened.
+ * A node's place, roll-up rule and weight, and an indicator's weight, can change too. On an
+ * approved plan the card offers texts, people and dates only (the server refuses the rest, 409).
  */
 export function EditPlanParts({
   plan,
@@ -70,7 +90,7 @@ export function EditPlanParts({
     <section className="rs-card rs-change-card" aria-labelledby="rs-change-title">
       <h2 id="rs-change-title">{t("rsChangeTitle")}</h2>
       <p className="rs-hint">{t(locked ? "rsChangeLocked" : "rsChangeLead")}</p>
-      {!locked && (
+      {
         <>
           <div className="rs-form">
             <label>
@@ -97,6 +117,7 @@ export function EditPlanParts({
             <NodeForm
               key={`${node.id}:${node.version}`}
               plan={plan}
+              locked={locked}
               node={node}
               onSubmit={(body) => send(`/api/results/plans/${plan.id}/nodes/${node.id}`, body)}
             />
@@ -105,6 +126,7 @@ export function EditPlanParts({
             <IndicatorForm
               key={`${indicator.id}:${indicator.version}`}
               plan={plan}
+              locked={locked}
               indicator={indicator}
               onSubmit={(body) => send(`/api/results/plans/${plan.id}/indicators/${indicator.id}`, body)}
             />
@@ -118,37 +140,51 @@ export function EditPlanParts({
             </p>
           )}
         </>
-      )}
+      }
     </section>
   );
+}
+
+/** Nodes a node may move under: at a higher level, and neither itself nor one of its descendants. */
+function possibleParents(plan: PlanOut, node: PlanNodeOut): PlanNodeOut[] {
+  const rank = (level: string) => plan.levels.findIndex((l) => l.key === level);
+  const below = (n: PlanNodeOut): boolean => {
+    for (let at: PlanNodeOut | undefined = n; at; at = plan.nodes.find((p) => p.id === at?.parentId))
+      if (at.id === node.id) return true;
+    return false;
+  };
+  return plan.nodes.filter((n) => rank(n.level) < rank(node.level) && !below(n));
 }
 
 function NodeForm({
   plan,
   node,
+  locked,
   onSubmit,
 }: {
   plan: PlanOut;
   node: PlanNodeOut;
+  /** An approved plan: texts, people and dates only. */
+  locked: boolean;
   onSubmit: (body: object) => Promise<void>;
 }) {
-  const { t, lang } = useLanguage();
+  const { t, lang, pick } = useLanguage();
   const langs = editLanguages(planLanguages(plan), lang);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const description = readLocalText(form, "description", langs);
     void onSubmit({
-      parentId: node.parentId,
+      parentId: locked ? node.parentId : orNull(text(form, "parent")),
       level: node.level,
-      code: text(form, "code"),
+      code: locked ? node.code : text(form, "code"),
       title: readLocalText(form, "title", langs),
       description: Object.keys(description).length ? description : null,
       responsible: orNull(text(form, "responsible")),
       startsOn: orNull(text(form, "startsOn")),
       endsOn: orNull(text(form, "endsOn")),
-      rollUp: node.rollUp,
-      weight: node.weight,
+      rollUp: locked ? node.rollUp : text(form, "rollUp"),
+      weight: locked ? node.weight : numberOrNull(text(form, "weight")),
       expectedVersion: node.version,
     });
   };
@@ -156,7 +192,30 @@ function NodeForm({
     <form className="rs-form rs-change-form" onSubmit={submit} aria-label={t("rsEdit", { what: node.code })}>
       <label>
         {t("rsCode")}
-        <input name="code" required maxLength={40} defaultValue={node.code} />
+        <input name="code" required maxLength={40} defaultValue={node.code} readOnly={locked} />
+      </label>
+      <label>
+        {t("rsParent")}
+        <select name="parent" defaultValue={node.parentId ?? ""} disabled={locked}>
+          <option value="">{t("rsTopLevel")}</option>
+          {possibleParents(plan, node).map((n) => (
+            <option key={n.id} value={n.id}>{`${n.code} ${pick(n.title)}`}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t("rsRollUp")}
+        <select name="rollUp" defaultValue={node.rollUp} disabled={locked}>
+          {(["average", "weighted", "none"] as const).map((rule) => (
+            <option key={rule} value={rule}>
+              {t("rsRollUpName", { rule })}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t("rsWeight")}
+        <input name="weight" inputMode="decimal" required defaultValue={node.weight} readOnly={locked} />
       </label>
       <LocalTextFields
         name="title"
@@ -194,10 +253,13 @@ function NodeForm({
 function IndicatorForm({
   plan,
   indicator,
+  locked,
   onSubmit,
 }: {
   plan: PlanOut;
   indicator: PlanIndicatorOut;
+  /** An approved plan: the title only. */
+  locked: boolean;
   onSubmit: (body: object) => Promise<void>;
 }) {
   const { t, lang } = useLanguage();
@@ -207,23 +269,28 @@ function IndicatorForm({
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const scale = type === "scale";
-    void onSubmit({
-      nodeId: indicator.nodeId,
-      code: text(form, "code"),
-      title: readLocalText(form, "title", langs),
-      type,
-      unit: orNull(text(form, "unit")),
-      scaleMin: scale ? numberOrNull(text(form, "scaleMin")) : null,
-      scaleMax: scale ? numberOrNull(text(form, "scaleMax")) : null,
-      direction: text(form, "direction"),
-      cumulation: indicator.cumulation,
-      baselineValue: numberOrNull(text(form, "baseline")),
-      baselineDate: orNull(text(form, "baselineDate")),
-      weight: indicator.weight,
-      disaggregations: indicator.disaggregations,
-      link: indicator.link,
-      expectedVersion: indicator.version,
-    });
+    const title = readLocalText(form, "title", langs);
+    void onSubmit(
+      locked
+        ? { ...storedIndicator(indicator), title, expectedVersion: indicator.version }
+        : {
+            nodeId: indicator.nodeId,
+            code: text(form, "code"),
+            title,
+            type,
+            unit: orNull(text(form, "unit")),
+            scaleMin: scale ? numberOrNull(text(form, "scaleMin")) : null,
+            scaleMax: scale ? numberOrNull(text(form, "scaleMax")) : null,
+            direction: text(form, "direction"),
+            cumulation: indicator.cumulation,
+            baselineValue: numberOrNull(text(form, "baseline")),
+            baselineDate: orNull(text(form, "baselineDate")),
+            weight: numberOrNull(text(form, "weight")),
+            disaggregations: indicator.disaggregations,
+            link: indicator.link,
+            expectedVersion: indicator.version,
+          },
+    );
   };
   return (
     <form
@@ -233,7 +300,7 @@ function IndicatorForm({
     >
       <label>
         {t("rsCode")}
-        <input name="code" required maxLength={40} defaultValue={indicator.code} />
+        <input name="code" required maxLength={40} defaultValue={indicator.code} readOnly={locked} />
       </label>
       <LocalTextFields
         name="title"
@@ -242,50 +309,56 @@ function IndicatorForm({
         value={indicator.title}
         maxLength={300}
       />
-      <label>
-        {t("rsType")}
-        <select name="type" value={type} onChange={(e) => setType(e.target.value)}>
-          {(["number", "percentage", "scale", "narrative"] as const).map((x) => (
-            <option key={x} value={x} disabled={x === "narrative" && indicator.link !== null}>
-              {t("rsTypeName", { type: x })}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t("rsUnit")}
-        <input name="unit" maxLength={40} defaultValue={indicator.unit ?? ""} />
-      </label>
-      {type === "scale" && (
-        <>
-          <label>
-            {t("rsScaleMin")}
-            <input name="scaleMin" inputMode="decimal" required defaultValue={indicator.scaleMin ?? ""} />
-          </label>
-          <label>
-            {t("rsScaleMax")}
-            <input name="scaleMax" inputMode="decimal" required defaultValue={indicator.scaleMax ?? ""} />
-          </label>
-        </>
-      )}
-      <label>
-        {t("rsDirection")}
-        <select name="direction" defaultValue={indicator.direction}>
-          {(["increase", "decrease", "maintain"] as const).map((direction) => (
-            <option key={direction} value={direction}>
-              {t("rsDirectionName", { direction })}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t("rsBaseline")}
-        <input name="baseline" inputMode="decimal" defaultValue={indicator.baselineValue ?? ""} />
-      </label>
-      <label>
-        {t("rsBaselineDate")}
-        <input name="baselineDate" type="date" defaultValue={indicator.baselineDate ?? ""} />
-      </label>
+      <fieldset className="rs-fieldset" disabled={locked}>
+        <label>
+          {t("rsType")}
+          <select name="type" value={type} onChange={(e) => setType(e.target.value)}>
+            {(["number", "percentage", "scale", "narrative"] as const).map((x) => (
+              <option key={x} value={x} disabled={x === "narrative" && indicator.link !== null}>
+                {t("rsTypeName", { type: x })}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("rsUnit")}
+          <input name="unit" maxLength={40} defaultValue={indicator.unit ?? ""} />
+        </label>
+        {type === "scale" && (
+          <>
+            <label>
+              {t("rsScaleMin")}
+              <input name="scaleMin" inputMode="decimal" required defaultValue={indicator.scaleMin ?? ""} />
+            </label>
+            <label>
+              {t("rsScaleMax")}
+              <input name="scaleMax" inputMode="decimal" required defaultValue={indicator.scaleMax ?? ""} />
+            </label>
+          </>
+        )}
+        <label>
+          {t("rsDirection")}
+          <select name="direction" defaultValue={indicator.direction}>
+            {(["increase", "decrease", "maintain"] as const).map((direction) => (
+              <option key={direction} value={direction}>
+                {t("rsDirectionName", { direction })}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("rsBaseline")}
+          <input name="baseline" inputMode="decimal" defaultValue={indicator.baselineValue ?? ""} />
+        </label>
+        <label>
+          {t("rsBaselineDate")}
+          <input name="baselineDate" type="date" defaultValue={indicator.baselineDate ?? ""} />
+        </label>
+        <label>
+          {t("rsWeight")}
+          <input name="weight" inputMode="decimal" required defaultValue={indicator.weight} />
+        </label>
+      </fieldset>
       <button type="submit" className="button button--primary">
         {t("rsSaveChanges")}
       </button>

@@ -12,7 +12,7 @@ import { resultIndicators, resultNodes } from "../../db/schema.ts";
 import { type LoadedPlan, loadPlan } from "../load-plan.ts";
 import { isSame, type PlanRows, readPlanRows, type StoredValue } from "../plan-rows.ts";
 import { addIndicator, updateIndicator } from "../save-indicator.ts";
-import { addNode, updateNode } from "../save-node.ts";
+import { addNode, structureChanges, structureLockedMessage, updateNode } from "../save-node.ts";
 import { updatePlan } from "../save-plan.ts";
 import { pickStored, type Stored, saveValue, valueProblem } from "../save-value.ts";
 import { listed } from "./import-iati.ts";
@@ -279,6 +279,40 @@ export function compareIati(
           if (before) change("value", code, `${what}: ${show(before)} → ${show(next)}`);
           else add("value", code, `${what}: ${show(next)}`);
         }
+    }
+  }
+  // An approved plan keeps its tree and indicators: the file may change texts, and actuals.
+  if (plan.status === "approved") {
+    for (const w of nodes)
+      if (!w.stored)
+        problems.push(
+          iatiProblem(
+            `node ${w.code}`,
+            { node: w.code },
+            "structureLocked",
+            { part: "node", fields: "" },
+            structureLockedMessage("node", true, []),
+          ),
+        );
+    for (const w of indicators) {
+      const d = w.draft;
+      const fields = structureChanges("indicator", w.stored, {
+        type: d.type,
+        direction: d.direction,
+        baselineValue: d.baselineValue,
+        baselineDate: d.baselineDate,
+        disaggregations: d.disaggregations,
+      });
+      if (fields.length)
+        problems.push(
+          iatiProblem(
+            `indicator ${w.code}`,
+            { indicator: w.code },
+            "structureLocked",
+            { part: "indicator", fields: fields.join(", ") },
+            structureLockedMessage("indicator", !w.stored, fields),
+          ),
+        );
     }
   }
   const left =

@@ -19,6 +19,7 @@ import { UserError } from "../../errors.ts";
 import { openXlsx } from "../../files/open-xlsx.ts";
 import type { LoadedPlan } from "../load-plan.ts";
 import { isSame, type PlanRows, readPlanRows, type StoredValue } from "../plan-rows.ts";
+import { structureChanges, structureLockedMessage } from "../save-node.ts";
 import { planChangeProblems } from "../save-plan.ts";
 import { pickStored, type Stored, valueProblem } from "../save-value.ts";
 import { PLAN_SHEETS } from "./layout.ts";
@@ -141,6 +142,27 @@ function checkRows(
     );
     return false;
   };
+  // An approved plan keeps its tree and indicators: texts, people and dates only.
+  const structureLocked = (
+    sheet: string,
+    row: number,
+    part: "node" | "indicator",
+    existing: Record<string, unknown> | undefined,
+    body: Record<string, unknown>,
+  ) => {
+    if (input.plan.status !== "approved") return false;
+    const fields = structureChanges(part, existing, body);
+    if (!fields.length) return false;
+    refuse(
+      sheet,
+      row,
+      null,
+      "structureLocked",
+      { part, fields: fields.join(", ") },
+      structureLockedMessage(part, !existing, fields),
+    );
+    return true;
+  };
 
   // The plan as the import leaves it: its levels, periods and categories decide the rows'.
   const stored = input.plan;
@@ -224,6 +246,7 @@ function checkRows(
       continue;
     }
     if (!editOnly(sheet, at)) continue;
+    if (structureLocked(sheet, at, "node", existing, body)) continue;
     const id = nodeIds.get(row.code)!;
     const rank = levelRank(body.level);
     if (rank < 0) {
@@ -313,6 +336,7 @@ function checkRows(
       continue;
     }
     if (!editOnly(sheet, at)) continue;
+    if (structureLocked(sheet, at, "indicator", existing, body)) continue;
     const unknown = body.disaggregations.filter((k) => !plan.disaggregations.some((c) => c.key === k));
     if (unknown.length) {
       const keys = unknown.map((k) => `"${k}"`).join(", ");

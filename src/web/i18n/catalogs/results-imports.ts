@@ -31,6 +31,8 @@ const en = {
   rsImp_categoryUnknown: "Categories {keys} are not defined in this plan.",
   rsImp_linkNarrative: "A narrative indicator cannot be linked.",
   rsImp_targetsLocked: "The plan is approved: its targets are locked until it is reopened.",
+  rsImp_structureLocked:
+    "The plan is approved: nothing can be added to its tree, and a node's place or an indicator's definition cannot change, until it is reopened (texts, people and dates can).",
   rsImp_linkedActual: "The actual of {indicator} is read from its link, not entered.",
   rsImp_valueNarrative: "{indicator} is a narrative indicator: write the text in the narrative column.",
   rsImp_valuePercentage: "{indicator} is a percentage, between 0 and 100 (found {value}).",
@@ -105,6 +107,8 @@ const fr: typeof en = {
   rsImp_categoryUnknown: "Les catégories {keys} ne sont pas définies dans ce plan.",
   rsImp_linkNarrative: "Un indicateur narratif ne peut pas être lié.",
   rsImp_targetsLocked: "Le plan est approuvé : ses cibles sont verrouillées jusqu'à sa réouverture.",
+  rsImp_structureLocked:
+    "Le plan est approuvé : rien ne peut être ajouté à son arbre, et la place d'un nœud ou la définition d'un indicateur ne peuvent changer, jusqu'à sa réouverture (les textes, personnes et dates peuvent l'être).",
   rsImp_linkedActual: "La réalisation de {indicator} est lue depuis son lien, pas saisie.",
   rsImp_valueNarrative:
     "{indicator} est un indicateur narratif : écrivez le texte dans la colonne narrative.",
@@ -180,6 +184,8 @@ const ar: typeof en = {
   rsImp_categoryUnknown: "الفئات {keys} غير معرَّفة في هذه الخطة.",
   rsImp_linkNarrative: "لا يمكن ربط مؤشر سردي.",
   rsImp_targetsLocked: "الخطة معتمدة: غاياتها مقفلة حتى يُعاد فتحها.",
+  rsImp_structureLocked:
+    "الخطة معتمدة: لا يمكن إضافة أي شيء إلى شجرتها، ولا تغيير موضع عقدة أو تعريف مؤشر، حتى يُعاد فتحها (يمكن تعديل النصوص والأشخاص والتواريخ).",
   rsImp_linkedActual: "القيمة الفعلية لـ {indicator} تُقرأ من ارتباطه ولا تُدخَل.",
   rsImp_valueNarrative: "{indicator} مؤشر سردي: اكتب النص في عمود السرد.",
   rsImp_valuePercentage: "{indicator} نسبة مئوية بين 0 و100 (وُجد {value}).",

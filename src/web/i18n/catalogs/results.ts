@@ -72,7 +72,12 @@ const en = {
   rsChangeTitle: "Change a node or an indicator",
   rsChangeLead:
     "Choose a part of the plan to change its titles in each language, who is responsible and its dates, or an indicator's type, unit, direction and baseline. If someone changes it while you edit, your change is not saved and the form shows their version.",
-  rsChangeLocked: "The plan is approved: reopen it to change its nodes and indicators.",
+  rsChangeLocked:
+    "The plan is approved: you can still correct titles and descriptions, who is responsible and dates; to change its tree or an indicator's definition, reopen it.",
+  rsRollUp: "Progress of this node",
+  rsRollUpName:
+    "{rule, select, average {Average of its parts} weighted {Weighted average of its parts} none {Not rolled up} other {{rule}}}",
+  rsWeight: "Weight in a weighted average",
   rsChangeWhat: "Part to change",
   rsResponsible: "Responsible",
   rsStartsOn: "Starts on",
@@ -216,7 +221,12 @@ const fr: Record<keyof typeof en, string> = {
   rsChangeTitle: "Modifier un élément ou un indicateur",
   rsChangeLead:
     "Choisissez une partie du plan pour modifier ses titres dans chaque langue, les responsables et les dates, ou le type, l’unité, le sens et la valeur de référence d’un indicateur. Si quelqu’un la modifie pendant que vous la modifiez, votre changement n’est pas enregistré et le formulaire affiche sa version.",
-  rsChangeLocked: "Le plan est approuvé : rouvrez-le pour modifier ses éléments et ses indicateurs.",
+  rsChangeLocked:
+    "Le plan est approuvé : vous pouvez encore corriger les titres et descriptions, les responsables et les dates ; pour modifier son arbre ou la définition d'un indicateur, rouvrez-le.",
+  rsRollUp: "Progrès de cet élément",
+  rsRollUpName:
+    "{rule, select, average {Moyenne de ses parties} weighted {Moyenne pondérée de ses parties} none {Pas d'agrégation} other {{rule}}}",
+  rsWeight: "Poids dans une moyenne pondérée",
   rsChangeWhat: "Partie à modifier",
   rsResponsible: "Responsables",
   rsStartsOn: "Début",
@@ -360,7 +370,12 @@ const ar: Record<keyof typeof en, string> = {
   rsChangeTitle: "تعديل عنصر أو مؤشر",
   rsChangeLead:
     "اختر جزءًا من الخطة لتعديل عناوينه بكل لغة والمسؤولين عنه وتواريخه، أو نوع المؤشر ووحدته واتجاهه وخط الأساس. إذا عدّله شخص آخر أثناء تعديلك فلن يُحفظ تغييرك وسيعرض النموذج نسخته.",
-  rsChangeLocked: "الخطة معتمدة: أعد فتحها لتعديل عناصرها ومؤشراتها.",
+  rsChangeLocked:
+    "الخطة معتمدة: لا يزال بإمكانك تصحيح العناوين والأوصاف والمسؤولين والتواريخ؛ ولتغيير شجرتها أو تعريف مؤشر، أعد فتحها.",
+  rsRollUp: "تقدّم هذا العنصر",
+  rsRollUpName:
+    "{rule, select, average {متوسط أجزائه} weighted {المتوسط المرجّح لأجزائه} none {بلا تجميع} other {{rule}}}",
+  rsWeight: "الوزن في المتوسط المرجّح",
   rsChangeWhat: "الجزء المراد تعديله",
   rsResponsible: "المسؤولون",
   rsStartsOn: "يبدأ في",
