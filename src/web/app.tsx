@@ -40,6 +40,10 @@ const RecommendationPage = lazyPage(
   () => import("./recommendations/recommendation-page.tsx"),
   "RecommendationPage",
 );
+const RecommendationSynergiesPage = lazyPage(
+  () => import("./recommendations/synergies-page.tsx"),
+  "RecommendationSynergiesPage",
+);
 const RecommendationSearchPage = lazyPage(
   () => import("./recommendations/search-page.tsx"),
   "RecommendationSearchPage",
@@ -103,6 +107,8 @@ function CurrentPage() {
       return <RecommendationDashboardPage />;
     case "recommendations-import":
       return <RecommendationImportPage />;
+    case "recommendations-synergies":
+      return <RecommendationSynergiesPage />;
     case "recommendation":
       return <RecommendationPage key={route.id} id={route.id} />;
     case "results":

@@ -24,6 +24,7 @@ import {
   users,
 } from "../../src/server/db/schema.ts";
 import { uploadsDir } from "../../src/server/evidence/uploads-dir.ts";
+import { confirmSynergy } from "../../src/server/recommendations/synergies.ts";
 import { CHILDPACT_REGION, seedReference } from "../../src/server/reference/countries.ts";
 import { createReport } from "../../src/server/reporting/reports.ts";
 import { loadCountry } from "../../src/server/reporting/scope.ts";
@@ -119,6 +120,8 @@ interface Context {
   reportId: string;
   /** Two reviews of Moldova: one edited, one deleted. */
   reviews: { reviewId: string; doomedId: string };
+  /** Recommendations to Moldova of two mechanisms: a confirmed synergy, one to undo, a pair to confirm. */
+  synergy: { groupId: string; doomedId: string; pair: string[] };
   /** Moldova's coalition in the regional network, a member, a working group, an application. */
   network: BuiltNetwork;
   /** Budget lines of Moldova: one to read and change, one the deletion route removes. */
@@ -313,6 +316,27 @@ const REQUESTS: Record<
     url: "/api/recommendations/tags",
     payload: { ids: [c.recommendationId], add: { themes: ["Matrix"] } },
   }),
+  "GET /api/recommendations/synergies": () => ({ url: "/api/recommendations/synergies?state=MD" }),
+  // Confirmed by the first of those allowed; the others get 409 (allowed). A dismissal twice is no change.
+  "POST /api/recommendations/synergies": (c) => ({
+    url: "/api/recommendations/synergies",
+    payload: { ids: c.synergy.pair },
+  }),
+  "POST /api/recommendations/synergies/dismissals": (c) => ({
+    url: "/api/recommendations/synergies/dismissals",
+    payload: { ids: c.synergy.pair },
+  }),
+  "POST /api/recommendations/synergies/:id/assessments": (c) => ({
+    url: `/api/recommendations/synergies/${c.synergy.groupId}/assessments`,
+    payload: { status: "in_progress", assessedByKind: "coalition", assessedOn: "2026-01-01" },
+  }),
+  // Undone by the first of those allowed; the others get 404 (allowed).
+  "DELETE /api/recommendations/synergies/:id": (c) => ({
+    url: `/api/recommendations/synergies/${c.synergy.doomedId}`,
+  }),
+  "GET /api/recommendations/:id/synergy": (c) => ({
+    url: `/api/recommendations/${c.recommendationId}/synergy`,
+  }),
   "GET /api/assessments/:id/export.xlsx": (c) => ({ url: `/api/assessments/${c.assessmentId}/export.xlsx` }),
   "POST /api/assessments/:id/import": (c) => ({
     url: `/api/assessments/${c.assessmentId}/import?dryRun=true`,
@@ -409,6 +433,12 @@ const REQUESTS: Record<
   "GET /api/public/plans": () => ({ url: "/api/public/plans" }),
   "GET /api/public/plans/:id": (c) => ({ url: `/api/public/plans/${c.plan.planId}` }),
   "GET /api/public/tracking/:slug": () => ({ url: "/api/public/tracking/md-tracking-v1" }),
+  "GET /api/public/tracking/countries/:country/series": () => ({
+    url: "/api/public/tracking/countries/MD/series",
+  }),
+  "GET /api/public/tracking/countries/:country/series.csv": () => ({
+    url: "/api/public/tracking/countries/MD/series.csv?by=date",
+  }),
   // The public API answers anyone (an unknown release: 404).
   "OPTIONS /api/public/*": () => ({ url: "/api/public/releases" }),
   "GET /api/public/releases": () => ({ url: "/api/public/releases" }),
@@ -1027,7 +1057,26 @@ describeEachDatabase("permission matrix: every route × every role", (database) 
         { countryCode: "MD", mechanism: "crc", review: "Doomed review" },
       ])
       .returning({ id: reportingCycles.id });
+    const pairs = await db
+      .insert(recommendations)
+      .values(
+        [0, 1, 2, 3, 4, 5].map((i) => ({
+          mechanism: i % 2 ? "upr" : "crc",
+          stateCode: "MD",
+          stateName: "Moldova",
+          text: { en: `Prohibit corporal punishment of children in all settings (${i}).` },
+          uncrcArticles: ["19"],
+          importKey: `matrix-synergy-${i}`,
+        })),
+      )
+      .returning({ id: recommendations.id });
+    const ids = pairs.map((p) => p.id);
+    const [group, doomedGroup] = [
+      await confirmSynergy(db, ids.slice(0, 2), someone.id),
+      await confirmSynergy(db, ids.slice(2, 4), someone.id),
+    ];
     ctx = {
+      synergy: { groupId: group.id, doomedId: doomedGroup.id, pair: ids.slice(4) },
       reportId,
       reviews: { reviewId: review!.id, doomedId: doomedReview!.id },
       network,

@@ -196,4 +196,71 @@ describeEachDatabase("published tracking of UN recommendations", (database) => {
     ).rejects.toThrow();
     await expect(db.delete(trackingPublications)).rejects.toThrow();
   });
+  it("gives a country's implementation over time through the public API, from published versions only", async () => {
+    type Series = {
+      latest: string;
+      versions: { slug: string; total: number; counts: Record<string, number> }[];
+      byDate: { date: string; total: number; counts: Record<string, number> }[];
+    };
+    // A coalition status recorded after the last publication is not public yet.
+    const late = await app.inject({
+      method: "POST",
+      url: `/api/recommendations/${ids.b}/assessments`,
+      payload: {
+        status: "implemented",
+        assessedByKind: "coalition",
+        assessedOn: "2025-09-01",
+        evidenceText: "Late evidence 7c1",
+      },
+      headers: coordinatorMd.headers,
+    });
+    expect(late.statusCode).toBe(201);
+    const res = await app.inject("/api/public/tracking/countries/md/series");
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers["cache-control"]).toBe("public, max-age=300");
+    expect(res.body).not.toContain("2025-09-01");
+    const series = res.json() as Series;
+    expect(series.latest).toBe("md-tracking-v2");
+    expect(
+      series.versions.map((v) => [v.slug, v.total, v.counts.partially_implemented, v.counts.implemented]),
+    ).toEqual([
+      ["md-tracking-v1", 3, 1, 0],
+      ["md-tracking-v2", 3, 1, 0],
+    ]);
+    // By date: the coalition's published statuses of recommendation a (the government's claim is apart).
+    expect(
+      series.byDate.map((p) => [
+        p.date,
+        p.counts.in_progress,
+        p.counts.partially_implemented,
+        p.counts.not_assessed,
+      ]),
+    ).toEqual([
+      ["2025-02-01", 1, 0, 2],
+      ["2025-04-01", 0, 1, 2],
+    ]);
+    const csv = await app.inject("/api/public/tracking/countries/MD/series.csv");
+    expect(csv.headers["content-type"]).toContain("text/csv");
+    expect(csv.body.split("\r\n").slice(0, 3)).toEqual([
+      "country,version,slug,published_on,recommendations,not_started,in_progress,partially_implemented,implemented,regressed,not_assessed",
+      expect.stringMatching(/^MD,1,md-tracking-v1,\d{4}-\d{2}-\d{2},3,0,0,1,0,0,2$/),
+      expect.stringMatching(/^MD,2,md-tracking-v2,/),
+    ]);
+    const byDate = await app.inject("/api/public/tracking/countries/MD/series.csv?by=date");
+    expect(byDate.body.split("\r\n")).toEqual([
+      "country,date,recommendations,not_started,in_progress,partially_implemented,implemented,regressed,not_assessed",
+      "MD,2025-02-01,3,0,1,0,0,0,2",
+      "MD,2025-04-01,3,0,0,1,0,0,2",
+      "",
+    ]);
+    expect((await app.inject("/api/public/tracking/countries/GE/series")).statusCode).toBe(404);
+    expect((await app.inject("/api/public/tracking/countries/M1/series")).statusCode).toBe(400);
+    expect((await app.inject("/api/public/tracking/countries/MD/series.csv?by=week")).statusCode).toBe(400);
+
+    // Once published, the new status is in the series.
+    expect((await publish(coordinatorMd, { country: "MD", notes: "September update" })).statusCode).toBe(201);
+    const after = (await app.inject("/api/public/tracking/countries/MD/series")).json() as Series;
+    expect(after.versions.at(-1)).toMatchObject({ slug: "md-tracking-v3", counts: { implemented: 1 } });
+    expect(after.byDate.at(-1)).toMatchObject({ date: "2025-09-01", counts: { implemented: 1 } });
+  });
 });

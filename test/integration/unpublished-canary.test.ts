@@ -72,6 +72,7 @@ describeEachDatabase("unpublished data reaches no one outside its scope, on any 
         "notifications/id": [NOBODY],
         "saved-searches/id": [NOBODY],
         "recommendations/id": [world.recommendationId],
+        "synergies/id": [NOBODY],
         "plans/id": [world.plan.id],
         "organisations/id": [world.plan.organisationId, world.network.coalitionId, world.network.memberId],
         "people/userId": [world.authorId],

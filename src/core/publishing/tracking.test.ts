@@ -4,7 +4,9 @@ import {
   portalTracking,
   type TrackedRecommendation,
   type TrackingSnapshot,
+  trackingDateSeriesCsv,
   trackingSeries,
+  trackingSeriesByDate,
   trackingSeriesCsv,
 } from "./tracking.ts";
 
@@ -112,5 +114,44 @@ describe("the implementation series across published versions", () => {
     const view = portalTracking([v1, v2])!;
     expect([view.slug, view.version, view.series.length]).toEqual(["md-tracking-v2", 2, 2]);
     expect(view.card!.items.map((i) => i.status)).toEqual(["implemented", "in_progress"]);
+  });
+});
+
+describe("the implementation series by assessment date, from one published version", () => {
+  it("counts, at each date the coalition recorded a status, each recommendation's status then", () => {
+    const v = snapshot(3, [
+      rec({
+        timeline: [
+          { status: "in_progress", assessedOn: "2025-02-01", by: "coalition" },
+          // The government's claims are not the coalition's status: they make no point of the series.
+          { status: "implemented", assessedOn: "2025-03-01", by: "government" },
+          { status: "implemented", assessedOn: "2025-06-01", by: "coalition" },
+        ],
+      }),
+      rec({ timeline: [{ status: "not_started", assessedOn: "2025-04-01", by: "coalition" }] }),
+      rec({}),
+      // Issued after the first date: counted from its issue on.
+      rec({ issuedOn: "2025-05-01" }),
+    ]);
+    const series = trackingSeriesByDate(v);
+    expect(
+      series.map((p) => [
+        p.date,
+        p.total,
+        p.counts.in_progress,
+        p.counts.not_started,
+        p.counts.implemented,
+        p.counts.not_assessed,
+      ]),
+    ).toEqual([
+      ["2025-02-01", 3, 1, 0, 0, 2],
+      ["2025-04-01", 3, 1, 1, 0, 1],
+      ["2025-06-01", 4, 0, 1, 1, 2],
+    ]);
+    expect(trackingDateSeriesCsv("MD", series).split("\r\n").slice(0, 2)).toEqual([
+      "country,date,recommendations,not_started,in_progress,partially_implemented,implemented,regressed,not_assessed",
+      "MD,2025-02-01,3,0,1,0,0,0,2",
+    ]);
+    expect(trackingSeriesByDate(snapshot(1, [rec({})]))).toEqual([]);
   });
 });

@@ -215,6 +215,53 @@ export function trackingSeriesCsv(country: string, series: readonly TrackingSeri
   return `${rows.map((r) => r.join(",")).join("\r\n")}\r\n`;
 }
 
+/** A country's implementation at a date: how many published recommendations stood at each status. */
+export interface TrackingDatePoint {
+  date: string;
+  total: number;
+  counts: Record<StatusKey, number>;
+}
+
+/**
+ * The implementation over time by assessment date, not only per published version: from one
+ * published tracking (the newest), at each date on which the coalition's published timeline
+ * records a status, how many recommendations stood at each status then (each one's last
+ * coalition status on or before that date; none yet is `not_assessed`). Recommendations issued
+ * after the date are not counted at it. Only what the snapshot holds is read: nothing unpublished.
+ */
+export function trackingSeriesByDate(snapshot: TrackingSnapshot): TrackingDatePoint[] {
+  const tracks = snapshot.recommendations.map((r) => ({
+    issuedOn: r.issuedOn,
+    steps: r.timeline
+      .filter((e) => e.by === "coalition")
+      .sort((a, b) => a.assessedOn.localeCompare(b.assessedOn)),
+  }));
+  const dates = [...new Set(tracks.flatMap((t) => t.steps.map((e) => e.assessedOn)))].sort();
+  return dates.map((date) => {
+    const counts = Object.fromEntries(
+      [...IMPLEMENTATION_STATUSES, "not_assessed"].map((s) => [s, 0]),
+    ) as Record<StatusKey, number>;
+    let total = 0;
+    for (const t of tracks) {
+      if (t.issuedOn && t.issuedOn > date) continue;
+      const status = t.steps.filter((e) => e.assessedOn <= date).at(-1)?.status ?? "not_assessed";
+      counts[status] += 1;
+      total += 1;
+    }
+    return { date, total, counts };
+  });
+}
+
+/** The dated series as CSV (RFC 4180, a header row): date, total and one column per status. */
+export function trackingDateSeriesCsv(country: string, series: readonly TrackingDatePoint[]): string {
+  const statuses = [...IMPLEMENTATION_STATUSES, "not_assessed" as const];
+  const rows = [
+    ["country", "date", "recommendations", ...statuses],
+    ...series.map((p) => [country, p.date, String(p.total), ...statuses.map((s) => String(p.counts[s]))]),
+  ];
+  return `${rows.map((r) => r.join(",")).join("\r\n")}\r\n`;
+}
+
 /** What the portal shows of a country's published tracking: the last review's card and the series. */
 export interface PortalTracking {
   country: string;

@@ -1,4 +1,9 @@
-/** UN mechanisms that issue recommendations: the UPR, the treaty bodies and special procedures. */
+/**
+ * Mechanisms that issue recommendations: the UN's (the UPR, the treaty bodies, special procedures)
+ * and the regional bodies of the reporting calendar (`REVIEW_MECHANISMS`): the European Committee
+ * of Social Rights (conclusions), GREVIO and the Lanzarote Committee (Council of Europe), and the
+ * African Committee of Experts on the Rights and Welfare of the Child (concluding observations).
+ */
 export const MECHANISMS = [
   "crc",
   "upr",
@@ -10,6 +15,10 @@ export const MECHANISMS = [
   "cmw",
   "ced",
   "special_procedure",
+  "ecsr",
+  "grevio",
+  "lanzarote",
+  "acerwc",
 ] as const;
 export type Mechanism = (typeof MECHANISMS)[number];
 
@@ -53,6 +62,16 @@ const MECHANISM_NAMES: Record<string, Mechanism> = {
   "special procedure": "special_procedure",
   "special procedures": "special_procedure",
   special_procedure: "special_procedure",
+  ecsr: "ecsr",
+  "european committee of social rights": "ecsr",
+  "european social charter": "ecsr",
+  grevio: "grevio",
+  "group of experts on action against violence against women and domestic violence": "grevio",
+  lanzarote: "lanzarote",
+  "lanzarote committee": "lanzarote",
+  "committee of the parties to the lanzarote convention": "lanzarote",
+  acerwc: "acerwc",
+  "african committee of experts on the rights and welfare of the child": "acerwc",
 };
 
 /** Reads a mechanism from a code or a name as UN exports spell it; undefined when unknown. */
@@ -63,6 +82,9 @@ export function parseMechanism(value: string): Mechanism | undefined {
     .replace(/\s+/g, " ")
     .trim();
   if (MECHANISM_NAMES[key]) return MECHANISM_NAMES[key];
+  // "European Committee of Social Rights (ECSR)", "Comité … (CEDS)": the acronym in brackets.
+  const acronym = /\(([A-Za-z_]+)\)\s*$/.exec(value.trim())?.[1]?.toLowerCase();
+  if (acronym && MECHANISM_NAMES[acronym]) return MECHANISM_NAMES[acronym];
   // "Special Rapporteur on …", "Working Group on …", "Independent Expert on …" are special procedures.
   if (/^(special rapporteur|working group|independent expert)/.test(key)) return "special_procedure";
   return undefined;

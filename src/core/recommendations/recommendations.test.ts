@@ -49,6 +49,18 @@ describe("parseMechanism and parsePosition", () => {
     expect(parseMechanism("UPR")).toBe("upr");
     expect(parseMechanism("Special Rapporteur on the sale of children")).toBe("special_procedure");
     expect(parseMechanism("Security Council")).toBeUndefined();
+  });
+  it("reads the regional bodies by code, name or a name ending in their acronym", () => {
+    expect(parseMechanism("European Committee of Social Rights")).toBe("ecsr");
+    expect(parseMechanism("Comité européen des droits sociaux (ECSR)")).toBe("ecsr");
+    expect(parseMechanism("GREVIO")).toBe("grevio");
+    expect(parseMechanism("Lanzarote Committee")).toBe("lanzarote");
+    expect(parseMechanism("African Committee of Experts on the Rights and Welfare of the Child")).toBe(
+      "acerwc",
+    );
+    expect(parseMechanism("ACERWC")).toBe("acerwc");
+    // An acronym the module does not know stays unknown.
+    expect(parseMechanism("Inter-American Commission (IACHR)")).toBeUndefined();
     expect(parsePosition("Accepted")).toBe("supported");
     expect(parsePosition("Supported in part")).toBe("supported_in_part");
     expect(parsePosition("Voluntary Pledge")).toBe("voluntary_pledge");

@@ -43,18 +43,40 @@ export interface Suggestion {
  * shared by every candidate weigh nothing. Returns the best `limit` with a score above zero.
  */
 export function rankBySimilarity(text: string, candidates: readonly Candidate[], limit = 5): Suggestion[] {
-  const docs = candidates.map((c) => countWords(tokenise(c.text)));
-  const documentFrequency = new Map<string, number>();
-  for (const doc of docs)
-    for (const word of doc.keys()) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
-  const idf = (word: string) => Math.log((1 + docs.length) / (1 + (documentFrequency.get(word) ?? 0)));
-  const query = weigh(countWords(tokenise(text)), idf);
-  const scored = docs.map((doc, i) => ({ id: candidates[i]!.id, score: cosine(query, weigh(doc, idf)) }));
+  const space = tfIdfSpace(candidates.map((c) => c.text));
+  const query = space.vectorOf(text);
+  const scored = space.vectors.map((doc, i) => ({ id: candidates[i]!.id, score: cosine(query, doc) }));
   return scored
     .filter((s) => s.score > 0)
     .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
     .slice(0, limit)
-    .map((s) => ({ id: s.id, score: Math.round(s.score * 1000) / 1000 }));
+    .map((s) => ({ id: s.id, score: roundScore(s.score) }));
+}
+
+/** A similarity score as the module reports it: three decimals. */
+export function roundScore(score: number): number {
+  return Math.round(score * 1000) / 1000;
+}
+
+/**
+ * TF-IDF word vectors of `texts`, the IDF taken over the texts themselves, and the weighting of any
+ * other text in that space: computed once for many comparisons (`textSimilarity`).
+ */
+export function tfIdfSpace(texts: readonly string[]) {
+  const docs = texts.map((t) => countWords(tokenise(t)));
+  const documentFrequency = new Map<string, number>();
+  for (const doc of docs)
+    for (const word of doc.keys()) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
+  const idf = (word: string) => Math.log((1 + docs.length) / (1 + (documentFrequency.get(word) ?? 0)));
+  return {
+    vectors: docs.map((doc) => weigh(doc, idf)),
+    vectorOf: (text: string) => weigh(countWords(tokenise(text)), idf),
+  };
+}
+
+/** Cosine similarity (0–1) of two TF-IDF vectors of one space. */
+export function textSimilarity(a: Map<string, number>, b: Map<string, number>): number {
+  return cosine(a, b);
 }
 
 function countWords(words: string[]): Map<string, number> {

@@ -1,4 +1,4 @@
-import { rankBySimilarity } from "./similarity.ts";
+import { roundScore, textSimilarity, tfIdfSpace } from "./similarity.ts";
 
 /** A recommendation as the synergy grouping reads it. */
 export interface SynergyInput {
@@ -28,7 +28,7 @@ export const SYNERGY_THRESHOLD = 0.25;
 /**
  * Suggests synergies: recommendations of different mechanisms that speak to the same issue —
  * they share a UNCRC article or a theme, and their texts are similar (the recommendations
- * module's TF-IDF cosine, `rankBySimilarity`, at least `threshold`). Pairs are joined into groups
+ * module's TF-IDF cosine, `tfIdfSpace`, at least `threshold`). Pairs are joined into groups
  * (a CRC observation, a UPR recommendation and a regional body's conclusion on corporal
  * punishment make one group). Two recommendations of one mechanism are never paired directly;
  * groups of one mechanism only are left out. A person confirms a group before it is used.
@@ -46,19 +46,20 @@ export function groupSynergies(
     return root;
   };
   const links: { a: string; b: string; score: number; articles: string[]; themes: string[] }[] = [];
-  const candidates = recommendations.map((r) => ({ id: r.id, text: r.text }));
-  for (const r of recommendations) {
-    const ranked = rankBySimilarity(r.text, candidates, candidates.length);
-    for (const { id, score } of ranked) {
-      const other = byId.get(id)!;
-      if (id <= r.id || other.mechanism === r.mechanism || score < threshold) continue;
+  // TF-IDF over the recommendations themselves, computed once: every pair is then one cosine.
+  const vectors = tfIdfSpace(recommendations.map((r) => r.text)).vectors;
+  recommendations.forEach((r, i) => {
+    recommendations.forEach((other, j) => {
+      if (other.id <= r.id || other.mechanism === r.mechanism) return;
       const articles = r.articles.filter((a) => other.articles.includes(a));
       const themes = r.themes.filter((t) => other.themes.includes(t));
-      if (!articles.length && !themes.length) continue;
-      links.push({ a: r.id, b: id, score, articles, themes });
-      parent.set(find(r.id), find(id));
-    }
-  }
+      if (!articles.length && !themes.length) return;
+      const score = roundScore(textSimilarity(vectors[i]!, vectors[j]!));
+      if (score <= 0 || score < threshold) return;
+      links.push({ a: r.id, b: other.id, score, articles, themes });
+      parent.set(find(r.id), find(other.id));
+    });
+  });
   const groups = new Map<
     string,
     { ids: Set<string>; score: number; articles: Set<string>; themes: Set<string> }
@@ -87,4 +88,35 @@ export function groupSynergies(
     })
     .filter((g) => g.mechanisms.length > 1)
     .sort((a, b) => b.ids.length - a.ids.length || b.score - a.score || a.ids[0]!.localeCompare(b.ids[0]!));
+}
+
+/** The key of a set of recommendations: their ids, sorted, comma-joined (a dismissal is kept by it). */
+export function synergyKey(ids: readonly string[]): string {
+  return [...new Set(ids)].sort().join(",");
+}
+
+/**
+ * The suggestions still open for a person to decide: the groups of `groupSynergies` among the
+ * recommendations not already in a confirmed group (`confirmed`: their ids), less those whose
+ * exact set of recommendations was dismissed (`dismissed`: their `synergyKey`s). A dismissed
+ * group that gains a new member (a later review says the same) is suggested again.
+ */
+export function openSynergies(
+  recommendations: readonly SynergyInput[],
+  decided: { confirmed: ReadonlySet<string>; dismissed: ReadonlySet<string> },
+  threshold = SYNERGY_THRESHOLD,
+): SynergyGroup[] {
+  return groupSynergies(
+    recommendations.filter((r) => !decided.confirmed.has(r.id)),
+    threshold,
+  ).filter((g) => !decided.dismissed.has(synergyKey(g.ids)));
+}
+
+/**
+ * The status of a group tracked once: the members' common latest status, or null when they differ
+ * (set apart before the group was confirmed) or when one has none.
+ */
+export function commonStatus<S extends string>(statuses: readonly (S | null)[]): S | null {
+  const [first] = statuses;
+  return first && statuses.every((s) => s === first) ? first : null;
 }

@@ -69,6 +69,11 @@ export interface KnownFacts {
   consultations: readonly ConsultationFact[];
   /** Budget lines linked to articles (absent where budgets are not kept). */
   budgets?: readonly BudgetFact[];
+  /**
+   * The State's synergies a person confirmed (each the ids of its recommendations): when given,
+   * only these are reported together; when absent, the suggestions of `groupSynergies` are.
+   */
+  synergies?: readonly (readonly string[])[];
 }
 
 export interface PrefilledSection {
@@ -138,26 +143,38 @@ export function prefillSection(cluster: ReportingCluster, facts: KnownFacts): Pr
   const recs = facts.recommendations
     .filter((r) => touches(r.articles, cluster))
     .slice(0, MAX_RECOMMENDATIONS);
-  // Synergies: recommendations of several mechanisms that ask for the same thing (groupSynergies)
-  // are reported once, together, with every source.
-  const groups = groupSynergies(
-    facts.recommendations
-      .filter((r) => r.mechanism)
-      .map((r) => ({
-        id: r.id,
-        mechanism: r.mechanism!,
-        text: r.text,
-        articles: r.articles,
-        themes: r.themes ?? [],
-      })),
-  );
-  const groupOf = new Map<string, SynergyGroup>(groups.flatMap((g) => g.ids.map((id) => [id, g] as const)));
-  const done = new Set<SynergyGroup>();
+  // Synergies: recommendations of several mechanisms that ask for the same thing are reported
+  // once, together, with every source: the groups a person confirmed when the facts name them,
+  // else the suggestions of groupSynergies.
+  const byId = new Map(facts.recommendations.map((r) => [r.id, r]));
+  const groups: Pick<SynergyGroup, "ids" | "mechanisms">[] = facts.synergies
+    ? facts.synergies
+        .map((ids) => {
+          const present = ids.filter((id) => byId.has(id));
+          return {
+            ids: present,
+            mechanisms: [...new Set(present.map((id) => byId.get(id)!.mechanism ?? ""))].sort(),
+          };
+        })
+        .filter((g) => g.ids.length > 1)
+    : groupSynergies(
+        facts.recommendations
+          .filter((r) => r.mechanism)
+          .map((r) => ({
+            id: r.id,
+            mechanism: r.mechanism!,
+            text: r.text,
+            articles: r.articles,
+            themes: r.themes ?? [],
+          })),
+      );
+  type Group = (typeof groups)[number];
+  const groupOf = new Map<string, Group>(groups.flatMap((g) => g.ids.map((id) => [id, g] as const)));
+  const done = new Set<Group>();
   const statusOf = (rec: RecommendationFact) =>
     rec.status
       ? `the coalition assesses it as ${STATUS_WORDS[rec.status] ?? rec.status}${rec.assessedOn ? ` (${rec.assessedOn})` : ""}`
       : "the coalition has not assessed its implementation yet";
-  const byId = new Map(facts.recommendations.map((r) => [r.id, r]));
   for (const rec of recs) {
     const group = groupOf.get(rec.id);
     if (group) {

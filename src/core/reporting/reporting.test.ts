@@ -210,6 +210,44 @@ describe("prefillSection", () => {
     ).toHaveLength(1);
   });
 
+  it("reports together only the synergies a person confirmed, when the facts name them", () => {
+    const rec = (id: string, mechanism: string, reference: string, text: string) => ({
+      id,
+      mechanism,
+      reference,
+      text,
+      articles: ["19"],
+      themes: [],
+      status: null,
+      assessedOn: null,
+      evidence: null,
+    });
+    const recommendations = [
+      rec(
+        "r1",
+        "crc",
+        "CRC/C/MDA/CO/4-5, para. 27",
+        "Explicitly prohibit corporal punishment of children in all settings",
+      ),
+      rec("r2", "upr", "A/HRC/54/MD, 120.7", "Prohibit corporal punishment of children in all settings"),
+      rec("r3", "ecsr", "Conclusions 2019, 17§1", "Corporal punishment is not prohibited in the home"),
+    ];
+    const facts = { scores: [], answers: [], consultations: [], recommendations };
+    const together = (synergies?: string[][]) =>
+      prefillSection(violence, { ...facts, synergies })
+        .body.split("\n\n")
+        .filter((p) => p.startsWith("Several mechanisms"));
+    // None confirmed: each is reported on its own, however alike their texts.
+    expect(together([])).toEqual([]);
+    // The person's group, whatever the text similarity says; a member not among the facts is left out.
+    const [group] = together([["r1", "r3", "r-elsewhere"]]);
+    expect(group).toMatch(/^Several mechanisms \(CRC, ECSR\)/);
+    expect(group).toContain("Conclusions 2019, 17§1");
+    expect(group).not.toContain("A/HRC/54/MD, 120.7");
+    // Without the field (facts gathered before synergies were kept), the suggestions are used.
+    expect(together()).toHaveLength(1);
+  });
+
   it("cites every fact and asks about recommendations not implemented", () => {
     const section = prefillSection(violence, {
       scores: [{ article: "19", score: 54.25, change: 3.1, period: "2025" }],

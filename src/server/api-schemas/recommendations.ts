@@ -225,6 +225,8 @@ export const implementationOutput = implementationInput.extend({
   followUpActions: z.string().nullable(),
   /** Who recorded it (the signed-in person), apart from `assessorName` (who assessed, as written). */
   recordedBy: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  /** The confirmed synergy it was recorded for, with the group's other members (null: on its own). */
+  synergyId: z.uuid().nullable(),
   createdAt: z.string(),
 });
 export type ImplementationOutput = z.infer<typeof implementationOutput>;
@@ -367,3 +369,65 @@ export const indicatorDecisionOut = z.object({
   decision: z.enum(["accept", "reject"]),
   indicatorCodes: z.array(z.string()),
 });
+
+/** A State of the synergies view: an ISO country code. */
+export const synergyQuery = z.object({
+  state: z.string().regex(/^[A-Za-z]{2}$/, "an ISO country code of two letters"),
+});
+
+/** The recommendations a person confirms as one synergy, or dismisses as a suggestion. */
+export const synergyDecision = z.object({
+  ids: z.array(z.uuid()).min(2).max(50),
+});
+export type SynergyDecision = z.infer<typeof synergyDecision>;
+
+/** A member of a synergy: its source (mechanism, document, paragraph), text and tags. */
+export const synergyMember = z.object({
+  id: z.uuid(),
+  mechanism: z.string(),
+  session: z.string().nullable(),
+  documentSymbol: z.string().nullable(),
+  paragraph: z.string().nullable(),
+  issuedOn: z.string().nullable(),
+  recommendingStates: z.array(z.string()),
+  text: localTextOut,
+  uncrcArticles: z.array(z.string()),
+  themes: z.array(z.string()),
+  /** The latest status of each kind of assessor (null: none). */
+  currentStatus: z.object({ government: z.string().nullable(), coalition: z.string().nullable() }),
+});
+export type SynergyMember = z.infer<typeof synergyMember>;
+
+/** A suggested synergy: what `groupSynergies` found, not yet decided. */
+export const synergySuggestion = z.object({
+  ids: z.array(z.uuid()),
+  mechanisms: z.array(z.string()),
+  articles: z.array(z.string()),
+  themes: z.array(z.string()),
+  score: z.number(),
+  members: z.array(synergyMember),
+});
+
+/** A confirmed synergy, tracked once: its members with all their sources and the group's history. */
+export const synergyGroup = z.object({
+  id: z.uuid(),
+  stateCode: z.string(),
+  mechanisms: z.array(z.string()),
+  confirmedBy: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  confirmedAt: z.string(),
+  /** The members' common latest status by kind of assessor, or null where they differ or have none. */
+  status: z.object({ government: z.string().nullable(), coalition: z.string().nullable() }),
+  members: z.array(synergyMember),
+  /** Assessments recorded for the whole group, newest first (each is also in every member's timeline). */
+  history: z.array(implementationOutput.omit({ recommendationId: true })),
+});
+export type SynergyGroupOut = z.infer<typeof synergyGroup>;
+
+export const synergiesOut = z.object({
+  stateCode: z.string(),
+  /** The State's recommendations the grouping read. */
+  recommendations: z.number(),
+  suggestions: z.array(synergySuggestion),
+  groups: z.array(synergyGroup),
+});
+export type SynergiesOut = z.infer<typeof synergiesOut>;

@@ -15,6 +15,7 @@ import { loadDemoPlans } from "../demo/demo-plans.ts";
 import { loadDemoRecommendations } from "../demo/demo-recommendations.ts";
 import { analyseDemoReleases, publishDemoReleases } from "../demo/demo-releases.ts";
 import { loadDemoReporting } from "../demo/demo-reporting.ts";
+import { loadDemoSynergies } from "../demo/demo-synergies.ts";
 import { importFramework } from "../frameworks/import-framework.ts";
 import { parseFrameworkJson } from "../frameworks/read-framework-file.ts";
 import { CHILDPACT_REGION } from "../reference/countries.ts";
@@ -74,6 +75,7 @@ export async function loadDemo(database: Database, dataDir?: string): Promise<De
     const slugs = await publishDemoReleases(db, fw.code, admin!.id);
     await analyseDemoReleases(db, slugs, admin!.id);
     await db.transaction((tx) => loadDemoRecommendations(tx as unknown as typeof db, admin!.id));
+    await db.transaction((tx) => loadDemoSynergies(tx as unknown as typeof db, admin!.id));
     const rootCode = fw.nodes.find((n) => n.parent === null)!.code;
     await db.transaction((tx) =>
       loadDemoPlans(tx as unknown as typeof db, admin!.id, { frameworkCode: fw.code, rootCode }),

@@ -19,7 +19,7 @@ const ACTION_MEANING: Record<(typeof ACTIONS)[number], string> = {
     "read and export the audit log (sign-ins, role changes, publishing, imports, exports, backups)",
   "outbox:read": "read the e-mail outbox",
   "recommendation:track":
-    "record implementation assessments, follow-up actions and tags of a State's recommendations",
+    "record implementation assessments, follow-up actions and tags of a State's recommendations; confirm, dismiss and track its synergies (recommendations of several mechanisms asking the same)",
   "recommendation:import": "import files of UN recommendations and save column mappings",
   "recommendation:read-tracking":
     "read the implementation assessments of a State's recommendations (timeline, status dashboards, follow-up reports): internal to its coalition and the region or platform over it",

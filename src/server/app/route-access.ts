@@ -151,6 +151,13 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "POST /api/recommendations/saved-searches": signedIn,
   "DELETE /api/recommendations/saved-searches/:id": signedIn,
   "POST /api/recommendations/tags": on("recommendation:track", "country"),
+  // Synergies: a State's groups of recommendations that ask for the same thing, tracked once.
+  "GET /api/recommendations/synergies": on("recommendation:read-tracking", "country"),
+  "POST /api/recommendations/synergies": on("recommendation:track", "country"),
+  "POST /api/recommendations/synergies/dismissals": on("recommendation:track", "country"),
+  "POST /api/recommendations/synergies/:id/assessments": on("recommendation:track", "country"),
+  "DELETE /api/recommendations/synergies/:id": on("recommendation:track", "country"),
+  "GET /api/recommendations/:id/synergy": on("recommendation:read-tracking", "country"),
 
   // Publishing: a release speaks for every country of its cycle, so each must be in the publisher's scope.
   "GET /api/releases": signedIn,
@@ -171,6 +178,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "GET /api/public/plans": pub,
   "GET /api/public/plans/:id": pub,
   "GET /api/public/tracking/:slug": pub,
+  "GET /api/public/tracking/countries/:country/series": pub,
+  "GET /api/public/tracking/countries/:country/series.csv": pub,
   "GET /api/public/releases": pub,
   "GET /api/public/releases/:slug": pub,
   "GET /api/public/releases/:slug/countries/:code": pub,

@@ -7,6 +7,7 @@ import type { Db } from "../db/connect.ts";
 import { insertInChunks } from "../db/insert-in-chunks.ts";
 import { queryRows } from "../db/query-rows.ts";
 import { answers, assessments, countries, cycles, indicators } from "../db/schema.ts";
+import { isUniqueViolation } from "../db/unique-violation.ts";
 import { UserError } from "../errors.ts";
 import { findFrameworkVersion } from "../frameworks/find-framework.ts";
 import { scoreVersion, storeScores } from "../scores/compute-scores.ts";
@@ -429,10 +430,6 @@ async function swapStagedRows(
       select id, version + 1, before, after, ${by}::uuid, 'import' from ${staging}`,
   );
 }
-
-const isUniqueViolation = (error: unknown): boolean =>
-  (error as { code?: string }).code === "23505" ||
-  (error as { cause?: { code?: string } }).cause?.code === "23505";
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 

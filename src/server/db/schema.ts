@@ -16,6 +16,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import type {
@@ -545,7 +546,7 @@ export const recommendations = pgTable(
   "recommendations",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    /** crc | upr | ccpr | cescr | cedaw | cat | crpd | cmw | ced | special_procedure */
+    /** crc | upr | ccpr | cescr | cedaw | cat | crpd | cmw | ced | special_procedure, or a regional body: ecsr | grevio | lanzarote | acerwc */
     mechanism: text("mechanism").notNull(),
     /** UPR session or cycle, treaty-body session (`19`, `cycle 3`, `CRC/C/95`). */
     session: text("session"),
@@ -638,9 +639,53 @@ export const implementationAssessments = pgTable(
     responsibleInstitutions: text("responsible_institutions").array().notNull().default(sql`'{}'::text[]`),
     dueOn: date("due_on"),
     followUpActions: text("follow_up_actions"),
+    /** The confirmed synergy this assessment was recorded for, one row per member (null: recorded alone). */
+    synergyId: uuid("synergy_id").references((): AnyPgColumn => recommendationSynergies.id, {
+      onDelete: "set null",
+    }),
     createdAt: createdAt(),
   },
   (t) => [index("implementation_assessments_rec_idx").on(t.recommendationId, t.assessedOn)],
+);
+
+/**
+ * A synergy decided by a person: recommendations of several mechanisms to one State that ask for
+ * the same thing, `confirmed` (tracked once: its members are in `recommendationSynergyMembers`)
+ * or `dismissed` (that exact set, `memberKey` = the sorted ids comma-joined, is not suggested again).
+ */
+export const recommendationSynergies = pgTable(
+  "recommendation_synergies",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    stateCode: char("state_code", { length: 2 })
+      .notNull()
+      .references(() => countries.code),
+    /** confirmed | dismissed (checked by the database). */
+    decision: text("decision").notNull(),
+    memberKey: text("member_key").notNull(),
+    decidedBy: uuid("decided_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("recommendation_synergies_dismissed_key")
+      .on(t.stateCode, t.memberKey)
+      .where(sql`${t.decision} = 'dismissed'`),
+    index("recommendation_synergies_state_idx").on(t.stateCode, t.decision),
+  ],
+);
+
+/** The members of a confirmed synergy: a recommendation is in one confirmed synergy at most. */
+export const recommendationSynergyMembers = pgTable(
+  "recommendation_synergy_members",
+  {
+    recommendationId: uuid("recommendation_id")
+      .primaryKey()
+      .references(() => recommendations.id, { onDelete: "cascade" }),
+    synergyId: uuid("synergy_id")
+      .notNull()
+      .references(() => recommendationSynergies.id, { onDelete: "cascade" }),
+  },
+  (t) => [index("recommendation_synergy_members_synergy_idx").on(t.synergyId)],
 );
 
 /** A search of recommendations a user saved by name: `query` is the URL query string. */

@@ -45,6 +45,8 @@ export const BACKUP_TABLES = [
   "recommendation_imports",
   "import_mappings",
   "recommendations",
+  "recommendation_synergies",
+  "recommendation_synergy_members",
   "implementation_assessments",
   "recommendation_saved_searches",
   "recommendation_indicator_rejections",

@@ -48,6 +48,11 @@ export function prepareJson(schema: ZodType, value: unknown): Prepared {
   return { body, contentType: "application/json; charset=utf-8", etag: etagOf(body) };
 }
 
+/** A file to download (CSV…), with its ETag and the name it is saved under. */
+export function prepareFile(body: string | Buffer, contentType: string, fileName: string): Prepared {
+  return { body, contentType, etag: etagOf(body), disposition: `attachment; filename="${fileName}"` };
+}
+
 /** Least-recently-used cache of prepared answers per database, keyed by slug and route. */
 async function cached(db: Db, key: string, make: () => Promise<Prepared | null>): Promise<Prepared | null> {
   let cache = prepared.get(db);
@@ -217,12 +222,7 @@ export async function registerPublicApiRoutes(app: FastifyInstance, db: Db): Pro
         const wanted = parseDownloadFileName(file, slug, perCountry);
         if (!wanted) return null;
         const d = await releaseDownload(snapshot, wanted);
-        return {
-          body: d.body,
-          contentType: d.contentType,
-          etag: etagOf(d.body),
-          disposition: `attachment; filename="${d.fileName}"`,
-        };
+        return prepareFile(d.body, d.contentType, d.fileName);
       },
     );
     if (!p)

@@ -55,7 +55,7 @@ async function requireRecommendation(db: Db, id: string): Promise<void> {
   if (!found) throw new UserError(`no recommendation ${id}`, [], 404);
 }
 
-function presentImplementation(
+export function presentImplementation(
   row: typeof implementationAssessments.$inferSelect,
   person: { id: string; name: string } | null,
 ): ImplementationOutput {
@@ -74,6 +74,7 @@ function presentImplementation(
     dueOn: row.dueOn,
     followUpActions: row.followUpActions,
     recordedBy: person,
+    synergyId: row.synergyId,
     createdAt: row.createdAt.toISOString(),
   };
 }

@@ -51,7 +51,10 @@ export function mapRow(row: TableRow, preset: Preset, options: { state?: string 
   const field: Partial<Record<ImportField, string>> = { ...preset.constants };
   for (const [column, target] of Object.entries(preset.columns)) {
     if (column in row.cells) {
-      field[target] = row.cells[column]!.trim();
+      const value = row.cells[column]!.trim();
+      // An empty cell keeps the default given for the file (the mechanism chosen on the form).
+      if (!value && field[target]) continue;
+      field[target] = value;
       columnOf[target] = column;
     }
   }

@@ -40,6 +40,7 @@ import {
   searchResult,
 } from "./schemas.ts";
 import { searchRecommendations } from "./search-recommendations.ts";
+import { registerSynergyRoutes } from "./synergy-routes.ts";
 import { trackingVisibility } from "./tracking-scope.ts";
 
 const denied = { 401: errorBody, 403: errorBody };
@@ -61,6 +62,7 @@ export async function registerRecommendationRoutes(app: FastifyInstance, db: Db)
     const tags = ["recommendations"];
     await registerRecommendationReportRoutes(scope, db);
     await registerRecommendationPersonalRoutes(scope, db);
+    await registerSynergyRoutes(scope, db);
 
     api.get(
       "/recommendations",
@@ -102,7 +104,7 @@ export async function registerRecommendationRoutes(app: FastifyInstance, db: Db)
           summary:
             "Import a CSV or XLSX file of recommendations (multipart: file, preset, and optionally mapping, columns, mechanism, state)",
           description:
-            "Presets: upr-info, uhri, ohchr-thematic (columns matched by name, original and derived spellings), generic (the columns JSON checked on the preview, else a saved mapping, else matching by name). mechanism: the default for files without a mechanism column. One transaction: any invalid row and nothing is written, problems grouped by kind with their first lines; duplicates (same text, State and session) are merged and reported. Every row's State must be in the importer's scope (403 listing the lines otherwise, nothing written).",
+            "Presets: upr-info, uhri, ohchr-thematic (columns matched by name, original and derived spellings), generic (the columns JSON checked on the preview, else a saved mapping, else matching by name). mechanism: the default for files without a mechanism column, and for its empty cells (a regional body's conclusions listed by a coalition: ecsr, grevio, lanzarote, acerwc). One transaction: any invalid row and nothing is written, problems grouped by kind with their first lines; duplicates (same text, State and session) are merged and reported. Every row's State must be in the importer's scope (403 listing the lines otherwise, nothing written).",
           response: {
             201: importSummary,
             400: errorBody,

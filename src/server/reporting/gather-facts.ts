@@ -141,6 +141,14 @@ export async function gatherFacts(db: Db, country: string): Promise<KnownFacts> 
         label: e.citation ?? e.legal_reference ?? e.file_name ?? e.url ?? "Source",
         href: e.kind === "file" ? `/api/evidence/${e.id}/file` : (e.url ?? `/assessments/${assessmentId}`),
       }));
+  const synergyRows = await queryRows<{ ids: string[] }>(
+    db,
+    sql`select array_agg(m.recommendation_id::text order by m.recommendation_id) as ids
+      from recommendation_synergy_members m
+      join recommendation_synergies g on g.id = m.synergy_id
+      where g.state_code = ${country} and g.decision = 'confirmed'
+      group by g.id order by min(g.created_at)`,
+  );
   const answers = answerRows
     .map((a) => ({
       indicatorCode: a.code,
@@ -191,5 +199,7 @@ export async function gatherFacts(db: Db, country: string): Promise<KnownFacts> 
       participants: c.participants >= (c.definition.threshold ?? 10) ? c.participants : null,
       articles: c.articles,
     })),
+    // The synergies a person confirmed: only these are reported together.
+    synergies: synergyRows.map((g) => g.ids),
   };
 }

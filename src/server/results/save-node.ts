@@ -3,6 +3,7 @@ import type { NodeBody } from "../api-schemas/results.ts";
 import { type AuditActor, recordAudit } from "../audit/record-audit.ts";
 import type { Db } from "../db/connect.ts";
 import { resultNodes } from "../db/schema.ts";
+import { isUniqueViolation } from "../db/unique-violation.ts";
 import { UserError } from "../errors.ts";
 import type { LoadedPlan } from "./load-plan.ts";
 
@@ -131,10 +132,6 @@ async function checkNode(db: Db, plan: LoadedPlan, body: NodeBody, nodeId?: stri
     if (at === nodeId) throw new UserError("parentId: a node cannot sit under itself or one of its children");
   }
 }
-
-const isUniqueViolation = (error: unknown) =>
-  (error as { code?: string }).code === "23505" ||
-  (error as { cause?: { code?: string } }).cause?.code === "23505";
 
 /** Runs a write that may hit the plan's unique codes, answering 400 naming the code. */
 export async function withUniqueCode<T>(code: string, write: () => Promise<T>): Promise<T> {

@@ -234,6 +234,16 @@ export async function findTrackingPublication(db: Db, slug: string): Promise<Tra
   return row?.snapshot ?? null;
 }
 
+/** Every published version of one country's tracking, oldest first (none: an empty list). */
+export async function listCountryTrackings(db: Db, country: string): Promise<TrackingSnapshot[]> {
+  const rows = await db
+    .select({ snapshot: trackingPublications.snapshot })
+    .from(trackingPublications)
+    .where(eq(trackingPublications.countryCode, country))
+    .orderBy(asc(trackingPublications.version));
+  return rows.map((r) => r.snapshot);
+}
+
 /**
  * What the portal shows of each country's published trackings (published versions only, never
  * the working assessments): the last review's follow-up card from the newest version and the

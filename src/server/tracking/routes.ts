@@ -4,6 +4,13 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
+  IMPLEMENTATION_STATUSES,
+  trackingDateSeriesCsv,
+  trackingSeries,
+  trackingSeriesByDate,
+  trackingSeriesCsv,
+} from "../../core/index.ts";
+import {
   renderTrackingPage,
   TRACKING_CSS,
   TRACKING_LANGUAGES,
@@ -19,10 +26,11 @@ import { authorize, requireActor } from "../auth/plugin.ts";
 import type { Db } from "../db/connect.ts";
 import { countries } from "../db/schema.ts";
 import { UserError } from "../errors.ts";
-import { IMMUTABLE, LIST, prepareJson, send } from "../public-api/routes.ts";
+import { IMMUTABLE, LIST, prepareFile, prepareJson, send } from "../public-api/routes.ts";
 import {
   findTrackingPublication,
   isSuperseded,
+  listCountryTrackings,
   listTrackingPublications,
   publishTracking,
 } from "./publish-tracking.ts";
@@ -71,6 +79,39 @@ const publicTracking = z.object({
 });
 
 const pageUrl = (slug: string) => `/portal/tracking/${slug}/`;
+
+const statusCounts = z.object(
+  Object.fromEntries([...IMPLEMENTATION_STATUSES, "not_assessed"].map((s) => [s, z.number().int()])),
+);
+/** A country's implementation over time, from its published trackings only. */
+const publicSeries = z.object({
+  format: z.literal("childmark-tracking-series/1"),
+  country: z.object({ code: z.string(), name: z.record(z.string(), z.string()) }),
+  /** The newest published version, which `byDate` is read from. */
+  latest: z.string(),
+  /** One point per published version, oldest first: recommendations by the coalition's status. */
+  versions: z.array(
+    z.object({
+      slug: z.string(),
+      version: z.number().int(),
+      publishedAt: z.string(),
+      total: z.number().int(),
+      counts: statusCounts,
+    }),
+  ),
+  /** One point per date the newest version's coalition timeline records a status. */
+  byDate: z.array(z.object({ date: z.string(), total: z.number().int(), counts: statusCounts })),
+});
+const seriesParams = z.object({
+  country: z.string().regex(/^[A-Za-z]{2}$/, "an ISO country code of two letters"),
+});
+
+/** Every published version of a country's tracking, or 404. */
+async function countrySnapshots(db: Db, country: string) {
+  const snapshots = await listCountryTrackings(db, country.toUpperCase());
+  if (!snapshots.length) throw new UserError(`no published tracking of ${country.toUpperCase()}`, [], 404);
+  return snapshots;
+}
 
 /**
  * Publishing a coalition's tracking of UN recommendations (signed in, the
@@ -141,6 +182,55 @@ export async function registerTrackingRoutes(api: FastifyInstance, db: Db): Prom
         url: `/api/public/tracking/${s.slug}`,
       }));
       return send(request, reply, prepareJson(z.array(summary), list), LIST);
+    },
+  );
+
+  app.get(
+    "/public/tracking/countries/:country/series",
+    {
+      schema: {
+        tags: ["public"],
+        summary:
+          "A country's implementation over time: recommendations by the coalition's status per published version, and by assessment date (published trackings only)",
+        params: seriesParams,
+        response: { 200: publicSeries, 400: errorBody, 404: errorBody },
+      },
+    },
+    async (request, reply) => {
+      const snapshots = await countrySnapshots(db, request.params.country);
+      const latest = snapshots.at(-1)!;
+      const body = {
+        format: "childmark-tracking-series/1" as const,
+        country: latest.country,
+        latest: latest.slug,
+        versions: trackingSeries(snapshots),
+        byDate: trackingSeriesByDate(latest),
+      };
+      return send(request, reply, prepareJson(publicSeries, body), LIST);
+    },
+  );
+
+  app.get(
+    "/public/tracking/countries/:country/series.csv",
+    {
+      schema: {
+        tags: ["public"],
+        summary:
+          "The same series as CSV: one row per published version (by=version, the default) or per assessment date (by=date)",
+        params: seriesParams,
+        querystring: z.object({ by: z.enum(["version", "date"]).default("version") }),
+        response: { 400: errorBody, 404: errorBody },
+      },
+    },
+    async (request, reply) => {
+      const snapshots = await countrySnapshots(db, request.params.country);
+      const code = snapshots.at(-1)!.country.code;
+      const csv =
+        request.query.by === "date"
+          ? trackingDateSeriesCsv(code, trackingSeriesByDate(snapshots.at(-1)!))
+          : trackingSeriesCsv(code, trackingSeries(snapshots));
+      const file = `${code.toLowerCase()}.implementation${request.query.by === "date" ? ".by-date" : ""}.csv`;
+      return send(request, reply, prepareFile(csv, "text/csv; charset=utf-8", file), LIST);
     },
   );
 

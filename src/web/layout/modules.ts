@@ -43,6 +43,7 @@ export const MODULES: readonly AppModule[] = [
     pages: [
       { label: "rcSearchNav", to: paths.recommendations(), prefix: "/recommendations/" },
       { label: "rcDashboardNav", to: paths.recommendationsDashboard() },
+      { label: "rcSynergiesNav", to: paths.recommendationsSynergies() },
       { label: "rcImportNav", to: paths.recommendationsImport(), needs: "recommendation:import" },
     ],
   },

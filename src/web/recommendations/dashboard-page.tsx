@@ -1,4 +1,5 @@
 import { useId, useState } from "react";
+import { MECHANISMS } from "../../core/index.ts";
 import { type Dashboard, dashboardOutput } from "../../server/api-schemas/recommendations.ts";
 import { useApi } from "../api/use-api.ts";
 import { Loaded } from "../components/status.tsx";
@@ -10,7 +11,6 @@ import { mechanismLabel, statusLabel } from "./labels.ts";
 import { RecommendationsFrame } from "./page-frame.tsx";
 import { ScrollRegion } from "./scroll-region.tsx";
 
-const MECHANISMS = ["crc", "upr", "ccpr", "cescr", "cedaw", "cat", "crpd", "cmw", "ced", "special_procedure"];
 const KEYS = ["state", "mechanism", "cycle", "assessor"] as const;
 
 /** Shares of the statuses as one stacked bar; the numbers are in the table next to it. */

@@ -1,19 +1,9 @@
+import { MECHANISMS as ALL_MECHANISMS } from "../../core/index.ts";
 import type { MessageKey } from "../i18n/messages.ts";
 
 type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
-const MECHANISMS = new Set([
-  "crc",
-  "upr",
-  "ccpr",
-  "cescr",
-  "cedaw",
-  "cat",
-  "crpd",
-  "cmw",
-  "ced",
-  "special_procedure",
-]);
+const MECHANISMS = new Set<string>(ALL_MECHANISMS);
 const POSITIONS = new Set(["supported", "supported_in_part", "noted", "voluntary_pledge", "none"]);
 const STATUSES = new Set([
   "not_started",

@@ -9,7 +9,7 @@ import { paths } from "../routing/routes.ts";
 import "../review/review.css";
 import "./recommendations.css";
 
-type Section = "search" | "dashboard" | "import" | "detail";
+type Section = "search" | "dashboard" | "synergies" | "import" | "detail";
 
 /** Links between the recommendations pages; the current one is marked for assistive tech. */
 function SectionLinks({ current }: { current: Section }) {
@@ -18,6 +18,7 @@ function SectionLinks({ current }: { current: Section }) {
   const links: [Section, string, MessageKey][] = [
     ["search", paths.recommendations(), "rcSearchNav"],
     ["dashboard", paths.recommendationsDashboard(), "rcDashboardNav"],
+    ["synergies", paths.recommendationsSynergies(), "rcSynergiesNav"],
   ];
   if (may("recommendation:import")) links.push(["import", paths.recommendationsImport(), "rcImportNav"]);
   return (

@@ -1,4 +1,4 @@
-import { type ReactNode, useRef } from "react";
+import { type ReactNode, useRef, useState } from "react";
 import { type RecommendationDetail, recommendationDetail } from "../../server/api-schemas/recommendations.ts";
 import { useApi } from "../api/use-api.ts";
 import { useSession } from "../auth/session.tsx";
@@ -10,6 +10,7 @@ import { formatDay, mechanismLabel, positionLabel } from "./labels.ts";
 import { RecommendationsFrame } from "./page-frame.tsx";
 import { useStateTarget } from "./report-links.tsx";
 import { SuggestionsPanel } from "./suggestions-panel.tsx";
+import { SynergyPanel } from "./synergies-page.tsx";
 import { TrackingPanel } from "./tracking-panel.tsx";
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -49,6 +50,8 @@ export function RecommendationPage({ id }: { id: string }) {
   const target = useStateTarget(stateCode);
   const canTrack = !!target && may("recommendation:track", target);
   const state = shown?.stateName ?? "";
+  // A status set on the recommendation's synergy is in its own timeline too: reload it then.
+  const [tracking, setTracking] = useState(0);
   return (
     <RecommendationsFrame title={state ? t("rcDetailTitle", { state }) : t("rcSearchTitle")} current="detail">
       <p>
@@ -122,7 +125,13 @@ export function RecommendationPage({ id }: { id: string }) {
                 </dl>
               </section>
               {canTrack && <SuggestionsPanel id={id} onChanged={detail.reload} />}
-              <TrackingPanel id={id} canTrack={canTrack} />
+              <SynergyPanel
+                id={id}
+                stateCode={stateCode}
+                canTrack={canTrack}
+                onChanged={() => setTracking((n) => n + 1)}
+              />
+              <TrackingPanel key={tracking} id={id} canTrack={canTrack} />
             </>
           );
         })(shown)}

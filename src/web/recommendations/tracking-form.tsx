@@ -1,5 +1,9 @@
 import { useId, useState } from "react";
-import { type ImplementationInput, implementationOutput } from "../../server/api-schemas/recommendations.ts";
+import {
+  type ImplementationInput,
+  implementationOutput,
+  synergyGroup,
+} from "../../server/api-schemas/recommendations.ts";
 import { sendApi } from "../api/send-api.ts";
 import { useLanguage } from "../i18n/language.tsx";
 import type { MessageKey } from "../i18n/messages.ts";
@@ -18,8 +22,17 @@ const lines = (text: string) =>
 /**
  * Records an implementation status with its evidence, responsible institutions, due date and
  * follow-up actions, saying whose assessment it is: the coalition's own, or the government's claim.
+ * For a recommendation (`id`), or for a confirmed synergy (`groupId`): then every member gets it.
  */
-export function TrackingForm({ id, onRecorded }: { id: string; onRecorded: () => void }) {
+export function TrackingForm({
+  id,
+  groupId,
+  onRecorded,
+}: {
+  id?: string;
+  groupId?: string;
+  onRecorded: () => void;
+}) {
   const { t } = useLanguage();
   const f = useId();
   const today = new Date().toISOString().slice(0, 10);
@@ -47,7 +60,9 @@ export function TrackingForm({ id, onRecorded }: { id: string; onRecorded: () =>
       followUpActions: followUp.trim() || undefined,
     };
     await run(async () => {
-      await sendApi("POST", `/api/recommendations/${id}/assessments`, body, implementationOutput);
+      if (groupId)
+        await sendApi("POST", `/api/recommendations/synergies/${groupId}/assessments`, body, synergyGroup);
+      else await sendApi("POST", `/api/recommendations/${id}/assessments`, body, implementationOutput);
       setEvidenceText("");
       setEvidenceUrls("");
       setFollowUp("");
@@ -66,7 +81,7 @@ export function TrackingForm({ id, onRecorded }: { id: string; onRecorded: () =>
       }}
     >
       <h3 className="rv-form__title" id={`${f}-title`}>
-        {t("rcRecordTitle")}
+        {t(groupId ? "rcSynergiesRecordTitle" : "rcRecordTitle")}
       </h3>
       <fieldset className="rc-kind">
         <legend>{t("rcWhoAssessed")}</legend>

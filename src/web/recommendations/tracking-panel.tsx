@@ -115,6 +115,7 @@ export function TrackingPanel({ id, canTrack }: { id: string; canTrack: boolean 
                     <time dateTime={a.assessedOn}>{formatDay(a.assessedOn, lang)}</time> ·{" "}
                     {t(`rcKindLabel_${a.assessedByKind}` as MessageKey)}
                     {a.assessorName && <> ({a.assessorName})</>}
+                    {a.synergyId && <> · {t("rcSynergyRecorded")}</>}
                     {a.recordedBy && (
                       <>
                         {" "}

@@ -28,6 +28,7 @@ export type Route =
   | { page: "review-queue" }
   | { page: "recommendations-dashboard" }
   | { page: "recommendations-import" }
+  | { page: "recommendations-synergies" }
   | { page: "recommendation"; id: string }
   | { page: "results" }
   | { page: "network" }
@@ -74,6 +75,7 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/review$/, () => ({ page: "review-queue" })],
   [/^\/recommendations\/dashboard$/, () => ({ page: "recommendations-dashboard" })],
   [/^\/recommendations\/import$/, () => ({ page: "recommendations-import" })],
+  [/^\/recommendations\/synergies$/, () => ({ page: "recommendations-synergies" })],
   [/^\/recommendations\/([0-9a-f-]{36})$/i, (m) => ({ page: "recommendation", id: m[1]! })],
   [/^\/results$/, () => ({ page: "results" })],
   [/^\/network$/, () => ({ page: "network" })],
@@ -147,6 +149,9 @@ export const paths = {
   recommendations: () => "/recommendations",
   recommendationsDashboard: () => "/recommendations/dashboard",
   recommendationsImport: () => "/recommendations/import",
+  /** A State's synergies: recommendations of several mechanisms asking the same, tracked once. */
+  recommendationsSynergies: (state?: string) =>
+    `/recommendations/synergies${state ? `?state=${encodeURIComponent(state)}` : ""}`,
   recommendation: (id: string) => `/recommendations/${id}`,
   /** Results: the organisations' plans, and one plan with its progress. */
   results: () => "/results",
@@ -245,6 +250,7 @@ export const EVERY_PAGE: { readonly [P in Route["page"]]: (ids: PageIds) => stri
   recommendations: () => paths.recommendations(),
   "recommendations-dashboard": () => paths.recommendationsDashboard(),
   "recommendations-import": () => paths.recommendationsImport(),
+  "recommendations-synergies": (ids) => paths.recommendationsSynergies(ids.country),
   recommendation: (ids) => paths.recommendation(ids.recommendationId),
   results: () => paths.results(),
   network: () => paths.network(),
