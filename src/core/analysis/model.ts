@@ -118,30 +118,36 @@ export function buildAnalysisModel(
   const rows: number[] = [];
   for (let e = 0; e < E; e++) if (input.present[p * E + e]) rows.push(p * E + e);
   const entities = rows.map((r) => input.entities[r - p * E]!);
-  // The period's present rows as a compact, one-period column set.
+  // The period's present entities as a compact column set: that period last, and the earlier
+  // periods before it (the previous-cycle imputation reads an entity's rows R apart).
   const n = cf.indicators.length;
-  const values = new Float64Array(n * rows.length);
+  const R = rows.length;
+  const P = p + 1;
+  const values = new Float64Array(n * P * R);
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j < rows.length; j++)
-      values[i * rows.length + j] = input.values[i * input.rows + rows[j]!]!;
+    for (let q = 0; q < P; q++) {
+      const shift = (q - p) * E;
+      for (let j = 0; j < R; j++)
+        values[i * P * R + q * R + j] = input.values[i * input.rows + rows[j]! + shift]!;
+    }
   }
   const one: AnswerColumns = {
     entities,
-    periods: [period],
-    rows: rows.length,
+    periods: input.periods.slice(0, P),
+    rows: P * R,
     values,
-    present: new Uint8Array(rows.length).fill(1),
+    present: new Uint8Array(P * R).fill(1),
     skipped: [],
   };
   const itemCount = n + cf.nodeCodes.length;
-  const state = createColumnState(itemCount, Math.max(1, rows.length));
+  const state = createColumnState(itemCount, Math.max(1, R));
   const gp = createGoalposts(n);
   // Each normalisation by the scoring engine itself: the framework's rules, or one method imposed on every indicator.
   const normaliseAs = (method: Normalisation) => {
     const variantCf =
       method === "goalposts" ? cf : { ...cf, rules: cf.rules.map((r) => ({ ...r, normalisation: method })) };
-    periodGoalposts(variantCf, one, 0, rows.length, gp);
-    normaliseRows(variantCf, one, 0, rows.length, gp, state);
+    periodGoalposts(variantCf, one, p * R, R, gp);
+    normaliseRows(variantCf, one, p * R, R, gp, state);
     return {
       score: state.score.slice(0, n * rows.length),
       coverage: state.coverage.slice(0, n * rows.length),

@@ -6,7 +6,7 @@ import { Link } from "../routing/router.tsx";
 import { paths } from "../routing/routes.ts";
 import { BandChip } from "./band-chip.tsx";
 import { ChangeValue, ScoreBar } from "./score-parts.tsx";
-import { WorkingTag } from "./score-source.tsx";
+import { ImputedTag, WorkingTag } from "./score-source.tsx";
 import { SortHeader, type SortValue, useSortedRows } from "./sortable.tsx";
 
 /** The overall ranking for one cycle: rank, country, score with band, change and coverage. */
@@ -77,6 +77,7 @@ export function RankingTable({
                     code={row.band}
                     fallbackLanguage={framework.defaultLanguage}
                   />
+                  <ImputedTag count={row.imputed} />
                 </span>
               </td>
               <td className="num">
