@@ -165,6 +165,10 @@ export function buildAnalysisModel(
       variants.set(`${method}/mean`, { score: imputed, coverage: plain.coverage });
     }
   }
+  if (settings.aggregations.includes("geometric")) {
+    for (const [key, variant] of [...variants])
+      variants.set(`${key}/positive`, { score: positive(variant.score), coverage: variant.coverage });
+  }
   const factors = buildFactors(cf, settings);
   const k = factors.length;
   const baseSamples = k === 0 ? settings.draws : Math.max(1, Math.floor(settings.draws / (k + 2)));
@@ -225,6 +229,20 @@ function buildFactors(cf: CompiledFramework, settings: AnalysisSettings): Factor
 
 function rangeOf(cf: CompiledFramework, settings: AnalysisSettings, node: number): number {
   return settings.weights.range?.[cf.nodeCodes[node]!] ?? settings.weights.defaultRange;
+}
+
+/**
+ * Where an imposed geometric mean takes its indicator scores from: 0–1 moved onto
+ * `GEOMETRIC_FLOOR`–1, as composite-index audits rescale onto 1–100 before a geometric
+ * mean. Otherwise one indicator at 0 (the lowest country under min-max or rank, a
+ * checklist "no") makes every node above it 0, and whole draws rank every country 1st.
+ */
+export const GEOMETRIC_FLOOR = 0.01;
+
+function positive(score: Float64Array): Float64Array {
+  const out = new Float64Array(score.length);
+  for (let k = 0; k < score.length; k++) out[k] = GEOMETRIC_FLOOR + (1 - GEOMETRIC_FLOOR) * score[k]!;
+  return out;
 }
 
 /** Replaces a missing (not "not applicable") indicator score by the mean of the period's other entities. */
@@ -368,7 +386,8 @@ export function evaluate(ev: Evaluator, config: Configuration): Float64Array {
   const { cf } = model;
   const n = cf.indicators.length;
   const E = model.entities.length;
-  const key = `${config.normalisation}/${config.missing === "mean" ? "mean" : "plain"}`;
+  const geometric = config.aggregation === "geometric";
+  const key = `${config.normalisation}/${config.missing === "mean" ? "mean" : "plain"}${geometric ? "/positive" : ""}`;
   if (ev.loaded !== key) {
     const variant = model.variants.get(key)!;
     state.score.set(variant.score);
@@ -382,6 +401,10 @@ export function evaluate(ev: Evaluator, config: Configuration): Float64Array {
   const scale = cf.framework.scoreScale;
   const root = (n + cf.rootNode) * E;
   if (config.aggregation === "copeland") copeland(ev, config.weights);
+  else if (geometric)
+    // Back onto 0–1 (a root of 0 or 1 stays so), for bands and the scale.
+    for (let e = 0; e < E; e++)
+      ev.rootScore[e] = ((state.score[root + e]! - GEOMETRIC_FLOOR) / (1 - GEOMETRIC_FLOOR)) * scale;
   else for (let e = 0; e < E; e++) ev.rootScore[e] = state.score[root + e]! * scale;
   return ev.rootScore;
 }
