@@ -60,6 +60,7 @@ export function RankingTable({
               <th scope="row">
                 <Link to={paths.country(framework.id, row.country)}>{countryName(row.country)}</Link>
                 <WorkingTag row={row} />
+                <ImputedTag count={row.imputed} />
               </th>
               <td className="score-col">
                 <span className="score-cell">
@@ -77,7 +78,6 @@ export function RankingTable({
                     code={row.band}
                     fallbackLanguage={framework.defaultLanguage}
                   />
-                  <ImputedTag count={row.imputed} />
                 </span>
               </td>
               <td className="num">
