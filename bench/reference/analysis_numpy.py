@@ -36,9 +36,13 @@ def main():
     C = np.zeros((items, E))
     EX = np.zeros((items, E), dtype=bool)
     S[:n], EX[:n], C[:n] = S0, NA0, ~np.isnan(S0)
+    # An imposed geometric mean takes the scores moved onto FLOOR-1 (model.ts, GEOMETRIC_FLOOR).
+    FLOOR = 0.01
+    S0_positive = FLOOR + (1 - FLOOR) * S0
     for d in range(draws):
         w_all = W[d]
         geometric_all = AGG[d] == 1
+        S[:n] = S0_positive if geometric_all else S0
         for node in order:
             kids = children[node]
             w = w_all[kids]
@@ -65,7 +69,10 @@ def main():
             none = total == 0
             EX[slot], C[slot] = none, np.where(none, 0, cov)
             S[slot] = np.where(none | (scored == 0) | (cov == 0) | (cov < nodes[node]["minCoverage"]), np.nan, value)
-        root = np.round(S[n + spec["rootNode"]] * spec["scoreScale"] * f) / f
+        top = S[n + spec["rootNode"]]
+        if geometric_all:
+            top = (top - FLOOR) / (1 - FLOOR)
+        root = np.round(top * spec["scoreScale"] * f) / f
         key = np.where(np.isnan(root), -np.inf, root)
         ordered = np.sort(key)
         ranks[d] = np.where(np.isnan(root), 0, E - np.searchsorted(ordered, key, side="right") + 1)

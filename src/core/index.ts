@@ -17,6 +17,7 @@ export * from "./scoring/column-engine.ts";
 export * from "./scoring/columns.ts";
 export * from "./scoring/compile.ts";
 export * from "./scoring/engine.ts";
+export * from "./scoring/imputed.ts";
 export * from "./scoring/node-rules.ts";
 export * from "./scoring/normalise.ts";
 export * from "./scoring/rank.ts";

@@ -121,7 +121,8 @@ describe("uncertainty analysis", () => {
   });
 
   it("scores each imposed aggregation (harmonic, median, minimum…) as the engine scores a framework that uses it on every node", () => {
-    const imposed = ["arithmetic", "geometric", "harmonic", "median", "minimum"] as const;
+    // The geometric mean is imposed on scores moved onto 0.01–1 first: see the test below.
+    const imposed = ["arithmetic", "harmonic", "median", "minimum"] as const;
     fc.assert(
       fc.property(caseWithEntities, fc.constantFrom(...imposed), (c, method) => {
         const model = modelOf(c, { ...DEFAULT_SETTINGS, aggregations: ["framework", method] });
@@ -176,6 +177,39 @@ describe("uncertainty analysis", () => {
     expect([a!.nominalRank, b!.nominalRank]).toEqual([1, 1]);
     // Two draws in three impose the minimum or the harmonic mean: A is second in them.
     expect([a!.medianRank, a!.high, b!.high]).toEqual([2, 2, 1]);
+  });
+
+  it("imposes the geometric mean on scores moved onto 0.01–1, so that one indicator at 0 does not zero a country", () => {
+    // A: sections 1 and 0; B: 0.5 and 0.5. On 0.01–1: A √(1 · 0.01) = 0.1, B 0.505; back on
+    // 0–100: A (0.1 − 0.01) / 0.99 = 9.09…, B 50. Without the shift A would be 0 — and with
+    // every country holding a 0 somewhere (the lowest under min-max), all would tie at 0, 1st.
+    const framework = buildFramework({
+      nodes: [buildNode("root", null), buildNode("s1", "root"), buildNode("s2", "root")],
+      indicators: [
+        buildIndicator("i1", "s1", { type: "checklist" }),
+        buildIndicator("i2", "s2", { type: "checklist" }),
+      ],
+    });
+    const answers = [
+      ...buildAnswers("A", "2024", { i1: "yes", i2: "no" }),
+      ...buildAnswers("B", "2024", { i1: "partially", i2: "partially" }),
+      ...buildAnswers("C", "2024", { i1: "no", i2: "partially" }),
+    ];
+    const model = modelOf(
+      { framework, answers },
+      {
+        ...DEFAULT_SETTINGS,
+        weights: { ...DEFAULT_SETTINGS.weights, mode: "none" },
+        aggregations: ["framework", "geometric"],
+      },
+    );
+    const scores = [
+      ...evaluate(createEvaluator(model), { ...nominalConfiguration(model), aggregation: "geometric" }),
+    ];
+    expect(scores[0]).toBeCloseTo(((0.1 - 0.01) / 0.99) * 100, 9);
+    expect(scores[1]).toBeCloseTo(50, 9);
+    // C: √(0.01 · 0.505) = 0.0711…: below A, and not tied with it.
+    expect(scores[2]).toBeCloseTo(((Math.sqrt(0.01 * 0.505) - 0.01) / 0.99) * 100, 9);
   });
 
   it("does not move any rank when a weight change moves no score (every weight of a node scaled alike)", () => {

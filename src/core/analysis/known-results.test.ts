@@ -99,7 +99,15 @@ describe("known results", () => {
     // Y = 1 + U·V, U and V independent Bernoulli(1/2). Var Y = 3/16; E[Y | U] is 1 or 1.5, of
     // variance 1/16, so S_U = 1/3; E[Var(Y | V)] = (1/4 + 0)/2 = 1/8, so ST_U = 2/3; V alike.
     // B's rank is 3 − A's: the pooled indices are the same.
+    // Rank and band probabilities: each of the four cells has probability 1/4, so A is 2nd with
+    // probability 1/4 (its 95th percentile rank is 2, its 5th and median 1) and B 1st with 1/4.
+    // With bands low [0, 50) and high [50, 100], A is high only in the (arithmetic, reweighted)
+    // cell, 62.5: shares (low 3/4, high 1/4); B scores at most 33.3: (1, 0).
     const framework = buildFramework({
+      bands: [
+        { code: "low", label: { en: "Low" }, min: 0, max: 50 },
+        { code: "high", label: { en: "High" }, min: 50, max: 100 },
+      ],
       nodes: [buildNode("root", null), ...["s1", "s2", "s3"].map((s) => buildNode(s, "root"))],
       indicators: [1, 2, 3].map((i) => buildIndicator(`i${i}`, `s${i}`, { type: "percentage" })),
     });
@@ -127,5 +135,9 @@ describe("known results", () => {
     const [a, b] = result.entities;
     expect([a!.nominalRank, a!.medianRank, a!.p95]).toEqual([1, 1, 2]);
     expect([b!.nominalRank, b!.medianRank, b!.p5]).toEqual([2, 2, 1]);
+    // Every evaluation of the design (A, B and the mixed blocks) is a draw of the two choices.
+    expect(Math.abs(a!.bandShares[0]! - 3 / 4)).toBeLessThan(0.02);
+    expect(Math.abs(a!.bandShares[1]! - 1 / 4)).toBeLessThan(0.02);
+    expect(b!.bandShares).toEqual([1, 0]);
   });
 });

@@ -118,30 +118,36 @@ export function buildAnalysisModel(
   const rows: number[] = [];
   for (let e = 0; e < E; e++) if (input.present[p * E + e]) rows.push(p * E + e);
   const entities = rows.map((r) => input.entities[r - p * E]!);
-  // The period's present rows as a compact, one-period column set.
+  // The period's present entities as a compact column set: that period last, and the earlier
+  // periods before it (the previous-cycle imputation reads an entity's rows R apart).
   const n = cf.indicators.length;
-  const values = new Float64Array(n * rows.length);
+  const R = rows.length;
+  const P = p + 1;
+  const values = new Float64Array(n * P * R);
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j < rows.length; j++)
-      values[i * rows.length + j] = input.values[i * input.rows + rows[j]!]!;
+    for (let q = 0; q < P; q++) {
+      const shift = (q - p) * E;
+      for (let j = 0; j < R; j++)
+        values[i * P * R + q * R + j] = input.values[i * input.rows + rows[j]! + shift]!;
+    }
   }
   const one: AnswerColumns = {
     entities,
-    periods: [period],
-    rows: rows.length,
+    periods: input.periods.slice(0, P),
+    rows: P * R,
     values,
-    present: new Uint8Array(rows.length).fill(1),
+    present: new Uint8Array(P * R).fill(1),
     skipped: [],
   };
   const itemCount = n + cf.nodeCodes.length;
-  const state = createColumnState(itemCount, Math.max(1, rows.length));
+  const state = createColumnState(itemCount, Math.max(1, R));
   const gp = createGoalposts(n);
   // Each normalisation by the scoring engine itself: the framework's rules, or one method imposed on every indicator.
   const normaliseAs = (method: Normalisation) => {
     const variantCf =
       method === "goalposts" ? cf : { ...cf, rules: cf.rules.map((r) => ({ ...r, normalisation: method })) };
-    periodGoalposts(variantCf, one, 0, rows.length, gp);
-    normaliseRows(variantCf, one, 0, rows.length, gp, state);
+    periodGoalposts(variantCf, one, p * R, R, gp);
+    normaliseRows(variantCf, one, p * R, R, gp, state);
     return {
       score: state.score.slice(0, n * rows.length),
       coverage: state.coverage.slice(0, n * rows.length),
@@ -158,6 +164,10 @@ export function buildAnalysisModel(
       // An imputed score is not data: coverage 0, as the engine marks its own imputations.
       variants.set(`${method}/mean`, { score: imputed, coverage: plain.coverage });
     }
+  }
+  if (settings.aggregations.includes("geometric")) {
+    for (const [key, variant] of [...variants])
+      variants.set(`${key}/positive`, { score: positive(variant.score), coverage: variant.coverage });
   }
   const factors = buildFactors(cf, settings);
   const k = factors.length;
@@ -219,6 +229,20 @@ function buildFactors(cf: CompiledFramework, settings: AnalysisSettings): Factor
 
 function rangeOf(cf: CompiledFramework, settings: AnalysisSettings, node: number): number {
   return settings.weights.range?.[cf.nodeCodes[node]!] ?? settings.weights.defaultRange;
+}
+
+/**
+ * Where an imposed geometric mean takes its indicator scores from: 0–1 moved onto
+ * `GEOMETRIC_FLOOR`–1, as composite-index audits rescale onto 1–100 before a geometric
+ * mean. Otherwise one indicator at 0 (the lowest country under min-max or rank, a
+ * checklist "no") makes every node above it 0, and whole draws rank every country 1st.
+ */
+export const GEOMETRIC_FLOOR = 0.01;
+
+function positive(score: Float64Array): Float64Array {
+  const out = new Float64Array(score.length);
+  for (let k = 0; k < score.length; k++) out[k] = GEOMETRIC_FLOOR + (1 - GEOMETRIC_FLOOR) * score[k]!;
+  return out;
 }
 
 /** Replaces a missing (not "not applicable") indicator score by the mean of the period's other entities. */
@@ -362,7 +386,8 @@ export function evaluate(ev: Evaluator, config: Configuration): Float64Array {
   const { cf } = model;
   const n = cf.indicators.length;
   const E = model.entities.length;
-  const key = `${config.normalisation}/${config.missing === "mean" ? "mean" : "plain"}`;
+  const geometric = config.aggregation === "geometric";
+  const key = `${config.normalisation}/${config.missing === "mean" ? "mean" : "plain"}${geometric ? "/positive" : ""}`;
   if (ev.loaded !== key) {
     const variant = model.variants.get(key)!;
     state.score.set(variant.score);
@@ -376,6 +401,10 @@ export function evaluate(ev: Evaluator, config: Configuration): Float64Array {
   const scale = cf.framework.scoreScale;
   const root = (n + cf.rootNode) * E;
   if (config.aggregation === "copeland") copeland(ev, config.weights);
+  else if (geometric)
+    // Back onto 0–1 (a root of 0 or 1 stays so), for bands and the scale.
+    for (let e = 0; e < E; e++)
+      ev.rootScore[e] = ((state.score[root + e]! - GEOMETRIC_FLOOR) / (1 - GEOMETRIC_FLOOR)) * scale;
   else for (let e = 0; e < E; e++) ev.rootScore[e] = state.score[root + e]! * scale;
   return ev.rootScore;
 }

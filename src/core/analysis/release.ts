@@ -1,5 +1,5 @@
 import { csvField } from "../publishing/downloads.ts";
-import type { ReleaseSnapshot } from "../publishing/snapshot.ts";
+import { type EarlierAnswers, type ReleaseSnapshot, releaseScoringAnswers } from "../publishing/snapshot.ts";
 import type { AnswerColumns } from "../scoring/columns.ts";
 import { answerColumns } from "../scoring/columns.ts";
 import { compileFramework } from "../scoring/compile.ts";
@@ -9,13 +9,26 @@ import type { AnalysisResult, EntityUncertainty } from "./summary.ts";
 /** Limits of a stored analysis: enough for a real audit, bounded so one run cannot hold the server. */
 export const ANALYSIS_LIMITS = { minDraws: 100, maxDraws: 100_000, maxRange: 0.9 } as const;
 
-/** The answer columns of a release: its framework and the answers of its period, as the engine reads them. */
-export function releaseAnalysisInput(snapshot: ReleaseSnapshot): { columns: AnswerColumns; period: string } {
+/**
+ * The answer columns of a release: its framework and the answers of its period, as the engine
+ * reads them; with `earlier` (the earlier releases' answers), those the framework's
+ * previous-cycle imputation reads too, as the release was scored (`releaseScoringAnswers`).
+ */
+export function releaseAnalysisInput(
+  snapshot: ReleaseSnapshot,
+  earlier: readonly EarlierAnswers[] = [],
+): { columns: AnswerColumns; period: string } {
   const cf = compileFramework(snapshot.framework);
   const period = snapshot.release.period;
   const columns = answerColumns(
     cf,
-    snapshot.answers.map((a) => ({ entity: a.country, period, indicator: a.indicator, value: a.value })),
+    releaseScoringAnswers(
+      snapshot.framework,
+      period,
+      snapshot.countries.map((c) => c.code),
+      snapshot.answers,
+      earlier,
+    ),
   );
   return { columns, period };
 }

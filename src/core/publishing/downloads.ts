@@ -1,7 +1,7 @@
 import type { Framework, LocalText } from "../framework/model.ts";
 import { neutraliseFormula } from "../spreadsheet/formula-text.ts";
 import { answerRows } from "./answers-table.ts";
-import type { ReleaseScore, ReleaseSnapshot } from "./snapshot.ts";
+import { type ReleaseScore, type ReleaseSnapshot, releaseImputedCounts } from "./snapshot.ts";
 
 /*
  * The downloads of a release, as text: pure formatting of a snapshot (no I/O), shared by the
@@ -103,6 +103,7 @@ export const SCORES_CSV_COLUMNS = [
   "rank",
   "coverage",
   "change",
+  "imputed",
 ] as const;
 
 /**
@@ -114,6 +115,7 @@ export function scoresCsv(snapshot: ReleaseSnapshot, country?: string): string {
   const s = releaseForCountry(snapshot, country);
   const fw = s.framework;
   const names = new Map(s.countries.map((c) => [c.code, inDefaultLanguage(c.name, fw)]));
+  const imputed = releaseImputedCounts(s);
   let out = `\uFEFF${csvLine([...SCORES_CSV_COLUMNS])}`;
   for (const row of s.scores) {
     out += csvLine([
@@ -127,6 +129,7 @@ export function scoresCsv(snapshot: ReleaseSnapshot, country?: string): string {
       row.rank,
       row.coverage,
       row.change,
+      imputed(row.country, row.item),
     ]);
   }
   return out;
@@ -204,7 +207,8 @@ export const SDMX_COLUMNS = [
 /**
  * SDMX-CSV 1.0: the first column names the dataflow (`AGENCY:ID(VERSION)`), then the dimensions
  * (REF_AREA = ISO alpha-2 country, TIME_PERIOD = the cycle's period, INDICATOR = the score item),
- * the measure OBS_VALUE, and attributes: OBS_STATUS (`A` normal, `M` missing), UNIT_MEASURE
+ * the measure OBS_VALUE, and attributes: OBS_STATUS (`A` normal, `M` missing, `I` an indicator's
+ * value imputed by the framework's missing-data rule), UNIT_MEASURE
  * (`SCORE_0_{scale}`), BAND, RANK, COVERAGE (0–1), CHANGE (since the comparison release).
  */
 export function sdmxCsv(snapshot: ReleaseSnapshot, country?: string): string {
@@ -220,7 +224,7 @@ export function sdmxCsv(snapshot: ReleaseSnapshot, country?: string): string {
       s.release.period,
       sdmxId(row.item),
       row.score,
-      row.score === null ? "M" : "A",
+      row.score === null ? "M" : row.imputed ? "I" : "A",
       unit,
       row.band,
       row.rank,
@@ -252,6 +256,10 @@ export function aboutRows(snapshot: ReleaseSnapshot, country?: string): [string,
     [
       "Scores",
       `0 to ${fw.scoreScale}, ${fw.precision} decimal(s); coverage is the share (0–1) of weight with data`,
+    ],
+    [
+      "Imputed",
+      "1 on an indicator whose value was not answered in this cycle but filled in by the framework's missing-data rule; on a section or the overall score, how many such values it counts. Imputed values do not count as data in coverage.",
     ],
     ["Demo data", r.isDemo ? "Yes: invented values for demonstration, not findings" : "No"],
     [

@@ -1,7 +1,15 @@
 import { crosswalkOrigins } from "../framework/crosswalk.ts";
 import type { CrosswalkChange, Framework, LocalText } from "../framework/model.ts";
+import { sortPeriods } from "../scoring/columns.ts";
 import { compileFramework } from "../scoring/compile.ts";
-import { scoreAnswers } from "../scoring/engine.ts";
+import { type Answer, scoreAnswers } from "../scoring/engine.ts";
+import {
+  countImputed,
+  imputedTargets,
+  keepPeriods,
+  previousCycleAnswers,
+  usesPreviousCycle,
+} from "../scoring/imputed.ts";
 import type { AnswerValue } from "../scoring/normalise.ts";
 import { roundTo } from "../scoring/rank.ts";
 import { toScoreRows } from "../scoring/rows.ts";
@@ -138,6 +146,52 @@ export interface BuildReleaseInput {
   answers: ReleaseAnswer[];
   /** The latest release of an earlier period of the same framework, if any. */
   comparison: ReleaseSnapshot | null;
+  /**
+   * The published answers of earlier periods (the latest release of each), read by the "country's
+   * previous cycle" imputation; needed only when a node of the framework uses it.
+   */
+  earlier?: EarlierAnswers[];
+}
+
+/** The published answers of one earlier period, in the codes of its framework version. */
+export interface EarlierAnswers {
+  period: string;
+  frameworkVersion: string;
+  answers: readonly Pick<ReleaseAnswer, "country" | "indicator" | "value">[];
+}
+
+/**
+ * The answers a release is scored from: its period's published answers and, when the framework
+ * imputes from the previous cycle, its countries' answers of the earlier periods (each period
+ * keeps its own goalposts and ranks; keep only the release's period of the scored table).
+ */
+export function releaseScoringAnswers(
+  fw: Framework,
+  period: string,
+  countries: readonly string[],
+  answers: readonly Pick<ReleaseAnswer, "country" | "indicator" | "value">[],
+  earlier: readonly EarlierAnswers[] = [],
+): Answer[] {
+  const published = new Set(countries);
+  const asAnswers = (list: EarlierAnswers["answers"], at: string): Answer[] =>
+    list
+      .filter((a) => a.value !== null)
+      .map((a) => ({ entity: a.country, period: at, indicator: a.indicator, value: a.value }));
+  const carried = usesPreviousCycle(fw)
+    ? earlier
+        .filter((e) => e.period !== period && sortPeriods([e.period, period])[0] === e.period)
+        .flatMap((e) =>
+          previousCycleAnswers(
+            fw,
+            e.frameworkVersion,
+            asAnswers(
+              e.answers.filter((a) => published.has(a.country)),
+              e.period,
+            ),
+          ),
+        )
+    : [];
+  return [...carried, ...asAnswers(answers, period)];
 }
 
 /** Items whose scores a trend keeps: the root and its direct children. */
@@ -160,11 +214,18 @@ export function buildReleaseSnapshot(input: BuildReleaseInput): ReleaseSnapshot 
       (a.country < b.country ? -1 : a.country > b.country ? 1 : 0) ||
       (a.indicator < b.indicator ? -1 : a.indicator > b.indicator ? 1 : 0),
   );
-  const table = scoreAnswers(
-    compileFramework(fw),
-    answers
-      .filter((a) => a.value !== null)
-      .map((a) => ({ entity: a.country, period: release.period, indicator: a.indicator, value: a.value })),
+  const table = keepPeriods(
+    scoreAnswers(
+      compileFramework(fw),
+      releaseScoringAnswers(
+        fw,
+        release.period,
+        countries.map((c) => c.code),
+        answers,
+        input.earlier,
+      ),
+    ),
+    [release.period],
   );
   const before = new Map<string, number | null>();
   if (comparison) for (const s of comparison.scores) before.set(`${s.country}\u0000${s.item}`, s.score);
@@ -241,6 +302,25 @@ export function indexRelease(snapshot: ReleaseSnapshot): ReleaseIndex {
     answer: (country, indicator) => answers.get(`${country}\u0000${indicator}`),
     regional: (item) => regional.get(item) ?? null,
   };
+}
+
+/**
+ * How many imputed indicator values each published score counts (see `countImputed`): 1 on an
+ * imputed indicator, on a node or classification value those below it; from the indicators'
+ * flags, so a release published before nodes carried the count gives it too.
+ */
+export function releaseImputedCounts(snapshot: ReleaseSnapshot): (country: string, item: string) => number {
+  const byCountry = new Map<string, string[]>();
+  for (const s of snapshot.scores) {
+    if (!s.imputed) continue;
+    const list = byCountry.get(s.country) ?? [];
+    list.push(s.item);
+    byCountry.set(s.country, list);
+  }
+  if (!byCountry.size) return () => 0;
+  const targets = imputedTargets(snapshot.framework);
+  const counts = new Map([...byCountry].map(([country, items]) => [country, countImputed(targets, items)]));
+  return (country, item) => counts.get(country)?.get(item) ?? 0;
 }
 
 /** The items of `fw` that a crosswalk from `fromVersion` matches to another code, or marks as changed. */

@@ -79,6 +79,7 @@ describe("toScoreRows", () => {
       coverage: 1,
       change: 2.8, // 27.775 − 25
       imputed: false,
+      imputedCount: 0,
     });
     expect(rows.find((r) => r.entity === "C" && r.node === "p")).toEqual({
       entity: "C",
@@ -91,6 +92,7 @@ describe("toScoreRows", () => {
       coverage: 0,
       change: null,
       imputed: false,
+      imputedCount: 0,
     });
     expect(rows.find((r) => r.entity === "C" && r.node === "root")?.coverage).toBe(0.5);
   });

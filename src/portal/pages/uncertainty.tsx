@@ -17,16 +17,21 @@ export function RankInterval({ env, code }: { env: PageEnv; code: string }) {
   const u = uncertaintyOf(env, code);
   if (!u?.low) return <>–</>;
   const n = Math.max(2, env.ctx.analysis!.result.entities.length);
-  const at = (rank: number) => ((rank - 1) / (n - 1)) * 100;
+  // Ranks 1…N along the track between the dot's half-widths (7px), so that the dot of the first or
+  // last rank stays on the track instead of running over the range written beside it.
+  const at = (rank: number) => `(7px + (100% - 14px) * ${(rank - 1) / (n - 1)})`;
   const words = env.t("rankIntervalWords", { low: u.low, high: u.high, rank: u.nominalRank });
   return (
     <span className="rankint" title={words}>
       <span className="rankint__track" aria-hidden="true">
         <span
           className="rankint__span"
-          style={{ insetInlineStart: `${at(u.low)}%`, inlineSize: `max(4px, ${at(u.high) - at(u.low)}%)` }}
+          style={{
+            insetInlineStart: `calc(${at(u.low)} - 2px)`,
+            inlineSize: `calc(${at(u.high)} - ${at(u.low)} + 4px)`,
+          }}
         />
-        <span className="rankint__mark" style={{ insetInlineStart: `${at(u.nominalRank)}%` }} />
+        <span className="rankint__mark" style={{ insetInlineStart: `calc${at(u.nominalRank)}` }} />
       </span>
       <span className="rankint__value">
         <span className="visually-hidden">{words}</span>

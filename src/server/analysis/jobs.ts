@@ -9,12 +9,14 @@ import {
   evaluationCount,
   type ReleaseSnapshot,
   releaseAnalysisInput,
+  usesPreviousCycle,
 } from "../../core/index.ts";
 import type { AnalysisJobOut } from "../api-schemas/analysis.ts";
 import { type AuditActor, recordAudit } from "../audit/record-audit.ts";
 import type { Db } from "../db/connect.ts";
 import { releaseAnalyses, releases } from "../db/schema.ts";
 import { UserError } from "../errors.ts";
+import { loadEarlierAnswers } from "../releases/publish.ts";
 import { runAnalysisInWorkers } from "./run-draws.ts";
 
 /** A run in the background: its progress, and how to stop it. */
@@ -107,7 +109,16 @@ export async function startAnalysis(db: Db, input: StartAnalysis): Promise<Analy
     snapshot.framework.nodes.map((n) => n.code),
   );
   if (problems.length) throw new UserError("the analysis set-up needs changes", problems);
-  const { columns, period } = releaseAnalysisInput(snapshot);
+  // As the release was scored: with the earlier releases' answers when the framework imputes from them.
+  const earlier = usesPreviousCycle(snapshot.framework)
+    ? await loadEarlierAnswers(
+        db,
+        snapshot.release.frameworkCode,
+        snapshot.release.period,
+        new Date(snapshot.release.publishedAt),
+      )
+    : [];
+  const { columns, period } = releaseAnalysisInput(snapshot, earlier);
   if (columns.entities.length < 2)
     throw new UserError(`release: ${input.release} has fewer than two countries to rank`);
   const total = evaluationCount(

@@ -55,6 +55,12 @@ export const scoreRow = z.object({
   rank: z.number().int().nullable(),
   coverage: z.number().nullable(),
   change: z.number().nullable().describe("Change since the country's previous cycle"),
+  imputed: z
+    .number()
+    .int()
+    .describe(
+      "How many indicator values this score counts that were not answered but filled in by the framework's missing-data rule (0: none)",
+    ),
   published: z
     .boolean()
     .describe(

@@ -384,6 +384,8 @@ export const scoreValues = pgTable(
     rank: integer("rank"),
     coverage: real("coverage"),
     change: doublePrecision("change"),
+    /** Imputed indicator values the score counts (see `toScoreRows`' `imputedCount`); 0 when none. */
+    imputed: integer("imputed").notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.snapshotId, t.countryCode, t.node] }),

@@ -1,4 +1,4 @@
-import type { ReleaseSnapshot } from "../../core/index.ts";
+import { type ReleaseSnapshot, releaseImputedCounts } from "../../core/index.ts";
 import { answerRows } from "../../core/publishing/answers-table.ts";
 import {
   aboutRows,
@@ -34,12 +34,15 @@ export async function releaseXlsx(snapshot: ReleaseSnapshot, country?: string): 
     { header: "Rank", key: "rank", width: 7 },
     { header: "Coverage", key: "coverage", width: 10 },
     { header: "Change", key: "change", width: 9 },
+    { header: "Imputed", key: "imputed", width: 9 },
   ];
+  const imputed = releaseImputedCounts(s);
   for (const row of s.scores)
     scores.addRow({
       ...row,
       countryName: names.get(row.country),
       label: itemLabel(fw, row.item, row.kind),
+      imputed: imputed(row.country, row.item),
     });
 
   const answers = book.addWorksheet("Answers");

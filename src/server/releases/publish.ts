@@ -1,5 +1,11 @@
-import { and, desc, eq, lt } from "drizzle-orm";
-import { buildReleaseSnapshot, defaultReleaseNotes, type ReleaseSnapshot } from "../../core/index.ts";
+import { and, desc, eq, lt, lte, sql } from "drizzle-orm";
+import {
+  buildReleaseSnapshot,
+  defaultReleaseNotes,
+  type EarlierAnswers,
+  type ReleaseSnapshot,
+  usesPreviousCycle,
+} from "../../core/index.ts";
 import { type AuditActor, recordAudit } from "../audit/record-audit.ts";
 import type { Db } from "../db/connect.ts";
 import { assessments, cycles, frameworks, frameworkVersions, releases } from "../db/schema.ts";
@@ -120,6 +126,7 @@ export async function publishRelease(db: Db, input: PublishInput): Promise<Publi
         chosen.map((a) => a.id),
       ),
       comparison: comparison?.snapshot ?? null,
+      earlier: usesPreviousCycle(fw) ? await loadEarlierAnswers(tx, cycle.frameworkCode, cycle.period) : [],
     });
     const [row] = await tx
       .insert(releases)
@@ -194,4 +201,37 @@ function chooseAssessments(rows: AssessmentRow[], input: PublishInput, period: s
     }
   }
   return chosen.sort((a, b) => (a.country < b.country ? -1 : 1));
+}
+
+/**
+ * The published answers of every earlier period of a framework (the latest release of each), for
+ * the "country's previous cycle" imputation: a release reads only what was published before it.
+ */
+export async function loadEarlierAnswers(
+  tx: Db,
+  frameworkCode: string,
+  period: string,
+  /** Only the releases published by then (a release's own time: what it was scored with). */
+  publishedBy?: Date,
+): Promise<EarlierAnswers[]> {
+  const rows = await tx
+    .selectDistinctOn([releases.period], {
+      period: releases.period,
+      frameworkVersion: sql<string>`${releases.snapshot} -> 'release' ->> 'frameworkVersion'`,
+      answers: sql<EarlierAnswers["answers"]>`${releases.snapshot} -> 'answers'`,
+    })
+    .from(releases)
+    .where(
+      and(
+        eq(releases.frameworkCode, frameworkCode),
+        lt(releases.period, period),
+        publishedBy ? lte(releases.publishedAt, publishedBy) : undefined,
+      ),
+    )
+    .orderBy(releases.period, desc(releases.version));
+  return rows.map((r) => ({
+    period: r.period,
+    frameworkVersion: r.frameworkVersion,
+    answers: r.answers ?? [],
+  }));
 }

@@ -1,11 +1,14 @@
-import { and, eq, inArray, notInArray } from "drizzle-orm";
+import { and, eq, inArray, ne, notInArray } from "drizzle-orm";
 import {
   type Answer,
   compileFramework,
   type Framework,
+  keepPeriods,
+  previousCycleAnswers,
   type ScoreTable,
   scoreAnswers,
   toScoreRows,
+  usesPreviousCycle,
 } from "../../core/index.ts";
 import type { Db } from "../db/connect.ts";
 import { insertInChunks } from "../db/insert-in-chunks.ts";
@@ -91,8 +94,47 @@ export async function scoreVersion(
   if (!version) throw new Error(`framework version ${versionId} not found`);
   const framework = version.definition;
   const stored = await loadVersionAnswers(db, versionId, known?.cycleIds);
-  const table = scoreAnswers(compileFramework(framework), known ? [...stored, ...known.answers] : stored);
+  const own = known ? [...stored, ...known.answers] : stored;
+  const cf = compileFramework(framework);
+  if (!usesPreviousCycle(framework)) return { versionId, framework, table: scoreAnswers(cf, own) };
+  const ownPeriods = new Set(own.map((a) => a.period));
+  const carried = await otherVersionsAnswers(db, versionId, framework, ownPeriods);
+  const table = keepPeriods(scoreAnswers(cf, [...carried, ...own]), [...ownPeriods]);
   return { versionId, framework, table };
+}
+
+/**
+ * For the "country's previous cycle" imputation: the answers of the same framework's cycles under
+ * its other versions (a new version's first cycle is otherwise scored alone), in this version's
+ * codes (see `previousCycleAnswers`). Periods of this version's own cycles are left out (the
+ * scored table keeps only those, see `keepPeriods`).
+ */
+async function otherVersionsAnswers(
+  db: Db,
+  versionId: string,
+  framework: Framework,
+  ownPeriods: Set<string>,
+): Promise<Answer[]> {
+  const [self] = await db
+    .select({ frameworkId: frameworkVersions.frameworkId })
+    .from(frameworkVersions)
+    .where(eq(frameworkVersions.id, versionId));
+  if (!self) return [];
+  const others = await db
+    .select({ id: frameworkVersions.id, version: frameworkVersions.version })
+    .from(frameworkVersions)
+    .where(and(eq(frameworkVersions.frameworkId, self.frameworkId), ne(frameworkVersions.id, versionId)));
+  for (const c of await db
+    .select({ period: cycles.period })
+    .from(cycles)
+    .where(eq(cycles.versionId, versionId)))
+    ownPeriods.add(c.period);
+  const out: Answer[] = [];
+  for (const other of others) {
+    const answersThere = (await loadVersionAnswers(db, other.id)).filter((a) => !ownPeriods.has(a.period));
+    out.push(...previousCycleAnswers(framework, other.version, answersThere));
+  }
+  return out;
 }
 
 /** Stores computed scores as the new current snapshots of their cycles (older ones are kept). */
@@ -112,7 +154,8 @@ export async function storeScores(
       .where(inArray(scoreSnapshots.cycleId, [...cycleIds.values()]));
   }
   const snapshotIds = new Map<string, string>();
-  for (const period of table.periods) {
+  // Periods of other versions' cycles, read only for the previous-cycle imputation, are not stored.
+  for (const period of table.periods.filter((p) => cycleIds.has(p))) {
     const [snap] = await db
       .insert(scoreSnapshots)
       .values({ cycleId: cycleIds.get(period)! })
@@ -121,7 +164,7 @@ export async function storeScores(
   }
   const values = [];
   for (const row of toScoreRows(table, fw)) {
-    if (row.kind === "indicator") continue;
+    if (row.kind === "indicator" || !snapshotIds.has(row.period)) continue;
     values.push({
       snapshotId: snapshotIds.get(row.period)!,
       countryCode: row.entity,
@@ -132,6 +175,7 @@ export async function storeScores(
       rank: row.rank,
       coverage: row.coverage,
       change: row.change,
+      imputed: row.imputedCount,
     });
   }
   await insertInChunks(values, (chunk) =>

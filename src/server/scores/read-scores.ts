@@ -1,5 +1,5 @@
 import { and, eq, type SQL } from "drizzle-orm";
-import type { Actor } from "../../core/index.ts";
+import { type Actor, releaseImputedCounts } from "../../core/index.ts";
 import type { Db } from "../db/connect.ts";
 import { cycles, scoreSnapshots, scoreValues } from "../db/schema.ts";
 import { cycleVisibility } from "./score-visibility.ts";
@@ -14,6 +14,8 @@ export interface StoredScore {
   rank: number | null;
   coverage: number | null;
   change: number | null;
+  /** Imputed indicator values the score counts (filled in by the missing-data rule, not answered). */
+  imputed: number;
 }
 
 export interface ScoreFilter {
@@ -52,6 +54,7 @@ export async function readScores(
       rank: scoreValues.rank,
       coverage: scoreValues.coverage,
       change: scoreValues.change,
+      imputed: scoreValues.imputed,
     })
     .from(scoreValues)
     .innerJoin(scoreSnapshots, eq(scoreSnapshots.id, scoreValues.snapshotId))
@@ -82,11 +85,19 @@ export async function readVisibleScores(
     const mine = working.filter((r) => r.period === cycle.period && cycle.readable.has(r.country));
     const shown = new Set(mine.map((r) => r.country));
     for (const r of mine) rows.push({ ...r, rank: cycle.readsAll ? r.rank : null, published: false });
+    const imputed = cycle.release ? releaseImputedCounts(cycle.release) : () => 0;
     for (const s of cycle.release?.scores ?? []) {
       if (s.kind === "indicator" || shown.has(s.country)) continue;
       if ((filter.node && s.item !== filter.node) || (country && s.country !== country)) continue;
-      const { item, country: code, ...figures } = s;
-      rows.push({ ...figures, country: code, node: item, period: cycle.period, published: true });
+      const { item, country: code, imputed: _flag, ...figures } = s;
+      rows.push({
+        ...figures,
+        country: code,
+        node: item,
+        period: cycle.period,
+        published: true,
+        imputed: imputed(code, item),
+      });
     }
   }
   return rows.sort(

@@ -2,9 +2,21 @@ import { stringify } from "csv-stringify/sync";
 import type { Framework, ScoreRow, ScoreTable } from "../../core/index.ts";
 import { neutraliseFormula, regionalAverages, roundTo, toScoreRows } from "../../core/index.ts";
 
-export const SCORE_CSV_COLUMNS = ["entity", "period", "node", "score", "band", "rank", "coverage"] as const;
+export const SCORE_CSV_COLUMNS = [
+  "entity",
+  "period",
+  "node",
+  "score",
+  "band",
+  "rank",
+  "coverage",
+  "imputed",
+] as const;
 
-/** Scores as CSV: one row per entity, period and node (classification values as `classification:value`). */
+/**
+ * Scores as CSV: one row per entity, period and node (classification values as `classification:value`);
+ * `imputed` is 1 on an indicator filled in by the missing-data rule, on a node how many such values it counts.
+ */
 export function scoresToCsv(table: ScoreTable, fw: Framework): string {
   const rows: (string | number)[][] = [];
   for (const row of toScoreRows(table, fw)) {
@@ -17,6 +29,7 @@ export function scoresToCsv(table: ScoreTable, fw: Framework): string {
       neutraliseFormula(row.band ?? ""),
       row.rank ?? "",
       row.coverage ?? "",
+      row.imputedCount,
     ]);
   }
   return stringify(rows, { header: true, columns: [...SCORE_CSV_COLUMNS] });

@@ -3,6 +3,7 @@ import type { ScoreRow } from "../api/endpoints.ts";
 import { findBand, formatScore } from "../format/score.ts";
 import { useLanguage } from "../i18n/language.tsx";
 import type { FrameworkDetail } from "../pages/framework-data.ts";
+import { ImputedTag } from "./score-source.tsx";
 
 /** A table cell tinted by the score's band, with the score written in it so colour is never the only cue. */
 export function HeatCell({ row, framework }: { row: ScoreRow | undefined; framework: FrameworkDetail }) {
@@ -10,7 +11,12 @@ export function HeatCell({ row, framework }: { row: ScoreRow | undefined; framew
   const band = findBand(framework.bands, row?.band);
   const text = formatScore(row?.score, framework.precision, lang);
   if (!band) {
-    return <td className="num heat heat--empty">{text}</td>;
+    return (
+      <td className="num heat heat--empty">
+        {text}
+        <ImputedTag count={row?.imputed} compact />
+      </td>
+    );
   }
   return (
     <td
@@ -19,6 +25,7 @@ export function HeatCell({ row, framework }: { row: ScoreRow | undefined; framew
       title={pick(band.label, framework.defaultLanguage)}
     >
       {text}
+      <ImputedTag count={row?.imputed} compact />
     </td>
   );
 }

@@ -6,7 +6,7 @@ import { Link } from "../routing/router.tsx";
 import { paths } from "../routing/routes.ts";
 import { BandChip } from "./band-chip.tsx";
 import { ChangeValue, ScoreBar } from "./score-parts.tsx";
-import { WorkingTag } from "./score-source.tsx";
+import { ImputedTag, WorkingTag } from "./score-source.tsx";
 import { SortHeader, type SortValue, useSortedRows } from "./sortable.tsx";
 
 /** The overall ranking for one cycle: rank, country, score with band, change and coverage. */
@@ -60,6 +60,7 @@ export function RankingTable({
               <th scope="row">
                 <Link to={paths.country(framework.id, row.country)}>{countryName(row.country)}</Link>
                 <WorkingTag row={row} />
+                <ImputedTag count={row.imputed} />
               </th>
               <td className="score-col">
                 <span className="score-cell">

@@ -6,7 +6,7 @@ import { ClassificationPicker, useClassificationChoice } from "../components/cla
 import { CycleTable } from "../components/cycle-table.tsx";
 import { FrameworkHeader } from "../components/framework-header.tsx";
 import { ChangeValue } from "../components/score-parts.tsx";
-import { ScoreSource, WorkingTag } from "../components/score-source.tsx";
+import { ImputedLegend, ImputedTag, ScoreSource, WorkingTag } from "../components/score-source.tsx";
 import { DemoBanner, Loaded } from "../components/status.tsx";
 import { formatScore } from "../format/score.ts";
 import { indexScoresByNode } from "../format/score-index.ts";
@@ -92,6 +92,7 @@ function CountryScores({
               </p>
               <div className="summary__facts">
                 <BandChip bands={framework.bands} code={current?.band ?? null} fallbackLanguage={fallback} />
+                <ImputedTag count={current?.imputed} />
                 {current?.rank && <span>{t("rankOf", { rank: current.rank, total: others.length })}</span>}
                 <span>
                   {t("changeSince")}:{" "}
@@ -136,6 +137,7 @@ function CountryScores({
                 />
               </section>
             )}
+            <ImputedLegend rows={rows} />
             <BandLegend bands={framework.bands} precision={framework.precision} fallbackLanguage={fallback} />
           </>
         );

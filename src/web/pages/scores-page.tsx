@@ -6,7 +6,7 @@ import { ClassificationPicker, useClassificationChoice } from "../components/cla
 import { FrameworkHeader } from "../components/framework-header.tsx";
 import { HeatTable } from "../components/heat-table.tsx";
 import { RankingTable } from "../components/ranking-table.tsx";
-import { ScoreSource } from "../components/score-source.tsx";
+import { ImputedLegend, ScoreSource } from "../components/score-source.tsx";
 import { DemoBanner, Loaded } from "../components/status.tsx";
 import { indexScoresByCountry } from "../format/score-index.ts";
 import { childNodes, classificationKey, findRoot } from "../format/tree.ts";
@@ -54,6 +54,7 @@ function CycleScores({
                 framework={framework}
               />
             </section>
+            <ImputedLegend rows={rows} />
             <BandLegend bands={framework.bands} precision={framework.precision} fallbackLanguage={fallback} />
             {sections.length > 0 && (
               <section aria-labelledby="sections-heading" className="section">

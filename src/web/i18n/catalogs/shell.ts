@@ -52,6 +52,11 @@ const en = {
   workingFiguresBody:
     "countries marked “working” show the current answers of assessments you may read. They are not published, and only people who may read those assessments see them; they are ranked only if you may read every assessment of the cycle.",
   workingTag: "working",
+  imputedTag: "{count, plural, one {# imputed} other {# imputed}}",
+  imputedTagTitle:
+    "{count, plural, one {This score counts # value that was not answered in this cycle: the framework's missing-data rule filled it in.} other {This score counts # values that were not answered in this cycle: the framework's missing-data rule filled them in.}}",
+  imputedLegend:
+    "Scores marked “imputed” (†) count values that were not answered in this cycle but filled in by the framework's missing-data rule (the number says how many). Those values do not count as data in coverage.",
   noScores: "No scores for this cycle yet.",
   increase: "up",
   decrease: "down",
@@ -137,6 +142,11 @@ const fr: Record<keyof typeof en, string> = {
   workingFiguresBody:
     "les pays marqués « en cours » montrent les réponses actuelles d'évaluations que vous pouvez lire. Ils ne sont pas publiés et seules les personnes autorisées à lire ces évaluations les voient ; ils ne sont classés que si vous pouvez lire toutes les évaluations du cycle.",
   workingTag: "en cours",
+  imputedTag: "{count, plural, one {# imputée} other {# imputées}}",
+  imputedTagTitle:
+    "{count, plural, one {Ce score compte # valeur non renseignée à ce cycle : la règle des données manquantes du cadre l'a complétée.} other {Ce score compte # valeurs non renseignées à ce cycle : la règle des données manquantes du cadre les a complétées.}}",
+  imputedLegend:
+    "Les scores marqués « imputée » (†) comptent des valeurs non renseignées à ce cycle, complétées par la règle des données manquantes du cadre (le nombre dit combien). Elles ne comptent pas comme données dans la couverture.",
   noScores: "Pas encore de scores pour ce cycle.",
   increase: "hausse",
   decrease: "baisse",
@@ -221,6 +231,12 @@ const ar: Record<keyof typeof en, string> = {
   workingFiguresBody:
     "البلدان الموسومة «قيد العمل» تعرض الإجابات الحالية لتقييمات يحق لك الاطلاع عليها. هذه الأرقام غير منشورة ولا يراها إلا من يحق له الاطلاع على تلك التقييمات؛ ولا تُرتَّب إلا إذا كان يحق لك الاطلاع على جميع تقييمات الدورة.",
   workingTag: "قيد العمل",
+  imputedTag:
+    "{count, plural, zero {# مُقدَّرة} one {قيمة مُقدَّرة} two {قيمتان مُقدَّرتان} few {# قيم مُقدَّرة} many {# قيمة مُقدَّرة} other {# قيمة مُقدَّرة}}",
+  imputedTagTitle:
+    "{count, plural, zero {لا قيم مُقدَّرة في هذه الدرجة.} one {تحتسب هذه الدرجة قيمة واحدة لم تُجَب في هذه الدورة: أكملتها قاعدة البيانات الناقصة في الإطار.} two {تحتسب هذه الدرجة قيمتين لم تُجابا في هذه الدورة: أكملتهما قاعدة البيانات الناقصة في الإطار.} few {تحتسب هذه الدرجة # قيم لم تُجَب في هذه الدورة: أكملتها قاعدة البيانات الناقصة في الإطار.} many {تحتسب هذه الدرجة # قيمة لم تُجَب في هذه الدورة: أكملتها قاعدة البيانات الناقصة في الإطار.} other {تحتسب هذه الدرجة # قيمة لم تُجَب في هذه الدورة: أكملتها قاعدة البيانات الناقصة في الإطار.}}",
+  imputedLegend:
+    "الدرجات المعلَّمة «مُقدَّرة» (†) تحتسب قيمًا لم تُجَب في هذه الدورة وأكملتها قاعدة البيانات الناقصة في الإطار (يبيّن العدد كم قيمة). ولا تُحتسب هذه القيم بيانات في التغطية.",
   noScores: "لا توجد درجات لهذه الدورة بعد.",
   increase: "ارتفاع",
   decrease: "انخفاض",
