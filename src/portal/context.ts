@@ -53,6 +53,11 @@ export interface PortalContext {
    * only what each chose to publish (the server's `readDirectory`). No entries, no directory pages.
    */
   directory?: DirectoryEntryOut[];
+  /**
+   * The stored files of the directory's published logos, by organisation (the server's
+   * `readPublicLogos`): served and exported as `logos/{id}.{ext}`. Never rendered.
+   */
+  directoryLogos?: Record<string, { logoPath: string; logoMediaType: string }>;
 }
 
 /** The languages a release is shown in: the framework's, then en, fr and ar. */

@@ -101,6 +101,16 @@ describe("the member import and the portal's member directory", () => {
       if (r.publishesContacts) expect(text).toContain(r.contactEmail!);
       else expect(text).not.toContain(r.contactEmail!);
     }
+    // Logos exactly where the organisation published one, each an image the portal serves.
+    const withLogo = listed.filter((r) => r.publishesLogo && r.logoPath);
+    expect(withLogo.length).toBeGreaterThan(5);
+    const logos = page.locator("img.member-card__logo");
+    await expect(logos.count()).resolves.toBe(withLogo.length);
+    for (const src of await logos.evaluateAll((images) => images.map((i) => (i as HTMLImageElement).src))) {
+      const res = await page.request.get(src);
+      expect(res.status(), src).toBe(200);
+      expect(res.headers()["content-type"], src).toBe("image/png");
+    }
     const georgia = page.locator("#members-ge");
     await expect(georgia.locator("h2").textContent()).resolves.toBe("Georgia");
     await expect(georgia.textContent()).resolves.toContain("Member organisation");
