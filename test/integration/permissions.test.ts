@@ -739,7 +739,7 @@ const REQUESTS: Record<
     url: `/api/network/organisations/${c.network.coalitionId}/logo?expectedVersion=1`,
   }),
   "GET /api/network/organisations/:id/logo": (c) => ({
-    url: `/api/network/organisations/${c.network.memberId}/logo`,
+    url: `/api/network/organisations/${c.network.coalitionId}/logo`,
   }),
   "GET /api/network/organisations/:id/history": (c) => ({
     url: `/api/network/organisations/${c.network.coalitionId}/history`,
