@@ -624,6 +624,9 @@ describe("the member directory", () => {
     const ar = renderPortalPage(second, { page: "country-members", lang: "ar", country: "ge" }, c)!;
     expect(ar).toContain("ائتلاف جورجيا");
     expect(ar).toContain("عضو في");
+    // The type is chosen by its key, which is never wrapped in a direction isolate.
+    expect(ar).toContain('member-card__kind">منظمة عضو<');
+    expect(ar).not.toContain('member-card__kind">أخرى<');
     expect(ar).not.toContain("Sneaky");
   });
 });

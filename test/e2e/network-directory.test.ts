@@ -164,7 +164,12 @@ describe("the member import and the portal's member directory", () => {
     await page.goto(`${server.url}/portal/${SLUG}/en/countries/ge/`);
     const block = page.locator("#members");
     await expect(block.locator("h2").textContent()).resolves.toBe("The network in Georgia");
-    await block.locator("a").click();
+    // Its coalition by name and logo, a link to the coalition's own page; then the whole list.
+    await expect(block.locator("li a").first().getAttribute("href")).resolves.toMatch(
+      /^\.\.\/\.\.\/members\/[0-9a-f-]{36}\/$/,
+    );
+    await expect(block.locator("img.member-coalitions__logo").count()).resolves.toBe(1);
+    await block.getByRole("link", { name: "See the member organisations in Georgia" }).click();
     await page.locator("h1", { hasText: "Member organisations in Georgia" }).waitFor();
     await page.screenshot({ path: `${SHOTS}-country-members-en.png`, fullPage: true });
     await expectNoSeriousViolations(page, "country members (en)");
