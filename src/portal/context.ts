@@ -12,7 +12,14 @@ import {
 import type { ChildrenVoiceOut } from "../server/api-schemas/children.ts";
 import type { DirectoryEntryOut } from "../server/api-schemas/network.ts";
 import type { PortalMessageKey } from "./i18n/catalog-en.ts";
-import { dateFormatter, directionOf, numberLocaleOf, pickText, translate } from "./i18n/translate.ts";
+import {
+  dateFormatter,
+  directionOf,
+  numberLocaleOf,
+  pickText,
+  portalUiLanguages,
+  translate,
+} from "./i18n/translate.ts";
 import { type PortalRoute, relativeHref, routePath } from "./routes.ts";
 
 /** One release of the same framework, for the releases page (a ReleaseSummary or alike). */
@@ -53,6 +60,11 @@ export interface PortalContext {
    * only what each chose to publish (the server's `readDirectory`). No entries, no directory pages.
    */
   directory?: DirectoryEntryOut[];
+  /**
+   * The stored files of the directory's published logos, by organisation (the server's
+   * `readPublicLogos`): served and exported as `logos/{id}.{ext}`. Never rendered.
+   */
+  directoryLogos?: Record<string, { logoPath: string; logoMediaType: string }>;
 }
 
 /** The languages a release is shown in: the framework's, then en, fr and ar. */
@@ -109,14 +121,30 @@ const indexes = new WeakMap<ReleaseSnapshot, ReleaseIndex>();
  * Arabic sentence) in Unicode isolates, so its punctuation stays with it.
  */
 function isolateForeign(
+  key: PortalMessageKey,
   vars: Record<string, string | number>,
   dir: "ltr" | "rtl",
 ): Record<string, string | number> {
   const foreign = dir === "rtl" ? /[A-Za-z]/ : /[\u0590-\u08FF]/;
+  const choices = selectArguments(key);
   const out: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(vars))
-    out[k] = typeof v === "string" && foreign.test(v) ? `\u2068${v}\u2069` : v;
+    out[k] = typeof v === "string" && foreign.test(v) && !choices.has(k) ? `\u2068${v}\u2069` : v;
   return out;
+}
+
+const selects = new Map<PortalMessageKey, ReadonlySet<string>>();
+
+/** The arguments a message chooses by (`{kind, select, …}`): keys, never shown, so never isolated. */
+function selectArguments(key: PortalMessageKey): ReadonlySet<string> {
+  let found = selects.get(key);
+  if (!found) {
+    found = new Set(
+      [...portalUiLanguages.en[key].matchAll(/\{\s*(\w+)\s*,\s*select\s*,/g)].map((m) => m[1]!),
+    );
+    selects.set(key, found);
+  }
+  return found;
 }
 
 /** Builds the helpers of one page. */
@@ -161,7 +189,7 @@ export function pageEnv(
     route,
     path,
     rootNode: fw.nodes.find((n) => n.parent === null)!.code,
-    t: (key, vars) => translate(lang, key, vars && isolateForeign(vars, directionOf(lang))),
+    t: (key, vars) => translate(lang, key, vars && isolateForeign(key, vars, directionOf(lang))),
     text: (value) => pick(value)[0],
     textLang: (value) => pick(value)[1],
     href: (to) => relativeHref(path, typeof to === "string" ? to : routePath(to)),

@@ -51,7 +51,7 @@ const NAV: {
 function section(route: PortalRoute): LanguagePage | null {
   if (route.page === "country") return "home";
   if (route.page === "indicator") return "indicators";
-  if (route.page === "country-members") return "members";
+  if (route.page === "country-members" || route.page === "member") return "members";
   return route.page === "root" ? null : (route.page as LanguagePage);
 }
 

@@ -29,7 +29,7 @@ import {
   reportPath,
   routePath,
 } from "./render.tsx";
-import { relativeHref } from "./routes.ts";
+import { type PortalRoute, relativeHref } from "./routes.ts";
 
 let first: ReleaseSnapshot;
 let second: ReleaseSnapshot;
@@ -470,6 +470,7 @@ describe("the member directory", () => {
     contactPhone: null,
     latitude: null,
     longitude: null,
+    logo: null,
     ...over,
   });
   const network = entry({ name: "Regional Network", kind: "regional" });
@@ -499,6 +500,8 @@ describe("the member directory", () => {
       expect(paths).toContain(`${lang}/members/`);
       expect(paths).toContain(`${lang}/countries/ge/members/`);
       expect(paths).toContain(`${lang}/countries/xk/members/`);
+      for (const e of [network, coalition, member, sneaky])
+        expect(paths).toContain(`${lang}/members/${e.id}/`);
     }
     expect(paths).not.toContain("en/countries/md/members/");
     expect(portalRoutes(second, ctx).map(routePath)).not.toContain("en/members/");
@@ -517,9 +520,74 @@ describe("the member directory", () => {
     )!;
     expect(profile).toContain('href="members/"');
     expect(profile).toContain("2 organisations of the network in Georgia chose to be listed");
+    expect(profile).toContain(`href="../../members/${coalition.id}/"`);
     expect(
       renderPortalPage(second, { page: "country", lang: "en", country: "md" }, withDirectory()),
     ).not.toContain('id="members"');
+  });
+
+  it("maps the countries with listed organisations, each a link to its list", () => {
+    const en = renderPortalPage(second, { page: "members", lang: "en" }, withDirectory())!;
+    const map = en.slice(en.indexOf('<figure class="block member-map">'), en.indexOf("</figure>"));
+    expect(map).toContain("<title>Georgia: 2 listed organisations</title>");
+    expect(map).toContain("<title>Kosovo: 1 listed organisation</title>");
+    expect(map).toContain('href="../countries/ge/members/"');
+    expect(map).toContain('href="../countries/xk/members/"');
+    expect(map.match(/<a href=/g)).toHaveLength(2);
+    const ar = renderPortalPage(second, { page: "members", lang: "ar" }, withDirectory())!;
+    expect(ar).toContain("أماكن المنظمات المدرجة في الشبكة");
+  });
+
+  it("gives each listed organisation a profile page, linked from its card, with its members below it", () => {
+    const c = withDirectory();
+    const en = renderPortalPage(second, { page: "member", lang: "en", member: coalition.id }, c)!;
+    expect(en).toContain("<h1><span");
+    expect(en).toContain("Coalition of Georgia");
+    expect(en).toContain("National coalition");
+    // Its parent by name, linked to the parent's own page; its member listed below it.
+    expect(en).toContain(`href="../${network.id}/"`);
+    expect(en).toContain("1 listed member");
+    expect(en).toContain("Tbilisi Rights Centre &lt;b&gt;");
+    expect(en).toContain(`href="../${member.id}/"`);
+    expect(en).toContain('href="../../countries/ge/members/"');
+    const ar = renderPortalPage(second, { page: "member", lang: "ar", member: member.id }, c)!;
+    expect(ar).toContain('dir="rtl"');
+    expect(ar).toContain("ائتلاف جورجيا");
+    expect(ar).toContain("office@rights.example.org");
+    const directory = renderPortalPage(second, { page: "members", lang: "en" }, c)!;
+    expect(directory).toContain(`href="${member.id}/"`);
+    // Only a listed organisation has a page, and only on a portal with a directory.
+    const unknown = "00000000-0000-4000-8000-000000000000";
+    expect(renderPortalPage(second, { page: "member", lang: "en", member: unknown }, c)).toBeNull();
+    expect(renderPortalPage(second, { page: "member", lang: "en", member: coalition.id }, ctx)).toBeNull();
+    expect(parsePortalPath(`fr/members/${member.id}/`)).toEqual({
+      page: "member",
+      lang: "fr",
+      member: member.id,
+    });
+    expect(parsePortalPath("fr/members/not-an-id/")).toBeNull();
+  });
+
+  it("shows a published logo beside the name, from the release's logos folder, and no other", () => {
+    const logo = { url: "/api/public/directory/x/logo", mediaType: "image/png", sha256: "0".repeat(64) };
+    const withLogo = entry({ name: "Logo NGO", countryCode: "GE", parentId: coalition.id, logo });
+    const c: PortalContext = { ...ctx, directory: [network, coalition, withLogo] };
+    const routes: PortalRoute[] = [
+      { page: "members", lang: "en" },
+      { page: "country-members", lang: "ar", country: "ge" },
+    ];
+    for (const route of routes) {
+      const html = renderPortalPage(second, route, c)!;
+      const sources = [...html.matchAll(/<img class="member-card__logo" src="([^"]*)" alt=""/g)].map(
+        (m) => m[1]!,
+      );
+      expect(sources).toHaveLength(1);
+      const from = new URL(routePath(route), "http://portal.test/release/");
+      expect(new URL(sources[0]!, from).pathname).toBe(`/release/logos/${withLogo.id}.png`);
+    }
+    expect(renderPortalPage(second, { page: "members", lang: "en" }, withDirectory())).not.toContain(
+      "member-card__logo",
+    );
   });
 
   it("shows names in the page's language, type, areas of work, website and published contacts; every link resolves", () => {
@@ -528,7 +596,7 @@ describe("the member directory", () => {
     const files = declaredFiles(second, c.languages);
     const broken: string[] = [];
     for (const route of portalRoutes(second, c).filter(
-      (r) => r.page === "members" || r.page === "country-members",
+      (r) => r.page === "members" || r.page === "country-members" || r.page === "member",
     )) {
       const html = renderPortalPage(second, route, c)!;
       expect(html).toContain(`dir="${"lang" in route && route.lang === "ar" ? "rtl" : "ltr"}"`);
@@ -550,12 +618,15 @@ describe("the member directory", () => {
     expect(en).not.toContain("javascript:");
     expect(en).toContain("Kosovo");
     const fr = renderPortalPage(second, { page: "country-members", lang: "fr", country: "ge" }, c)!;
-    expect(fr).toContain('lang="fr">Coalition de Géorgie</h2>');
+    expect(fr).toContain('lang="fr">Coalition de Géorgie</a></h2>');
     expect(fr).toContain("Nom propre :");
     expect(fr).toContain("Organisations membres en Géorgie");
     const ar = renderPortalPage(second, { page: "country-members", lang: "ar", country: "ge" }, c)!;
     expect(ar).toContain("ائتلاف جورجيا");
     expect(ar).toContain("عضو في");
+    // The type is chosen by its key, which is never wrapped in a direction isolate.
+    expect(ar).toContain('member-card__kind">منظمة عضو<');
+    expect(ar).not.toContain('member-card__kind">أخرى<');
     expect(ar).not.toContain("Sneaky");
   });
 });

@@ -9,7 +9,7 @@ import { EmbedMapPage, EmbedRankingPage, EmbedSectionsPage, EmbedTrendPage } fro
 import { HomePage } from "./pages/home.tsx";
 import { IndicatorPage } from "./pages/indicator.tsx";
 import { IndicatorsPage } from "./pages/indicators.tsx";
-import { CountryMembersPage, directoryCountries, MembersPage } from "./pages/members.tsx";
+import { CountryMembersPage, directoryCountries, MemberPage, MembersPage } from "./pages/members.tsx";
 import { MethodologyPage } from "./pages/methodology.tsx";
 import {
   type PortalIndexEntry,
@@ -76,6 +76,10 @@ function pageFor(env: PageEnv, route: PortalRoute): ReactElement | null {
         <CountryMembersPage env={env} country={code} />
       ) : null;
     }
+    case "member":
+      return (env.ctx.directory ?? []).some((e) => e.id === route.member) ? (
+        <MemberPage env={env} id={route.member} />
+      ) : null;
     case "indicator": {
       const ind = env.fw.indicators.find((i) => i.code === route.indicator);
       return ind ? <IndicatorPage env={env} ind={ind} /> : null;
@@ -163,6 +167,7 @@ export function portalRoutes(snapshot: ReleaseSnapshot, ctx: PortalContext): Por
       routes.push({ page: "members", lang });
       for (const country of directoryCountries(ctx.directory))
         routes.push({ page: "country-members", lang, country });
+      for (const entry of ctx.directory) routes.push({ page: "member", lang, member: entry.id });
     }
   }
   return routes;

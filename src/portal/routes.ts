@@ -24,7 +24,8 @@ export type PortalRoute =
   | { page: "root" }
   | { page: LanguagePage; lang: string; countries?: string[] }
   | { page: CountryPage; lang: string; country: string }
-  | { page: "indicator"; lang: string; indicator: string };
+  | { page: "indicator"; lang: string; indicator: string }
+  | { page: "member"; lang: string; member: string };
 
 const LANGUAGE_PAGES: Record<string, LanguagePage> = {
   "": "home",
@@ -42,6 +43,7 @@ const LANGUAGE_PATHS = Object.fromEntries(Object.entries(LANGUAGE_PAGES).map(([p
 
 const LANG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const COUNTRY = /^[a-z]{2}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The path of a page relative to the release root, always ending with `/` (the root is ""). */
 export function routePath(route: PortalRoute): string {
@@ -60,6 +62,8 @@ export function routePath(route: PortalRoute): string {
       return `${route.lang}/print/countries/${route.country.toLowerCase()}/`;
     case "indicator":
       return `${route.lang}/indicators/${encodeURIComponent(route.indicator)}/`;
+    case "member":
+      return `${route.lang}/members/${route.member.toLowerCase()}/`;
     default:
       return `${route.lang}/${LANGUAGE_PATHS[route.page]}`;
   }
@@ -106,6 +110,7 @@ export function parsePortalPath(path: string): PortalRoute | null {
     if (d === "sections") return { page: "embed-sections", lang, country: c! };
     if (d === "trend") return { page: "embed-trend", lang, country: c! };
   }
+  if (parts.length === 2 && a === "members" && UUID.test(b!)) return { page: "member", lang, member: b! };
   if (parts.length === 2 && a === "indicators" && b) {
     try {
       return { page: "indicator", lang, indicator: decodeURIComponent(b) };

@@ -101,6 +101,16 @@ describe("the member import and the portal's member directory", () => {
       if (r.publishesContacts) expect(text).toContain(r.contactEmail!);
       else expect(text).not.toContain(r.contactEmail!);
     }
+    // Logos exactly where the organisation published one, each an image the portal serves.
+    const withLogo = listed.filter((r) => r.publishesLogo && r.logoPath);
+    expect(withLogo.length).toBeGreaterThan(5);
+    const logos = page.locator("img.member-card__logo");
+    await expect(logos.count()).resolves.toBe(withLogo.length);
+    for (const src of await logos.evaluateAll((images) => images.map((i) => (i as HTMLImageElement).src))) {
+      const res = await page.request.get(src);
+      expect(res.status(), src).toBe(200);
+      expect(res.headers()["content-type"], src).toBe("image/png");
+    }
     const georgia = page.locator("#members-ge");
     await expect(georgia.locator("h2").textContent()).resolves.toBe("Georgia");
     await expect(georgia.textContent()).resolves.toContain("Member organisation");
@@ -154,7 +164,12 @@ describe("the member import and the portal's member directory", () => {
     await page.goto(`${server.url}/portal/${SLUG}/en/countries/ge/`);
     const block = page.locator("#members");
     await expect(block.locator("h2").textContent()).resolves.toBe("The network in Georgia");
-    await block.locator("a").click();
+    // Its coalition by name and logo, a link to the coalition's own page; then the whole list.
+    await expect(block.locator("li a").first().getAttribute("href")).resolves.toMatch(
+      /^\.\.\/\.\.\/members\/[0-9a-f-]{36}\/$/,
+    );
+    await expect(block.locator("img.member-coalitions__logo").count()).resolves.toBe(1);
+    await block.getByRole("link", { name: "See the member organisations in Georgia" }).click();
     await page.locator("h1", { hasText: "Member organisations in Georgia" }).waitFor();
     await page.screenshot({ path: `${SHOTS}-country-members-en.png`, fullPage: true });
     await expectNoSeriousViolations(page, "country members (en)");

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { organisations, roleAssignments } from "../../src/server/db/schema.ts";
+import { demoLogoPng } from "../../src/server/demo/demo-logos.ts";
 import { createUser } from "../../src/server/users/create-user.ts";
 import { findSeriousViolations } from "./support/axe.ts";
 import { type DemoAdminPage, openDemoAdminPage } from "./support/demo-admin-page.ts";
@@ -87,6 +88,31 @@ it("a coordinator approves an application, starts a group, adds a person and rec
   await page.getByRole("link", { name: "Open the organisation" }).click();
   await page.getByRole("heading", { name: "Moldova Street Children Outreach (demo)", level: 1 }).waitFor();
   await page.getByText("Application approved", { exact: true }).waitFor();
+
+  // She gives the new member its logo and publishes it in the directory with the profile.
+  const logoForm = page.getByRole("form", { name: "Upload the logo" });
+  await logoForm
+    .getByLabel(/^Logo image/)
+    .setInputFiles({ name: "outreach.png", mimeType: "image/png", buffer: demoLogoPng(200) });
+  await logoForm.getByRole("button", { name: "Upload the logo" }).click();
+  const logo = page.locator("img.nw-logo");
+  await logo.waitFor();
+  await expect.poll(() => logo.evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBe(96);
+  await page.getByText("Not shown in the public directory").waitFor();
+  await page.getByRole("button", { name: "Edit the profile" }).click();
+  await page.getByLabel("List this organisation in the public directory").check();
+  await page.getByLabel("Show the logo in the public directory").check();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await page.getByText("Shown in the public directory", { exact: true }).waitFor();
+  const directory = (await (await page.request.get(`${url}/api/public/directory`)).json()) as {
+    name: string;
+    logo: { url: string } | null;
+  }[];
+  const listed = directory.find((d) => d.name === "Moldova Street Children Outreach (demo)");
+  expect(listed?.logo?.url).toMatch(/^\/api\/public\/directory\/.+\/logo$/);
+  const publicLogo = await page.request.get(`${url}${listed!.logo!.url}`);
+  expect(publicLogo.headers()["content-type"]).toBe("image/png");
+  await page.screenshot({ path: "/tmp/childmark-e2e-network-logo.png", fullPage: false });
 
   // Back to the coalition: one member more; start a working group there.
   await page.goto(`${url}/network/organisations/${moldova}`);

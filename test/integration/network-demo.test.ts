@@ -1,8 +1,9 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inArray } from "drizzle-orm";
 import { expect, it } from "vitest";
+import { stripImageMetadata } from "../../src/core/index.ts";
 import {
   countries,
   membershipApplications,
@@ -14,8 +15,9 @@ import {
 } from "../../src/server/db/schema.ts";
 import { DEMO_COUNTRIES } from "../../src/server/demo/demo-countries.ts";
 import { loadDemoNetwork } from "../../src/server/demo/demo-network.ts";
+import { resolveStoredFile } from "../../src/server/evidence/store-file.ts";
 import { readAreas } from "../../src/server/network/areas.ts";
-import { readDirectory } from "../../src/server/network/directory.ts";
+import { readDirectory, readPublicLogos } from "../../src/server/network/directory.ts";
 import { CHILDPACT_REGION, seedReference } from "../../src/server/reference/countries.ts";
 import { describeEachDatabase } from "../support/databases.ts";
 import { buildUser } from "../support/factories.ts";
@@ -66,5 +68,12 @@ describeEachDatabase("the demo network", (database) => {
     expect(directory.length).toBeLessThan(all.length);
     expect(directory.some((d) => d.contactEmail)).toBe(true);
     expect(directory.some((d) => d.kind === "member" && !d.contactEmail)).toBe(true);
+    // The network and each coalition publish a logo: a PNG the public route serves.
+    const logos = await readPublicLogos(db);
+    expect(directory.filter((d) => d.kind !== "member").every((d) => d.logo && logos[d.id])).toBe(true);
+    expect(directory.filter((d) => d.kind === "member").every((d) => d.logo === null)).toBe(true);
+    const file = readFileSync(resolveStoredFile(logos[regionalId]!.logoPath));
+    expect(file.subarray(1, 4).toString()).toBe("PNG");
+    expect(stripImageMetadata(file, "image/png")).toEqual(new Uint8Array(file));
   });
 });

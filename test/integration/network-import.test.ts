@@ -10,8 +10,8 @@ import type { Db } from "../../src/server/db/connect.ts";
 import { auditEvents, organisationHistory, organisations } from "../../src/server/db/schema.ts";
 import { CHILDPACT_REGION, seedReference } from "../../src/server/reference/countries.ts";
 import { describeEachDatabase } from "../support/databases.ts";
-import { buildUser, type Session, signInAs } from "../support/factories.ts";
-import { type BuiltNetwork, buildNetwork } from "../support/network-factories.ts";
+import { buildUser, type Session } from "../support/factories.ts";
+import { type BuiltNetwork, buildNetwork, signInCoordinatorOf } from "../support/network-factories.ts";
 import { multipartBody } from "./evidence-files.ts";
 
 /*
@@ -82,23 +82,13 @@ describeEachDatabase("network: importing a coalition's members from a table", (d
     app = await buildApp({ database: database() });
     const someone = await buildUser(db);
     net = await buildNetwork(db, { country: "MD", region: CHILDPACT_REGION.code, applicantId: someone.id });
-    coordinator = await signInAs(
-      app,
-      await buildUser(db, {
-        grants: [{ role: "coordinator", scopeType: "organisation", scopeCode: net.coalitionId }],
-      }),
-    );
+    coordinator = await signInCoordinatorOf(app, db, net.coalitionId);
     const ge = await buildNetwork(db, {
       country: "GE",
       region: CHILDPACT_REGION.code,
       applicantId: someone.id,
     });
-    other = await signInAs(
-      app,
-      await buildUser(db, {
-        grants: [{ role: "coordinator", scopeType: "organisation", scopeCode: ge.coalitionId }],
-      }),
-    );
+    other = await signInCoordinatorOf(app, db, ge.coalitionId);
   });
   afterAll(async () => {
     await app?.close();

@@ -7,10 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/server/app/build-app.ts";
 import type { Db } from "../../src/server/db/connect.ts";
 import { notifications, organisations, outbox } from "../../src/server/db/schema.ts";
+import { loadExcelJs } from "../../src/server/exceljs.ts";
 import { CHILDPACT_REGION, seedReference } from "../../src/server/reference/countries.ts";
 import { describeEachDatabase } from "../support/databases.ts";
 import { buildUser, type Session, signInAs } from "../support/factories.ts";
-import { type BuiltNetwork, buildNetwork } from "../support/network-factories.ts";
+import { type BuiltNetwork, buildNetwork, signInCoordinatorOf } from "../support/network-factories.ts";
 import { multipartBody } from "./evidence-files.ts";
 
 describeEachDatabase("network: organisations, members, applications, working groups, areas", (database) => {
@@ -34,23 +35,13 @@ describeEachDatabase("network: organisations, members, applications, working gro
     applicantId = someone.id;
     applicant = await signInAs(app, someone);
     net = await buildNetwork(db, { country: "MD", region: CHILDPACT_REGION.code, applicantId: someone.id });
-    coordinator = await signInAs(
-      app,
-      await buildUser(db, {
-        grants: [{ role: "coordinator", scopeType: "organisation", scopeCode: net.coalitionId }],
-      }),
-    );
+    coordinator = await signInCoordinatorOf(app, db, net.coalitionId);
     const ge = await buildNetwork(db, {
       country: "GE",
       region: CHILDPACT_REGION.code,
       applicantId: someone.id,
     });
-    other = await signInAs(
-      app,
-      await buildUser(db, {
-        grants: [{ role: "coordinator", scopeType: "organisation", scopeCode: ge.coalitionId }],
-      }),
-    );
+    other = await signInCoordinatorOf(app, db, ge.coalitionId);
   });
   afterAll(async () => {
     await app?.close();
@@ -108,12 +99,7 @@ describeEachDatabase("network: organisations, members, applications, working gro
   });
 
   it("keeps a member's own coordinator from deciding her membership", async () => {
-    const memberCoordinator = await signInAs(
-      app,
-      await buildUser(db, {
-        grants: [{ role: "coordinator", scopeType: "organisation", scopeCode: net.memberId }],
-      }),
-    );
+    const memberCoordinator = await signInCoordinatorOf(app, db, net.memberId);
     const res = await call(memberCoordinator, "POST", `/api/network/organisations/${net.memberId}/status`, {
       status: "left",
       reason: "we leave",
@@ -248,6 +234,15 @@ describeEachDatabase("network: organisations, members, applications, working gro
     const csv = await call(undefined, "GET", "/api/public/directory.csv");
     expect(csv.body).toContain("Member NGO MD");
     expect(csv.body).not.toContain("+373");
+    const xlsx = await call(undefined, "GET", "/api/public/directory.xlsx");
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers["content-type"]).toContain("spreadsheetml");
+    const book = new (await loadExcelJs()).Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const cells = book.worksheets[0]!.getSheetValues().flatMap((row) => (Array.isArray(row) ? row : []));
+    expect(cells.slice(0, 8)).toContain("contactPhone");
+    expect(cells).toContain("Member NGO MD");
+    expect(cells.map(String).join(" ")).not.toContain("+373");
   });
 
   describe("areas below the country", () => {

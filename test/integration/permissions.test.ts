@@ -40,7 +40,7 @@ import { buildAssessments, buildUser, type Session, signInAs } from "../support/
 import { IATI_103 } from "../support/iati.ts";
 import { type BuiltNetwork, buildNetwork } from "../support/network-factories.ts";
 import { buildOrganisation, buildPlan, PLAN_BODY } from "../support/results-factories.ts";
-import { multipartBody } from "./evidence-files.ts";
+import { multipartBody, PNG } from "./evidence-files.ts";
 
 /** The network's ids, fixed so that the personas' organisation and group roles can name them. */
 const NET = {
@@ -758,6 +758,19 @@ const REQUESTS: Record<
       { dryRun: "true" },
     ),
   }),
+  "PUT /api/network/organisations/:id/logo": (c) => {
+    const { payload, headers } = multipartBody(
+      { filename: "logo.png", content: PNG },
+      { expectedVersion: "1" },
+    );
+    return { url: `/api/network/organisations/${c.network.coalitionId}/logo`, payload, headers };
+  },
+  "DELETE /api/network/organisations/:id/logo": (c) => ({
+    url: `/api/network/organisations/${c.network.coalitionId}/logo?expectedVersion=1`,
+  }),
+  "GET /api/network/organisations/:id/logo": (c) => ({
+    url: `/api/network/organisations/${c.network.coalitionId}/logo`,
+  }),
   "GET /api/network/organisations/:id/history": (c) => ({
     url: `/api/network/organisations/${c.network.coalitionId}/history`,
   }),
@@ -827,6 +840,8 @@ const REQUESTS: Record<
   }),
   "GET /api/public/directory": () => ({ url: "/api/public/directory" }),
   "GET /api/public/directory.csv": () => ({ url: "/api/public/directory.csv" }),
+  "GET /api/public/directory.xlsx": () => ({ url: "/api/public/directory.xlsx" }),
+  "GET /api/public/directory/:id/logo": (c) => ({ url: `/api/public/directory/${c.network.memberId}/logo` }),
   "GET /api/budgets/sectors": () => ({ url: "/api/budgets/sectors" }),
   "POST /api/budgets/sectors": () => ({
     url: "/api/budgets/sectors",

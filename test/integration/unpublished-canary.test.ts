@@ -74,7 +74,13 @@ describeEachDatabase("unpublished data reaches no one outside its scope, on any 
         "recommendations/id": [world.recommendationId],
         "synergies/id": [NOBODY],
         "plans/id": [world.plan.id],
-        "organisations/id": [world.plan.organisationId, world.network.coalitionId, world.network.memberId],
+        "organisations/id": [
+          world.plan.organisationId,
+          world.network.coalitionId,
+          world.network.memberId,
+          world.unlistedOrganisationId,
+        ],
+        "directory/id": [world.network.memberId, world.unlistedOrganisationId],
         "people/userId": [world.authorId],
         "applications/id": [world.network.applicationId],
         "groups/id": [world.network.groupId],
@@ -214,6 +220,7 @@ describeEachDatabase("unpublished data reaches no one outside its scope, on any 
     expect(leaking("GET /api/network/organisations/:id")).toContain("CANARY");
     expect(leaking("GET /api/network/groups/:id")).toContain("CANARY");
     expect(leaking("GET /api/network/groups/:id/files/:fileId")).toContain("CANARY");
+    expect(leaking("GET /api/network/organisations/:id/logo")).toContain("CANARY");
     expect(leaking("GET /api/budgets/countries/:country")).toEqual(
       expect.arrayContaining(["CANARY", "12.3456"]),
     );
@@ -226,6 +233,13 @@ describeEachDatabase("unpublished data reaches no one outside its scope, on any 
       .filter((v) => v.leaks.length)
       .map((v) => `${v.persona}: ${v.op.method} ${v.url} (${v.status}) → ${v.leaks.join(", ")}`);
     expect(found).toEqual([]);
+  });
+
+  it("serves publicly no logo that a listed member did not choose to publish", () => {
+    const logos = outsiderVisits().filter((v) => v.op.key === "GET /api/public/directory/:id/logo");
+    // The listed member that keeps its logo private, and the unlisted one that "publishes" it.
+    expect(logos).toHaveLength(2 * Object.keys(OUTSIDERS).length);
+    expect(logos.filter((v) => v.status !== 404).map((v) => `${v.persona}: ${v.url}`)).toEqual([]);
   });
 
   it("publishes only the validated fiscal year of budget data, never the draft year's canary line", () => {

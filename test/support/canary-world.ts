@@ -90,6 +90,8 @@ export interface CanaryWorld {
   consultation: { id: string; code: string; submissionId: string };
   /** Armenia's coalition in the network, with the canary in a listed member's unpublished contacts. */
   network: BuiltNetwork;
+  /** A member of Armenia's coalition, not listed, that "publishes" a logo holding the canary. */
+  unlistedOrganisationId: string;
   /**
    * An alternative report of Armenia's coalition, pre-filled from the working figures, with the
    * canary in a section; and a reporting step of Armenia whose note holds the canary.
@@ -186,6 +188,25 @@ export async function buildCanaryWorld(db: Db): Promise<CanaryWorld> {
     applicantId: author.id,
     secret: CANARY,
   });
+  // A member of Armenia's coalition that publishes its logo but is not listed in the directory:
+  // its logo (the canary in its bytes) must not be served publicly either.
+  const unlistedLogo = "network-logo-unlisted.png";
+  writeFileSync(join(uploadsDir(), unlistedLogo), `\x89PNG\r\n\x1a\n${CANARY} unlisted logo`, "latin1");
+  const [unlisted] = await db
+    .insert(organisations)
+    .values({
+      name: "Unlisted NGO AM",
+      kind: "member",
+      countryCode: "AM",
+      parentId: network.coalitionId,
+      listedInDirectory: false,
+      publishesLogo: true,
+      logoPath: unlistedLogo,
+      logoMediaType: "image/png",
+      logoSize: 40,
+      logoSha256: "0".repeat(64),
+    })
+    .returning({ id: organisations.id });
   const [budgetLine] = await db
     .insert(budgetLines)
     .values({
@@ -271,6 +292,7 @@ export async function buildCanaryWorld(db: Db): Promise<CanaryWorld> {
     consultation,
     reportId,
     network,
+    unlistedOrganisationId: unlisted!.id,
     budgetLineId: budgetLine!.id,
     draftNumbers: [String(DRAFT_VALUE), ...draftNumbers],
     draftOverall,

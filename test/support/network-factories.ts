@@ -1,5 +1,7 @@
+import { randomUUID } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import type { FastifyInstance } from "fastify";
 import type { Db } from "../../src/server/db/connect.ts";
 import {
   membershipApplications,
@@ -10,11 +12,12 @@ import {
   workingGroups,
 } from "../../src/server/db/schema.ts";
 import { uploadsDir } from "../../src/server/evidence/uploads-dir.ts";
+import { buildUser, type Session, signInAs } from "./factories.ts";
 
 export interface BuiltNetwork {
   regionalId: string;
   coalitionId: string;
-  /** A member organisation of the coalition, listed in the directory without its contacts. */
+  /** A member organisation of the coalition, listed in the directory without its contacts or its logo. */
   memberId: string;
   groupId: string;
   /** One version of a document of the group (a small PDF in the uploads folder). */
@@ -61,6 +64,7 @@ export async function buildNetwork(
     parentId: regionalId,
     listedInDirectory: true,
   });
+  const logoPath = `network-logo-${randomUUID()}.png`;
   const memberId = await insert({
     id: ids.memberId,
     name: `Member NGO ${country}`,
@@ -71,6 +75,12 @@ export async function buildNetwork(
     publishesContacts: false,
     contactEmail: "director@member.example.org",
     contactPhone: `${secret} +373 22 000 000`,
+    // A logo it has not chosen to publish, the secret in its bytes.
+    logoPath,
+    logoMediaType: "image/png",
+    logoSize: 40,
+    logoSha256: "0".repeat(64),
+    publishesLogo: false,
   });
   const [group] = await db
     .insert(workingGroups)
@@ -86,6 +96,7 @@ export async function buildNetwork(
   if (options.writeFile !== false) {
     mkdirSync(uploadsDir(), { recursive: true });
     writeFileSync(join(uploadsDir(), filePath), `%PDF-1.4\n% ${secret} minutes\n%%EOF\n`);
+    writeFileSync(join(uploadsDir(), logoPath), `\x89PNG\r\n\x1a\n${secret} logo`, "latin1");
   }
   const [file] = await db
     .insert(workingGroupDocuments)
@@ -129,4 +140,18 @@ export async function joinGroup(db: Db, userId: string, groupId: string, lead = 
   await db
     .insert(roleAssignments)
     .values({ userId, role: lead ? "coordinator" : "contributor", scopeType: "group", scopeCode: groupId });
+}
+
+/** A new account coordinating one organisation (a role scoped to it), signed in. */
+export async function signInCoordinatorOf(
+  app: FastifyInstance,
+  db: Db,
+  organisationId: string,
+): Promise<Session> {
+  return signInAs(
+    app,
+    await buildUser(db, {
+      grants: [{ role: "coordinator", scopeType: "organisation", scopeCode: organisationId }],
+    }),
+  );
 }

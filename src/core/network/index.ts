@@ -1,3 +1,4 @@
 export * from "./areas.ts";
+export * from "./logo.ts";
 export * from "./member-import.ts";
 export * from "./membership.ts";

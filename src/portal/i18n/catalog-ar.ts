@@ -462,4 +462,11 @@ export const ar: Record<PortalMessageKey, string> = {
   membersSectionLead:
     "{count, plural, zero {لم تختر أي منظمة من الشبكة في {country} الظهور في دليل الأعضاء العام.} one {اختارت منظمة واحدة من الشبكة في {country} الظهور في دليل الأعضاء العام.} two {اختارت منظمتان من الشبكة في {country} الظهور في دليل الأعضاء العام.} few {اختارت # منظمات من الشبكة في {country} الظهور في دليل الأعضاء العام.} many {اختارت # منظمة من الشبكة في {country} الظهور في دليل الأعضاء العام.} other {اختارت # منظمة من الشبكة في {country} الظهور في دليل الأعضاء العام.}}",
   membersSectionLink: "عرض المنظمات الأعضاء في {country}",
+  membersMapTitle: "أماكن المنظمات المدرجة في الشبكة",
+  membersMapCountry:
+    "{country}: {count, plural, zero {لا منظمات مدرجة} one {منظمة مدرجة واحدة} two {منظمتان مدرجتان} few {# منظمات مدرجة} many {# منظمة مدرجة} other {# منظمة مدرجة}}",
+  membersMapCaption:
+    "يبيّن الرقم على كل بلد عدد منظماته المدرجة؛ كلما كان اللون أغمق كان العدد أكبر. اختر بلدًا لعرض قائمته.",
+  memberListedBelow:
+    "{count, plural, zero {لا أعضاء مدرجون} one {عضو مدرج واحد} two {عضوان مدرجان} few {# أعضاء مدرجين} many {# عضوًا مدرجًا} other {# عضو مدرج}}",
 };

@@ -484,6 +484,11 @@ export const en = {
   membersSectionLead:
     "{count, plural, one {# organisation of the network in {country} chose to be listed in the public member directory.} other {# organisations of the network in {country} chose to be listed in the public member directory.}}",
   membersSectionLink: "See the member organisations in {country}",
+  membersMapTitle: "Where the network's listed organisations are",
+  membersMapCountry: "{country}: {count, plural, one {# listed organisation} other {# listed organisations}}",
+  membersMapCaption:
+    "The number on each country is how many of its organisations are listed; the darker, the more. Choose a country for its list.",
+  memberListedBelow: "{count, plural, one {# listed member} other {# listed members}}",
 };
 
 export type PortalMessageKey = keyof typeof en;

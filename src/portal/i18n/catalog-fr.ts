@@ -482,4 +482,10 @@ export const fr: Record<PortalMessageKey, string> = {
   membersSectionLead:
     "{count, plural, one {# organisation du réseau en {country} a choisi de figurer dans l’annuaire public des membres.} other {# organisations du réseau en {country} ont choisi de figurer dans l’annuaire public des membres.}}",
   membersSectionLink: "Voir les organisations membres en {country}",
+  membersMapTitle: "Où sont les organisations inscrites du réseau",
+  membersMapCountry:
+    "{country} : {count, plural, one {# organisation inscrite} other {# organisations inscrites}}",
+  membersMapCaption:
+    "Le nombre sur chaque pays indique combien de ses organisations sont inscrites ; plus la teinte est foncée, plus il y en a. Choisissez un pays pour voir sa liste.",
+  memberListedBelow: "{count, plural, one {# membre inscrit} other {# membres inscrits}}",
 };

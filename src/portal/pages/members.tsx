@@ -1,5 +1,7 @@
 import type { ReactNode } from "react";
+import { logoExtension } from "../../core/index.ts";
 import type { DirectoryEntryOut } from "../../server/api-schemas/network.ts";
+import { mapGeometry } from "../charts/map-geometry.ts";
 import type { PageEnv } from "../context.ts";
 import type { PortalMessageKey } from "../i18n/catalog-en.ts";
 import { uiLanguageOf } from "../i18n/translate.ts";
@@ -15,6 +17,11 @@ import { Section } from "../parts.tsx";
  */
 
 const KINDS = ["regional", "coalition", "member", "partner", "donor", "other"];
+
+/** Where a published logo is, relative to the release's root (served live and exported alike). */
+export function logoSitePath(id: string, mediaType: string): string {
+  return `logos/${id}.${logoExtension(mediaType)}`;
+}
 
 /** The directory's entries, or none. */
 export function directoryOf(env: PageEnv): DirectoryEntryOut[] {
@@ -58,52 +65,53 @@ function kindLabel(env: PageEnv, kind: string): string {
   return env.t("memberKind", { kind: KINDS.includes(kind) ? kind : "other" });
 }
 
-/** One organisation: name, type, its coalition, description, areas of work, website, published contacts. */
-function MemberCard({
+/** The address of an organisation's profile page in the page's language. */
+function profileHref(env: PageEnv, entry: DirectoryEntryOut): string {
+  return env.href({ page: "member", lang: env.lang, member: entry.id });
+}
+
+/** A published logo: decorative, as the organisation's name is always beside it. */
+function Logo({ env, entry, className }: { env: PageEnv; entry: DirectoryEntryOut; className: string }) {
+  if (!entry.logo) return null;
+  return (
+    <img
+      className={className}
+      src={env.href(logoSitePath(entry.id, entry.logo.mediaType))}
+      alt=""
+      loading="lazy"
+      decoding="async"
+    />
+  );
+}
+
+/** What the directory shows of an organisation below its name: type, its coalition, own name, description, facts. */
+function MemberBody({
   env,
   entry,
   parents,
-  level,
 }: {
   env: PageEnv;
   entry: DirectoryEntryOut;
   parents: ReadonlyMap<string, DirectoryEntryOut>;
-  level: 2 | 3;
 }) {
-  const Heading = level === 2 ? "h2" : "h3";
   const name = nameOf(env, entry);
   const parent = entry.parentId ? parents.get(entry.parentId) : undefined;
   const parentName = parent ? nameOf(env, parent) : null;
   const website = safeWebsite(entry.website);
-  const search = [
-    entry.name,
-    ...Object.values(entry.names),
-    ...entry.themes,
-    entry.description ?? "",
-    parent?.name ?? "",
-  ]
-    .join(" ")
-    .toLowerCase();
   return (
-    <li
-      className="member-card"
-      data-member=""
-      data-search={search}
-      data-country={entry.countryCode?.toLowerCase() ?? ""}
-      data-kind={entry.kind}
-      data-themes={entry.themes.join("|")}
-    >
-      <Heading lang={name.lang} dir={name.lang ? undefined : "auto"}>
-        {name.text}
-      </Heading>
+    <>
       <p className="member-card__meta">
         <span className="tag member-card__kind">{kindLabel(env, entry.kind)}</span>
-        {parentName && (
+        {parent && parentName && (
           <span className="member-card__parent">
             {env.t("memberOf")}{" "}
-            <span lang={parentName.lang} dir={parentName.lang ? undefined : "auto"}>
+            <a
+              href={profileHref(env, parent)}
+              lang={parentName.lang}
+              dir={parentName.lang ? undefined : "auto"}
+            >
               {parentName.text}
-            </span>
+            </a>
           </span>
         )}
       </p>
@@ -177,6 +185,50 @@ function MemberCard({
           </div>
         )}
       </dl>
+    </>
+  );
+}
+
+/** One organisation in a list: its logo, its name (a link to its profile page) and what it published. */
+function MemberCard({
+  env,
+  entry,
+  parents,
+  level,
+}: {
+  env: PageEnv;
+  entry: DirectoryEntryOut;
+  parents: ReadonlyMap<string, DirectoryEntryOut>;
+  level: 2 | 3;
+}) {
+  const Heading = level === 2 ? "h2" : "h3";
+  const name = nameOf(env, entry);
+  const parent = entry.parentId ? parents.get(entry.parentId) : undefined;
+  const search = [
+    entry.name,
+    ...Object.values(entry.names),
+    ...entry.themes,
+    entry.description ?? "",
+    parent?.name ?? "",
+  ]
+    .join(" ")
+    .toLowerCase();
+  return (
+    <li
+      className="member-card"
+      data-member=""
+      data-search={search}
+      data-country={entry.countryCode?.toLowerCase() ?? ""}
+      data-kind={entry.kind}
+      data-themes={entry.themes.join("|")}
+    >
+      <Logo env={env} entry={entry} className="member-card__logo" />
+      <Heading>
+        <a href={profileHref(env, entry)} lang={name.lang} dir={name.lang ? undefined : "auto"}>
+          {name.text}
+        </a>
+      </Heading>
+      <MemberBody env={env} entry={entry} parents={parents} />
     </li>
   );
 }
@@ -322,6 +374,76 @@ function CountryLinks({
   );
 }
 
+/**
+ * Where the network's listed organisations are: each country with any, shaded by how many, a link
+ * to that country's list; neighbours in grey. Countries, not addresses: an organisation's own
+ * place is not published.
+ */
+function MembersMap({
+  env,
+  entries,
+  countries,
+}: {
+  env: PageEnv;
+  entries: DirectoryEntryOut[];
+  countries: string[];
+}) {
+  const geo = mapGeometry(countries.map((c) => c.toUpperCase()));
+  const count = (code: string) => entries.filter((e) => e.countryCode?.toUpperCase() === code).length;
+  const most = Math.max(1, ...countries.map((c) => count(c.toUpperCase())));
+  const label = (code: string) =>
+    env.t("membersMapCountry", { country: env.countryName(code), count: count(code) });
+  const summary = env.list(countries.map((c) => label(c.toUpperCase())));
+  return (
+    <figure className="block member-map">
+      <svg
+        className="map"
+        viewBox={`0 0 ${geo.width} ${geo.height}`}
+        aria-labelledby="member-map-t member-map-d"
+      >
+        <title id="member-map-t">{env.t("membersMapTitle")}</title>
+        <desc id="member-map-d">{summary}</desc>
+        <rect className="map__sea" width={geo.width} height={geo.height} />
+        <g className="map__neighbours">
+          {geo.shapes
+            .filter((shape) => shape.code === null)
+            .map((shape) => (
+              <path key={shape.name} d={shape.d} />
+            ))}
+        </g>
+        <g className="map__countries member-map__countries">
+          {geo.shapes
+            .filter((shape) => shape.code !== null)
+            .map((shape) => (
+              <a
+                key={shape.code}
+                href={env.href({
+                  page: "country-members",
+                  lang: env.lang,
+                  country: shape.code!.toLowerCase(),
+                })}
+              >
+                <title>{label(shape.code!)}</title>
+                <path d={shape.d} fillOpacity={(0.35 + (0.65 * count(shape.code!)) / most).toFixed(2)} />
+              </a>
+            ))}
+        </g>
+        {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: an SVG group is not focusable; the labels repeat the links' names */}
+        <g className="map__labels" aria-hidden="true">
+          {geo.shapes
+            .filter((shape) => shape.code !== null)
+            .map((shape) => (
+              <text key={shape.code} x={shape.x} y={shape.y} textAnchor="middle">
+                {env.num(count(shape.code!), 0)}
+              </text>
+            ))}
+        </g>
+      </svg>
+      <figcaption className="muted">{env.t("membersMapCaption")}</figcaption>
+    </figure>
+  );
+}
+
 /** The network's directory: the regional network, then each country's listed organisations. */
 export function MembersPage({ env }: { env: PageEnv }) {
   const entries = directoryOf(env);
@@ -334,6 +456,7 @@ export function MembersPage({ env }: { env: PageEnv }) {
   return (
     <PortalDocument env={env} title={env.t("membersTitle")} description={env.t("membersLead")}>
       <Hero title={env.t("membersTitle")} lead={env.t("membersLead")} />
+      {countries.length > 0 && <MembersMap env={env} entries={entries} countries={countries} />}
       <Filters env={env} entries={entries} countries={countries} />
       {network.length > 0 && (
         <Group id="network" title={env.t("membersNetwork")}>
@@ -415,7 +538,10 @@ export function CountryMembersBlock({ env, country }: { env: PageEnv; country: s
             return (
               // The list item keeps the page's direction (its marker stays inside the page); the name is isolated.
               <li key={c.id}>
-                <bdi lang={n.lang}>{n.text}</bdi>
+                <Logo env={env} entry={c} className="member-coalitions__logo" />
+                <a href={profileHref(env, c)}>
+                  <bdi lang={n.lang}>{n.text}</bdi>
+                </a>
               </li>
             );
           })}
@@ -427,5 +553,51 @@ export function CountryMembersBlock({ env, country }: { env: PageEnv; country: s
         </a>
       </p>
     </Section>
+  );
+}
+
+/**
+ * One listed organisation's profile page: its logo, name, type and coalition, what it published,
+ * and the organisations listed below it (a coalition's members, the network's coalitions).
+ */
+export function MemberPage({ env, id }: { env: PageEnv; id: string }) {
+  const all = directoryOf(env);
+  const entry = all.find((e) => e.id === id)!;
+  const parents = new Map(all.map((e) => [e.id, e]));
+  const name = nameOf(env, entry);
+  const below = all.filter((e) => e.parentId === entry.id);
+  const country = entry.countryCode?.toLowerCase();
+  const back = country
+    ? {
+        href: env.href({ page: "country-members", lang: env.lang, country }),
+        label: env.t("countryMembersTitle", { country: env.countryName(country.toUpperCase()) }),
+      }
+    : { href: env.href({ page: "members", lang: env.lang }), label: env.t("membersTitle") };
+  return (
+    <PortalDocument env={env} title={name.text} description={entry.description ?? env.t("membersLead")}>
+      <Hero
+        back={back}
+        className="member-profile"
+        title={
+          <span lang={name.lang} dir={name.lang ? undefined : "auto"}>
+            {name.text}
+          </span>
+        }
+      >
+        <Logo env={env} entry={entry} className="member-profile__logo" />
+      </Hero>
+      <section className="block member-profile__body" aria-label={name.text}>
+        <MemberBody env={env} entry={entry} parents={parents} />
+        {country && <CountryLinks env={env} country={country} fromNetwork />}
+      </section>
+      {below.length > 0 && (
+        <Group id="member-below" title={env.t("memberListedBelow", { count: below.length })}>
+          <CardList env={env} entries={below} parents={parents} />
+        </Group>
+      )}
+      <p>
+        <a href={env.href({ page: "members", lang: env.lang })}>{env.t("membersAllLink")}</a>
+      </p>
+    </PortalDocument>
   );
 }

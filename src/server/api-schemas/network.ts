@@ -39,6 +39,8 @@ export const organisationFields = z.object({
   contactPhone: optionalText(60),
   listedInDirectory: z.boolean().default(false),
   publishesContacts: z.boolean().default(false),
+  /** With `listedInDirectory`: its logo appears there too. */
+  publishesLogo: z.boolean().default(false),
   latitude: z.number().min(-90).max(90).nullable().default(null),
   longitude: z.number().min(-180).max(180).nullable().default(null),
 });
@@ -75,6 +77,9 @@ export const organisationOut = organisationSummaryOut.extend({
   contactEmail: z.string().nullable(),
   contactPhone: z.string().nullable(),
   publishesContacts: z.boolean(),
+  publishesLogo: z.boolean(),
+  /** Its logo (shown from `/api/network/organisations/{id}/logo`), or null. */
+  logo: z.object({ mediaType: z.string(), size: z.number().int(), sha256: z.string() }).nullable(),
   latitude: z.number().nullable(),
   longitude: z.number().nullable(),
   appliedOn: z.string().nullable(),
@@ -253,6 +258,8 @@ export const directoryEntryOut = z.object({
   contactPhone: z.string().nullable(),
   latitude: z.number().nullable(),
   longitude: z.number().nullable(),
+  /** Its logo, when it chose to publish it: where to fetch it, its media type and hash. */
+  logo: z.object({ url: z.string(), mediaType: z.string(), sha256: z.string() }).nullable(),
 });
 export type DirectoryEntryOut = z.infer<typeof directoryEntryOut>;
 
@@ -281,3 +288,6 @@ export const memberImportOut = z.object({
   ),
 });
 export type MemberImportOut = z.infer<typeof memberImportOut>;
+
+export const logoFields = z.object({ expectedVersion: z.coerce.number().int().min(1) });
+export const logoQuery = z.object({ expectedVersion: z.coerce.number().int().min(1) });

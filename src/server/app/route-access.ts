@@ -296,6 +296,9 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "POST /api/network/organisations/:id/status": on("network:manage", "membership", true),
   // Refused with 403 (not hidden): the coalitions of the network are public in its directory.
   "POST /api/network/organisations/:id/member-imports": on("network:manage", "network-organisation"),
+  "PUT /api/network/organisations/:id/logo": on("network:manage", "network-organisation", true),
+  "DELETE /api/network/organisations/:id/logo": on("network:manage", "network-organisation", true),
+  "GET /api/network/organisations/:id/logo": on("network:read", "network-organisation", true),
   "GET /api/network/organisations/:id/history": on("network:read", "network-organisation", true),
   "GET /api/network/organisations/:id/people": on("network:read", "network-organisation", true),
   "POST /api/network/organisations/:id/people": on("network:manage", "network-organisation", true),
@@ -317,6 +320,9 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "PUT /api/network/areas/:country": on("network:manage", "country"),
   "GET /api/public/directory": pub,
   "GET /api/public/directory.csv": pub,
+  "GET /api/public/directory.xlsx": pub,
+  // Only a listed member's logo that it chose to publish; 404 for any other.
+  "GET /api/public/directory/:id/logo": pub,
   // Public investment in children: a country's budget data, for its team and its region.
   "GET /api/budgets/sectors": signedIn,
   "POST /api/budgets/sectors": on("framework:manage", "platform"),

@@ -97,6 +97,13 @@ export const organisations = pgTable(
     publishesContacts: boolean("publishes_contacts").notNull().default(false),
     latitude: doublePrecision("latitude"),
     longitude: doublePrecision("longitude"),
+    /** Its logo, an image checked by content and stripped of metadata: `<yyyy>/<uuid>` under the uploads folder. */
+    logoPath: text("logo_path"),
+    logoMediaType: text("logo_media_type"),
+    logoSize: integer("logo_size"),
+    logoSha256: text("logo_sha256"),
+    /** Opt-in, with `listedInDirectory`: its logo appears there too. */
+    publishesLogo: boolean("publishes_logo").notNull().default(false),
     version: integer("version").notNull().default(1),
   },
   (t) => [

@@ -16,6 +16,7 @@ import { replaceAreas } from "../network/areas.ts";
 import { CHILDPACT_REGION } from "../reference/countries.ts";
 import { DEMO_COUNTRIES } from "./demo-countries.ts";
 import { demoPdf } from "./demo-evidence.ts";
+import { demoLogoPng } from "./demo-logos.ts";
 
 /** Invented member organisations of each demo coalition (kinds of NGO such coalitions count). */
 const MEMBER_KINDS = [
@@ -44,7 +45,8 @@ const MD_AREAS = [
 /**
  * The demo's network (all invented beside the coalitions' real names): ChildPact as the regional
  * network over the ten national coalitions, two to three member NGOs each (a few listed in the
- * public directory), two working groups of the network with documents and a meeting, and
+ * public directory), a published logo for the network and each coalition, two working groups of
+ * the network with documents and a meeting, and
  * Moldova's areas below the country. Call after the coalitions exist.
  */
 export async function loadDemoNetwork(tx: Db, adminId: string): Promise<void> {
@@ -155,7 +157,25 @@ export async function loadDemoNetwork(tx: Db, adminId: string): Promise<void> {
     coalitions.map((c) => c.id),
   );
   await loadDemoPeople(tx, coalitions, groupIds);
+  await loadDemoLogos(tx, [regionalId, ...coalitions.map((c) => c.id)]);
   if (DEMO_COUNTRIES.some((c) => c.code === "MD")) await replaceAreas(tx, "MD", MD_AREAS);
+}
+
+/** A published logo for the regional network and each coalition: a badge of its own colour. */
+async function loadDemoLogos(tx: Db, ids: string[]) {
+  for (const [i, id] of ids.entries()) {
+    const stored = await storeFile(demoLogoPng((i * 137) % 360));
+    await tx
+      .update(organisations)
+      .set({
+        logoPath: stored.path,
+        logoMediaType: "image/png",
+        logoSize: stored.size,
+        logoSha256: stored.sha256,
+        publishesLogo: true,
+      })
+      .where(eq(organisations.id, id));
+  }
 }
 
 /**

@@ -15,7 +15,12 @@ export interface Upload {
  * `maxFileBytes()`) and plain text fields. Over the limit: 413, nothing kept;
  * a malformed body: 400. `what` names the file in messages ("the workbook").
  */
-export async function readUpload(request: FastifyRequest, what = "the file"): Promise<Upload> {
+export async function readUpload(
+  request: FastifyRequest,
+  what = "the file",
+  /** The limit the multipart scope was given, for the message (evidence's by default). */
+  limit = { bytes: maxFileBytes(), variable: "CHILDMARK_MAX_UPLOAD_MB" },
+): Promise<Upload> {
   const fields: Record<string, string> = {};
   let file: { bytes: Buffer; fileName: string } | undefined;
   let reading = what;
@@ -33,7 +38,7 @@ export async function readUpload(request: FastifyRequest, what = "the file"): Pr
     const code = (error as { code?: string }).code;
     if (code === "FST_REQ_FILE_TOO_LARGE") {
       throw new UserError(
-        `${reading} is over the limit of ${formatMegabytes(maxFileBytes())} (CHILDMARK_MAX_UPLOAD_MB)`,
+        `${reading} is over the limit of ${formatMegabytes(limit.bytes)} (${limit.variable})`,
         [],
         413,
       );

@@ -14,6 +14,11 @@ export function maxFileBytes(): number {
   return positiveNumber("CHILDMARK_MAX_UPLOAD_MB", 20) * 1048576;
 }
 
+/** Largest logo an organisation may upload: `CHILDMARK_MAX_LOGO_KB` (1024 KB), never more than an upload. */
+export function maxLogoBytes(): number {
+  return Math.min(Math.round(positiveNumber("CHILDMARK_MAX_LOGO_KB", 1024) * 1024), maxFileBytes());
+}
+
 /**
  * Largest total a zip-based file (XLSX, DOCX) may unpack to: `CHILDMARK_MAX_UNPACKED_MB`
  * (25 MB). ExcelJS holds about 11 MB of memory per MB of sheet XML it reads, so this limit

@@ -149,6 +149,7 @@ export async function decideApplication(
         contactPhone: null,
         listedInDirectory: false,
         publishesContacts: false,
+        publishesLogo: false,
         latitude: null,
         longitude: null,
       },

@@ -34,6 +34,11 @@ export function presentOrganisation(network: Network, row: OrganisationRow, acto
     contactEmail: row.contactEmail,
     contactPhone: row.contactPhone,
     publishesContacts: row.publishesContacts,
+    publishesLogo: row.publishesLogo,
+    logo:
+      row.logoPath && row.logoMediaType && row.logoSha256
+        ? { mediaType: row.logoMediaType, size: row.logoSize ?? 0, sha256: row.logoSha256 }
+        : null,
     latitude: row.latitude,
     longitude: row.longitude,
     appliedOn: row.appliedOn,

@@ -38,10 +38,11 @@ import { maxFileBytes } from "../files/limits.ts";
 import { deliverOutbox } from "../mail/send-mail.ts";
 import { applyForMembership, decideApplication, listApplications } from "./applications.ts";
 import { readAreas, replaceAreas } from "./areas.ts";
-import { directoryCsv, readDirectory } from "./directory.ts";
+import { directoryCsv, directoryXlsx, readDirectory } from "./directory.ts";
 import { readHistory } from "./history.ts";
 import { importMembers } from "./import-members.ts";
 import { canOnOrganisation, loadAuthorizedOrganisation, loadNetwork, networkTarget } from "./load-network.ts";
+import { registerLogoRoutes } from "./logo-routes.ts";
 import { changePersonRole, grantableRoles, invitePerson, listPeople, removePerson } from "./people.ts";
 import { canChangeStatus, presentOrganisation, presentSummary } from "./present-organisation.ts";
 import { changeStatus, createOrganisation, updateOrganisation } from "./save-organisation.ts";
@@ -485,6 +486,23 @@ export async function registerNetworkRoutes(app: FastifyInstance, db: Db): Promi
       return directoryCsv(await readDirectory(db));
     },
   );
+
+  api.get(
+    "/public/directory.xlsx",
+    {
+      schema: {
+        tags: ["public"],
+        summary: "The public member directory as an XLSX workbook (the CSV's columns)",
+      },
+    },
+    async (_request, reply) => {
+      reply.header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+      reply.header("content-disposition", 'attachment; filename="directory.xlsx"');
+      return directoryXlsx(await readDirectory(db));
+    },
+  );
+
+  await registerLogoRoutes(app, db);
 
   // Importing a coalition's members from a table: multipart (file, dryRun, merge), in its own
   // scope for the upload limits; the file is read through the guarded table reader.

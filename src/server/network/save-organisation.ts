@@ -25,7 +25,7 @@ export function profileOf(row: Partial<OrganisationRow>): Record<string, unknown
     contactEmail,
     contactPhone,
   } = row;
-  const { listedInDirectory, publishesContacts, latitude, longitude } = row;
+  const { listedInDirectory, publishesContacts, publishesLogo, latitude, longitude } = row;
   return {
     name,
     names,
@@ -39,6 +39,7 @@ export function profileOf(row: Partial<OrganisationRow>): Record<string, unknown
     contactPhone,
     listedInDirectory,
     publishesContacts,
+    publishesLogo,
     latitude,
     longitude,
   };

@@ -99,21 +99,24 @@ export const BACKUP_TABLES = [
 ] as const;
 
 /**
- * The tables whose rows refer to a stored upload by `file_path`: a backup lists the ones it cannot
- * find, and a restore refuses a backup whose rows refer to a file it neither holds nor lists.
+ * The tables whose rows refer to a stored upload, by the column holding its path (`file_path`; an
+ * organisation's `logo_path`): a backup lists the ones it cannot find, and a restore refuses a
+ * backup whose rows refer to a file it neither holds nor lists.
  */
 export const FILE_TABLES = [
-  "evidence_sources",
-  "result_files",
-  "consultation_audio",
-  "working_group_documents",
-] as const satisfies readonly (typeof BACKUP_TABLES)[number][];
+  ["evidence_sources", "file_path"],
+  ["result_files", "file_path"],
+  ["consultation_audio", "file_path"],
+  ["working_group_documents", "file_path"],
+  ["organisations", "logo_path"],
+] as const satisfies readonly (readonly [(typeof BACKUP_TABLES)[number], string])[];
 
 /** Every upload path the rows of FILE_TABLES refer to, once each. */
 export async function referencedFilePaths(t: Db): Promise<string[]> {
   const union = sql.join(
     FILE_TABLES.map(
-      (name) => sql`select file_path as path from ${sql.identifier(name)} where file_path is not null`,
+      ([name, column]) =>
+        sql`select ${sql.identifier(column)} as path from ${sql.identifier(name)} where ${sql.identifier(column)} is not null`,
     ),
     sql` union `,
   );

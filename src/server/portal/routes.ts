@@ -14,7 +14,7 @@ import { findPublishedAnalysis } from "../analysis/read-analysis.ts";
 import { latestBudgetSnapshots } from "../budgets/publish.ts";
 import { readChildrenVoices } from "../children/children-view.ts";
 import type { Db } from "../db/connect.ts";
-import { readDirectory } from "../network/directory.ts";
+import { readDirectory, readPublicLogos } from "../network/directory.ts";
 import { countryName } from "../reference/countries.ts";
 import { findLatestRelease, findRelease, listReleases } from "../releases/read-release.ts";
 import { PORTAL_ASSETS_DIR } from "../reports/portal-css.ts";
@@ -56,6 +56,7 @@ async function contextOf(db: Db, snapshot: ReleaseSnapshot, request: FastifyRequ
     trackings: await readPortalTrackings(db),
     analysis: await findPublishedAnalysis(db, snapshot.release.slug),
     directory: await readDirectory(db),
+    directoryLogos: await readPublicLogos(db),
   };
 }
 

@@ -7,7 +7,7 @@ import { latestBudgetSnapshots } from "../budgets/publish.ts";
 import { readChildrenVoices } from "../children/children-view.ts";
 import type { Db } from "../db/connect.ts";
 import { UserError } from "../errors.ts";
-import { readDirectory } from "../network/directory.ts";
+import { readDirectory, readPublicLogos } from "../network/directory.ts";
 import { findRelease, listReleases } from "../releases/read-release.ts";
 import { readPortalTrackings } from "../tracking/publish-tracking.ts";
 import { siteFile, siteFilePaths } from "./site-files.ts";
@@ -42,6 +42,7 @@ export async function staticContext(db: Db, snapshot: ReleaseSnapshot): Promise<
     trackings: await readPortalTrackings(db),
     analysis,
     directory: await readDirectory(db),
+    directoryLogos: await readPublicLogos(db),
   };
 }
 

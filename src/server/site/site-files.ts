@@ -3,6 +3,7 @@ import { type ReleaseSnapshot, trackingSeriesCsv } from "../../core/index.ts";
 import { parseDownloadFileName } from "../../core/publishing/downloads.ts";
 import type { PortalContext } from "../../portal/context.ts";
 import { trackingSeriesPath } from "../../portal/pages/country-tracking.tsx";
+import { logoSitePath } from "../../portal/pages/members.tsx";
 import { portalRoutes, renderPortalPage } from "../../portal/render.tsx";
 import {
   assetPaths,
@@ -14,6 +15,7 @@ import {
   routePath,
 } from "../../portal/routes.ts";
 import { uncertaintyDownload, uncertaintyDownloadFormat } from "../analysis/downloads.ts";
+import { resolveStoredFile } from "../evidence/store-file.ts";
 import { releaseDownload } from "../releases/downloads.ts";
 import { PORTAL_ASSETS_DIR } from "../reports/portal-css.ts";
 import { reportFile } from "../reports/release-reports.ts";
@@ -44,6 +46,8 @@ export function siteFilePaths(snapshot: ReleaseSnapshot, ctx: PortalContext): st
   }
   for (const t of ctx.trackings ?? [])
     if (snapshot.countries.some((c) => c.code === t.country)) paths.push(trackingSeriesPath(t.country));
+  for (const entry of ctx.directory ?? [])
+    if (entry.logo) paths.push(logoSitePath(entry.id, entry.logo.mediaType));
   if (ctx.analysis)
     for (const format of ["csv", "xlsx", "json"])
       paths.push(`downloads/${snapshot.release.slug}.uncertainty.${format}`);
@@ -55,6 +59,7 @@ export function siteFilePaths(snapshot: ReleaseSnapshot, ctx: PortalContext): st
   return paths;
 }
 
+const LOGO = /^logos\/([0-9a-f-]{36})\.[a-z]+$/;
 const DOWNLOAD = /^downloads\/(countries\/)?([^/]+)$/;
 const REPORT = /^([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\/reports\/([a-z]{2}|regional)\.(pdf|docx)$/;
 
@@ -84,6 +89,15 @@ export async function siteFile(
       body: trackingSeriesCsv(series.country, series.series),
       contentType: "text/csv; charset=utf-8",
     };
+  const logo = LOGO.exec(clean);
+  if (logo) {
+    const file = ctx.directoryLogos?.[logo[1]!];
+    if (!file || logoSitePath(logo[1]!, file.logoMediaType) !== clean) return null;
+    const body = await Promise.resolve()
+      .then(() => readFile(resolveStoredFile(file.logoPath)))
+      .catch(() => null);
+    return body ? { body, contentType: file.logoMediaType } : null;
+  }
   const uncertainty = uncertaintyDownloadFormat(clean, snapshot.release.slug);
   if (uncertainty) return ctx.analysis ? uncertaintyDownload(snapshot, ctx.analysis, uncertainty) : null;
   const download = DOWNLOAD.exec(clean);

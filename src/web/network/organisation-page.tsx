@@ -155,7 +155,25 @@ function OrganisationView({
                     : t("nwListed")
                   : t("nwNotListed")}
               </dd>
+              <dt>{t("nwLogo")}</dt>
+              <dd>
+                {o.logo ? (
+                  <>
+                    <img
+                      className="nw-logo"
+                      src={`/api/network/organisations/${o.id}/logo?v=${o.logo.sha256.slice(0, 12)}`}
+                      alt={t("nwLogoAlt", { name: o.name })}
+                    />
+                    <span className="nw-muted">
+                      {o.listedInDirectory && o.publishesLogo ? t("nwLogoPublic") : t("nwLogoPrivate")}
+                    </span>
+                  </>
+                ) : (
+                  t("nwNoLogo")
+                )}
+              </dd>
             </dl>
+            {o.canManage && <LogoForm organisation={o} onDone={reloadAll} />}
             {o.canManage && (
               <p>
                 <button type="button" className="button" onClick={() => setEditing(true)}>
@@ -379,6 +397,7 @@ function ProfileForm({
           contactPhone: fieldText(form, "contactPhone") || null,
           listedInDirectory: form.get("listedInDirectory") === "on",
           publishesContacts: form.get("publishesContacts") === "on",
+          publishesLogo: form.get("publishesLogo") === "on",
           latitude: o.latitude,
           longitude: o.longitude,
           expectedVersion: o.version,
@@ -434,6 +453,10 @@ function ProfileForm({
         <input type="checkbox" name="publishesContacts" defaultChecked={o.publishesContacts} />
         {t("nwPublishContacts")}
       </label>
+      <label className="nw-check">
+        <input type="checkbox" name="publishesLogo" defaultChecked={o.publishesLogo} />
+        {t("nwPublishLogo")}
+      </label>
       <FormError error={send.error} />
       <div className="nw-actions">
         <button type="submit" className="button button--primary" disabled={send.busy}>
@@ -442,6 +465,56 @@ function ProfileForm({
         <button type="button" className="button" onClick={() => onDone(false)}>
           {t("nwCancel")}
         </button>
+      </div>
+    </form>
+  );
+}
+
+/** Upload (or replace) the organisation's logo, or remove it. */
+function LogoForm({ organisation: o, onDone }: { organisation: Organisation; onDone: () => void }) {
+  const { t } = useLanguage();
+  const send = useSend(t("nwConflict"));
+  async function upload(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const body = new FormData(event.currentTarget);
+    body.set("expectedVersion", String(o.version));
+    const ok = await send.run(async () => {
+      await sendApi("PUT", `/api/network/organisations/${o.id}/logo`, body, z.unknown());
+    });
+    if (ok) onDone();
+  }
+  async function remove() {
+    const ok = await send.run(async () => {
+      await sendApi(
+        "DELETE",
+        `/api/network/organisations/${o.id}/logo?expectedVersion=${o.version}`,
+        undefined,
+        z.unknown(),
+      );
+    });
+    if (ok) onDone();
+  }
+  return (
+    <form className="nw-form" aria-label={t("nwLogoUpload")} onSubmit={(e) => void upload(e)}>
+      <label>
+        {t("nwLogoFile")}
+        <input
+          name="file"
+          type="file"
+          required
+          accept=".png,.jpg,.jpeg,.gif,.webp,image/png,image/jpeg,image/gif,image/webp"
+        />
+      </label>
+      <FormError error={send.error} />
+      <div className="nw-actions">
+        <button type="submit" className="button" disabled={send.busy}>
+          {t("nwLogoUpload")}
+        </button>
+        {o.logo && (
+          <button type="button" className="button" disabled={send.busy} onClick={() => void remove()}>
+            {t("nwLogoRemove")}
+          </button>
+        )}
       </div>
     </form>
   );

@@ -84,7 +84,7 @@ const en = {
   nwHistory: "History",
   nwNoHistory: "No change recorded yet.",
   nwChange:
-    "{change, select, created {Created} updated {Profile changed} status {Membership changed} application_approved {Application approved} person_invited {Person invited} person_role {Role changed} person_left {Person left} person_removed {Person removed} other {Change}}",
+    "{change, select, created {Created} updated {Profile changed} status {Membership changed} application_approved {Application approved} person_invited {Person invited} person_role {Role changed} person_left {Person left} person_removed {Person removed} logo {Logo changed} other {Change}}",
   nwGroupMembers: "Members",
   nwNoGroupMembers: "The group has no member yet.",
   nwLead_: "Lead",
@@ -135,7 +135,7 @@ const en = {
   nwRefuseReason: "Reason for refusing (the applicant is told)",
   nwRefuseButton: "Refuse the application",
   nwField:
-    "{field, select, name {Name} names {Names in other languages} kind {Type} countryCode {Country} description {Description} themes {Areas of work} crcArticles {UNCRC articles} website {Website} contactEmail {Contact e-mail} contactPhone {Contact phone} listedInDirectory {Listed in the public directory} publishesContacts {Contacts published} latitude {Latitude} longitude {Longitude} status {Membership} email {E-mail} role {Role} roles {Roles} appliedAt {Applied on} other {Other detail}}",
+    "{field, select, name {Name} names {Names in other languages} kind {Type} countryCode {Country} description {Description} themes {Areas of work} crcArticles {UNCRC articles} website {Website} contactEmail {Contact e-mail} contactPhone {Contact phone} listedInDirectory {Listed in the public directory} publishesContacts {Contacts published} publishesLogo {Logo published} logo {Logo} latitude {Latitude} longitude {Longitude} status {Membership} email {E-mail} role {Role} roles {Roles} appliedAt {Applied on} other {Other detail}}",
   nwYes: "Yes",
   nwNo: "No",
   nwImportTitle: "Import members from a spreadsheet",
@@ -156,6 +156,15 @@ const en = {
   nwImportColAction: "Action",
   nwImportRowsCaption: "What the import will do",
   nwImportAction: "{action, select, add {Add} update {Update} other {—}}",
+  nwLogo: "Logo",
+  nwNoLogo: "No logo",
+  nwLogoAlt: "Logo of {name}",
+  nwLogoFile: "Logo image (PNG, JPEG, GIF or WEBP, at most 1 MB)",
+  nwLogoUpload: "Upload the logo",
+  nwLogoRemove: "Remove the logo",
+  nwPublishLogo: "Show the logo in the public directory",
+  nwLogoPublic: "Shown in the public directory",
+  nwLogoPrivate: "Not shown in the public directory",
 };
 
 const fr: Record<keyof typeof en, string> = {
@@ -241,7 +250,7 @@ const fr: Record<keyof typeof en, string> = {
   nwHistory: "Historique",
   nwNoHistory: "Aucune modification enregistrée.",
   nwChange:
-    "{change, select, created {Création} updated {Profil modifié} status {Adhésion modifiée} application_approved {Candidature approuvée} person_invited {Personne invitée} person_role {Rôle modifié} person_left {Départ} person_removed {Personne retirée} other {Modification}}",
+    "{change, select, created {Création} updated {Profil modifié} status {Adhésion modifiée} application_approved {Candidature approuvée} person_invited {Personne invitée} person_role {Rôle modifié} person_left {Départ} person_removed {Personne retirée} logo {Logo modifié} other {Modification}}",
   nwGroupMembers: "Membres",
   nwNoGroupMembers: "Le groupe n'a encore aucun membre.",
   nwLead_: "Animation",
@@ -292,7 +301,7 @@ const fr: Record<keyof typeof en, string> = {
   nwRefuseReason: "Motif du refus (communiqué à la personne candidate)",
   nwRefuseButton: "Refuser la candidature",
   nwField:
-    "{field, select, name {Nom} names {Noms dans d'autres langues} kind {Type} countryCode {Pays} description {Description} themes {Domaines d'action} crcArticles {Articles de la CIDE} website {Site web} contactEmail {Courriel de contact} contactPhone {Téléphone de contact} listedInDirectory {Dans l'annuaire public} publishesContacts {Coordonnées publiées} latitude {Latitude} longitude {Longitude} status {Adhésion} email {Courriel} role {Rôle} roles {Rôles} appliedAt {Candidature du} other {Autre détail}}",
+    "{field, select, name {Nom} names {Noms dans d'autres langues} kind {Type} countryCode {Pays} description {Description} themes {Domaines d'action} crcArticles {Articles de la CIDE} website {Site web} contactEmail {Courriel de contact} contactPhone {Téléphone de contact} listedInDirectory {Dans l'annuaire public} publishesContacts {Coordonnées publiées} publishesLogo {Logo publié} logo {Logo} latitude {Latitude} longitude {Longitude} status {Adhésion} email {Courriel} role {Rôle} roles {Rôles} appliedAt {Candidature du} other {Autre détail}}",
   nwYes: "Oui",
   nwNo: "Non",
   nwImportTitle: "Importer des membres depuis un tableur",
@@ -313,6 +322,15 @@ const fr: Record<keyof typeof en, string> = {
   nwImportColAction: "Action",
   nwImportRowsCaption: "Ce que fera l'import",
   nwImportAction: "{action, select, add {Ajout} update {Mise à jour} other {—}}",
+  nwLogo: "Logo",
+  nwNoLogo: "Aucun logo",
+  nwLogoAlt: "Logo de {name}",
+  nwLogoFile: "Image du logo (PNG, JPEG, GIF ou WEBP, 1 Mo au plus)",
+  nwLogoUpload: "Téléverser le logo",
+  nwLogoRemove: "Retirer le logo",
+  nwPublishLogo: "Montrer le logo dans l'annuaire public",
+  nwLogoPublic: "Visible dans l'annuaire public",
+  nwLogoPrivate: "Non visible dans l'annuaire public",
 };
 
 const ar: Record<keyof typeof en, string> = {
@@ -398,7 +416,7 @@ const ar: Record<keyof typeof en, string> = {
   nwHistory: "السجل",
   nwNoHistory: "لم يُسجَّل أي تغيير بعد.",
   nwChange:
-    "{change, select, created {إنشاء} updated {تعديل الملف} status {تغيير العضوية} application_approved {قبول الطلب} person_invited {دعوة شخص} person_role {تغيير الدور} person_left {مغادرة شخص} person_removed {إزالة شخص} other {تغيير}}",
+    "{change, select, created {إنشاء} updated {تعديل الملف} status {تغيير العضوية} application_approved {قبول الطلب} person_invited {دعوة شخص} person_role {تغيير الدور} person_left {مغادرة شخص} person_removed {إزالة شخص} logo {تغيير الشعار} other {تغيير}}",
   nwGroupMembers: "الأعضاء",
   nwNoGroupMembers: "لا أعضاء في المجموعة بعد.",
   nwLead_: "القائد",
@@ -449,7 +467,7 @@ const ar: Record<keyof typeof en, string> = {
   nwRefuseReason: "سبب الرفض (يُبلَّغ لمقدّم الطلب)",
   nwRefuseButton: "رفض الطلب",
   nwField:
-    "{field, select, name {الاسم} names {الأسماء بلغات أخرى} kind {النوع} countryCode {البلد} description {الوصف} themes {مجالات العمل} crcArticles {مواد اتفاقية حقوق الطفل} website {الموقع الإلكتروني} contactEmail {بريد الاتصال} contactPhone {هاتف الاتصال} listedInDirectory {مدرجة في الدليل العام} publishesContacts {بيانات الاتصال منشورة} latitude {خط العرض} longitude {خط الطول} status {العضوية} email {البريد الإلكتروني} role {الدور} roles {الأدوار} appliedAt {تاريخ الطلب} other {تفصيل آخر}}",
+    "{field, select, name {الاسم} names {الأسماء بلغات أخرى} kind {النوع} countryCode {البلد} description {الوصف} themes {مجالات العمل} crcArticles {مواد اتفاقية حقوق الطفل} website {الموقع الإلكتروني} contactEmail {بريد الاتصال} contactPhone {هاتف الاتصال} listedInDirectory {مدرجة في الدليل العام} publishesContacts {بيانات الاتصال منشورة} publishesLogo {الشعار منشور} logo {الشعار} latitude {خط العرض} longitude {خط الطول} status {العضوية} email {البريد الإلكتروني} role {الدور} roles {الأدوار} appliedAt {تاريخ الطلب} other {تفصيل آخر}}",
   nwYes: "نعم",
   nwNo: "لا",
   nwImportTitle: "استيراد الأعضاء من جدول بيانات",
@@ -472,6 +490,15 @@ const ar: Record<keyof typeof en, string> = {
   nwImportColAction: "الإجراء",
   nwImportRowsCaption: "ما سيفعله الاستيراد",
   nwImportAction: "{action, select, add {إضافة} update {تحديث} other {—}}",
+  nwLogo: "الشعار",
+  nwNoLogo: "لا شعار",
+  nwLogoAlt: "شعار {name}",
+  nwLogoFile: "صورة الشعار (PNG أو JPEG أو GIF أو WEBP، بحد أقصى 1 ميغابايت)",
+  nwLogoUpload: "رفع الشعار",
+  nwLogoRemove: "إزالة الشعار",
+  nwPublishLogo: "إظهار الشعار في الدليل العام",
+  nwLogoPublic: "ظاهر في الدليل العام",
+  nwLogoPrivate: "غير ظاهر في الدليل العام",
 };
 
 export const network: Catalog<typeof en> = { en, fr, ar };
