@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { pickText, someQuotes } from "../../core/index.ts";
 import { type KidsResultsOut, kidsResultsOut } from "../../server/api-schemas/children.ts";
 import { ChildProblemPage } from "./child-problem.tsx";
+import "./children.css";
 import {
   type ChildProblem,
   type ChildWords,
