@@ -8,6 +8,11 @@ export class UserError extends Error {
     readonly problems: string[] = [],
     /** HTTP status when the error reaches the API: 400 by default, 404 for something not found. */
     readonly status = 400,
+    /**
+     * A stable word for the refusal (`ended`, `unknown-code`…), sent beside the message so that
+     * a client can show its own words in its reader's language (the child's page does).
+     */
+    readonly reason?: string,
   ) {
     super(message);
     this.name = "UserError";

@@ -13,6 +13,7 @@ const AnalysisPage = lazyPage(() => import("./analysis/analysis-page.tsx"), "Ana
 const BudgetsPage = lazyPage(() => import("./budgets/budgets-page.tsx"), "BudgetsPage");
 const BudgetCountryPage = lazyPage(() => import("./budgets/country-page.tsx"), "BudgetCountryPage");
 const ChildPage = lazyPage(() => import("./children/child-page.tsx"), "ChildPage");
+const ChildCodePage = lazyPage(() => import("./children/child-page.tsx"), "ChildCodePage");
 const ChildResultsPage = lazyPage(() => import("./children/child-results-page.tsx"), "ChildResultsPage");
 const ConsultationPage = lazyPage(() => import("./children/consultation-page.tsx"), "ConsultationPage");
 const ConsultationsPage = lazyPage(() => import("./children/consultations-page.tsx"), "ConsultationsPage");
@@ -163,6 +164,12 @@ export function App() {
     return (
       <Suspense fallback={null}>
         <ChildResultsPage code={route.code} />
+      </Suspense>
+    );
+  if (route.page === "child-code")
+    return (
+      <Suspense fallback={null}>
+        <ChildCodePage />
       </Suspense>
     );
   if (route.page === "child") {

@@ -154,7 +154,7 @@ it("designs a consultation, three children answer on a phone, Kobo answers join,
   await child.screenshot({ path: shots("child-listen-390") });
   await child.getByRole("button", { name: "Yes" }).click();
   await pressNext();
-  await child.getByRole("button", { name: "4", exact: true }).click();
+  await child.getByRole("button", { name: "Good", exact: true }).click();
   await pressNext();
   await child.getByRole("button", { name: /My family/ }).click();
   await pressNext();

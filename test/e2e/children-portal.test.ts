@@ -47,6 +47,19 @@ describe("what children said, beside the index", () => {
   afterAll(async () => {
     await demo?.close();
   });
+  /** The demo's assessment of Moldova in 2025, whose workspace shows the children's panels. */
+  const moldovaAssessment = async () => {
+    const [row] = await demo.server.database.db
+      .select({ id: assessments.id })
+      .from(assessments)
+      .innerJoin(cycles, eq(cycles.id, assessments.cycleId))
+      .where(and(eq(assessments.countryCode, "MD"), eq(cycles.period, "2025")));
+    return row!.id;
+  };
+  const demoConsultation = async () => {
+    const [row] = await demo.server.database.db.select().from(consultations);
+    return { id: row!.id, definition: consultationDefinition.parse(row!.definition) };
+  };
 
   it("shows the children's answers on the indicator page, beside each country's expert answer", async () => {
     const { page, server } = demo;
@@ -77,6 +90,46 @@ describe("what children said, beside the index", () => {
     await expectNoSeriousViolations(page, "country profile (en)");
   });
 
+  it("shows a few of the children's own words, moderated, next to the share agreeing on the same indicator", async () => {
+    const { page, server } = demo;
+    const approved = (await readResults(demo.server.database.db, await demoConsultation())).quotes
+      .filter((q) => q.question === "bullying_idea")
+      .map((q) => q.text);
+    await page.goto(`${server.url}/portal/${SLUG}/en/indicators/a19.09/`);
+    const said = page.locator("#children-said");
+    await said.waitFor();
+    const cards = said.locator("article");
+    await expect(cards.count()).resolves.toBe(2);
+    // The smileys with their share agreeing, then the words: a few quotes, each one approved.
+    await expect(cards.nth(0).locator(".said-share__pct").first().textContent()).resolves.toMatch(/%/);
+    const words = cards.nth(1);
+    await expect(words.textContent()).resolves.toMatch(/\d+ children wrote an answer/);
+    const quotes = await words.locator(".said-quotes li").allTextContents();
+    expect(quotes.length).toBe(3);
+    for (const q of quotes) expect(approved).toContain(q);
+    expect((await words.textContent()) ?? "").not.toMatch(/Green Gate|call me/);
+    await page.screenshot({ path: `${SHOTS}/indicator-quotes-en.png`, fullPage: true });
+    await expectNoSeriousViolations(page, "indicator page with quotes (en)");
+
+    // The country profile: one card for the indicator, the experts' answer beside both questions.
+    await page.goto(`${server.url}/portal/${SLUG}/ar/countries/ge/`);
+    const card = page.locator("#children-said article", { hasText: "a19.09" });
+    await card.waitFor();
+    await expect(card.locator(".said-voice").count()).resolves.toBe(2);
+    await expect(card.locator(".said-quotes li").count()).resolves.toBe(3);
+    await card.screenshot({ path: `${SHOTS}/country-quotes-ar.png` });
+    await expectNoSeriousViolations(page, "country profile with quotes (ar)");
+
+    // The workspace: the same words on the card of the indicator being answered.
+    await page.goto(`${server.url}/assessments/${await moldovaAssessment()}`);
+    const panel = page.locator('article[data-indicator="a19.09"] .children-said');
+    await panel.waitFor({ timeout: 30_000 });
+    await expect(panel.textContent()).resolves.toMatch(/children wrote an answer \(all countries together\)/);
+    const inWorkspace = await panel.locator(".children-said__list li").allTextContents();
+    expect(inWorkspace).toEqual(quotes);
+    await panel.screenshot({ path: `${SHOTS}/workspace-quotes.png` });
+  });
+
   it("passes axe in Arabic and fits a 390 px phone", async () => {
     const { page, server } = demo;
     await page.setViewportSize({ width: 390, height: 844 });
@@ -103,12 +156,7 @@ describe("what children said, beside the index", () => {
 
   it("shows them in the workspace next to the linked indicator, as evidence of another kind", async () => {
     const { page, server } = demo;
-    const [row] = await server.database.db
-      .select({ id: assessments.id })
-      .from(assessments)
-      .innerJoin(cycles, eq(cycles.id, assessments.cycleId))
-      .where(and(eq(assessments.countryCode, "MD"), eq(cycles.period, "2025")));
-    await page.goto(`${server.url}/assessments/${row!.id}`);
+    await page.goto(`${server.url}/assessments/${await moldovaAssessment()}`);
     const card = page.locator('article[data-indicator="a19.04"]');
     await card.waitFor({ timeout: 30_000 });
     const panel = card.locator(".children-said");

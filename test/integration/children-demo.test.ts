@@ -1,7 +1,7 @@
 import { inArray } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { consultationDefinition } from "../../src/core/index.ts";
-import { readChildrenView } from "../../src/server/children/children-view.ts";
+import { readChildrenView, readChildrenVoices } from "../../src/server/children/children-view.ts";
 import { readResults } from "../../src/server/children/read-results.ts";
 import { consultations, countries } from "../../src/server/db/schema.ts";
 import { loadDemoConsultation } from "../../src/server/demo/demo-consultation.ts";
@@ -39,5 +39,20 @@ describeEachDatabase("the demo consultation", (database) => {
     const said = await readChildrenView(db, "a19.04", { country: "GE" });
     expect(said).toHaveLength(1);
     expect(said[0]).toMatchObject({ country: "GE", children: 120 });
+
+    // The bullying indicator: the children's smileys and, beside them, their own words, moderated.
+    const bullying = await readChildrenVoices(db, { indicator: "a19.09" });
+    expect(bullying.map((v) => [v.question.code, v.question.type])).toEqual([
+      ["bullying", "smiley-5"],
+      ["bullying_idea", "short-text"],
+    ]);
+    const words = bullying[1]!;
+    expect(words.children).toBeGreaterThanOrEqual(40);
+    expect(words.quotes).toContain("A teacher in the corridor at every break");
+    expect(words.quotes).toContain("Des cours sur le harcèlement en ligne");
+    // The place that could point to a school was redacted; the text with a phone number was rejected.
+    expect(words.quotes).toContain("The older boys […] take our money");
+    expect(words.quotes.join("\n")).not.toMatch(/Green Gate|call me|\d{3}/);
+    expect(bullying[0]!.quotes).toEqual([]);
   });
 });

@@ -68,8 +68,12 @@ describeEachDatabase("children's consultations", (database) => {
       country: "GE",
     });
     expect(outside.statusCode).toBe(400);
-    // Not open yet: the code leads nowhere.
-    expect((await app.inject({ url: `/api/children/join/${code}` })).statusCode).toBe(404);
+    // Not open yet: the code leads nowhere, and says why in a word the child's page translates.
+    const early = await app.inject({ url: `/api/children/join/${code}` });
+    expect(early.statusCode).toBe(404);
+    expect(early.json().reason).toBe("not-started");
+    const unknown = await app.inject({ url: "/api/children/join/ZZZZZZ" });
+    expect([unknown.statusCode, unknown.json().reason]).toEqual([404, "unknown-code"]);
     const open = await as(coordinator, "POST", `/api/children/consultations/${consultationId}/status`, {
       status: "open",
     });
@@ -96,6 +100,7 @@ describeEachDatabase("children's consultations", (database) => {
       payload: childSubmission({ answers: { heard: "maybe", safe: "9" } }),
     });
     expect(bad.statusCode).toBe(400);
+    expect(bad.json().reason).toBe("answers-invalid");
     expect(bad.json().details).toEqual([
       "answers.heard: answer yes, no or not-sure",
       "answers.safe: answer one of 1, 2, 3, 4, 5",
@@ -103,6 +108,7 @@ describeEachDatabase("children's consultations", (database) => {
     const young = await app.inject({ method: "POST", url, payload: childSubmission({ ageBand: "8-12" }) });
     expect(young.statusCode).toBe(400);
     expect(young.body).toContain("guardianConsentConfirmed");
+    expect(young.json().reason).toBe("consent-needed");
     const [row] = await queryRows<{ n: number }>(
       database().db,
       sql`select count(*)::int as n from consultation_submissions`,
@@ -264,5 +270,8 @@ describeEachDatabase("children's consultations", (database) => {
       payload: childSubmission(),
     });
     expect(late.statusCode).toBe(409);
+    expect(late.json().reason).toBe("ended");
+    const ended = await app.inject({ url: `/api/children/join/${code}` });
+    expect([ended.statusCode, ended.json().reason]).toEqual([404, "ended"]);
   });
 });

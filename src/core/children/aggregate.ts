@@ -159,3 +159,13 @@ export function aggregateConsultation(
   });
   return { threshold, participants, questions };
 }
+
+/**
+ * A few of the moderated quotes to show beside the figures: each text once, spread over the
+ * (sorted) list rather than its first few, at most `count`.
+ */
+export function someQuotes(quotes: readonly string[], count = 3): string[] {
+  const distinct = [...new Set(quotes)];
+  if (distinct.length <= count) return distinct;
+  return Array.from({ length: count }, (_, i) => distinct[Math.floor((i * distinct.length) / count)]!);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { aggregateConsultation, type ChildResponse, NOT_STATED } from "./aggregate.ts";
+import { aggregateConsultation, type ChildResponse, NOT_STATED, someQuotes } from "./aggregate.ts";
 import { SAMPLE_DEFINITION } from "./fixtures.ts";
 import { answerProblem, consultationDefinition, questionsForBand, questionText } from "./model.ts";
 import { REMOVED, redactParts, screenText } from "./screen-text.ts";
@@ -174,5 +174,15 @@ describe("free-text screening", () => {
     expect(redactParts("my friend Maria is bullied by Maria's brother", ["Maria"])).toBe(
       `my friend ${REMOVED} is bullied by ${REMOVED}'s brother`,
     );
+  });
+});
+
+describe("a few quotes", () => {
+  it("shows each text once, spread over the list, at most the number asked", () => {
+    expect(someQuotes(["b", "a", "a"], 3)).toEqual(["b", "a"]);
+    const many = ["a", "b", "b", "c", "d", "e", "f"];
+    expect(someQuotes(many, 3)).toEqual(["a", "c", "e"]);
+    expect(someQuotes(many)).toHaveLength(3);
+    expect(someQuotes([], 3)).toEqual([]);
   });
 });

@@ -129,6 +129,20 @@ export type ConsultationDefinition = z.infer<typeof consultationDefinition>;
 /** Genders as a child chooses to say it; everything else about a child is left out. */
 export const GENDERS = ["girl", "boy", "other", "rather-not-say"] as const;
 
+/**
+ * Why the child-facing API refuses a request, as the `reason` of its error: the child's page shows
+ * its own words for each, in the child's language.
+ */
+export const CHILD_REFUSALS = [
+  "unknown-code",
+  "not-started",
+  "ended",
+  "not-shared",
+  "consent-needed",
+  "answers-invalid",
+] as const;
+export type ChildRefusal = (typeof CHILD_REFUSALS)[number];
+
 /** The questions that children of `band` see, in order. */
 export function questionsForBand(def: ConsultationDefinition, band: string): Question[] {
   return def.questions.filter((q) => q.bands.length === 0 || q.bands.includes(band));

@@ -272,6 +272,9 @@ export const ar: Record<PortalMessageKey, string> = {
   childrenNo: "لا",
   childrenNotSure: "لست متأكدًا",
   childrenFace: "الوجه {face} من 5",
+  childrenWrote:
+    "{count, plural, zero {لم يكتب أي طفل إجابة} one {كتب طفل واحد إجابة} two {كتب طفلان إجابة} few {كتب # أطفال إجابة} many {كتب # طفلًا إجابة} other {كتب # طفل إجابة}}",
+  childrenQuotes: "بكلمات الأطفال أنفسهم (جميع البلدان معًا، وافق عليها مشرف)",
   budgetsTitle: "الاستثمار العام في الأطفال في {country}",
   budgetsLead:
     "ما خصصته الدولة وأنفقته على الأطفال، كما نشره الائتلاف الوطني من وثائق الميزانية. لا يدخل في الدرجات: يوضع بجانب المؤشر لمقارنة الدرجة بالمال الذي يقف وراءها.",

@@ -291,6 +291,8 @@ export const en = {
   childrenNo: "No",
   childrenNotSure: "Not sure",
   childrenFace: "face {face} of 5",
+  childrenWrote: "{count, plural, one {# child wrote an answer} other {# children wrote an answer}}",
+  childrenQuotes: "In the children's own words (all countries together, approved by a moderator)",
   budgetsTitle: "Public investment in children in {country}",
   budgetsLead:
     "What the State allocated and spent on children, as published by the national coalition from the budget documents. It is not scored: it sits beside the index so that a score can be set against the money behind it.",

@@ -283,6 +283,9 @@ export const fr: Record<PortalMessageKey, string> = {
   childrenNo: "Non",
   childrenNotSure: "Pas sûr",
   childrenFace: "visage {face} sur 5",
+  childrenWrote:
+    "{count, plural, one {# enfant a écrit une réponse} other {# enfants ont écrit une réponse}}",
+  childrenQuotes: "Dans les mots des enfants (tous les pays ensemble, approuvés par un modérateur)",
   budgetsTitle: "Investissement public dans l’enfance en {country}",
   budgetsLead:
     "Ce que l’État a alloué et dépensé pour les enfants, publié par la coalition nationale à partir des documents budgétaires. Ce n’est pas noté : c’est placé à côté de l’indice pour mettre un score en regard de l’argent qui le sous-tend.",

@@ -1,4 +1,4 @@
-import { type Indicator, NOT_STATED } from "../../core/index.ts";
+import { type Indicator, NOT_STATED, someQuotes } from "../../core/index.ts";
 import type { ChildrenVoiceOut } from "../../server/api-schemas/children.ts";
 import type { PageEnv } from "../context.ts";
 import { describeAnswer } from "../model/answers.ts";
@@ -48,16 +48,47 @@ function Share({ env, share }: { env: PageEnv; share: number | null }) {
   );
 }
 
-/** The share agreeing and how many children answered, in large type. */
-function Headline({ env, agreeing, count }: { env: PageEnv; agreeing: number | null; count: number }) {
+/** Whether a voice is a free-text question: children's words, no share agreeing. */
+const isFreeText = (voice: ChildrenVoiceOut) => voice.question.type === "short-text";
+
+/** The share agreeing and how many children answered (or wrote), in large type. */
+function Headline({
+  env,
+  voice,
+  agreeing,
+  count,
+}: {
+  env: PageEnv;
+  voice: ChildrenVoiceOut;
+  agreeing: number | null;
+  count: number;
+}) {
   return (
     <p className="said__headline">
       {agreeing !== null && <Share env={env} share={agreeing} />}{" "}
       <span>
         {agreeing !== null && `${env.t("childrenAgreeing")} · `}
-        {env.t("childrenCount", { count })}
+        {env.t(isFreeText(voice) ? "childrenWrote" : "childrenCount", { count })}
       </span>
     </p>
+  );
+}
+
+/** A few of the children's own words that a moderator approved, when the question asked for words. */
+function Quotes({ env, voice }: { env: PageEnv; voice: ChildrenVoiceOut }) {
+  const quotes = someQuotes(voice.quotes);
+  if (!quotes.length) return null;
+  return (
+    <figure className="said-quotes">
+      <figcaption className="said__label">{env.t("childrenQuotes")}</figcaption>
+      <ul>
+        {quotes.map((q) => (
+          <li key={q} dir="auto">
+            {q}
+          </li>
+        ))}
+      </ul>
+    </figure>
   );
 }
 
@@ -105,6 +136,7 @@ function Counts({
   counts: Record<string, number>;
 }) {
   const keys = countOrder(voice, counts);
+  if (!keys.length) return null;
   return (
     <p className="said-counts muted">
       {keys.map((k, i) => (
@@ -141,9 +173,10 @@ function VoiceCard({ env, voice }: { env: PageEnv; voice: ChildrenVoiceOut }) {
       <h3 className="said__question">
         <Local env={env} value={voice.question.text} />
       </h3>
-      <Headline env={env} agreeing={voice.agreeing} count={voice.children} />
+      <Headline env={env} voice={voice} agreeing={voice.agreeing} count={voice.children} />
       <Counts env={env} voice={voice} counts={voice.counts} />
-      {voice.countries.length > 0 && (
+      <Quotes env={env} voice={voice} />
+      {voice.countries.length > 0 && !isFreeText(voice) && (
         <ul className="said-groups">
           {voice.countries.map((c) => (
             <li key={c.key}>
@@ -195,9 +228,32 @@ export function ChildrenCell({ env, ind, country }: { env: PageEnv; ind: Indicat
   );
 }
 
+/** One question's answers on the country profile: this country's group, else every country together. */
+function CountryVoice({ env, voice, country }: { env: PageEnv; voice: ChildrenVoiceOut; country: string }) {
+  const own = countryGroup(voice, country);
+  const shown = own ?? { children: voice.children, agreeing: voice.agreeing, counts: voice.counts };
+  return (
+    <div className="said-voice">
+      <p className="said__question">
+        <Local env={env} value={voice.question.text} />
+      </p>
+      <Headline env={env} voice={voice} agreeing={shown.agreeing} count={shown.children} />
+      <Counts env={env} voice={voice} counts={shown.counts} />
+      {!own && (
+        <p className="said-note muted">
+          {env.t("childrenAllCountries", { country: env.countryName(country), threshold: voice.threshold })}
+        </p>
+      )}
+      <Quotes env={env} voice={voice} />
+      <Source env={env} voice={voice} />
+    </div>
+  );
+}
+
 /**
  * The country profile's section: each indicator that children spoke to, the experts' answer
- * beside this country's children (or every country together when this country's group is not shown).
+ * beside what this country's children said to each question linked to it (or every country
+ * together when this country's group is not shown), their own words included.
  */
 export function CountryChildrenSaid({ env, country }: { env: PageEnv; country: string }) {
   const voices = (env.ctx.childrenVoices ?? []).filter((v) =>
@@ -205,6 +261,7 @@ export function CountryChildrenSaid({ env, country }: { env: PageEnv; country: s
   );
   if (!voices.length) return null;
   const name = env.countryName(country);
+  const indicators = [...new Set(voices.map((v) => v.indicator))];
   return (
     <Section
       id="children-said"
@@ -212,12 +269,10 @@ export function CountryChildrenSaid({ env, country }: { env: PageEnv; country: s
       lead={env.t("childrenSaidLead")}
     >
       <div className="said-list">
-        {voices.map((v) => {
-          const ind = env.fw.indicators.find((i) => i.code === v.indicator)!;
-          const own = countryGroup(v, country);
-          const shown = own ?? { children: v.children, agreeing: v.agreeing, counts: v.counts };
+        {indicators.map((code) => {
+          const ind = env.fw.indicators.find((i) => i.code === code)!;
           return (
-            <article key={`${v.indicator}-${v.consultationId}-${v.question.code}`} className="said card">
+            <article key={code} className="said card">
               <h3 className="said__indicator">
                 <IndicatorLink env={env} ind={ind} />
               </h3>
@@ -228,17 +283,16 @@ export function CountryChildrenSaid({ env, country }: { env: PageEnv; country: s
                 </div>
                 <div className="said-pair__children">
                   <p className="said__tag">{env.t("childrenTag")}</p>
-                  <p className="said__question">
-                    <Local env={env} value={v.question.text} />
-                  </p>
-                  <Headline env={env} agreeing={shown.agreeing} count={shown.children} />
-                  <Counts env={env} voice={v} counts={shown.counts} />
-                  {!own && (
-                    <p className="said-note muted">
-                      {env.t("childrenAllCountries", { country: name, threshold: v.threshold })}
-                    </p>
-                  )}
-                  <Source env={env} voice={v} />
+                  {voices
+                    .filter((v) => v.indicator === code)
+                    .map((v) => (
+                      <CountryVoice
+                        key={`${v.consultationId}-${v.question.code}`}
+                        env={env}
+                        voice={v}
+                        country={country}
+                      />
+                    ))}
                 </div>
               </div>
             </article>

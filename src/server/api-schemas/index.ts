@@ -75,6 +75,11 @@ export const scoresQuery = z.object({
   country: z.string().max(3).optional(),
 });
 
-export const errorBody = z.object({ error: z.string(), details: z.array(z.string()).optional() });
+export const errorBody = z.object({
+  error: z.string(),
+  details: z.array(z.string()).optional(),
+  /** A stable word for the refusal (`ended`, `unknown-code`…), for clients that show their own words. */
+  reason: z.string().optional(),
+});
 
 export const frameworkParams = z.object({ id: z.uuid() });

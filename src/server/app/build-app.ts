@@ -107,7 +107,11 @@ export async function buildApp({ database, logger = false }: AppOptions): Promis
     }
     if (error instanceof UserError) {
       if (error.status === 503) reply.header("retry-after", String(RETRY_AFTER_SECONDS));
-      return reply.code(error.status).send({ error: error.message, details: error.problems });
+      return reply.code(error.status).send({
+        error: error.message,
+        details: error.problems,
+        ...(error.reason ? { reason: error.reason } : {}),
+      });
     }
     if ((error as { code?: string }).code === "FST_ERR_CTP_BODY_TOO_LARGE") {
       return reply.code(413).send({

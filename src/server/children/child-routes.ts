@@ -13,10 +13,9 @@ import {
 } from "../api-schemas/children.ts";
 import { errorBody } from "../api-schemas/index.ts";
 import type { Db } from "../db/connect.ts";
-import { UserError } from "../errors.ts";
 import { readChildrenView, readChildrenVoices } from "./children-view.ts";
 import { definitionOf } from "./definition-cache.ts";
-import { loadChildSession, loadSubmitSession, submitAnswers } from "./submit-answers.ts";
+import { loadChildSession, loadSubmitSession, refusal, submitAnswers } from "./submit-answers.ts";
 
 const tags = ["children"];
 
@@ -57,13 +56,9 @@ export async function registerChildRoutes(app: FastifyInstance, db: Db): Promise
       const { session, consultation } = await loadChildSession(db, request.params.code);
       // Before it opens and after it closes, a code reveals nothing of the consultation.
       if (consultation.status !== "open")
-        throw new UserError(
-          consultation.status === "draft"
-            ? "this consultation has not started yet"
-            : "this consultation has ended; thank you",
-          [],
-          404,
-        );
+        throw consultation.status === "draft"
+          ? refusal("this consultation has not started yet", "not-started", 404)
+          : refusal("this consultation has ended; thank you", "ended", 404);
       reply.header("cache-control", "no-store");
       // The same questions for every child of a session: serialised once per consultation version.
       const key = `${session.id}:${consultation.version}`;

@@ -5,13 +5,12 @@ import { consultationDefinition } from "../../core/index.ts";
 import { codeParams, consultationParams, kidsResultsOut } from "../api-schemas/children.ts";
 import { errorBody } from "../api-schemas/index.ts";
 import type { Db } from "../db/connect.ts";
-import { UserError } from "../errors.ts";
 import { reportDocx } from "../reports/release-docx.ts";
 import { reportPdf } from "../reports/report-pdf.ts";
 import { consultationReport, REPORT_LANGUAGES } from "./consultation-report.ts";
 import { loadAuthorizedConsultation } from "./load-consultation.ts";
 import { readResults } from "./read-results.ts";
-import { loadSessionByCode } from "./submit-answers.ts";
+import { loadSessionByCode, refusal } from "./submit-answers.ts";
 
 const tags = ["children"];
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
@@ -96,7 +95,7 @@ export async function registerConsultationReportRoutes(app: FastifyInstance, db:
     async (request) => {
       const { consultation } = await loadSessionByCode(db, request.params.code);
       if (consultation.status !== "closed" || !consultation.resultsPublic)
-        throw new UserError("the results of this consultation are not shared yet", [], 404);
+        throw refusal("the results of this consultation are not shared yet", "not-shared", 404);
       const definition = consultationDefinition.parse(consultation.definition);
       const results = await readResults(db, consultation);
       return {

@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { answerProblem, questionsForBand, screenText } from "../../core/index.ts";
+import { answerProblem, type ChildRefusal, questionsForBand, screenText } from "../../core/index.ts";
 import type { SubmissionBody } from "../api-schemas/children.ts";
 import type { Db } from "../db/connect.ts";
 import { preparedStatement, runPrepared } from "../db/prepared.ts";
@@ -16,6 +16,16 @@ export interface JoinedSession {
   /** The facilitator's session; none (a null id) for answers imported from Kobo. */
   session: Pick<typeof consultationSessions.$inferSelect, "countryCode"> & { id: string | null };
   consultation: Pick<typeof consultations.$inferSelect, "id" | "status" | "version" | "definition">;
+}
+
+/** The refusal of a code no session has. */
+function unknownCode(): UserError {
+  return refusal("no consultation has this code; check it with your facilitator", "unknown-code", 404);
+}
+
+/** A refusal of the child-facing API, with the reason the child's page turns into its own words. */
+export function refusal(message: string, reason: ChildRefusal, status = 400, problems: string[] = []) {
+  return new UserError(message, problems, status, reason);
 }
 
 /**
@@ -41,7 +51,7 @@ export async function loadChildSession(
     .from(consultationSessions)
     .innerJoin(consultations, eq(consultations.id, consultationSessions.consultationId))
     .where(eq(consultationSessions.code, code));
-  if (!row) throw new UserError("no consultation has this code; check it with your facilitator", [], 404);
+  if (!row) throw unknownCode();
   let definition = cachedDefinition(row.id, row.version);
   if (!definition) {
     const [stored] = await db
@@ -78,7 +88,7 @@ export async function loadSubmitSession(db: Db, code: string): Promise<JoinedSes
     status: JoinedSession["consultation"]["status"];
     version: number;
   }>(db, SESSION_BY_CODE, [code]);
-  if (!row) throw new UserError("no consultation has this code; check it with your facilitator", [], 404);
+  if (!row) throw unknownCode();
   const cached = cachedDefinition(row.consultationId, row.version);
   if (cached)
     return {
@@ -101,7 +111,7 @@ export async function loadSessionByCode(
     .from(consultationSessions)
     .innerJoin(consultations, eq(consultations.id, consultationSessions.consultationId))
     .where(eq(consultationSessions.code, code));
-  if (!row) throw new UserError("no consultation has this code; check it with your facilitator", [], 404);
+  if (!row) throw unknownCode();
   return row;
 }
 
@@ -162,16 +172,17 @@ export async function submitAnswers(
     // A retry of what was sent before the consultation closed is still answered as stored.
     const retry = await earlier();
     if (retry) return retry;
-    throw new UserError("this consultation is not open for answers", [], 409);
+    throw refusal("this consultation is not open for answers", "ended", 409);
   }
   const band = definition.ageBands.find((b) => b.code === body.ageBand);
-  if (!band) throw new UserError(`ageBand: no age band ${body.ageBand}`);
+  if (!band) throw refusal(`ageBand: no age band ${body.ageBand}`, "answers-invalid");
   if (band.guardianConsent && !body.guardianConsentConfirmed)
-    throw new UserError(
+    throw refusal(
       "guardianConsentConfirmed: the facilitator must confirm guardians' consent for this age band",
+      "consent-needed",
     );
   if (body.region && !definition.regions.includes(body.region))
-    throw new UserError(`region: not one of this consultation's regions`);
+    throw refusal(`region: not one of this consultation's regions`, "answers-invalid");
   const questions = new Map(questionsForBand(definition, band.code).map((q) => [q.code, q]));
   const problems: string[] = [];
   for (const [code, value] of Object.entries(body.answers)) {
@@ -179,7 +190,7 @@ export async function submitAnswers(
     const problem = q ? answerProblem(q, value) : "not a question for this age band";
     if (problem) problems.push(`answers.${code}: ${problem}`);
   }
-  if (problems.length) throw new UserError("some answers are not valid", problems);
+  if (problems.length) throw refusal("some answers are not valid", "answers-invalid", 400, problems);
   const rows = Object.entries(body.answers).map(([questionCode, value]) => {
     const screened = questions.get(questionCode)!.type === "short-text" ? screenText(String(value)) : null;
     return { q: questionCode, v: screened ? screened.text : value, f: screened?.findings ?? null };

@@ -1,11 +1,11 @@
-import { and, eq } from "drizzle-orm";
-import { type ConsultationDefinition, consultationDefinition } from "../../core/index.ts";
+import { and, asc, eq } from "drizzle-orm";
+import { type ConsultationDefinition, consultationDefinition, REMOVED } from "../../core/index.ts";
 import { loadConsultation } from "../children/load-consultation.ts";
 import { moderate } from "../children/moderation.ts";
 import { addSession, createConsultation, setConsultationStatus } from "../children/save-consultation.ts";
 import { loadSessionByCode, submitAnswers } from "../children/submit-answers.ts";
 import type { Db } from "../db/connect.ts";
-import { consultationModeration, organisations } from "../db/schema.ts";
+import { consultationAnswers, consultationModeration, organisations } from "../db/schema.ts";
 import { randomFor } from "./random.ts";
 
 /** The demo's consultation: children of three countries on safety and being heard, linked to the index. */
@@ -57,6 +57,25 @@ export const DEMO_CONSULTATION: ConsultationDefinition = consultationDefinition.
         en: "How safe do you feel from bullying at school?",
         fr: "Te sens-tu protégé(e) du harcèlement à l'école ?",
         ar: "ما مدى شعورك بالأمان من التنمر في المدرسة؟",
+      },
+      links: [
+        { kind: "indicator", ref: "a19.09" },
+        { kind: "article", ref: "19" },
+      ],
+    },
+    {
+      code: "bullying_idea",
+      type: "short-text",
+      text: {
+        en: "What would make you feel safer from bullying at school?",
+        fr: "Qu'est-ce qui t'aiderait à te sentir plus protégé(e) du harcèlement à l'école ?",
+        ar: "ما الذي سيجعلك تشعر بأمان أكبر من التنمر في المدرسة؟",
+      },
+      versions: {
+        "8-12": {
+          en: "What would help stop bullying at your school?",
+          fr: "Qu'est-ce qui aiderait à arrêter le harcèlement dans ton école ?",
+        },
       },
       links: [
         { kind: "indicator", ref: "a19.09" },
@@ -118,6 +137,35 @@ const CHANGES = [
 ];
 
 /**
+ * Synthetic answers to the free-text question on bullying, in the language the children answered
+ * in: invented, with no real person's name. Two of them show the screening and the moderator at
+ * work (a phone number removed before storage, then the text rejected; a place that could point
+ * to a school, redacted).
+ */
+const BULLYING_IDEAS: Record<string, string[]> = {
+  en: [
+    "A teacher in the corridor at every break",
+    "A box where we can write about bullying without saying who we are",
+    "Older pupils who look after the younger ones",
+    "Teachers should take it seriously when we tell them",
+    "Lessons about cyberbullying and how to block people",
+    "No phones in the toilets so nobody films us",
+    "Someone to talk to who will not tell the whole class",
+  ],
+  fr: [
+    "Des surveillants dans la cour pendant la récréation",
+    "Pouvoir parler à quelqu'un sans que toute la classe le sache",
+    "Que les professeurs réagissent quand on leur dit",
+    "Des cours sur le harcèlement en ligne",
+  ],
+};
+/** Screened on arrival (the number never stored), then rejected by the moderator. */
+const CONTACT_TEXT = "If you want to know more call me 069 123 4567";
+/** Flagged (capitalised words inside a sentence); the moderator removes the place. */
+const PLACE_TEXT = "The older boys behind the Green Gate take our money";
+const PLACE = "behind the Green Gate";
+
+/**
  * One completed consultation of the regional network: 360 synthetic children in three countries
  * and two age bands, closed and public, linked to index indicators, a few quotes approved. The
  * gender "other" and a few children without a region form small groups that are suppressed.
@@ -159,6 +207,15 @@ export async function loadDemoConsultation(db: Db, adminId: string): Promise<voi
         ],
       };
       if (band === "13-17" && i % 9 === 0) answers.change = CHANGES[i % CHANGES.length]!;
+      if (i % 7 === 2) {
+        const ideas = BULLYING_IDEAS[country.language] ?? BULLYING_IDEAS.en!;
+        answers.bullying_idea =
+          country.code === "MD" && i === 2
+            ? CONTACT_TEXT
+            : country.code === "MD" && i === 9
+              ? PLACE_TEXT
+              : ideas[Math.floor(i / 7) % ideas.length]!;
+      }
       await submitAnswers(db, joined, {
         submissionId: uuidFor(country.code, i),
         ageBand: band,
@@ -171,17 +228,37 @@ export async function loadDemoConsultation(db: Db, adminId: string): Promise<voi
     }
   }
   const waiting = await db
-    .select()
+    .select({
+      submissionId: consultationModeration.submissionId,
+      questionCode: consultationModeration.questionCode,
+      text: consultationAnswers.value,
+    })
     .from(consultationModeration)
-    .where(and(eq(consultationModeration.consultationId, id), eq(consultationModeration.status, "pending")));
-  // A moderator approved most texts; a few still wait, to show the queue.
-  for (const item of waiting.slice(0, -3))
+    .innerJoin(
+      consultationAnswers,
+      and(
+        eq(consultationAnswers.submissionId, consultationModeration.submissionId),
+        eq(consultationAnswers.questionCode, consultationModeration.questionCode),
+      ),
+    )
+    .where(and(eq(consultationModeration.consultationId, id), eq(consultationModeration.status, "pending")))
+    .orderBy(asc(consultationModeration.questionCode), asc(consultationModeration.submissionId));
+  // A moderator decided on the texts about bullying and on most others; a few still wait, to show the queue.
+  const ideas = waiting.filter((w) => w.questionCode === "bullying_idea");
+  const others = waiting.filter((w) => w.questionCode !== "bullying_idea").slice(0, -3);
+  for (const item of [...ideas, ...others]) {
+    const text = String(item.text);
     await moderate(
       db,
       { consultationId: id, submissionId: item.submissionId, questionCode: item.questionCode },
-      { decision: "approve", parts: [] },
+      text.includes(REMOVED)
+        ? { decision: "reject", parts: [] }
+        : text.includes(PLACE)
+          ? { decision: "redact", parts: [PLACE] }
+          : { decision: "approve", parts: [] },
       adminId,
     );
+  }
   await setConsultationStatus(db, await loadConsultation(db, id), "closed", true);
 }
 

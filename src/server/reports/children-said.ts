@@ -1,3 +1,4 @@
+import { someQuotes } from "../../core/index.ts";
 import type { PageEnv } from "../../portal/context.ts";
 import { describeAnswer } from "../../portal/model/answers.ts";
 import { countryGroup, countsText } from "../../portal/pages/children-said.tsx";
@@ -74,7 +75,7 @@ function voiceCell(env: PageEnv, voice: ChildrenVoiceOut, country: string): Cell
     .filter(Boolean)
     .join(" · ");
   const counts = countsText(env, voice, g.counts);
-  const quotes = voice.quotes.slice(0, MAX_QUOTES);
+  const quotes = someQuotes(voice.quotes, MAX_QUOTES);
   return {
     text: env.text(voice.question.text),
     lines: [

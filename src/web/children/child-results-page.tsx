@@ -1,21 +1,23 @@
 import { useEffect, useState } from "react";
-import { pickText } from "../../core/index.ts";
+import { pickText, someQuotes } from "../../core/index.ts";
 import { type KidsResultsOut, kidsResultsOut } from "../../server/api-schemas/children.ts";
-import { isRightToLeft } from "./child-texts.ts";
-import { resultsTexts } from "./results-texts.ts";
+import { ChildProblemPage } from "./child-problem.tsx";
+import "./children.css";
+import {
+  type ChildProblem,
+  type ChildWords,
+  FIXED_ANSWERS,
+  firstLanguage,
+  problemOf,
+  useChildWords,
+} from "./child-words.ts";
 
-const FACES_5: Record<string, string> = { "5": "😄", "4": "🙂", "3": "😐", "2": "🙁", "1": "😢" };
-const FACES_3: Record<string, string> = { "3": "🙂", "2": "😐", "1": "🙁" };
-const YES_NO: Record<string, string> = { yes: "👍", no: "👎", "not-sure": "🤔" };
-
-/** The answers of a question in the order children saw them, each with its picture and words. */
-function answersOf(q: KidsResultsOut["questions"][number], lang: string, t: ReturnType<typeof resultsTexts>) {
-  if (q.type === "yes-no")
-    return (["yes", "no", "not-sure"] as const).map((v) => ({ value: v, picture: YES_NO[v]!, label: t(v) }));
-  if (q.type === "smiley-5" || q.type === "smiley-3")
-    return Object.entries(q.type === "smiley-5" ? FACES_5 : FACES_3)
-      .sort((a, b) => Number(b[0]) - Number(a[0]))
-      .map(([value, picture]) => ({ value, picture, label: "" }));
+/** The answers of a question with their pictures and words: choices as children saw them, faces happiest first. */
+function answersOf(q: KidsResultsOut["questions"][number], lang: string, t: ChildWords) {
+  const fixed = FIXED_ANSWERS[q.type];
+  // Faces are read happiest first, as results are.
+  const order = fixed && q.type.startsWith("smiley") ? [...fixed].reverse() : fixed;
+  if (order) return order.map(([value, picture, words]) => ({ value, picture, label: t(words) }));
   return q.options.map((o) => ({ value: o.value, picture: o.picture ?? "", label: pickText(o.label, lang) }));
 }
 
@@ -25,38 +27,52 @@ function answersOf(q: KidsResultsOut["questions"][number], lang: string, t: Retu
  * with the same code the children answered with, once the consultation is closed and published.
  */
 export function ChildResultsPage({ code }: { code: string }) {
-  const [data, setData] = useState<KidsResultsOut | null | "missing">(null);
-  const [lang, setLang] = useState<string>(() => navigator.language.slice(0, 2));
+  const [data, setData] = useState<KidsResultsOut | null | { problem: ChildProblem }>(null);
+  const [lang, setLang] = useState<string>(firstLanguage);
+  const [attempt, setAttempt] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is listed so that "Try again" re-runs the request.
   useEffect(() => {
     fetch(`/api/children/join/${encodeURIComponent(code)}/results`, { credentials: "omit" })
-      .then(async (r) => (r.ok ? kidsResultsOut.parse(await r.json()) : "missing"))
+      .then(async (r) =>
+        r.ok ? kidsResultsOut.parse(await r.json()) : { problem: await problemOf(r, "not-shared") },
+      )
       .then(setData)
-      .catch(() => setData("missing"));
-  }, [code]);
-  const shown = data && data !== "missing" && !data.languages.includes(lang) ? data.languages[0]! : lang;
-  const t = resultsTexts(shown);
-  const dir = isRightToLeft(shown) ? "rtl" : "ltr";
+      .catch(() => setData({ problem: "offline" }));
+  }, [code, attempt]);
+  const results = data && !("problem" in data) ? data : null;
+  const shown = results && !results.languages.includes(lang) ? results.languages[0]! : lang;
+  const { t, dir, ready, wordsLang } = useChildWords(shown);
+  const heading = t("kidResHeading");
   useEffect(() => {
-    document.documentElement.lang = shown;
+    if (!ready) return;
+    document.documentElement.lang = results ? shown : wordsLang;
     document.documentElement.dir = dir;
-    if (data && data !== "missing") document.title = `${t("heading")} · ${pickText(data.title, shown)}`;
-  }, [shown, dir, data, t]);
-  if (data === null) return <main className="ch-child" aria-busy="true" />;
-  if (data === "missing")
+    if (results) document.title = `${heading} · ${pickText(results.title, shown)}`;
+  }, [ready, shown, wordsLang, dir, results, heading]);
+  if (data === null || !ready) return <main className="ch-child" aria-busy="true" />;
+  if ("problem" in data)
     return (
-      <main className="ch-child ch-results" lang={shown} dir={dir}>
-        <h1 className="ch-big">{t("notShared")}</h1>
-      </main>
+      <ChildProblemPage
+        problem={data.problem}
+        t={t}
+        lang={wordsLang}
+        dir={dir}
+        className="ch-child ch-results"
+        onRetry={() => {
+          setData(null);
+          setAttempt((n) => n + 1);
+        }}
+      />
     );
   const pct = new Intl.NumberFormat(shown, { style: "percent", maximumFractionDigits: 0 });
   return (
     <main className="ch-child ch-results" lang={shown} dir={dir}>
       <header className="ch-child-head">
         <p className="ch-results__eyebrow">{pickText(data.title, shown)}</p>
-        <h1 className="ch-results__title">{t("heading")}</h1>
+        <h1 className="ch-results__title">{heading}</h1>
         {data.languages.length > 1 && (
           <label className="ch-lang">
-            {t("language")}
+            {t("kidLanguage")}
             <select value={shown} onChange={(e) => setLang(e.target.value)}>
               {data.languages.map((l) => (
                 <option key={l} value={l}>
@@ -68,11 +84,13 @@ export function ChildResultsPage({ code }: { code: string }) {
         )}
       </header>
       <p className="ch-results__thanks">
-        {data.children === null ? t("under") : t("thanks", { count: data.children })}
+        {data.children === null ? t("kidResUnder") : t("kidResThanks", { count: data.children })}
       </p>
       {data.questions.map((q) => (
         <section key={q.code} className="ch-card ch-results__question" aria-labelledby={`q-${q.code}`}>
-          <h2 id={`q-${q.code}`}>{pickText(q.text, shown)}</h2>
+          <h2 id={`q-${q.code}`} dir="auto">
+            {pickText(q.text, shown)}
+          </h2>
           <ul className="ch-results__answers">
             {answersOf(q, shown, t).map((a) => {
               const count = q.counts[a.value] ?? 0;
@@ -83,13 +101,13 @@ export function ChildResultsPage({ code }: { code: string }) {
                     {a.picture}
                   </span>
                   <span className="ch-results__answer">
-                    {a.label && <span className="ch-results__label">{a.label}</span>}
+                    {a.label && <bdi className="ch-results__label">{a.label}</bdi>}
                     <span className="ch-results__bar" aria-hidden="true">
                       <span style={{ inlineSize: `${Math.round(share * 100)}%` }} />
                     </span>
                     <span className="ch-results__share">
                       <strong>{pct.format(share)}</strong>{" "}
-                      <span className="ch-results__count">{t("of", { count, total: q.children })}</span>
+                      <span className="ch-results__count">{t("kidResOf", { count, total: q.children })}</span>
                     </span>
                   </span>
                 </li>
@@ -100,10 +118,10 @@ export function ChildResultsPage({ code }: { code: string }) {
       ))}
       {data.quotes.length > 0 && (
         <section className="ch-card" aria-labelledby="ch-words">
-          <h2 id="ch-words">{t("words")}</h2>
+          <h2 id="ch-words">{t("kidResWords")}</h2>
           <ul className="ch-results__quotes">
-            {[...new Set(data.quotes)].map((q) => (
-              <li key={q}>
+            {someQuotes(data.quotes, 12).map((q) => (
+              <li key={q} dir="auto">
                 <span aria-hidden="true">💬 </span>
                 {q}
               </li>
@@ -113,9 +131,9 @@ export function ChildResultsPage({ code }: { code: string }) {
       )}
       <p className="ch-results__safe">
         <span aria-hidden="true">🔒 </span>
-        {t("safe")}
+        {t("kidResSafe")}
       </p>
-      <p className="ch-results__next">{t("next")}</p>
+      <p className="ch-results__next">{t("kidResNext")}</p>
     </main>
   );
 }

@@ -4,6 +4,7 @@ import { accountsAdmin } from "./catalogs/accounts-admin.ts";
 import { analysis } from "./catalogs/analysis.ts";
 import { budgets } from "./catalogs/budgets.ts";
 import { children } from "./catalogs/children.ts";
+import { childrenChild } from "./catalogs/children-child.ts";
 import { childrenDesign } from "./catalogs/children-design.ts";
 import { childrenModeration } from "./catalogs/children-moderation.ts";
 import { childrenVoice } from "./catalogs/children-voice.ts";
@@ -43,6 +44,7 @@ const en = {
   ...resultsImports.en,
   ...children.en,
   ...childrenVoice.en,
+  ...childrenChild.en,
   ...childrenDesign.en,
   ...childrenModeration.en,
   ...budgets.en,
@@ -67,6 +69,7 @@ const fr = {
   ...resultsImports.fr,
   ...children.fr,
   ...childrenVoice.fr,
+  ...childrenChild.fr,
   ...childrenDesign.fr,
   ...childrenModeration.fr,
   ...budgets.fr,
@@ -90,6 +93,7 @@ const ar: Partial<Record<MessageKey, string>> = {
   ...evaluations.ar,
   ...resultsRecords.ar,
   ...childrenVoice.ar,
+  ...childrenChild.ar,
   ...children.ar,
   ...childrenDesign.ar,
   ...childrenModeration.ar,

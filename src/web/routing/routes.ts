@@ -41,6 +41,7 @@ export type Route =
   | { page: "children-new" }
   | { page: "children-design"; id: string }
   | { page: "children-moderation"; id: string }
+  | { page: "child-code" }
   | { page: "child"; code: string }
   | { page: "child-results"; code: string }
   | { page: "reporting-calendar" }
@@ -99,6 +100,7 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/reporting\/calendar$/, () => ({ page: "reporting-calendar" })],
   [/^\/reporting\/reports$/, () => ({ page: "reporting-reports" })],
   [/^\/reporting\/reports\/([0-9a-f-]{36})$/i, (m) => ({ page: "reporting-report", id: m[1]! })],
+  [/^\/c\/?$/, () => ({ page: "child-code" })],
   [/^\/c\/([A-Za-z0-9]{4,12})$/, (m) => ({ page: "child", code: m[1]!.toUpperCase() })],
   [/^\/c\/([A-Za-z0-9]{4,12})\/results$/, (m) => ({ page: "child-results", code: m[1]!.toUpperCase() })],
   [/^\/admin\/cycles\/new$/, () => ({ page: "admin-new-cycle" })],
@@ -171,6 +173,8 @@ export const paths = {
   childrenNew: () => "/children/new",
   childrenDesign: (id: string) => `/children/consultations/${id}/design`,
   childrenModeration: (id: string) => `/children/consultations/${id}/moderation`,
+  /** Where a child types the short code a facilitator hands out. */
+  childCode: () => "/c",
   child: (code: string) => `/c/${code}`,
   /** The child-friendly results of a closed, published consultation, by the same code. */
   childResults: (code: string) => `/c/${code}/results`,
@@ -265,6 +269,7 @@ export const EVERY_PAGE: { readonly [P in Route["page"]]: (ids: PageIds) => stri
   "children-new": () => paths.childrenNew(),
   "children-design": () => paths.childrenDesign("00000000-0000-4000-8000-000000000000"),
   "children-moderation": () => paths.childrenModeration("00000000-0000-4000-8000-000000000000"),
+  "child-code": () => paths.childCode(),
   child: () => paths.child("NOCODE"),
   "child-results": () => paths.childResults("NOCODE"),
   "reporting-calendar": (ids) => paths.reportingCalendar({ country: ids.country }),

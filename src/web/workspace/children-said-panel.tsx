@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { someQuotes } from "../../core/index.ts";
 import type { ChildrenVoiceOut } from "../../server/api-schemas/children.ts";
 import { useLanguage } from "../i18n/language.tsx";
 import { loadChildrenVoices } from "./children-voices.ts";
@@ -30,14 +31,30 @@ export function ChildrenSaidPanel({ indicatorCode, country }: { indicatorCode: s
         const own = v.countries.find((c) => c.key === country);
         const shown = own ?? v;
         const share = shown.agreeing === null ? "–" : pct.format(shown.agreeing);
+        const words = v.question.type === "short-text";
+        const quotes = someQuotes(v.quotes);
         return (
           <div key={`${v.consultationId}-${v.question.code}`} className="children-said__item">
             <p className="children-said__question">{pick(v.question.text, "en")}</p>
             <p className="children-said__figure">
-              {own
-                ? t("cvLine", { share, count: shown.children })
-                : t("cvLineAll", { share, count: shown.children })}
+              {words
+                ? t("cvWrote", { count: v.children })
+                : own
+                  ? t("cvLine", { share, count: shown.children })
+                  : t("cvLineAll", { share, count: shown.children })}
             </p>
+            {quotes.length > 0 && (
+              <figure className="children-said__quotes">
+                <figcaption className="muted">{t("cvQuotes")}</figcaption>
+                <ul className="children-said__list">
+                  {quotes.map((q) => (
+                    <li key={q} dir="auto">
+                      {q}
+                    </li>
+                  ))}
+                </ul>
+              </figure>
+            )}
             <p className="children-said__source muted">
               {t("cvSource", {
                 title: pick(v.title, "en"),

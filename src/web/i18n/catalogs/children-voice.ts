@@ -14,6 +14,8 @@ const en = {
   cvChildResults: "Results page for the children who took part",
   cvChildResultsNote:
     "Share this link with the children: it opens once the consultation is closed and its results are public.",
+  cvWrote: "{count} children wrote an answer (all countries together)",
+  cvQuotes: "In the children's own words (approved by a moderator)",
 };
 
 const fr: Record<keyof typeof en, string> = {
@@ -29,6 +31,8 @@ const fr: Record<keyof typeof en, string> = {
   cvChildResults: "Page des résultats pour les enfants qui ont participé",
   cvChildResultsNote:
     "Partagez ce lien avec les enfants : il s'ouvre une fois la consultation close et ses résultats publics.",
+  cvWrote: "{count} enfants ont écrit une réponse (tous les pays ensemble)",
+  cvQuotes: "Dans les mots des enfants (approuvés par un modérateur)",
 };
 
 const ar: Record<keyof typeof en, string> = {
@@ -42,6 +46,8 @@ const ar: Record<keyof typeof en, string> = {
   cvReportDocx: "Word ({language})",
   cvChildResults: "صفحة النتائج للأطفال الذين شاركوا",
   cvChildResultsNote: "شارك هذا الرابط مع الأطفال: يُفتح بعد إغلاق الاستشارة ونشر نتائجها.",
+  cvWrote: "كتب {count} طفلًا إجابة (جميع البلدان معًا)",
+  cvQuotes: "بكلمات الأطفال أنفسهم (وافق عليها مشرف)",
 };
 
 export const childrenVoice: Catalog<typeof en> = { en, fr, ar };
