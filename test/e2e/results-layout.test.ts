@@ -93,9 +93,9 @@ describe.skipIf(!canRunBrowser)("results pages at 390 px and desktop (Chromium)"
       .poll(() => chosen.textContent())
       .toContain("The breakdown adds up to 33: 31 of the total 64 is not broken down.");
     // The level filter hides the outputs' nodes and with them their breakdowns.
-    await page.getByLabel("Level").selectOption({ label: "Strategic objective" });
+    await page.locator(".rs-filters").getByLabel("Level").selectOption({ label: "Strategic objective" });
     await expect.poll(() => table.count()).toBe(0);
-    await page.getByLabel("Level").selectOption("");
+    await page.locator(".rs-filters").getByLabel("Level").selectOption("");
     await table.waitFor();
     const { scrollWidth, innerWidth } = await overflow();
     expect(scrollWidth).toBeLessThanOrEqual(innerWidth);

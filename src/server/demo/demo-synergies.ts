@@ -22,6 +22,7 @@ const OTHERS = [
     paragraph: "23",
     text: "Explicitly prohibit corporal punishment of children in all settings, including in the home, and promote positive and non-violent forms of child-rearing and discipline",
     articles: ["19", "37"],
+    indicators: ["a19.01"],
   },
   {
     mechanism: "Committee on the Rights of the Child",
@@ -31,6 +32,7 @@ const OTHERS = [
     paragraph: "31",
     text: "Expedite deinstitutionalisation, develop family-based and community-based care and end the placement of children under three years of age in residential institutions",
     articles: ["20", "9"],
+    indicators: ["a20.01", "a20.02"],
   },
   {
     mechanism: "Committee on the Rights of the Child",
@@ -40,6 +42,7 @@ const OTHERS = [
     paragraph: "49",
     text: "Ensure that detention of children is used as a measure of last resort, and develop diversion and alternatives to detention in the juvenile justice system",
     articles: ["37", "40"],
+    indicators: ["a37.01", "a37.04"],
   },
   {
     mechanism: "Committee on the Rights of the Child",
@@ -49,6 +52,7 @@ const OTHERS = [
     paragraph: "35",
     text: "Guarantee inclusive education for all children with disabilities, with the support services and reasonable accommodation they need",
     articles: ["23", "28"],
+    indicators: ["a23.01", "a23.03"],
   },
   {
     mechanism: "European Committee of Social Rights (ECSR)",
@@ -58,6 +62,7 @@ const OTHERS = [
     paragraph: "17§1",
     text: "The situation is not in conformity with Article 17§1 of the Charter: corporal punishment of children is not explicitly prohibited in all settings, including the home",
     articles: ["19"],
+    indicators: ["a19.01"],
   },
 ];
 
@@ -103,6 +108,14 @@ export async function loadDemoSynergies(db: Db, adminId: string): Promise<string
     },
     userId: adminId,
   });
+  // Linked to the index indicators they speak to, as the UPR demo recommendations are.
+  for (const o of OTHERS)
+    await db.execute(
+      sql`update recommendations set indicator_codes = array[${sql.join(
+        o.indicators.map((code) => sql`${code}`),
+        sql`, `,
+      )}]::text[] where state_code = ${COUNTRY} and text->>'en' = ${`${o.text} [demo]`}`,
+    );
   const rows = await queryRows<{
     id: string;
     mechanism: string;
