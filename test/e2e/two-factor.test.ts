@@ -74,9 +74,22 @@ describe.skipIf(!canRunBrowser)("two-factor sign-in (Chromium)", () => {
     await signInWithPassword(page);
     await page.waitForURL(/\/work$/);
 
-    // The account menu leads to the security page.
-    await page.getByRole("button", { name: /Demo administrator/ }).click();
-    await page.getByRole("link", { name: "Account security" }).click();
+    // The account menu leads to the security page. Opened once the page has settled (its lazy
+    // parts and messages loaded); under load a click before that was lost to a re-render, so the
+    // menu is opened again until its link shows.
+    await page.waitForLoadState("networkidle");
+    const menu = page.getByRole("button", { name: /Demo administrator/ });
+    const security = page.getByRole("link", { name: "Account security" });
+    await expect
+      .poll(
+        async () => {
+          if (!(await security.isVisible())) await menu.click();
+          return security.isVisible();
+        },
+        { timeout: 30_000, intervals: [1_000] },
+      )
+      .toBe(true);
+    await security.click();
     await check(page, "security-off");
     expect(await page.locator("main h2").first().textContent()).toContain("Two-factor sign-in is off.");
 
