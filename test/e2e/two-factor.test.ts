@@ -86,7 +86,7 @@ describe.skipIf(!canRunBrowser)("two-factor sign-in (Chromium)", () => {
           if (!(await security.isVisible())) await menu.click();
           return security.isVisible();
         },
-        { timeout: 30_000, intervals: [1_000] },
+        { timeout: 30_000, interval: 1_000 },
       )
       .toBe(true);
     await security.click();
