@@ -396,6 +396,37 @@ describeEachDatabase("results: IATI import and export", (database) => {
     expect(await counts(db)).toEqual(afterMerge);
   });
 
+  it("merges nothing into an approved plan's tree: a new indicator and a changed definition are problems, nothing written", async () => {
+    const { db } = database();
+    const id = (await upload("coordinator", "plan.xml", IATI_103)).json().id as string;
+    const admin = await signInAs(app, await buildUser(db, { isAdmin: true }));
+    const approval = (approved: boolean) =>
+      app.inject({
+        method: "POST",
+        url: `/api/results/plans/${id}/approval`,
+        headers: admin.headers,
+        payload: { approved, isPublic: false },
+      });
+    expect((await approval(true)).statusCode).toBe(204);
+    const before = await counts(db);
+    const refused = await merge(id, "later.xml", LATER);
+    expect(refused.statusCode).toBe(400);
+    const locked = refused
+      .json()
+      .problems.filter((p: { code: string }) => p.code === "structureLocked")
+      .map((p: { message: string }) => p.message);
+    expect(locked).toEqual(
+      expect.arrayContaining([
+        "indicator A1.R1.I3: the plan is approved: an indicator cannot be added until the plan is reopened",
+        expect.stringMatching(
+          /^indicator A1\.R1\.I1: the plan is approved: .*disaggregations of an indicator cannot change/,
+        ),
+      ]),
+    );
+    expect(await counts(db)).toEqual(before);
+    expect((await approval(false)).statusCode).toBe(204);
+  });
+
   it("writes breakdowns back as IATI dimensions: the export validates and merges into its own plan as no change", async () => {
     const first = await upload("coordinator", "plan.xml", LATER);
     expect(first.statusCode, first.body).toBe(201);
