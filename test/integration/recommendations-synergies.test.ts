@@ -4,14 +4,14 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { SynergiesOut, SynergyGroupOut } from "../../src/server/api-schemas/recommendations.ts";
 import { buildApp } from "../../src/server/app/build-app.ts";
 import {
-  countries,
   implementationAssessments,
   recommendationSynergies,
   recommendations,
 } from "../../src/server/db/schema.ts";
-import { CHILDPACT_REGION, seedReference } from "../../src/server/reference/countries.ts";
+import { seedReference } from "../../src/server/reference/countries.ts";
 import { describeEachDatabase } from "../support/databases.ts";
 import { buildUser, type Session, signInAs } from "../support/factories.ts";
+import { signInTrackingPeople } from "../support/tracking-people.ts";
 import { multipartBody } from "./evidence-files.ts";
 
 /*
@@ -75,28 +75,8 @@ describeEachDatabase("recommendations: synergies confirmed by a person, tracked 
   beforeAll(async () => {
     const { db } = database();
     await seedReference(db);
-    await db
-      .update(countries)
-      .set({ regionCode: CHILDPACT_REGION.code })
-      .where(inArray(countries.code, ["MD", "GE"]));
     app = await buildApp({ database: database() });
-    const as = async (role: "coordinator" | "viewer", code: string) =>
-      signInAs(
-        app,
-        await buildUser(db, {
-          grants: [{ role, scopeType: "country", scopeCode: code }],
-          name: `${role} ${code}`,
-        }),
-      );
-    coordinatorMd = await as("coordinator", "MD");
-    coordinatorGe = await as("coordinator", "GE");
-    viewerMd = await as("viewer", "MD");
-    secretariat = await signInAs(
-      app,
-      await buildUser(db, {
-        grants: [{ role: "secretariat", scopeType: "region", scopeCode: CHILDPACT_REGION.code }],
-      }),
-    );
+    ({ coordinatorMd, coordinatorGe, viewerMd, secretariat } = await signInTrackingPeople(db, app));
     const rows = await db
       .insert(recommendations)
       .values(

@@ -1,11 +1,11 @@
-import { inArray } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { buildApp } from "../../src/server/app/build-app.ts";
-import { countries, recommendations } from "../../src/server/db/schema.ts";
-import { CHILDPACT_REGION, seedReference } from "../../src/server/reference/countries.ts";
+import { recommendations } from "../../src/server/db/schema.ts";
+import { seedReference } from "../../src/server/reference/countries.ts";
 import { describeEachDatabase } from "../support/databases.ts";
-import { buildUser, type Session, signInAs } from "../support/factories.ts";
+import type { Session } from "../support/factories.ts";
+import { signInTrackingPeople } from "../support/tracking-people.ts";
 
 describeEachDatabase("recommendations: access and implementation tracking", (database) => {
   let app: FastifyInstance;
@@ -18,29 +18,8 @@ describeEachDatabase("recommendations: access and implementation tracking", (dat
   beforeAll(async () => {
     const { db } = database();
     await seedReference(db);
-    // Moldova and Georgia in the demo's region, so the regional secretariat covers them.
-    await db
-      .update(countries)
-      .set({ regionCode: CHILDPACT_REGION.code })
-      .where(inArray(countries.code, ["MD", "GE"]));
     app = await buildApp({ database: database() });
-    const as = async (role: "coordinator" | "viewer", code: string) =>
-      signInAs(
-        app,
-        await buildUser(db, {
-          grants: [{ role, scopeType: "country", scopeCode: code }],
-          name: `${role} ${code}`,
-        }),
-      );
-    coordinatorMd = await as("coordinator", "MD");
-    coordinatorGe = await as("coordinator", "GE");
-    viewer = await as("viewer", "MD");
-    secretariat = await signInAs(
-      app,
-      await buildUser(db, {
-        grants: [{ role: "secretariat", scopeType: "region", scopeCode: CHILDPACT_REGION.code }],
-      }),
-    );
+    ({ coordinatorMd, coordinatorGe, viewerMd: viewer, secretariat } = await signInTrackingPeople(db, app));
     const rows = await db
       .insert(recommendations)
       .values(
