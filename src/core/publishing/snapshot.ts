@@ -129,6 +129,34 @@ export interface ReleaseSnapshot {
    * items were matched to its codes (by the framework's crosswalk), for change and trend.
    */
   crosswalk?: ReleaseCrosswalk;
+  /**
+   * Areas below the country (regions, districts …) of the release's countries that had validated
+   * area assessments, with their scores: each assessed area scored like a country, each area above
+   * them rolled up from the areas below. Absent in releases without area assessments.
+   */
+  areas?: ReleaseArea[];
+}
+
+/** One area below a country in a release (see `ReleaseSnapshot.areas`). */
+export interface ReleaseArea {
+  /** The country's code. */
+  country: string;
+  /** The area's code, unique in its country (e.g. `MD-CU`). */
+  code: string;
+  /** The code of the area above it; null for a first-level area. */
+  parent: string | null;
+  /** 1 = just below the country. */
+  level: number;
+  name: LocalText;
+  /**
+   * `assessed`: scored from its own validated assessment; `rolled-up`: the mean of the areas
+   * directly below it that have a score (it had no assessment of its own).
+   */
+  source: "assessed" | "rolled-up";
+  /** Root and node scores (no indicators, no classifications), rounded like the country's. */
+  scores: { item: string; score: number | null; band: string | null; rank: number | null }[];
+  /** For a rolled-up area: how many areas below it had a score. */
+  from?: number;
 }
 
 /** The matching of a release's items to the comparison's framework version. */
