@@ -80,6 +80,10 @@ export const assessmentOut = z.object({
     id: z.uuid(),
     status: z.string(),
     country: z.object({ code: z.string(), name: localTextOut }),
+    area: z
+      .object({ code: z.string(), name: localTextOut })
+      .nullable()
+      .describe("The area below the country this assessment is for; null for the country's own"),
     cycle: z.object({ id: z.uuid(), name: localTextOut }),
     frameworkVersionId: z.uuid(),
     period: z.string(),

@@ -242,6 +242,48 @@ export const areaOut = z.object({
   name: z.record(z.string(), z.string()),
 });
 
+/** The assessments of a country's areas, per cycle the country takes part in. */
+export const areaCycleOut = z.object({
+  id: z.uuid(),
+  period: z.string(),
+  name: z.record(z.string(), z.string()),
+  frameworkVersionId: z.uuid(),
+  countryAssessmentId: z.uuid().describe("The country's own assessment of the cycle"),
+  assessments: z.array(
+    z.object({
+      id: z.uuid(),
+      area: z.string(),
+      status: z.string(),
+      answered: z.number().int(),
+      total: z.number().int(),
+      completion: z.number(),
+    }),
+  ),
+});
+export const startAreaAssessmentBody = z.object({
+  cycleId: z.uuid(),
+  area: text(40).min(1).describe("The area's code"),
+});
+export const areaScoresQuery = z.object({ cycle: z.uuid().describe("The cycle's id") });
+/** An area's scores (see ReleaseArea in src/core/publishing/snapshot.ts). */
+export const areaScoresOut = z.object({
+  country: z.string(),
+  code: z.string(),
+  parent: z.string().nullable(),
+  level: z.number().int(),
+  name: z.record(z.string(), z.string()),
+  source: z.enum(["assessed", "rolled-up"]),
+  scores: z.array(
+    z.object({
+      item: z.string(),
+      score: z.number().nullable(),
+      band: z.string().nullable(),
+      rank: z.number().int().nullable(),
+    }),
+  ),
+  from: z.number().int().optional().describe("For a rolled-up area: how many areas below it had a score"),
+});
+
 /** An organisation in the public directory: only what it chose to publish. */
 export const directoryEntryOut = z.object({
   id: z.uuid(),

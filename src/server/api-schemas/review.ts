@@ -84,6 +84,10 @@ export const reviewQueueItem = z.object({
   id: z.uuid(),
   country: z.string(),
   countryName: localTextOut,
+  area: z
+    .object({ code: z.string(), name: localTextOut })
+    .nullable()
+    .describe("The area below the country, for an area's assessment"),
   period: z.string(),
   status: z.string(),
   submittedAt: z.string().nullable(),

@@ -32,6 +32,7 @@ import { RETRY_AFTER_SECONDS } from "../files/import-slots.ts";
 import { maxBodyBytes } from "../files/limits.ts";
 import { registerFrameworkRoutes } from "../frameworks/routes.ts";
 import { registerHealthRoutes } from "../health/routes.ts";
+import { registerAreaAssessmentRoutes } from "../network/area-routes.ts";
 import { registerGroupRoutes } from "../network/group-routes.ts";
 import { registerNetworkRoutes } from "../network/routes.ts";
 import { registerNotificationRoutes } from "../notifications/routes.ts";
@@ -174,6 +175,7 @@ export async function buildApp({ database, logger = false }: AppOptions): Promis
       await registerChildrenRoutes(api, database.db);
       await registerNetworkRoutes(api, database.db);
       await registerGroupRoutes(api, database.db);
+      registerAreaAssessmentRoutes(api, database.db);
       await registerChildRoutes(api, database.db);
       await registerConsultationReportRoutes(api, database.db);
       await registerChildrenFileRoutes(api, database.db);

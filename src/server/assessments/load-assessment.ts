@@ -11,6 +11,8 @@ export interface LoadedAssessment {
   id: string;
   status: AssessmentStatus;
   countryCode: string;
+  /** Null for a country's own assessment; the area's code for an area below the country. */
+  areaCode: string | null;
   regionCode: string | null;
   cycleId: string;
   period: string;
@@ -27,6 +29,7 @@ export async function loadAssessment(db: Db, id: string): Promise<LoadedAssessme
         id: string;
         status: string;
         countryCode: string;
+        areaCode: string | null;
         regionCode: string | null;
         cycleId: string;
         period: string;
@@ -46,7 +49,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LOAD_ASSESSMENT = preparedStatement(
   "load_assessment",
   ["uuid"],
-  `select a.id, a.status, a.country_code as "countryCode", c.region_code as "regionCode",
+  `select a.id, a.status, a.country_code as "countryCode", a.area_code as "areaCode", c.region_code as "regionCode",
     y.id as "cycleId", y.period, y.version_id as "versionId", y.closes_on as "closesOn"
   from assessments a
   join cycles y on y.id = a.cycle_id

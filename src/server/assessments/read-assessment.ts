@@ -2,7 +2,7 @@ import { and, desc, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { SignedInUser } from "../auth/actor.ts";
 import type { Db } from "../db/connect.ts";
-import { answers, assessmentEvents, countries, cycles, indicators, users } from "../db/schema.ts";
+import { answers, areas, assessmentEvents, countries, cycles, indicators, users } from "../db/schema.ts";
 import { describePermissions } from "./actor-permissions.ts";
 import { countAnswerExtras } from "./answer-counts.ts";
 import { presentValue } from "./answer-value.ts";
@@ -26,6 +26,12 @@ export async function readAssessment(
     .from(cycles)
     .innerJoin(countries, eq(countries.code, assessment.countryCode))
     .where(eq(cycles.id, assessment.cycleId));
+  const [area] = assessment.areaCode
+    ? await db
+        .select({ name: areas.name })
+        .from(areas)
+        .where(and(eq(areas.countryCode, assessment.countryCode), eq(areas.code, assessment.areaCode)))
+    : [];
   const rows = await db
     .select({
       id: answers.id,
@@ -56,6 +62,9 @@ export async function readAssessment(
       id: assessment.id,
       status: assessment.status,
       country: { code: assessment.countryCode, name: names?.country ?? {} },
+      area: assessment.areaCode
+        ? { code: assessment.areaCode, name: area?.name ?? { en: assessment.areaCode } }
+        : null,
       cycle: { id: assessment.cycleId, name: names?.cycle ?? {} },
       frameworkVersionId: assessment.versionId,
       period: assessment.period,

@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
+import { and, count, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import { type Actor, can, completionPercent } from "../../core/index.ts";
 import type { Db } from "../db/connect.ts";
 import { answers, assessments, countries, cycles, indicators } from "../db/schema.ts";
@@ -28,7 +28,7 @@ export async function listCycles(db: Db, actor: Actor, cycleId?: string): Promis
     })
     .from(assessments)
     .innerJoin(countries, eq(countries.code, assessments.countryCode))
-    .where(inArray(assessments.cycleId, ids))
+    .where(and(inArray(assessments.cycleId, ids), isNull(assessments.areaCode)))
     .orderBy(assessments.countryCode);
   const visible = assessmentRows.filter((a) =>
     can(actor, "assessment:read", { country: a.country, region: a.region }),
@@ -72,7 +72,7 @@ export async function listCycles(db: Db, actor: Actor, cycleId?: string): Promis
   });
 }
 
-async function countAnswered(db: Db, assessmentIds: string[]): Promise<Map<string, number>> {
+export async function countAnswered(db: Db, assessmentIds: string[]): Promise<Map<string, number>> {
   if (!assessmentIds.length) return new Map();
   const rows = await db
     .select({ id: answers.assessmentId, n: count() })
@@ -87,7 +87,7 @@ async function countAnswered(db: Db, assessmentIds: string[]): Promise<Map<strin
   return new Map(rows.map((r) => [r.id, Number(r.n)]));
 }
 
-async function countIndicators(db: Db, versionIds: string[]): Promise<Map<string, number>> {
+export async function countIndicators(db: Db, versionIds: string[]): Promise<Map<string, number>> {
   const rows = await db
     .select({ id: indicators.versionId, n: count() })
     .from(indicators)

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { Answer, LocalText } from "../../core/index.ts";
 import { type AuditActor, recordAudit } from "../audit/record-audit.ts";
 import { arrayLiteral } from "../db/array-literal.ts";
@@ -237,7 +237,7 @@ async function planImport(db: Db, versionId: string, checked: readonly CheckedAn
     ? await db
         .select({ id: assessments.id, cycleId: assessments.cycleId, country: assessments.countryCode })
         .from(assessments)
-        .where(inArray(assessments.cycleId, oldCycles))
+        .where(and(inArray(assessments.cycleId, oldCycles), isNull(assessments.areaCode)))
     : [];
   const assessmentIds = new Map(stored.map((r) => [`${r.cycleId}|${r.country}`, r.id]));
   const newAssessments: ImportPlan["newAssessments"] = [];

@@ -275,11 +275,17 @@ export const assessments = pgTable(
     countryCode: char("country_code", { length: 2 })
       .notNull()
       .references(() => countries.code),
+    /**
+     * Null for the country's own assessment; an area's code (see `areas`) for the assessment of an
+     * area below the country. Country-level figures (scores, releases, review of the cycle) read
+     * only the rows where it is null; area scores read the others (src/server/areas).
+     */
+    areaCode: text("area_code"),
     status: text("status").notNull().default("draft"),
     createdAt: createdAt(),
   },
   (t) => [
-    unique("assessments_country_unique").on(t.cycleId, t.countryCode),
+    unique("assessments_country_unique").on(t.cycleId, t.countryCode, t.areaCode).nullsNotDistinct(),
     index("assessments_country_idx").on(t.countryCode),
   ],
 );

@@ -54,7 +54,7 @@ export async function loadDemoEvidence(db: Db, adminId: string): Promise<number>
     sql`select a.id, s.country_code as country, c.period, i.code
       from answers a join assessments s on s.id = a.assessment_id join cycles c on c.id = s.cycle_id
         join indicators i on i.id = a.indicator_id
-      where c.is_demo and (a.value_text is not null or a.value_number is not null)
+      where c.is_demo and s.area_code is null and (a.value_text is not null or a.value_number is not null)
       order by s.country_code, c.period, i.code`,
   );
   const coalitions = new Map(DEMO_COUNTRIES.map((c) => [c.code, c.coalition]));

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import {
   type AnalysisSettings,
   buildAnalysisModel,
@@ -45,6 +45,7 @@ export async function publishDemoReleases(db: Db, frameworkCode: string, adminId
       and(
         eq(frameworks.code, frameworkCode),
         eq(cycles.isDemo, true),
+        isNull(assessments.areaCode),
         inArray(
           cycles.period,
           DEMO_CYCLES.map((c) => c.code),

@@ -1,7 +1,7 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNotNull } from "drizzle-orm";
 import { type AreaInput, buildAreaTree, flattenAreas } from "../../core/index.ts";
 import type { Db } from "../db/connect.ts";
-import { areas, countries } from "../db/schema.ts";
+import { areas, assessments, countries } from "../db/schema.ts";
 import { UserError } from "../errors.ts";
 
 /** A country's areas, depth first (first level, then each one's areas below it). */
@@ -26,6 +26,10 @@ export async function readAreas(db: Db, countryCode: string) {
  */
 export async function replaceAreas(tx: Db, countryCode: string, list: readonly AreaInput[]): Promise<number> {
   const { tree, problems } = buildAreaTree(list);
+  const kept = new Set(list.map((a) => a.code));
+  for (const code of await assessedAreaCodes(tx, countryCode)) {
+    if (!kept.has(code)) problems.push(`${code}: this area has an assessment; keep it in the list`);
+  }
   if (problems.length) throw new UserError(`the areas are not a tree: ${problems[0]}`, problems);
   await tx.delete(areas).where(eq(areas.countryCode, countryCode));
   const flat = flattenAreas(tree);
@@ -37,4 +41,13 @@ export async function replaceAreas(tx: Db, countryCode: string, list: readonly A
       );
   }
   return flat.length;
+}
+
+/** The codes of a country's areas that have an assessment (they cannot be removed from its tree). */
+export async function assessedAreaCodes(db: Db, country: string): Promise<Set<string>> {
+  const rows = await db
+    .selectDistinct({ area: assessments.areaCode })
+    .from(assessments)
+    .where(and(eq(assessments.countryCode, country), isNotNull(assessments.areaCode)));
+  return new Set(rows.map((r) => r.area!));
 }

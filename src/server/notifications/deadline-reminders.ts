@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, lte, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { Db } from "../db/connect.ts";
 import { assessments, countries, cycles, notifications } from "../db/schema.ts";
 import { deliverOutbox, publicUrl } from "../mail/send-mail.ts";
@@ -36,6 +36,7 @@ export async function sendDeadlineReminders(db: Db, now: Date): Promise<Reminder
     .where(
       and(
         inArray(assessments.status, ["draft", "returned"]),
+        isNull(assessments.areaCode),
         gt(cycles.closesOn, now),
         lte(cycles.closesOn, new Date(now.getTime() + REMINDER_WINDOW_DAYS * DAY_MS)),
       ),

@@ -1,8 +1,9 @@
-import { and, desc, eq, lt, lte, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, lt, lte, sql } from "drizzle-orm";
 import {
   buildReleaseSnapshot,
   defaultReleaseNotes,
   type EarlierAnswers,
+  type ReleaseArea,
   type ReleaseSnapshot,
   usesPreviousCycle,
 } from "../../core/index.ts";
@@ -10,6 +11,7 @@ import { type AuditActor, recordAudit } from "../audit/record-audit.ts";
 import type { Db } from "../db/connect.ts";
 import { assessments, cycles, frameworks, frameworkVersions, releases } from "../db/schema.ts";
 import { UserError } from "../errors.ts";
+import { areaCycleScores } from "../network/area-assessments.ts";
 import { loadPublicAnswers, releaseCountryName } from "./public-answers.ts";
 
 export interface PublishInput {
@@ -69,7 +71,7 @@ export async function publishRelease(db: Db, input: PublishInput): Promise<Publi
     const rows = await tx
       .select({ id: assessments.id, country: assessments.countryCode, status: assessments.status })
       .from(assessments)
-      .where(eq(assessments.cycleId, cycle.id))
+      .where(and(eq(assessments.cycleId, cycle.id), isNull(assessments.areaCode)))
       .for("share");
     const chosen = chooseAssessments(rows, input, cycle.period);
 
@@ -128,6 +130,12 @@ export async function publishRelease(db: Db, input: PublishInput): Promise<Publi
       comparison: comparison?.snapshot ?? null,
       earlier: usesPreviousCycle(fw) ? await loadEarlierAnswers(tx, cycle.frameworkCode, cycle.period) : [],
     });
+    const areas = await publishedAreas(
+      tx,
+      cycle.id,
+      chosen.map((a) => a.country),
+    );
+    if (areas.length) snapshot.areas = areas;
     const [row] = await tx
       .insert(releases)
       .values({
@@ -167,6 +175,26 @@ export async function publishRelease(db: Db, input: PublishInput): Promise<Publi
 }
 
 type AssessmentRow = { id: string; country: string; status: string };
+
+/** The scores of the validated area assessments of the published countries (see `scoreAreas`). */
+async function publishedAreas(tx: Db, cycleId: string, countries: readonly string[]): Promise<ReleaseArea[]> {
+  const withAreas = await tx
+    .selectDistinct({ country: assessments.countryCode })
+    .from(assessments)
+    .where(
+      and(
+        eq(assessments.cycleId, cycleId),
+        isNotNull(assessments.areaCode),
+        eq(assessments.status, "validated"),
+        inArray(assessments.countryCode, [...countries]),
+      ),
+    )
+    .orderBy(assessments.countryCode);
+  const out: ReleaseArea[] = [];
+  for (const { country } of withAreas)
+    out.push(...(await areaCycleScores(tx, country, cycleId, ["validated"])));
+  return out;
+}
 
 /** The assessments to publish: the named ones (each in the cycle and validated), or every validated one. */
 function chooseAssessments(rows: AssessmentRow[], input: PublishInput, period: string): AssessmentRow[] {

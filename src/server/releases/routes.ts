@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -39,7 +39,7 @@ export async function loadPublishableCycle(db: Db, request: FastifyRequest, cycl
     })
     .from(assessments)
     .innerJoin(countries, eq(countries.code, assessments.countryCode))
-    .where(eq(assessments.cycleId, cycleId))
+    .where(and(eq(assessments.cycleId, cycleId), isNull(assessments.areaCode)))
     .orderBy(assessments.countryCode);
   authorize(request, "release:publish");
   for (const row of rows) authorize(request, "release:publish", { country: row.country, region: row.region });

@@ -42,7 +42,7 @@ export async function gatherFacts(db: Db, country: string): Promise<KnownFacts> 
     db,
     sql`with latest as (
         select a.id from assessments a join cycles c on c.id = a.cycle_id
-        where a.country_code = ${country} order by c.period desc limit 1)
+        where a.country_code = ${country} and a.area_code is null order by c.period desc limit 1)
       select an.id as answer_id, an.assessment_id, i.code, i.text, an.value_text, an.value_number, i.unit,
         array_agg(distinct cv.code) as articles
       from answers an

@@ -2,7 +2,15 @@ import { and, count, desc, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
 import { type Actor, can } from "../../core/index.ts";
 import { loadAssessment } from "../assessments/load-assessment.ts";
 import type { Db } from "../db/connect.ts";
-import { answers, assessmentEvents, assessments, countries, cycles, indicators } from "../db/schema.ts";
+import {
+  answers,
+  areas,
+  assessmentEvents,
+  assessments,
+  countries,
+  cycles,
+  indicators,
+} from "../db/schema.ts";
 import { listChanges } from "./list-changes.ts";
 import type { ReviewQueueItem } from "./schemas.ts";
 
@@ -25,10 +33,16 @@ export async function listReviewQueue(db: Db, actor: Actor): Promise<ReviewQueue
       period: cycles.period,
       versionId: cycles.versionId,
       status: assessments.status,
+      areaCode: assessments.areaCode,
+      areaName: areas.name,
     })
     .from(assessments)
     .innerJoin(countries, eq(countries.code, assessments.countryCode))
     .innerJoin(cycles, eq(cycles.id, assessments.cycleId))
+    .leftJoin(
+      areas,
+      and(eq(areas.countryCode, assessments.countryCode), eq(areas.code, assessments.areaCode)),
+    )
     .where(inArray(assessments.status, [...WAITING_STATUSES]))
     .orderBy(assessments.countryCode);
   const mine = rows.filter((a) => can(actor, "assessment:review", { country: a.country, region: a.region }));
@@ -69,6 +83,7 @@ export async function listReviewQueue(db: Db, actor: Actor): Promise<ReviewQueue
       id: a.id,
       country: a.country,
       countryName: a.countryName,
+      area: a.areaCode ? { code: a.areaCode, name: a.areaName ?? { en: a.areaCode } } : null,
       period: a.period,
       status: a.status,
       submittedAt: submittedAt.get(a.id)?.toISOString() ?? null,

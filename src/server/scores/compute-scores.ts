@@ -1,4 +1,4 @@
-import { and, eq, inArray, ne, notInArray } from "drizzle-orm";
+import { and, eq, inArray, isNull, ne, notInArray } from "drizzle-orm";
 import {
   type Answer,
   compileFramework,
@@ -44,9 +44,11 @@ export async function loadVersionAnswers(
     .innerJoin(cycles, eq(cycles.id, assessments.cycleId))
     .innerJoin(indicators, eq(indicators.id, answers.indicatorId))
     .where(
-      except.length
-        ? and(eq(cycles.versionId, versionId), notInArray(cycles.id, [...except]))
-        : eq(cycles.versionId, versionId),
+      and(
+        eq(cycles.versionId, versionId),
+        isNull(assessments.areaCode),
+        except.length ? notInArray(cycles.id, [...except]) : undefined,
+      ),
     );
   return rows.map((r) => ({
     entity: r.entity,

@@ -1,4 +1,4 @@
-import { desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import { type Actor, can, type ReleaseSnapshot } from "../../core/index.ts";
 import type { Db } from "../db/connect.ts";
 import { assessments, countries, cycles, releases } from "../db/schema.ts";
@@ -45,7 +45,7 @@ export async function cycleVisibility(
         })
         .from(assessments)
         .innerJoin(countries, eq(countries.code, assessments.countryCode))
-        .where(inArray(assessments.cycleId, ids))
+        .where(and(inArray(assessments.cycleId, ids), isNull(assessments.areaCode)))
     : [];
   return Promise.all(
     cycleRows.map(async (c) => {

@@ -2,6 +2,7 @@ import { IntlMessageFormat } from "intl-messageformat";
 import { account } from "./catalogs/account.ts";
 import { accountsAdmin } from "./catalogs/accounts-admin.ts";
 import { analysis } from "./catalogs/analysis.ts";
+import { areas } from "./catalogs/areas.ts";
 import { budgets } from "./catalogs/budgets.ts";
 import { children } from "./catalogs/children.ts";
 import { childrenChild } from "./catalogs/children-child.ts";
@@ -52,6 +53,7 @@ const en = {
   ...reporting.en,
   ...reportingEdit.en,
   ...network.en,
+  ...areas.en,
 };
 const fr = {
   ...shell.fr,
@@ -77,6 +79,7 @@ const fr = {
   ...reporting.fr,
   ...reportingEdit.fr,
   ...network.fr,
+  ...areas.fr,
 };
 /** Arabic: messages not yet translated fall back to English. */
 const ar: Partial<Record<MessageKey, string>> = {
@@ -102,6 +105,7 @@ const ar: Partial<Record<MessageKey, string>> = {
   ...reporting.ar,
   ...reportingEdit.ar,
   ...network.ar,
+  ...areas.ar,
   ...budgets.ar,
 };
 

@@ -58,7 +58,9 @@ function QueueTable() {
               </thead>
               <tbody>
                 {list.map((a) => {
-                  const country = pick(a.countryName, "en");
+                  const country = a.area
+                    ? `${pick(a.countryName, "en")} — ${pick(a.area.name, "en")}`
+                    : pick(a.countryName, "en");
                   return (
                     <tr key={a.id}>
                       <th scope="row">

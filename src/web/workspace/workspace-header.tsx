@@ -25,7 +25,10 @@ export function WorkspaceHeader({
 }) {
   const { t, pick, lang } = useLanguage();
   const { assessment } = data;
-  const country = pick(assessment.country.name);
+  // An area's assessment is titled by its country and area ("Moldova — Găgăuzia").
+  const country = assessment.area
+    ? `${pick(assessment.country.name)} — ${pick(assessment.area.name)}`
+    : pick(assessment.country.name);
   const cycle = pick(assessment.cycle.name);
   // In a right-to-left page a Latin cycle name ("2025 (demo data)") is isolated so its brackets stay put.
   const isolate = (text: string) => (directionOf(lang) === "rtl" ? `\u2068${text}\u2069` : text);
