@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { eq } from "drizzle-orm";
+import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { findPublishedAnalysis } from "../../src/server/analysis/read-analysis.ts";
 import { loadDemo } from "../../src/server/app/load-demo.ts";
@@ -85,14 +85,51 @@ describeEachDatabase("the demo's releases", (database) => {
         period: cycles.period,
       })
       .from(assessments)
-      .innerJoin(cycles, eq(cycles.id, assessments.cycleId));
+      .innerJoin(cycles, eq(cycles.id, assessments.cycleId))
+      .where(isNull(assessments.areaCode));
     const draft = rows.filter((r) => r.status !== "validated");
     expect(draft.map((r) => `${r.country} ${r.period} ${r.status}`)).toEqual(["MD 2025 draft"]);
     // Validation is recorded as a normal step that says it is demo data; the draft has no step.
-    const events = await db.select().from(assessmentEvents);
+    const countryIds = new Set(rows.map((r) => r.id));
+    const events = (await db.select().from(assessmentEvents)).filter((e) => countryIds.has(e.assessmentId));
     expect(events).toHaveLength(19);
     expect(events.every((e) => e.toStatus === "validated" && /^Demo data/.test(e.reason ?? ""))).toBe(true);
     expect(events.map((e) => e.assessmentId)).not.toContain(draft[0]!.id);
+  });
+
+  it("assesses Moldova's areas: the 2023 release carries its districts' scores and its regions rolled up", async () => {
+    const { db } = database();
+    const first = (await findRelease(db, "cpi-demo-2023-v1"))!;
+    const areas = first.areas ?? [];
+    expect(
+      areas
+        .filter((a) => a.source === "assessed")
+        .map((a) => a.code)
+        .sort(),
+    ).toEqual(["MD-BA", "MD-CA", "MD-CU", "MD-GA", "MD-OR", "MD-SO", "MD-UN"]);
+    expect(areas.filter((a) => a.source === "rolled-up").map((a) => `${a.code}:${a.from}`)).toEqual([
+      "MD-C:2",
+      "MD-N:2",
+      "MD-S:2",
+    ]);
+    const root = first.framework.nodes.find((n) => n.parent === null)!.code;
+    const overall = areas.map((a) => a.scores.find((s) => s.item === root)!.score);
+    expect(overall.every((v) => typeof v === "number" && v > 0 && v < 100)).toBe(true);
+    // 2025: Moldova is not published, so neither are its areas; its districts are in progress.
+    expect((await findRelease(db, "cpi-demo-2025-v1"))!.areas).toBeUndefined();
+    const latest = await db
+      .select({ area: assessments.areaCode, status: assessments.status })
+      .from(assessments)
+      .innerJoin(cycles, eq(cycles.id, assessments.cycleId))
+      .where(
+        and(eq(cycles.period, "2025"), eq(assessments.countryCode, "MD"), isNotNull(assessments.areaCode)),
+      );
+    expect(latest.map((r) => `${r.area}:${r.status}`).sort()).toEqual([
+      "MD-BA:validated",
+      "MD-CA:draft",
+      "MD-CU:validated",
+      "MD-OR:submitted",
+    ]);
   });
 
   it("loads once: a second start publishes nothing more", async () => {

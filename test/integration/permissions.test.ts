@@ -838,6 +838,15 @@ const REQUESTS: Record<
     url: "/api/network/areas/MD",
     payload: { areas: [{ code: "N", name: { en: "North" } }] },
   }),
+  "GET /api/network/areas/:country/assessments": () => ({ url: "/api/network/areas/MD/assessments" }),
+  // The matrix's area may not exist or may be assessed already: those allowed get 400 or 409.
+  "POST /api/network/areas/:country/assessments": (c) => ({
+    url: "/api/network/areas/MD/assessments",
+    payload: { cycleId: c.cycleId, area: "N" },
+  }),
+  "GET /api/network/areas/:country/scores": (c) => ({
+    url: `/api/network/areas/MD/scores?cycle=${c.cycleId}`,
+  }),
   "GET /api/public/directory": () => ({ url: "/api/public/directory" }),
   "GET /api/public/directory.csv": () => ({ url: "/api/public/directory.csv" }),
   "GET /api/public/directory.xlsx": () => ({ url: "/api/public/directory.xlsx" }),

@@ -63,7 +63,12 @@ describeEachDatabase("unpublished data reaches no one outside its scope, on any 
       {
         "frameworks/id": [cycle.versionId],
         "cycles/id": [cycle.cycleId],
-        "assessments/id": [cycle.assessments.AM!, cycle.assessments.GE!, cycle.assessments.MD!],
+        "assessments/id": [
+          cycle.assessments.AM!,
+          cycle.assessments.GE!,
+          cycle.assessments.MD!,
+          world.areaAssessmentId,
+        ],
         "answers/indicatorCode": [world.checklist, world.number],
         // Demo framework sections: the one holding the number indicator and one holding the checklist.
         "sections/nodeCode": ["vulnerability", "governance"],
@@ -125,6 +130,7 @@ describeEachDatabase("unpublished data reaches no one outside its scope, on any 
         period: "2026",
         state: "AM",
         frameworkVersionId: cycle.versionId,
+        cycle: cycle.cycleId,
         q: "child",
         expectedVersion: "1",
       },

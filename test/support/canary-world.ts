@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { SAMPLE_DEFINITION } from "../../src/core/children/fixtures.ts";
 import { consultationDefinition, DEFAULT_EVALUATION_SCALE } from "../../src/core/index.ts";
 import { evaluationBody, followUpBody, outcomeBody } from "../../src/server/api-schemas/evaluations.ts";
@@ -14,7 +14,9 @@ import type { Db } from "../../src/server/db/connect.ts";
 import {
   alternativeReportSections,
   answers,
+  areas,
   assessmentEvents,
+  assessments,
   assignments,
   budgetHistory,
   budgetLines,
@@ -59,6 +61,8 @@ const PRECISION = 4;
 
 export interface CanaryWorld {
   cycle: PublishableCycle;
+  /** The draft assessment of an area of Armenia (a copy of the draft's answers). */
+  areaAssessmentId: string;
   /** The release of MD only, published by an admin named after the canary. */
   slug: string;
   checklist: string;
@@ -252,6 +256,17 @@ export async function buildCanaryWorld(db: Db): Promise<CanaryWorld> {
     userId: null,
     audit: { actorId: null, actorEmail: null, ip: null },
   });
+  // An area of Armenia with a draft assessment holding a copy of the draft's answers.
+  await db.insert(areas).values({ countryCode: "AM", code: "AM-ER", level: 1, name: { en: "Yerevan" } });
+  const [areaAssessment] = await db
+    .insert(assessments)
+    .values({ cycleId: cycle.cycleId, countryCode: "AM", areaCode: "AM-ER" })
+    .returning({ id: assessments.id });
+  await db.execute(
+    sql`insert into answers (assessment_id, indicator_id, value_text, value_number, justification)
+      select ${areaAssessment!.id}, indicator_id, value_text, value_number, justification from answers
+      where assessment_id = ${am}`,
+  );
   // The working figures follow the planted answers, as after any save.
   await computeScores(db, cycle.versionId);
   const reportId = await plantCanaryReport(db, author.id);
@@ -293,6 +308,7 @@ export async function buildCanaryWorld(db: Db): Promise<CanaryWorld> {
     reportId,
     network,
     unlistedOrganisationId: unlisted!.id,
+    areaAssessmentId: areaAssessment!.id,
     budgetLineId: budgetLine!.id,
     draftNumbers: [String(DRAFT_VALUE), ...draftNumbers],
     draftOverall,

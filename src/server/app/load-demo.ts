@@ -6,6 +6,7 @@ import { importAnswers } from "../data/import-answers.ts";
 import type { Database } from "../db/connect.ts";
 import { countries, frameworks, organisations, users } from "../db/schema.ts";
 import { buildDemoAnswers } from "../demo/demo-answers.ts";
+import { loadDemoAreas } from "../demo/demo-areas.ts";
 import { loadDemoBudgets } from "../demo/demo-budgets.ts";
 import { loadDemoConsultation } from "../demo/demo-consultation.ts";
 import { DEMO_COUNTRIES, DEMO_CYCLES } from "../demo/demo-countries.ts";
@@ -72,6 +73,8 @@ export async function loadDemo(database: Database, dataDir?: string): Promise<De
     const [admin] = await db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_ADMIN_EMAIL));
     // Sources before publishing, so the releases carry them; then the recommendations and their tracking.
     await db.transaction((tx) => loadDemoEvidence(tx as unknown as typeof db, admin!.id));
+    // Moldova's areas and their assessments, before publishing: the first release carries their scores.
+    await db.transaction((tx) => loadDemoAreas(tx as unknown as typeof db, admin!.id, fw));
     const slugs = await publishDemoReleases(db, fw.code, admin!.id);
     await analyseDemoReleases(db, slugs, admin!.id);
     await db.transaction((tx) => loadDemoRecommendations(tx as unknown as typeof db, admin!.id));

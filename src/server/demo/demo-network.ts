@@ -12,7 +12,6 @@ import {
   workingGroups,
 } from "../db/schema.ts";
 import { storeFile } from "../evidence/store-file.ts";
-import { replaceAreas } from "../network/areas.ts";
 import { CHILDPACT_REGION } from "../reference/countries.ts";
 import { DEMO_COUNTRIES } from "./demo-countries.ts";
 import { demoPdf } from "./demo-evidence.ts";
@@ -25,29 +24,12 @@ const MEMBER_KINDS = [
   { suffix: "Youth Participation Network", themes: ["participation"], articles: [12, 13] },
 ];
 
-/** Moldova's regions and a few districts: the demo's areas below the country (invented grouping). */
-const MD_AREAS = [
-  { code: "MD-N", name: { en: "North", ro: "Nord", fr: "Nord" } },
-  { code: "MD-C", name: { en: "Centre", ro: "Centru", fr: "Centre" } },
-  { code: "MD-S", name: { en: "South", ro: "Sud", fr: "Sud" } },
-  {
-    code: "MD-CU",
-    name: { en: "Chișinău municipality", ro: "Municipiul Chișinău", fr: "Municipalité de Chișinău" },
-  },
-  { code: "MD-BA", parent: "MD-N", name: { en: "Bălți", ro: "Bălți", fr: "Bălți" } },
-  { code: "MD-SO", parent: "MD-N", name: { en: "Soroca", ro: "Soroca", fr: "Soroca" } },
-  { code: "MD-OR", parent: "MD-C", name: { en: "Orhei", ro: "Orhei", fr: "Orhei" } },
-  { code: "MD-UN", parent: "MD-C", name: { en: "Ungheni", ro: "Ungheni", fr: "Ungheni" } },
-  { code: "MD-CA", parent: "MD-S", name: { en: "Cahul", ro: "Cahul", fr: "Cahul" } },
-  { code: "MD-GA", parent: "MD-S", name: { en: "Gagauzia", ro: "Găgăuzia", fr: "Gagaouzie" } },
-];
-
 /**
  * The demo's network (all invented beside the coalitions' real names): ChildPact as the regional
  * network over the ten national coalitions, two to three member NGOs each (a few listed in the
  * public directory), a published logo for the network and each coalition, two working groups of
- * the network with documents and a meeting, and
- * Moldova's areas below the country. Call after the coalitions exist.
+ * the network with documents and a meeting (Moldova's areas below the country are loaded with
+ * their assessments, see demo/demo-areas.ts). Call after the coalitions exist.
  */
 export async function loadDemoNetwork(tx: Db, adminId: string): Promise<void> {
   // The regional network exists already (its strategic plan is in the Results demo): complete its profile.
@@ -158,7 +140,6 @@ export async function loadDemoNetwork(tx: Db, adminId: string): Promise<void> {
   );
   await loadDemoPeople(tx, coalitions, groupIds);
   await loadDemoLogos(tx, [regionalId, ...coalitions.map((c) => c.id)]);
-  if (DEMO_COUNTRIES.some((c) => c.code === "MD")) await replaceAreas(tx, "MD", MD_AREAS);
 }
 
 /** A published logo for the regional network and each coalition: a badge of its own colour. */
