@@ -1,5 +1,5 @@
 import { mkdirSync } from "node:fs";
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { consultationDefinition } from "../../src/core/index.ts";
 import { readResults } from "../../src/server/children/read-results.ts";
@@ -53,7 +53,7 @@ describe("what children said, beside the index", () => {
       .select({ id: assessments.id })
       .from(assessments)
       .innerJoin(cycles, eq(cycles.id, assessments.cycleId))
-      .where(and(eq(assessments.countryCode, "MD"), eq(cycles.period, "2025")));
+      .where(and(eq(assessments.countryCode, "MD"), eq(cycles.period, "2025"), isNull(assessments.areaCode)));
     return row!.id;
   };
   const demoConsultation = async () => {

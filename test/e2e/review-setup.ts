@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { type RunningServer, startServer } from "../../src/server/app/start.ts";
 import { assessments, cycles, roleAssignments } from "../../src/server/db/schema.ts";
@@ -59,7 +59,9 @@ export async function findAssessment(app: ReviewApp, country: string, period: st
     .select({ id: assessments.id })
     .from(assessments)
     .innerJoin(cycles, eq(cycles.id, assessments.cycleId))
-    .where(and(eq(assessments.countryCode, country), eq(cycles.period, period)));
+    .where(
+      and(eq(assessments.countryCode, country), eq(cycles.period, period), isNull(assessments.areaCode)),
+    );
   if (!row) throw new Error(`no demo assessment for ${country} ${period}`);
   return row.id;
 }

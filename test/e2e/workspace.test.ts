@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Framework } from "../../src/core/index.ts";
@@ -69,7 +69,7 @@ describe.skipIf(!canRunBrowser)("assessment workspace (Chromium)", () => {
       .select({ id: assessments.id })
       .from(assessments)
       .innerJoin(cycles, eq(cycles.id, assessments.cycleId))
-      .where(and(eq(assessments.countryCode, "MD"), eq(cycles.period, "2025")));
+      .where(and(eq(assessments.countryCode, "MD"), eq(cycles.period, "2025"), isNull(assessments.areaCode)));
     assessmentId = row!.id;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
