@@ -1,3 +1,4 @@
+export * from "./area-shapes.ts";
 export * from "./areas.ts";
 export * from "./logo.ts";
 export * from "./member-import.ts";
