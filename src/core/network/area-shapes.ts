@@ -7,9 +7,9 @@
  */
 
 /** A longitude, latitude pair. */
-export type Position = [number, number];
+export type LonLat = [number, number];
 /** Outer ring first, then holes; each ring closed (first position = last). */
-export type PolygonCoordinates = Position[][];
+export type PolygonCoordinates = LonLat[][];
 
 /** One area's shape as stored and served: GeoJSON, a MultiPolygon, the area code as property. */
 export interface AreaShapeFeature {
@@ -159,13 +159,13 @@ function readPolygon(value: Json, where: string, problems: string[]): PolygonCoo
     problems.push(`${where}: a polygon needs at least one ring of positions`);
     return null;
   }
-  const rings: Position[][] = [];
+  const rings: LonLat[][] = [];
   for (const [r, ring] of value.entries()) {
     if (!Array.isArray(ring) || ring.length < 4) {
       problems.push(`${where}[${r}]: a ring needs at least 4 positions (the first repeated last)`);
       return null;
     }
-    const positions: Position[] = [];
+    const positions: LonLat[] = [];
     for (const [p, position] of ring.entries()) {
       const [lon, lat] = Array.isArray(position) ? position : [];
       if (
@@ -213,7 +213,7 @@ function topologyFeatures(
     if (!isObject(g)) return { where, code: undefined, geometry: undefined };
     const ring = (indexes: Json, at: string): Json => {
       if (!Array.isArray(indexes)) return null;
-      const out: Position[] = [];
+      const out: LonLat[] = [];
       for (const index of indexes) {
         const arc = typeof index === "number" ? arcs[index < 0 ? ~index : index] : undefined;
         if (!arc) {
@@ -240,11 +240,11 @@ function topologyFeatures(
 }
 
 /** A Topology's arcs as positions, delta-decoded and scaled when quantised (`transform`). */
-function decodeArcs(arcs: Json[], transform: Json, problems: string[]): Position[][] | null {
+function decodeArcs(arcs: Json[], transform: Json, problems: string[]): LonLat[][] | null {
   const scale = isObject(transform) && Array.isArray(transform.scale) ? (transform.scale as number[]) : null;
   const translate =
     isObject(transform) && Array.isArray(transform.translate) ? (transform.translate as number[]) : [0, 0];
-  const out: Position[][] = [];
+  const out: LonLat[][] = [];
   for (const [a, arc] of arcs.entries()) {
     if (!Array.isArray(arc)) {
       problems.push(`arcs[${a}]: an arc is a list of positions`);
@@ -252,7 +252,7 @@ function decodeArcs(arcs: Json[], transform: Json, problems: string[]): Position
     }
     let x = 0;
     let y = 0;
-    const points: Position[] = [];
+    const points: LonLat[] = [];
     for (const [p, point] of arc.entries()) {
       const [dx, dy] = Array.isArray(point) ? point : [];
       if (typeof dx !== "number" || typeof dy !== "number" || !Number.isFinite(dx) || !Number.isFinite(dy)) {
@@ -276,7 +276,7 @@ function decodeArcs(arcs: Json[], transform: Json, problems: string[]): Position
  * vanish is kept as rounded.
  */
 function compactShapes(byCode: Map<string, PolygonCoordinates[]>): AreaShapeCollection {
-  const all = [...byCode.values()].flat(3) as Position[];
+  const all = [...byCode.values()].flat(3) as LonLat[];
   const bbox = boundsOf(all);
   const extent = Math.max(bbox[2] - bbox[0], bbox[3] - bbox[1], 1e-6);
   const step = extent / 4000;
@@ -286,7 +286,7 @@ function compactShapes(byCode: Map<string, PolygonCoordinates[]>): AreaShapeColl
   for (const [code, polygons] of byCode) {
     const coordinates = polygons.map((polygon) =>
       polygon.map((ring) => {
-        const rounded = dedupe(ring.map(([x, y]) => [round(x), round(y)] as Position));
+        const rounded = dedupe(ring.map(([x, y]) => [round(x), round(y)] as LonLat));
         const simple = dedupe(simplify(rounded, step / 2));
         return simple.length >= 4 ? simple : rounded;
       }),
@@ -296,7 +296,7 @@ function compactShapes(byCode: Map<string, PolygonCoordinates[]>): AreaShapeColl
   return { type: "FeatureCollection", bbox: bbox.map(round) as AreaShapeCollection["bbox"], features };
 }
 
-function boundsOf(points: readonly Position[]): [number, number, number, number] {
+function boundsOf(points: readonly LonLat[]): [number, number, number, number] {
   let [w, s, e, n] = [
     Number.POSITIVE_INFINITY,
     Number.POSITIVE_INFINITY,
@@ -312,12 +312,12 @@ function boundsOf(points: readonly Position[]): [number, number, number, number]
   return [w, s, e, n];
 }
 
-function dedupe(ring: Position[]): Position[] {
+function dedupe(ring: LonLat[]): LonLat[] {
   return ring.filter((p, i) => i === 0 || p[0] !== ring[i - 1]![0] || p[1] !== ring[i - 1]![1]);
 }
 
 /** Douglas–Peucker on a closed ring (its first and last positions kept). */
-function simplify(ring: Position[], tolerance: number): Position[] {
+function simplify(ring: LonLat[], tolerance: number): LonLat[] {
   if (ring.length <= 4) return ring;
   const keep = new Uint8Array(ring.length);
   keep[0] = 1;
@@ -350,7 +350,7 @@ function simplify(ring: Position[], tolerance: number): Position[] {
   return ring.filter((_, i) => keep[i]);
 }
 
-function segmentDistance(p: Position, a: Position, b: Position): number {
+function segmentDistance(p: LonLat, a: LonLat, b: LonLat): number {
   const [dx, dy] = [b[0] - a[0], b[1] - a[1]];
   const length = dx * dx + dy * dy;
   const t = length ? Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / length)) : 0;
@@ -396,11 +396,11 @@ export function areaShapesToSvg(
   const y = (lat: number) => Math.round(((n - lat) * scale + padding) * 10) / 10;
   const paths = features.map((f) => {
     let d = "";
-    let label: Position = [0, 0];
+    let label: LonLat = [0, 0];
     let largest = -1;
     for (const polygon of f.geometry.coordinates) {
       for (const ring of polygon) {
-        const projected = dedupe(ring.map(([lon, lat]) => [x(lon), y(lat)] as Position));
+        const projected = dedupe(ring.map(([lon, lat]) => [x(lon), y(lat)] as LonLat));
         const [first, last] = [projected[0]!, projected[projected.length - 1]!];
         if (projected.length > 1 && first[0] === last[0] && first[1] === last[1]) projected.pop();
         if (projected.length < 3) continue;

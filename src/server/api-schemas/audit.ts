@@ -38,6 +38,7 @@ export const AUDIT_ACTIONS = [
   "reporting.calendar-changed",
   "network.membership-changed",
   "network.members-imported",
+  "network.area-shapes-changed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
