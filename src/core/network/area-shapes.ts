@@ -364,6 +364,8 @@ export interface AreaShapePath {
   /** Label anchor: the centre of the area's largest ring's bounds. */
   x: number;
   y: number;
+  /** How wide the largest ring is, in the frame's units (whether a label fits). */
+  room: number;
 }
 
 /**
@@ -397,6 +399,7 @@ export function areaShapesToSvg(
   const paths = features.map((f) => {
     let d = "";
     let label: LonLat = [0, 0];
+    let room = 0;
     let largest = -1;
     for (const polygon of f.geometry.coordinates) {
       for (const ring of polygon) {
@@ -407,10 +410,13 @@ export function areaShapesToSvg(
         d += `M${projected.map(([px, py]) => `${px},${py}`).join("L")}Z`;
         const [rw, rs, re, rn] = boundsOf(projected);
         const size = (re - rw) * (rn - rs);
-        if (size > largest) [largest, label] = [size, [Math.round((rw + re) / 2), Math.round((rs + rn) / 2)]];
+        if (size > largest) {
+          [largest, room] = [size, Math.round(re - rw)];
+          label = [Math.round((rw + re) / 2), Math.round((rs + rn) / 2)];
+        }
       }
     }
-    return { code: f.properties.code, d, x: label[0], y: label[1] };
+    return { code: f.properties.code, d, x: label[0], y: label[1], room };
   });
   return { width: frameWidth, height, paths };
 }

@@ -484,7 +484,6 @@ export const ar: Record<PortalMessageKey, string> = {
   areasTableCaption: "مناطق {country} في المستوى {level}: الدرجة الإجمالية والترتيب ودرجات الأقسام",
   areaColumn: "المنطقة",
   areaPartOf: "تابعة لـ",
-  areaSource: "المصدر",
   areaAssessed: "مُقيَّمة",
   areaRolledUp:
     "{count, plural, zero {مجمَّعة من لا مناطق} one {مجمَّعة من منطقة واحدة} two {مجمَّعة من منطقتين} few {مجمَّعة من # مناطق} many {مجمَّعة من # منطقة} other {مجمَّعة من # منطقة}}",

@@ -502,7 +502,6 @@ export const en = {
   areasTableCaption: "Areas of {country} at level {level}: overall score, rank and section scores",
   areaColumn: "Area",
   areaPartOf: "Part of",
-  areaSource: "Source",
   areaAssessed: "Assessed",
   areaRolledUp: "{count, plural, one {Rolled up from # area} other {Rolled up from # areas}}",
   areasCountryRow: "{country} (whole country)",

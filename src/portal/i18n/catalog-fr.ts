@@ -503,7 +503,6 @@ export const fr: Record<PortalMessageKey, string> = {
   areasTableCaption: "Zones de {country} au niveau {level} : score global, rang et scores par section",
   areaColumn: "Zone",
   areaPartOf: "Fait partie de",
-  areaSource: "Source",
   areaAssessed: "Évaluée",
   areaRolledUp: "{count, plural, one {Agrégée de # zone} other {Agrégée de # zones}}",
   areasCountryRow: "{country} (tout le pays)",

@@ -52,7 +52,7 @@ function AreaMap({
 }) {
   if (!shapes) return null;
   const byCode = new Map(areas.map((a) => [a.code, a]));
-  const geo = areaShapesToSvg(shapes, { width: 640, maxHeight: 560, only: areas.map((a) => a.code) });
+  const geo = areaShapesToSvg(shapes, { width: 560, maxHeight: 420, only: areas.map((a) => a.code) });
   if (!geo.paths.length) return null;
   const summary = geo.paths.map((p) => areaResult(env, byCode.get(p.code)!)).join("; ");
   return (
@@ -61,7 +61,6 @@ function AreaMap({
         className="map area-map__svg"
         viewBox={`0 0 ${geo.width} ${geo.height}`}
         aria-labelledby={`${id}-t ${id}-d`}
-        role="img"
       >
         <title id={`${id}-t`}>{env.t("areasMapTitle")}</title>
         <desc id={`${id}-d`}>{env.t("mapDesc", { summary })}</desc>
@@ -80,12 +79,14 @@ function AreaMap({
         {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: an SVG group is not focusable; the labels repeat the links' names */}
         <g className="map__labels" aria-hidden="true">
           {geo.paths.map((p) => {
+            // A label only where it fits in its area (about 7.5 units a character at 12 px): the name, else the code.
             const name = env.text(byCode.get(p.code)!.name);
-            return (
+            const label = [name, p.code].find((text) => text.length * 7.5 < p.room);
+            return label ? (
               <text key={p.code} x={p.x} y={p.y} textAnchor="middle">
-                {name.length > 14 ? p.code : name}
+                {label}
               </text>
-            );
+            ) : null;
           })}
         </g>
       </svg>
@@ -147,7 +148,9 @@ function AreaTable({
   return (
     <div className="table-scroll">
       <table className="data area-table" data-sortable="">
-        <caption>{env.t("areasTableCaption", { level, country: env.countryName(country) })}</caption>
+        <caption className="visually-hidden">
+          {env.t("areasTableCaption", { level, country: env.countryName(country) })}
+        </caption>
         <thead>
           <tr>
             <th scope="col" data-sort-type="text">
@@ -169,9 +172,6 @@ function AreaTable({
                 <Local env={env} value={n.label} />
               </th>
             ))}
-            <th scope="col" data-sort-type="text">
-              {env.t("areaSource")}
-            </th>
           </tr>
         </thead>
         <tbody>
@@ -182,6 +182,11 @@ function AreaTable({
               <tr key={area.code} id={anchorOf(area)}>
                 <th scope="row" data-sort={env.text(area.name)}>
                   <bdi lang={env.textLang(area.name)}>{env.text(area.name)}</bdi>
+                  <span className="area-table__source">
+                    {area.source === "assessed"
+                      ? env.t("areaAssessed")
+                      : env.t("areaRolledUp", { count: area.from ?? 0 })}
+                  </span>
                 </th>
                 {hasParents && (
                   <td data-sort={parent ? env.text(parent.name) : ""}>
@@ -202,11 +207,6 @@ function AreaTable({
                     </NumCell>
                   );
                 })}
-                <td data-sort={area.source === "assessed" ? "0" : `1-${area.from ?? 0}`}>
-                  {area.source === "assessed"
-                    ? env.t("areaAssessed")
-                    : env.t("areaRolledUp", { count: area.from ?? 0 })}
-                </td>
               </tr>
             );
           })}
@@ -225,7 +225,6 @@ function AreaTable({
                 {env.score(env.idx.score(country, n.code)?.score)}
               </td>
             ))}
-            <td />
           </tr>
         </tfoot>
       </table>
