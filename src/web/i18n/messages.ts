@@ -11,6 +11,7 @@ import { childrenVoice } from "./catalogs/children-voice.ts";
 import { evaluations } from "./catalogs/evaluations.ts";
 import { frameworks } from "./catalogs/frameworks.ts";
 import { network } from "./catalogs/network.ts";
+import { networkAreas } from "./catalogs/network-areas.ts";
 import { recommendations } from "./catalogs/recommendations.ts";
 import { releases } from "./catalogs/releases.ts";
 import { reporting } from "./catalogs/reporting.ts";
@@ -52,6 +53,7 @@ const en = {
   ...reporting.en,
   ...reportingEdit.en,
   ...network.en,
+  ...networkAreas.en,
 };
 const fr = {
   ...shell.fr,
@@ -77,6 +79,7 @@ const fr = {
   ...reporting.fr,
   ...reportingEdit.fr,
   ...network.fr,
+  ...networkAreas.fr,
 };
 /** Arabic: messages not yet translated fall back to English. */
 const ar: Partial<Record<MessageKey, string>> = {
@@ -102,6 +105,7 @@ const ar: Partial<Record<MessageKey, string>> = {
   ...reporting.ar,
   ...reportingEdit.ar,
   ...network.ar,
+  ...networkAreas.ar,
   ...budgets.ar,
 };
 
