@@ -109,9 +109,14 @@ export function withMoldovaAreas(snapshot: ReleaseSnapshot): ReleaseSnapshot {
   return { ...snapshot, areas };
 }
 
+/** The hand-made GeoJSON of Moldova's areas (test/fixtures/md-areas.geojson), as text. */
+export function moldovaShapesText(): string {
+  return readFileSync(fileURLToPath(new URL("../fixtures/md-areas.geojson", import.meta.url)), "utf8");
+}
+
 /** Moldova's area shapes as stored (read from the hand-made fixture). */
 export function moldovaAreaShapes(): AreaShapeCollection {
-  const text = readFileSync(fileURLToPath(new URL("../fixtures/md-areas.geojson", import.meta.url)), "utf8");
+  const text = moldovaShapesText();
   const read = readAreaShapes(text, text.length, { areaCodes: Object.keys(NAMES) });
   if (!read.shapes) throw new Error(read.problems.join("; "));
   return read.shapes;

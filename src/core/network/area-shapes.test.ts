@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { moldovaShapesText } from "../../../test/support/area-release-fixture.ts";
 import {
   type AreaShapeCollection,
   areaShapesToSvg,
@@ -7,7 +7,7 @@ import {
   readAreaShapes,
 } from "./area-shapes.ts";
 
-const fixture = readFileSync(new URL("../../../test/fixtures/md-areas.geojson", import.meta.url), "utf8");
+const fixture = moldovaShapesText();
 const MD = ["MD-N", "MD-C", "MD-S", "MD-CU", "MD-BA", "MD-SO", "MD-OR", "MD-UN", "MD-CA", "MD-GA"];
 const read = (value: unknown, codeProperty?: string, areaCodes = MD) => {
   const text = typeof value === "string" ? value : JSON.stringify(value);
