@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { buildApp } from "../../src/server/app/build-app.ts";
 import type { Db } from "../../src/server/db/connect.ts";
 import { areaShapes, auditEvents } from "../../src/server/db/schema.ts";
+import { readAllAreaShapes } from "../../src/server/network/area-shapes.ts";
 import { seedReference } from "../../src/server/reference/countries.ts";
 import { describeEachDatabase } from "../support/databases.ts";
 import { buildUser, type Session, signInAs } from "../support/factories.ts";
@@ -164,6 +165,10 @@ describeEachDatabase("network: the shapes of a country's areas", (database) => {
     });
     const read = (await app.inject({ url: "/api/network/areas/MD/shapes" })).json();
     expect(read.shapes.features).toHaveLength(9);
+    // What the portal's areas pages are given: the same, by country.
+    const forPortal = await readAllAreaShapes(db);
+    expect(Object.keys(forPortal)).toEqual(["MD"]);
+    expect(forPortal.MD!.features.map((f) => f.properties.code)).not.toContain("MD-GA");
     const removed = await app.inject({
       method: "DELETE",
       url: "/api/network/areas/MD/shapes",
