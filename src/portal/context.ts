@@ -1,4 +1,5 @@
 import {
+  type AreaShapeCollection,
   type Band,
   type BudgetSnapshot,
   type Framework,
@@ -65,6 +66,11 @@ export interface PortalContext {
    * `readPublicLogos`): served and exported as `logos/{id}.{ext}`. Never rendered.
    */
   directoryLogos?: Record<string, { logoPath: string; logoMediaType: string }>;
+  /**
+   * The shapes of the areas below each country (the server's `readAllAreaShapes`), by country
+   * code: the areas pages draw a map of the areas that have one, and list them all either way.
+   */
+  areaShapes?: Record<string, AreaShapeCollection>;
 }
 
 /** The languages a release is shown in: the framework's, then en, fr and ar. */

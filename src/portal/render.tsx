@@ -4,6 +4,7 @@ import type { ReleaseSnapshot } from "../core/index.ts";
 import { type PageEnv, type PortalContext, pageEnv, portalLanguages } from "./context.ts";
 import { ComparePage } from "./pages/compare.tsx";
 import { CountryPage } from "./pages/country.tsx";
+import { CountryAreasPage, countriesWithAreas } from "./pages/country-areas.tsx";
 import { DownloadsPage } from "./pages/downloads.tsx";
 import { EmbedMapPage, EmbedRankingPage, EmbedSectionsPage, EmbedTrendPage } from "./pages/embeds.tsx";
 import { HomePage } from "./pages/home.tsx";
@@ -74,6 +75,12 @@ function pageFor(env: PageEnv, route: PortalRoute): ReactElement | null {
       const code = route.country.toLowerCase();
       return directoryCountries(env.ctx.directory ?? []).includes(code) ? (
         <CountryMembersPage env={env} country={code} />
+      ) : null;
+    }
+    case "country-areas": {
+      const code = route.country.toLowerCase();
+      return countriesWithAreas(env.snap.areas).includes(code) ? (
+        <CountryAreasPage env={env} country={code} shapes={env.ctx.areaShapes?.[code.toUpperCase()]} />
       ) : null;
     }
     case "member":
@@ -161,6 +168,8 @@ export function portalRoutes(snapshot: ReleaseSnapshot, ctx: PortalContext): Por
         { page: "print-country", lang, country },
       );
     }
+    for (const country of countriesWithAreas(snapshot.areas))
+      routes.push({ page: "country-areas", lang, country });
     for (const i of snapshot.framework.indicators)
       routes.push({ page: "indicator", lang, indicator: i.code });
     if (ctx.directory?.length) {

@@ -18,7 +18,13 @@ export type LanguagePage =
   | "print-regional";
 
 /** Pages that exist once per language and country. */
-export type CountryPage = "country" | "country-members" | "embed-sections" | "embed-trend" | "print-country";
+export type CountryPage =
+  | "country"
+  | "country-members"
+  | "country-areas"
+  | "embed-sections"
+  | "embed-trend"
+  | "print-country";
 
 export type PortalRoute =
   | { page: "root" }
@@ -54,6 +60,8 @@ export function routePath(route: PortalRoute): string {
       return `${route.lang}/countries/${route.country.toLowerCase()}/`;
     case "country-members":
       return `${route.lang}/countries/${route.country.toLowerCase()}/members/`;
+    case "country-areas":
+      return `${route.lang}/countries/${route.country.toLowerCase()}/areas/`;
     case "embed-sections":
       return `${route.lang}/embed/countries/${route.country.toLowerCase()}/sections/`;
     case "embed-trend":
@@ -104,6 +112,8 @@ export function parsePortalPath(path: string): PortalRoute | null {
     return { page: "country", lang, country: b! };
   if (parts.length === 3 && a === "countries" && COUNTRY.test(b!) && c === "members")
     return { page: "country-members", lang, country: b! };
+  if (parts.length === 3 && a === "countries" && COUNTRY.test(b!) && c === "areas")
+    return { page: "country-areas", lang, country: b! };
   if (parts.length === 3 && a === "print" && b === "countries" && COUNTRY.test(c!))
     return { page: "print-country", lang, country: c! };
   if (parts.length === 4 && a === "embed" && b === "countries" && COUNTRY.test(c!)) {

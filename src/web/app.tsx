@@ -10,6 +10,7 @@ import { useLocation } from "./routing/router.tsx";
 import { matchRoute } from "./routing/routes.ts";
 
 const AnalysisPage = lazyPage(() => import("./analysis/analysis-page.tsx"), "AnalysisPage");
+const AreasPage = lazyPage(() => import("./network/areas-page.tsx"), "AreasPage");
 const BudgetsPage = lazyPage(() => import("./budgets/budgets-page.tsx"), "BudgetsPage");
 const BudgetCountryPage = lazyPage(() => import("./budgets/country-page.tsx"), "BudgetCountryPage");
 const ChildPage = lazyPage(() => import("./children/child-page.tsx"), "ChildPage");
@@ -122,6 +123,8 @@ function CurrentPage() {
       return <GroupPage key={route.id} id={route.id} />;
     case "network-applications":
       return <ApplicationsPage />;
+    case "network-areas":
+      return <AreasPage key={route.country ?? ""} country={route.country} />;
     case "results-plan":
       return <PlanPage key={route.id} id={route.id} />;
     case "admin-releases":

@@ -847,6 +847,27 @@ const REQUESTS: Record<
   "GET /api/network/areas/:country/scores": (c) => ({
     url: `/api/network/areas/MD/scores?cycle=${c.cycleId}`,
   }),
+  "GET /api/network/areas/:country/shapes": () => ({ url: "/api/network/areas/MD/shapes" }),
+  "PUT /api/network/areas/:country/shapes": () => {
+    const square = [
+      [28, 47],
+      [29, 47],
+      [29, 48],
+      [28, 47],
+    ];
+    const geojson = {
+      type: "FeatureCollection",
+      features: [
+        { type: "Feature", properties: { code: "N" }, geometry: { type: "Polygon", coordinates: [square] } },
+      ],
+    };
+    const { payload, headers } = multipartBody(
+      { filename: "areas.geojson", content: Buffer.from(JSON.stringify(geojson)) },
+      { codeProperty: "code" },
+    );
+    return { url: "/api/network/areas/MD/shapes", payload, headers };
+  },
+  "DELETE /api/network/areas/:country/shapes": () => ({ url: "/api/network/areas/MD/shapes" }),
   "GET /api/public/directory": () => ({ url: "/api/public/directory" }),
   "GET /api/public/directory.csv": () => ({ url: "/api/public/directory.csv" }),
   "GET /api/public/directory.xlsx": () => ({ url: "/api/public/directory.xlsx" }),

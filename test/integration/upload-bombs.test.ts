@@ -9,6 +9,7 @@ import type { Db } from "../../src/server/db/connect.ts";
 import {
   answerHistory,
   answers,
+  areaShapes,
   consultationAudio,
   consultationSubmissions,
   consultations,
@@ -71,6 +72,7 @@ async function tableCounts(db: Db): Promise<Record<string, number>> {
     consultations,
     consultationAudio,
     consultationSubmissions,
+    areaShapes,
   };
   const out: Record<string, number> = {};
   for (const [name, table] of Object.entries(tables)) {
@@ -86,6 +88,8 @@ describeEachDatabase("no upload takes the server down", (database) => {
   let coordinator: Session;
   let routes: {
     name: string;
+    /** POST unless said (the area shapes are replaced with PUT). */
+    method?: "PUT";
     url: string;
     fields: Record<string, string>;
     session: () => Session;
@@ -190,6 +194,14 @@ describeEachDatabase("no upload takes the server down", (database) => {
       { name: "framework check", url: "/api/frameworks/checks", fields: {}, session: () => admin },
       { name: "framework import", url: "/api/frameworks/imports", fields: {}, session: () => admin },
       {
+        name: "area shapes",
+        method: "PUT",
+        url: "/api/network/areas/MD/shapes",
+        fields: { codeProperty: "code" },
+        session: () => coordinator,
+        says: /only GeoJSON or TopoJSON files are accepted/,
+      },
+      {
         name: "question recording",
         url: `/api/children/consultations/${consultation.id}/audio`,
         fields: {},
@@ -251,7 +263,7 @@ describeEachDatabase("no upload takes the server down", (database) => {
       for (const route of routes) {
         const { payload, headers } = multipartBody({ filename: file.name, content: bytes }, route.fields);
         const res = await app.inject({
-          method: "POST",
+          method: route.method ?? "POST",
           url: route.url,
           headers: { ...route.session().headers, ...headers },
           payload,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type Actor, can, canGrant, type Grant, scopeOf } from "../access/permissions.ts";
-import { buildAreaTree, flattenAreas } from "./areas.ts";
+import { buildAreaTree, flattenAreas, readAreaList, writeAreaList } from "./areas.ts";
 import { describeMemberProblem, readMemberTable } from "./member-import.ts";
 import { checkStatusChange, makesLoop, type NetworkNode, organisationPath } from "./membership.ts";
 
@@ -181,5 +181,40 @@ describe("readMemberTable", () => {
     expect(read(["name"], []).problems.map(describeMemberProblem)).toEqual([
       "row 1: the file has no organisation below its header",
     ]);
+  });
+});
+
+describe("areas as a list", () => {
+  it("reads code,parent,name lines, a header with names in other languages, and quoted names", () => {
+    const plain = readAreaList("MD-N,,North\nMD-BA,MD-N,Bălți\n");
+    expect(plain).toEqual({
+      areas: [
+        { code: "MD-N", parent: null, name: { en: "North" } },
+        { code: "MD-BA", parent: "MD-N", name: { en: "Bălți" } },
+      ],
+      problems: [],
+    });
+    const withHeader = readAreaList(
+      'code;parent;name;name_ro\nMD-CU;;"Chișinău; municipality";Municipiul Chișinău',
+    );
+    expect(withHeader.areas).toEqual([
+      { code: "MD-CU", parent: null, name: { en: "Chișinău; municipality", ro: "Municipiul Chișinău" } },
+    ]);
+    const round = readAreaList(
+      writeAreaList([{ code: "A", parent: null, name: { en: 'The "A", area', fr: "A" } }]),
+    );
+    expect(round.areas).toEqual([{ code: "A", parent: null, name: { en: 'The "A", area', fr: "A" } }]);
+  });
+
+  it("names each line's problem", () => {
+    expect(readAreaList(",,North\nMD-S,,\nMD-C,,Centre,extra").problems).toEqual([
+      "line 1: give the area a code",
+      "line 2: give MD-S a name",
+      'line 3: 4 fields where 3 are expected (quote a name holding ",")',
+    ]);
+    expect(readAreaList("code,parent,label\nA,,B").problems).toEqual([
+      "line 1: unknown columns label (use code, parent, name, name_fr …)",
+    ]);
+    expect(readAreaList(" \n").problems).toEqual(["the list is empty: one area a line, code,parent,name"]);
   });
 });

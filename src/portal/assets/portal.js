@@ -2,7 +2,8 @@
  * Childmark portal: small progressive enhancement. Every page works without
  * this script; with it, the compare picker hides columns at once (the choice
  * kept in the address's #c=… so it survives on a static host) and the
- * indicator list and the member directory filter as you type or choose.
+ * indicator list and the member directory filter as you type or choose; the
+ * tables of areas sort by any column.
  */
 (() => {
   function setupCompare() {
@@ -136,10 +137,46 @@
     for (const select of selects) select.addEventListener("change", filter);
   }
 
+  /* Tables marked data-sortable: each column heading becomes a button; sorting again reverses. */
+  function setupSorting() {
+    for (const table of document.querySelectorAll("table[data-sortable]")) {
+      const body = table.tBodies[0];
+      const heads = Array.from(table.tHead.rows[0].cells);
+      const collator = new Intl.Collator(document.documentElement.lang);
+      heads.forEach((th, column) => {
+        const button = document.createElement("button");
+        button.type = "button";
+        button.className = "sort";
+        while (th.firstChild) button.appendChild(th.firstChild);
+        th.appendChild(button);
+        button.addEventListener("click", () => {
+          const ascending = th.getAttribute("aria-sort") !== "ascending";
+          const numeric = th.getAttribute("data-sort-type") === "number";
+          const key = (row) => {
+            const cell = row.cells[column];
+            return cell.hasAttribute("data-sort") ? cell.getAttribute("data-sort") : cell.textContent.trim();
+          };
+          const rows = Array.from(body.rows);
+          rows.sort((a, b) => {
+            const [x, y] = [key(a), key(b)];
+            // Rows without a value go last either way.
+            if (x === "" || y === "") return (x === "") - (y === "");
+            const order = numeric ? Number(x) - Number(y) : collator.compare(x, y);
+            return ascending ? order : -order;
+          });
+          for (const row of rows) body.appendChild(row);
+          for (const other of heads) other.removeAttribute("aria-sort");
+          th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        });
+      });
+    }
+  }
+
   function start() {
     setupCompare();
     setupSearch();
     setupMembers();
+    setupSorting();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();

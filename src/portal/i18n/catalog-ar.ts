@@ -472,4 +472,24 @@ export const ar: Record<PortalMessageKey, string> = {
     "يبيّن الرقم على كل بلد عدد منظماته المدرجة؛ كلما كان اللون أغمق كان العدد أكبر. اختر بلدًا لعرض قائمته.",
   memberListedBelow:
     "{count, plural, zero {لا أعضاء مدرجون} one {عضو مدرج واحد} two {عضوان مدرجان} few {# أعضاء مدرجين} many {# عضوًا مدرجًا} other {# عضو مدرج}}",
+  areasTitle: "مناطق {country}",
+  areasLead:
+    "{count, plural, zero {لا مناطق} one {منطقة واحدة} two {منطقتان} few {# مناطق} many {# منطقة} other {# منطقة}} دون المستوى الوطني في إصدار {period}. تُقيَّم كل منطقة خضعت للتقييم كما يُقيَّم البلد؛ أما المنطقة التي لا تقييم خاص بها فتُجمَّع درجتها من المناطق التابعة لها.",
+  areasHowRead:
+    "تلوّن كل خريطة المناطق بحسب فئة درجتها الإجمالية؛ اختر منطقة للانتقال إلى سطرها في الجدول. يمكن ترتيب كل جدول بحسب أي عمود.",
+  areasNoMap: "لا خريطة: لم تُقدَّم حدود هذه المناطق. يمكن ترتيب كل جدول بحسب أي عمود.",
+  areasLevelTitle:
+    "المستوى {level}: {count, plural, zero {لا مناطق} one {منطقة واحدة} two {منطقتان} few {# مناطق} many {# منطقة} other {# منطقة}}",
+  areasMapTitle: "المناطق بحسب الدرجة الإجمالية",
+  areasTableCaption: "مناطق {country} في المستوى {level}: الدرجة الإجمالية والترتيب ودرجات الأقسام",
+  areaColumn: "المنطقة",
+  areaPartOf: "تابعة لـ",
+  areaAssessed: "مُقيَّمة",
+  areaRolledUp:
+    "{count, plural, zero {مجمَّعة من لا مناطق} one {مجمَّعة من منطقة واحدة} two {مجمَّعة من منطقتين} few {مجمَّعة من # مناطق} many {مجمَّعة من # منطقة} other {مجمَّعة من # منطقة}}",
+  areasCountryRow: "{country} (البلد كله)",
+  areasSectionTitle: "مناطق {country}",
+  areasSectionLead:
+    "يقيّم هذا الإصدار {count, plural, zero {لا مناطق} one {منطقة واحدة} two {منطقتين} few {# مناطق} many {# منطقة} other {# منطقة}} دون المستوى الوطني ({assessed} منها مُقيَّمة، والباقي مجمَّع من المناطق التابعة لها).",
+  areasSectionLink: "قارن بين مناطق {country}",
 };

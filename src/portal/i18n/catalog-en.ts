@@ -491,6 +491,24 @@ export const en = {
   membersMapCaption:
     "The number on each country is how many of its organisations are listed; the darker, the more. Choose a country for its list.",
   memberListedBelow: "{count, plural, one {# listed member} other {# listed members}}",
+  areasTitle: "Areas of {country}",
+  areasLead:
+    "{count, plural, one {# area} other {# areas}} below the country in the {period} release. Each assessed area is scored like a country; an area without an assessment of its own is rolled up from the areas below it.",
+  areasHowRead:
+    "Each map colours the areas by the band of their overall score; choose an area for its row in the table. Sort a table by any column.",
+  areasNoMap: "No map: the shapes of these areas were not provided. Sort a table by any column.",
+  areasLevelTitle: "Level {level}: {count, plural, one {# area} other {# areas}}",
+  areasMapTitle: "The areas by overall score",
+  areasTableCaption: "Areas of {country} at level {level}: overall score, rank and section scores",
+  areaColumn: "Area",
+  areaPartOf: "Part of",
+  areaAssessed: "Assessed",
+  areaRolledUp: "{count, plural, one {Rolled up from # area} other {Rolled up from # areas}}",
+  areasCountryRow: "{country} (whole country)",
+  areasSectionTitle: "Areas of {country}",
+  areasSectionLead:
+    "This release scores {count, plural, one {# area} other {# areas}} below the country ({assessed} assessed, the others rolled up from the areas below them).",
+  areasSectionLink: "Compare the areas of {country}",
 };
 
 export type PortalMessageKey = keyof typeof en;

@@ -491,4 +491,23 @@ export const fr: Record<PortalMessageKey, string> = {
   membersMapCaption:
     "Le nombre sur chaque pays indique combien de ses organisations sont inscrites ; plus la teinte est foncée, plus il y en a. Choisissez un pays pour voir sa liste.",
   memberListedBelow: "{count, plural, one {# membre inscrit} other {# membres inscrits}}",
+  areasTitle: "Zones de {country}",
+  areasLead:
+    "{count, plural, one {# zone} other {# zones}} sous le niveau national dans l'édition {period}. Chaque zone évaluée est notée comme un pays ; une zone sans évaluation propre reçoit la moyenne des zones qui la composent.",
+  areasHowRead:
+    "Chaque carte colore les zones selon la bande de leur score global ; choisissez une zone pour voir sa ligne du tableau. Triez un tableau selon n'importe quelle colonne.",
+  areasNoMap:
+    "Pas de carte : les contours de ces zones n'ont pas été fournis. Triez un tableau selon n'importe quelle colonne.",
+  areasLevelTitle: "Niveau {level} : {count, plural, one {# zone} other {# zones}}",
+  areasMapTitle: "Les zones selon leur score global",
+  areasTableCaption: "Zones de {country} au niveau {level} : score global, rang et scores par section",
+  areaColumn: "Zone",
+  areaPartOf: "Fait partie de",
+  areaAssessed: "Évaluée",
+  areaRolledUp: "{count, plural, one {Agrégée de # zone} other {Agrégée de # zones}}",
+  areasCountryRow: "{country} (tout le pays)",
+  areasSectionTitle: "Zones de {country}",
+  areasSectionLead:
+    "Cette édition note {count, plural, one {# zone} other {# zones}} sous le niveau national ({assessed} évaluées, les autres agrégées à partir des zones qui les composent).",
+  areasSectionLink: "Comparer les zones de {country}",
 };

@@ -13,6 +13,7 @@ import {
 import { BandBadge, BigScore, Change, DataTable, ImputedMark, IndicatorLink, Section } from "../parts.tsx";
 import { countryDownloadPath, downloadFormatNames, downloadFormats, reportPath } from "../routes.ts";
 import { CountryChildrenSaid } from "./children-said.tsx";
+import { CountryAreasBlock } from "./country-areas.tsx";
 import { CountryBudgets } from "./country-budgets.tsx";
 import { ClassificationFigure, SectionsFigure, TrendFigure } from "./country-charts.tsx";
 import { GapBlock } from "./country-gap.tsx";
@@ -246,6 +247,7 @@ export function CountryBody({
       <GapBlock env={env} country={country} />
       <Areas env={env} country={country} />
       <ChangeTable env={env} country={country} />
+      {!print && <CountryAreasBlock env={env} country={country} />}
       <div className="grid grid--2">
         {env.fw.classifications.map((c) => (
           <ClassificationFigure key={c.code} env={env} country={country} code={c.code} />

@@ -39,6 +39,7 @@ export const AUDIT_ACTIONS = [
   "network.membership-changed",
   "network.members-imported",
   "assessment.area-started",
+  "network.area-shapes-changed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -284,6 +284,35 @@ export const areaScoresOut = z.object({
   from: z.number().int().optional().describe("For a rolled-up area: how many areas below it had a score"),
 });
 
+/** The upload of a country's area shapes: which property of each feature holds the area's code. */
+export const areaShapesFields = z.object({
+  codeProperty: z.string().trim().max(80).optional(),
+});
+
+/** A country's area shapes: a GeoJSON FeatureCollection, one MultiPolygon per area code. */
+export const areaShapesOut = z.object({
+  country: z.string(),
+  fileName: z.string(),
+  format: z.string(),
+  codeProperty: z.string(),
+  uploadedAt: z.string(),
+  shapes: z.object({
+    type: z.literal("FeatureCollection"),
+    bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+    features: z.array(
+      z.object({
+        type: z.literal("Feature"),
+        properties: z.object({ code: z.string() }),
+        geometry: z.object({
+          type: z.literal("MultiPolygon"),
+          coordinates: z.array(z.array(z.array(z.tuple([z.number(), z.number()])))),
+        }),
+      }),
+    ),
+  }),
+});
+export type AreaShapesOut = z.infer<typeof areaShapesOut>;
+
 /** An organisation in the public directory: only what it chose to publish. */
 export const directoryEntryOut = z.object({
   id: z.uuid(),

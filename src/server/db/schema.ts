@@ -22,6 +22,7 @@ import {
 import type {
   AnalysisResult,
   AnalysisSettings,
+  AreaShapeCollection,
   BudgetSnapshot,
   Citation,
   ConsultationDefinition,
@@ -1742,6 +1743,23 @@ export const areas = pgTable(
   },
   (t) => [unique("areas_country_code_unique").on(t.countryCode, t.code)],
 );
+
+/**
+ * The shapes of a country's areas for maps (GeoJSON, one MultiPolygon per area code, rounded and
+ * simplified when uploaded): one set per country, replaced whole.
+ */
+export const areaShapes = pgTable("area_shapes", {
+  countryCode: char("country_code", { length: 2 })
+    .primaryKey()
+    .references(() => countries.code),
+  shapes: jsonb("shapes").$type<AreaShapeCollection>().notNull(),
+  /** What was uploaded: its file name, format (GeoJSON, TopoJSON) and the property naming the code. */
+  fileName: text("file_name").notNull(),
+  format: text("format").notNull(),
+  codeProperty: text("code_property").notNull(),
+  uploadedBy: uuid("uploaded_by").references(() => users.id, { onDelete: "set null" }),
+  uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull().defaultNow(),
+});
 
 /*
  * Public investment in children: budget lines per country and fiscal year, the context

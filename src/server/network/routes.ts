@@ -37,6 +37,7 @@ import { withImportSlot } from "../files/import-slots.ts";
 import { maxFileBytes } from "../files/limits.ts";
 import { deliverOutbox } from "../mail/send-mail.ts";
 import { applyForMembership, decideApplication, listApplications } from "./applications.ts";
+import { registerAreaShapeRoutes } from "./area-shape-routes.ts";
 import { readAreas, replaceAreas } from "./areas.ts";
 import { directoryCsv, directoryXlsx, readDirectory } from "./directory.ts";
 import { readHistory } from "./history.ts";
@@ -503,6 +504,7 @@ export async function registerNetworkRoutes(app: FastifyInstance, db: Db): Promi
   );
 
   await registerLogoRoutes(app, db);
+  await registerAreaShapeRoutes(app, db);
 
   // Importing a coalition's members from a table: multipart (file, dryRun, merge), in its own
   // scope for the upload limits; the file is read through the guarded table reader.

@@ -90,6 +90,7 @@ export const BACKUP_TABLES = [
   "working_group_meetings",
   "working_group_follows",
   "areas",
+  "area_shapes",
   "budget_sectors",
   "budget_lines",
   "budget_context",

@@ -14,6 +14,7 @@ import { findPublishedAnalysis } from "../analysis/read-analysis.ts";
 import { latestBudgetSnapshots } from "../budgets/publish.ts";
 import { readChildrenVoices } from "../children/children-view.ts";
 import type { Db } from "../db/connect.ts";
+import { readAllAreaShapes } from "../network/area-shapes.ts";
 import { readDirectory, readPublicLogos } from "../network/directory.ts";
 import { countryName } from "../reference/countries.ts";
 import { findLatestRelease, findRelease, listReleases } from "../releases/read-release.ts";
@@ -57,6 +58,7 @@ async function contextOf(db: Db, snapshot: ReleaseSnapshot, request: FastifyRequ
     analysis: await findPublishedAnalysis(db, snapshot.release.slug),
     directory: await readDirectory(db),
     directoryLogos: await readPublicLogos(db),
+    areaShapes: snapshot.areas?.length ? await readAllAreaShapes(db) : undefined,
   };
 }
 

@@ -7,6 +7,7 @@ import { latestBudgetSnapshots } from "../budgets/publish.ts";
 import { readChildrenVoices } from "../children/children-view.ts";
 import type { Db } from "../db/connect.ts";
 import { UserError } from "../errors.ts";
+import { readAllAreaShapes } from "../network/area-shapes.ts";
 import { readDirectory, readPublicLogos } from "../network/directory.ts";
 import { findRelease, listReleases } from "../releases/read-release.ts";
 import { readPortalTrackings } from "../tracking/publish-tracking.ts";
@@ -43,6 +44,7 @@ export async function staticContext(db: Db, snapshot: ReleaseSnapshot): Promise<
     analysis,
     directory: await readDirectory(db),
     directoryLogos: await readPublicLogos(db),
+    areaShapes: snapshot.areas?.length ? await readAllAreaShapes(db) : undefined,
   };
 }
 

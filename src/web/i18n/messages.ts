@@ -12,6 +12,7 @@ import { childrenVoice } from "./catalogs/children-voice.ts";
 import { evaluations } from "./catalogs/evaluations.ts";
 import { frameworks } from "./catalogs/frameworks.ts";
 import { network } from "./catalogs/network.ts";
+import { networkAreas } from "./catalogs/network-areas.ts";
 import { recommendations } from "./catalogs/recommendations.ts";
 import { releases } from "./catalogs/releases.ts";
 import { reporting } from "./catalogs/reporting.ts";
@@ -54,6 +55,7 @@ const en = {
   ...reportingEdit.en,
   ...network.en,
   ...areas.en,
+  ...networkAreas.en,
 };
 const fr = {
   ...shell.fr,
@@ -80,6 +82,7 @@ const fr = {
   ...reportingEdit.fr,
   ...network.fr,
   ...areas.fr,
+  ...networkAreas.fr,
 };
 /** Arabic: messages not yet translated fall back to English. */
 const ar: Partial<Record<MessageKey, string>> = {
@@ -106,6 +109,7 @@ const ar: Partial<Record<MessageKey, string>> = {
   ...reportingEdit.ar,
   ...network.ar,
   ...areas.ar,
+  ...networkAreas.ar,
   ...budgets.ar,
 };
 

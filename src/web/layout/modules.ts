@@ -74,6 +74,7 @@ export const MODULES: readonly AppModule[] = [
     pages: [
       { label: "nwOrganisationsNav", to: paths.network(), prefix: "/network/" },
       { label: "nwApplicationsNav", to: paths.networkApplications(), needs: "network:manage" },
+      { label: "naNav", to: paths.networkAreas(), prefix: "/network/areas/" },
     ],
   },
   {

@@ -43,7 +43,7 @@ export function AreaAssessments({
     z.array(areaScoresOut),
   );
   const fw = useApi(cycle ? api.framework(cycle.frameworkVersionId) : null, frameworkSchema);
-  const canStart = may("network:manage", { country, region });
+  const canStart = may("network:manage", { country, region: region ?? undefined });
 
   if (cycles.status === "loading") return <Loading />;
   if (cycles.status === "error") return <ErrorMessage message={cycles.message} onRetry={cycles.reload} />;

@@ -35,6 +35,7 @@ export type Route =
   | { page: "network-organisation"; id: string }
   | { page: "network-group"; id: string }
   | { page: "network-applications" }
+  | { page: "network-areas"; country?: string }
   | { page: "results-plan"; id: string }
   | { page: "children" }
   | { page: "children-consultation"; id: string }
@@ -83,6 +84,8 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/network\/organisations\/([0-9a-f-]{36})$/i, (m) => ({ page: "network-organisation", id: m[1]! })],
   [/^\/network\/groups\/([0-9a-f-]{36})$/i, (m) => ({ page: "network-group", id: m[1]! })],
   [/^\/network\/applications$/, () => ({ page: "network-applications" })],
+  [/^\/network\/areas$/, () => ({ page: "network-areas" })],
+  [/^\/network\/areas\/([A-Za-z]{2})$/, (m) => ({ page: "network-areas", country: m[1]!.toUpperCase() })],
   [/^\/results\/plans\/([0-9a-f-]{36})$/i, (m) => ({ page: "results-plan", id: m[1]! })],
   [/^\/children$/, () => ({ page: "children" })],
   [/^\/budgets$/, () => ({ page: "budgets" })],
@@ -162,6 +165,9 @@ export const paths = {
   networkOrganisation: (id: string) => `/network/organisations/${id}`,
   networkGroup: (id: string) => `/network/groups/${id}`,
   networkApplications: () => "/network/applications",
+  /** A country's areas below the country (tree, list, map shapes); without a country, the choice of one. */
+  networkAreas: (country?: string) =>
+    country ? `/network/areas/${country.toUpperCase()}` : "/network/areas",
   resultsPlan: (id: string, period?: string) =>
     `/results/plans/${id}${period ? `?period=${encodeURIComponent(period)}` : ""}`,
   /** Children's consultations; one consultation; the child's page of a session code (no account). */
@@ -262,6 +268,7 @@ export const EVERY_PAGE: { readonly [P in Route["page"]]: (ids: PageIds) => stri
   "network-organisation": () => paths.networkOrganisation("00000000-0000-4000-8000-000000000000"),
   "network-group": () => paths.networkGroup("00000000-0000-4000-8000-000000000000"),
   "network-applications": () => paths.networkApplications(),
+  "network-areas": (ids) => paths.networkAreas(ids.country),
   "results-plan": (ids) => paths.resultsPlan(ids.planId),
   children: () => paths.children(),
   // No consultation id among the page ids: an unknown one shows the not-found message.

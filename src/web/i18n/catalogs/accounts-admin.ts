@@ -101,6 +101,7 @@ const en = {
   "alAction_reporting.calendar-changed": "Changed a reporting calendar",
   "alAction_network.membership-changed": "Changed a membership",
   "alAction_network.members-imported": "Imported member organisations",
+  "alAction_network.area-shapes-changed": "Changed the map shapes of a country's areas",
 };
 
 const fr: Record<keyof typeof en, string> = {
@@ -207,6 +208,7 @@ const fr: Record<keyof typeof en, string> = {
   "alAction_reporting.calendar-changed": "Modification d’un calendrier des rapports",
   "alAction_network.membership-changed": "Changement d’une adhésion",
   "alAction_network.members-imported": "Import d’organisations membres",
+  "alAction_network.area-shapes-changed": "Changement des contours des zones d’un pays",
 };
 
 const ar: Record<keyof typeof en, string> = {
@@ -310,6 +312,7 @@ const ar: Record<keyof typeof en, string> = {
   "alAction_reporting.calendar-changed": "تعديل جدول تقديم التقارير",
   "alAction_network.membership-changed": "تغيير عضوية",
   "alAction_network.members-imported": "استيراد منظمات أعضاء",
+  "alAction_network.area-shapes-changed": "تغيير حدود مناطق بلد على الخريطة",
 };
 
 export const accountsAdmin: Catalog<typeof en> = { en, fr, ar };

@@ -2,6 +2,7 @@ import type { Catalog } from "../catalog.ts";
 
 /** Words of the assessments of areas below the country (regions, districts …) and their scores. */
 const en = {
+  arTitle: "Assessments of the areas",
   arNoCycle: "This country takes part in no assessment cycle yet: its areas can be assessed once it does.",
   arCycle: "Cycle",
   arCountryAssessment: "The country's own assessment:",
@@ -26,6 +27,7 @@ const en = {
 };
 
 const fr: Record<keyof typeof en, string> = {
+  arTitle: "Évaluations des zones",
   arNoCycle:
     "Ce pays ne participe encore à aucun cycle d’évaluation : ses zones pourront être évaluées dès qu’il y participera.",
   arCycle: "Cycle",
@@ -51,6 +53,7 @@ const fr: Record<keyof typeof en, string> = {
 };
 
 const ar: Record<keyof typeof en, string> = {
+  arTitle: "تقييمات المناطق",
   arNoCycle: "لا يشارك هذا البلد بعد في أي دورة تقييم: يمكن تقييم مناطقه حين يشارك.",
   arCycle: "الدورة",
   arCountryAssessment: "تقييم البلد نفسه:",
