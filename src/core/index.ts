@@ -19,6 +19,7 @@ export * from "./scoring/compile.ts";
 export * from "./scoring/engine.ts";
 export * from "./scoring/imputed.ts";
 export * from "./scoring/node-rules.ts";
+export * from "./scoring/preview.ts";
 export * from "./scoring/normalise.ts";
 export * from "./scoring/rank.ts";
 export * from "./scoring/rows.ts";

@@ -95,12 +95,26 @@ export async function scoreVersion(
   const framework = version.definition;
   const stored = await loadVersionAnswers(db, versionId, known?.cycleIds);
   const own = known ? [...stored, ...known.answers] : stored;
+  return { versionId, framework, table: await scoreVersionAnswers(db, versionId, framework, own) };
+}
+
+/**
+ * Scores the answers of a framework version's cycles (`own`) as the stored scores are: with the
+ * compiled framework, and, when a node imputes from the country's previous cycle, with the
+ * answers of the same framework's other versions carried in (their periods dropped afterwards).
+ * The workspace's live preview scores through here too, so that it equals the stored score.
+ */
+export async function scoreVersionAnswers(
+  db: Db,
+  versionId: string,
+  framework: Framework,
+  own: readonly Answer[],
+): Promise<ScoreTable> {
   const cf = compileFramework(framework);
-  if (!usesPreviousCycle(framework)) return { versionId, framework, table: scoreAnswers(cf, own) };
+  if (!usesPreviousCycle(framework)) return scoreAnswers(cf, own);
   const ownPeriods = new Set(own.map((a) => a.period));
   const carried = await otherVersionsAnswers(db, versionId, framework, ownPeriods);
-  const table = keepPeriods(scoreAnswers(cf, [...carried, ...own]), [...ownPeriods]);
-  return { versionId, framework, table };
+  return keepPeriods(scoreAnswers(cf, [...carried, ...own]), [...ownPeriods]);
 }
 
 /**
