@@ -20,6 +20,7 @@ import { importFramework } from "../../src/server/frameworks/import-framework.ts
 import { seedReference } from "../../src/server/reference/countries.ts";
 import { computeScores } from "../../src/server/scores/compute-scores.ts";
 import { readScores } from "../../src/server/scores/read-scores.ts";
+import type { AnswerContent } from "../../src/web/workspace/answer-saver.ts";
 import { previewScores } from "../../src/web/workspace/score-preview.ts";
 import { describeEachDatabase } from "../support/databases.ts";
 import { buildUser, type Session, signInAs } from "../support/factories.ts";
@@ -124,7 +125,10 @@ describeEachDatabase("the live score preview scores as the stored scores do", (d
     // The browser alone knows neither the previous cycle nor the other country: another figure.
     const mine = answers2025
       .filter((a) => a.entity === "MD" && a.indicator !== dropped)
-      .map((a) => [a.indicator, { value: a.value as string | number, justification: null }] as const);
+      .map((a): [string, AnswerContent] => [
+        a.indicator,
+        { value: a.value as string | number, justification: null },
+      ]);
     const alone = previewScores(framework, compileFramework(framework), "MD", "2026", mine);
     expect(alone.imputed).toEqual([]);
     expect(roundTo(alone.overall.score!, framework.precision)).not.toBe(stored.score);

@@ -27,8 +27,8 @@ export function LiveScore({ fw, live }: { fw: Framework; live: LivePreview }) {
   const { t, pick, lang } = useLanguage();
   const noteId = useId();
   const { preview, estimate, pending } = live;
-  const band = preview.band >= 0 ? fw.bands[preview.band] : undefined;
-  const overall = preview.overall;
+  const band = preview && preview.band >= 0 ? fw.bands[preview.band] : undefined;
+  const overall = preview?.overall ?? { code: "", score: null, coverage: null, imputedCount: 0 };
   const percent = (share: number) =>
     new Intl.NumberFormat(lang, { style: "percent", maximumFractionDigits: 0 }).format(share);
   return (
@@ -52,9 +52,13 @@ export function LiveScore({ fw, live }: { fw: Framework; live: LivePreview }) {
       <p
         className="live-score__overall"
         data-testid="live-score"
-        data-source={estimate ? "estimate" : "server"}
+        data-source={preview === null ? "loading" : estimate ? "estimate" : "server"}
       >
-        {overall.score !== null ? (
+        {preview === null ? (
+          <span className="live-score__value muted" aria-hidden="true">
+            …
+          </span>
+        ) : overall.score !== null ? (
           <>
             <span className="live-score__value">{formatScore(overall.score, fw.precision, lang)}</span>
             <span className="muted"> / {fw.scoreScale}</span>{" "}
@@ -81,7 +85,7 @@ export function LiveScore({ fw, live }: { fw: Framework; live: LivePreview }) {
       <details className="live-score__sections">
         <summary>{t("wsSectionScores")}</summary>
         <dl>
-          {preview.sections.map((s) => (
+          {(preview?.sections ?? []).map((s) => (
             <div key={s.code}>
               <dt>{pick(fw.nodes.find((n) => n.code === s.code)?.label, fw.defaultLanguage)}</dt>
               <dd>

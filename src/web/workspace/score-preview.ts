@@ -45,7 +45,8 @@ export function valuesOf(
 
 /** What the live score shows: the server's preview (as the stored score), or the browser's estimate. */
 export interface LivePreview {
-  preview: ScorePreview;
+  /** Null until the server's first answer (or its failure): nothing is shown rather than a figure that jumps. */
+  preview: ScorePreview | null;
   /** True while the figures are the browser's estimate (no server answer for these values yet, or offline). */
   estimate: boolean;
   /** True while a newer server preview is on its way. */
@@ -95,5 +96,6 @@ export function useLivePreview(
   }, [assessmentId, body]);
   const current = server?.for === body;
   if (server && (current || !failed)) return { preview: server.preview, estimate: false, pending: !current };
-  return { preview: local, estimate: true, pending: !failed };
+  if (!failed) return { preview: null, estimate: false, pending: true };
+  return { preview: local, estimate: true, pending: false };
 }

@@ -90,7 +90,8 @@ export function Workspace({ data, reload }: { data: WorkspaceData; reload: () =>
     [fw, compiled, assessment, contents],
   );
   const livePreview = useLivePreview(assessment.id, contents, estimate);
-  const imputed = useMemo(() => new Set(livePreview.preview.imputed), [livePreview.preview.imputed]);
+  const imputedCodes = livePreview.preview?.imputed;
+  const imputed = useMemo(() => new Set(imputedCodes), [imputedCodes]);
 
   const matches = useMemo(() => {
     const tests: Record<FilterKind, (code: string) => boolean> = {
