@@ -187,6 +187,52 @@ describeEachDatabase("the live score preview scores as the stored scores do", (d
     expect(live.imputed).toEqual([dropped]);
   });
 
+  it("equals the stored score under the cycle's mean, reading that cycle only", async () => {
+    const { db } = database();
+    const demo = await readDemoFramework();
+    const withMean: Framework = {
+      ...demo,
+      nodes: demo.nodes.map((n) => (n.parent === null ? { ...n, imputation: "mean" as const } : n)),
+    };
+    const cycle = await buildPublishableCycle(db, {
+      countries: ["MD", "GE", "RO"],
+      validated: [],
+      period: "2026",
+      framework: withMean,
+    });
+    // Another cycle of the version, answered otherwise: it must not move the 2026 figures.
+    await importAnswers(db, {
+      framework: cycle.versionId,
+      answers: answers2025.map((a) => ({ ...a, period: "2024", value: a.value === "yes" ? "no" : a.value })),
+    });
+    const gap = answers2025.find((a) => a.entity === "MD" && a.value === "no")!.indicator;
+    const live = await preview(cycle.assessments.MD!, { [gap]: null });
+    // The demo's own gaps are filled too, and the cleared answer with them.
+    expect(live.imputed).toContain(gap);
+    const current = await app.inject({
+      method: "GET",
+      url: `/api/assessments/${cycle.assessments.MD}`,
+      headers: session.headers,
+    });
+    const version = (current.json() as { answers: { indicator: string; version: number }[] }).answers.find(
+      (a) => a.indicator === gap,
+    )!.version;
+    const saved = await app.inject({
+      method: "PUT",
+      url: `/api/assessments/${cycle.assessments.MD}/answers/${gap}`,
+      headers: session.headers,
+      payload: { value: null, expectedVersion: version },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    await computeScores(db, cycle.versionId);
+    const stored = (await readScores(db, cycle.versionId, { period: "2026", node: root })).find(
+      (s) => s.country === "MD",
+    )!;
+    expect(roundTo(live.overall.score!, framework.precision)).toBe(stored.score);
+    expect(live.overall.imputedCount).toBe(stored.imputed);
+    expect(stored.imputed).toBe(live.imputed.length);
+  });
+
   it("answers 400 naming an indicator the framework does not have", async () => {
     const res = await app.inject({
       method: "POST",

@@ -30,6 +30,8 @@ export async function loadVersionAnswers(
   db: Db,
   versionId: string,
   except: readonly string[] = [],
+  /** Only this cycle's answers, when given. */
+  onlyCycle?: string,
 ): Promise<Answer[]> {
   const rows = await db
     .select({
@@ -44,9 +46,11 @@ export async function loadVersionAnswers(
     .innerJoin(cycles, eq(cycles.id, assessments.cycleId))
     .innerJoin(indicators, eq(indicators.id, answers.indicatorId))
     .where(
-      except.length
-        ? and(eq(cycles.versionId, versionId), notInArray(cycles.id, [...except]))
-        : eq(cycles.versionId, versionId),
+      and(
+        eq(cycles.versionId, versionId),
+        except.length ? notInArray(cycles.id, [...except]) : undefined,
+        onlyCycle ? eq(cycles.id, onlyCycle) : undefined,
+      ),
     );
   return rows.map((r) => ({
     entity: r.entity,

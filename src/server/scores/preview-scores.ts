@@ -1,4 +1,4 @@
-import { type Answer, type ScorePreview, scorePreview } from "../../core/index.ts";
+import { type Answer, type ScorePreview, scorePreview, usesPreviousCycle } from "../../core/index.ts";
 import type { LoadedAssessment } from "../assessments/load-assessment.ts";
 import { typeValue } from "../data/validate-answers.ts";
 import type { Db } from "../db/connect.ts";
@@ -25,7 +25,10 @@ export async function previewAssessmentScores(
   const { countryCode: entity, period } = assessment;
   const others: Answer[] = [];
   const mine = new Map<string, Answer["value"]>();
-  for (const a of await loadVersionAnswers(db, assessment.versionId)) {
+  // A period's scores read that period's answers only (data goalposts, means, ranks), unless a
+  // node imputes from the previous cycle: then every cycle, as the stored scores are computed.
+  const onlyCycle = usesPreviousCycle(fw) ? undefined : assessment.cycleId;
+  for (const a of await loadVersionAnswers(db, assessment.versionId, [], onlyCycle)) {
     if (a.entity === entity && a.period === period) mine.set(a.indicator, a.value);
     else others.push(a);
   }
