@@ -47,7 +47,7 @@ export function valuesOf(
 export interface LivePreview {
   /** Null until the server's first answer (or its failure): nothing is shown rather than a figure that jumps. */
   preview: ScorePreview | null;
-  /** True while the figures are the browser's estimate (no server answer for these values yet, or offline). */
+  /** True when the figures are the browser's estimate: the server could not be reached for the values on screen. */
   estimate: boolean;
   /** True while a newer server preview is on its way. */
   pending: boolean;
@@ -56,7 +56,8 @@ export interface LivePreview {
 /**
  * The live score of an assessment: the server scores the values on screen with the cycle's other
  * data exactly as the stored scores are (its imputation policies included), a moment after the
- * last edit; until its first answer, or when it cannot be reached, the browser's estimate shows.
+ * last edit. Until its first answer nothing shows; while a newer one is on its way the last one
+ * stays; when it cannot be reached, the browser's estimate shows (marked as such).
  */
 export function useLivePreview(
   assessmentId: string,
