@@ -20,6 +20,7 @@ export * from "./scoring/engine.ts";
 export * from "./scoring/imputed.ts";
 export * from "./scoring/node-rules.ts";
 export * from "./scoring/normalise.ts";
+export * from "./scoring/preview.ts";
 export * from "./scoring/rank.ts";
 export * from "./scoring/rows.ts";
 export * from "./scoring/summary.ts";

@@ -217,7 +217,16 @@ describe.skipIf(!canRunBrowser)("the public portal of a release (Chromium)", () 
     const snapshot = JSON.parse(json.body.toString("utf8")) as ReleaseSnapshot;
     expect(snapshot.release.slug).toBe(slug);
     expect(snapshot.countries).toHaveLength(9);
-    const engine = engineScores(snapshot);
+    // Article 20 takes an unanswered question from the country's previous cycle: the engine reads
+    // the comparison (2023) release's public answers too, as publishing did.
+    const comparison = snapshot.release.comparison!;
+    const earlier = [
+      (await (
+        await fetch(`${server.url}/api/public/releases/${comparison.slug}/downloads/${comparison.slug}.json`)
+      ).json()) as ReleaseSnapshot,
+    ];
+    expect(snapshot.scores.some((s) => s.imputed)).toBe(true);
+    const engine = engineScores(snapshot, undefined, earlier);
     expect(engine.size).toBeGreaterThan(9 * 100);
     const expectEngine = (source: string, got: ScoreMap, expected: ScoreMap) => {
       expect(got.size, source).toBe(expected.size);
@@ -241,7 +250,7 @@ describe.skipIf(!canRunBrowser)("the public portal of a release (Chromium)", () 
           `a[href$="downloads/countries/ge.${format}"][aria-label="${name} ${format === "sdmx.csv" ? "SDMX-CSV" : format.toUpperCase()}"]`,
         )
       ).body;
-    const georgia = engineScores(snapshot, [COUNTRY]);
+    const georgia = engineScores(snapshot, [COUNTRY], earlier);
     expectEngine("Georgia CSV", csvScores((await country("csv")).toString("utf8")), georgia);
     expectEngine("Georgia XLSX", await xlsxScores(await country("xlsx")), georgia);
     expectEngine(

@@ -257,6 +257,8 @@ describe.skipIf(!canRunBrowser)("assessment workspace (Chromium)", () => {
   it("updates the live score as answers change and filters the list", async () => {
     const { page } = await openWorkspace("ana@example.org");
     const score = page.getByTestId("live-score");
+    // The figure shown is the server's (scored as the stored score is), not the browser's estimate.
+    await expect.poll(() => score.getAttribute("data-source")).toBe("server");
     const before = await score.textContent();
     expect(before).toMatch(/\d+\.\d/);
     const items = await checklistCodes(contexts.at(-1)!);
@@ -267,6 +269,7 @@ describe.skipIf(!canRunBrowser)("assessment workspace (Chromium)", () => {
       await card(page, code).getByRole("radio", { name: "No", exact: true }).check();
     }
     await expect.poll(() => score.textContent()).not.toBe(before);
+    await expect.poll(() => score.getAttribute("data-source")).toBe("server");
     const parse = (text: string | null) => Number(text!.match(/\d+\.\d/)![0]);
     expect(parse(await score.textContent())).toBeLessThan(parse(before));
     await expect

@@ -172,6 +172,12 @@ describeEachDatabase("network: assessments of areas below the country", (databas
     expect(overall("N").score).toBeCloseTo((overall("N-1").score! + overall("N-2").score!) / 2, 1);
     expect([overall("N-1").rank, overall("N-2").rank].sort()).toEqual([1, 2]);
     expect(overall("N").rank).toBe(1);
+    // The workspace's live score of an area is its score among the areas, not the country's.
+    const preview = await call("mdContributor", "POST", `/api/assessments/${areaIds["N-1"]}/score-preview`, {
+      answers: {},
+    });
+    expect(preview.statusCode).toBe(200);
+    expect(Math.abs(preview.json().overall.score - overall("N-1").score!)).toBeLessThanOrEqual(0.05 + 1e-9);
     // The country's scores read the country's own answers only.
     const own = await loadVersionAnswers(db, built.versionId);
     expect(new Set(own.map((a) => a.entity))).toEqual(new Set(["MD"]));

@@ -243,6 +243,10 @@ const REQUESTS: Record<
   "GET /api/cycles/:id": (c) => ({ url: `/api/cycles/${c.cycleId}` }),
   "GET /api/assessments/:id": (c) => ({ url: `/api/assessments/${c.assessmentId}` }),
   "GET /api/assessments/:id/completion": (c) => ({ url: `/api/assessments/${c.assessmentId}/completion` }),
+  "POST /api/assessments/:id/score-preview": (c) => ({
+    url: `/api/assessments/${c.assessmentId}/score-preview`,
+    payload: { answers: { [c.indicator]: "yes" } },
+  }),
   "GET /api/assessments/:id/people": (c) => ({ url: `/api/assessments/${c.assessmentId}/people` }),
   "PUT /api/assessments/:id/assignments": (c) => ({
     url: `/api/assessments/${c.assessmentId}/assignments`,

@@ -1,6 +1,13 @@
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
-import { compileFramework, type ReleaseSnapshot, scoreAnswers, toScoreRows } from "../../src/core/index.ts";
+import {
+  compileFramework,
+  keepPeriods,
+  type ReleaseSnapshot,
+  releaseScoringAnswers,
+  scoreAnswers,
+  toScoreRows,
+} from "../../src/core/index.ts";
 import { sdmxId } from "../../src/core/publishing/downloads.ts";
 
 /** Scores keyed `"{country} {item}"`. */
@@ -10,19 +17,32 @@ export type ScoreMap = Map<string, number | null>;
  * The engine's scores for a release: the snapshot's public answers scored
  * again from scratch with the core engine (compileFramework, scoreAnswers,
  * toScoreRows), optionally kept for some countries only. Every country is
- * always scored: goalposts taken from the data depend on all of them.
+ * always scored: goalposts taken from the data depend on all of them. When a
+ * node imputes from the country's previous cycle, `earlier` gives the public
+ * answers of earlier releases (their JSON downloads), as publishing reads them.
  */
-export function engineScores(snapshot: ReleaseSnapshot, countries?: string[]): ScoreMap {
-  const table = scoreAnswers(
-    compileFramework(snapshot.framework),
-    snapshot.answers
-      .filter((a) => a.value !== null)
-      .map((a) => ({
-        entity: a.country,
-        period: snapshot.release.period,
-        indicator: a.indicator,
-        value: a.value,
-      })),
+export function engineScores(
+  snapshot: ReleaseSnapshot,
+  countries?: string[],
+  earlier: readonly ReleaseSnapshot[] = [],
+): ScoreMap {
+  const { period } = snapshot.release;
+  const table = keepPeriods(
+    scoreAnswers(
+      compileFramework(snapshot.framework),
+      releaseScoringAnswers(
+        snapshot.framework,
+        period,
+        snapshot.countries.map((c) => c.code),
+        snapshot.answers,
+        earlier.map((e) => ({
+          period: e.release.period,
+          frameworkVersion: e.framework.version,
+          answers: e.answers,
+        })),
+      ),
+    ),
+    [period],
   );
   return new Map(
     [...toScoreRows(table, snapshot.framework)]

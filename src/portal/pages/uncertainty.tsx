@@ -175,7 +175,11 @@ export function RobustnessSection({ env }: { env: PageEnv }) {
         <>
           <h3>{env.t("looTitle")}</h3>
           <p>{env.t("looLead")}</p>
-          <DataTable scroll head={[env.t("looItem"), { num: env.t("looMean") }, { num: env.t("looMax") }]}>
+          <DataTable
+            scroll
+            className="loo"
+            head={[env.t("looItem"), { num: env.t("looMean") }, { num: env.t("looMax") }]}
+          >
             {loo.map((x) => (
               <tr key={`${x.kind}:${x.item}`}>
                 <th scope="row">{label(x.item, x.kind)}</th>

@@ -144,3 +144,26 @@ export const completionOut = z.object({
   byDimension: z.array(progress.extend({ code: z.string(), label: localTextOut })),
 });
 export type CompletionOut = z.infer<typeof completionOut>;
+
+export const scorePreviewBody = z.object({
+  answers: z
+    .record(z.string().min(1).max(200), answerValue)
+    .describe(
+      "The values on screen by indicator code (null or empty: unanswered); indicators left out keep their saved answer",
+    ),
+});
+
+const previewItem = z.object({
+  code: z.string(),
+  score: z.number().nullable().describe("Unrounded, in the framework's score scale; null: no score"),
+  coverage: z.number().nullable().describe("Share (0–1) of the weight below the item that had data"),
+  imputedCount: z.number().int().describe("Imputed indicator values this score counts"),
+});
+
+export const scorePreviewOut = z.object({
+  overall: previewItem,
+  band: z.number().int().describe("Index into the framework's bands, -1 when none"),
+  sections: z.array(previewItem),
+  imputed: z.array(z.string()).describe("Unanswered indicators a node's missing-data policy filled in"),
+});
+export type ScorePreviewOut = z.infer<typeof scorePreviewOut>;

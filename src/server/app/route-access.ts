@@ -94,6 +94,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
 
   "GET /api/assessments/:id": on("assessment:read", "assessment"),
   "GET /api/assessments/:id/completion": on("assessment:read", "assessment"),
+  "POST /api/assessments/:id/score-preview": on("assessment:read", "assessment"),
   "GET /api/assessments/:id/people": on("assessment:assign", "assessment"),
   "PUT /api/assessments/:id/assignments": on("assessment:assign", "assessment"),
   "DELETE /api/assessments/:id/assignments/:assignmentId": on("assessment:assign", "assessment"),

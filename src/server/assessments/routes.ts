@@ -7,6 +7,7 @@ import { personOut } from "../api-schemas/people.ts";
 import { authorize, requireActor } from "../auth/plugin.ts";
 import type { Db } from "../db/connect.ts";
 import { deliverOutbox } from "../mail/send-mail.ts";
+import { previewAssessmentScores } from "../scores/preview-scores.ts";
 import { AnswerConflictError } from "./answer-conflict.ts";
 import { listAnswerHistory } from "./answer-history.ts";
 import { assignItems, removeAssignment } from "./assign-items.ts";
@@ -30,6 +31,8 @@ import {
   restoreAnswerBody,
   saveAnswerBody,
   savedAnswer,
+  scorePreviewBody,
+  scorePreviewOut,
 } from "./schemas.ts";
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
@@ -97,6 +100,24 @@ export async function registerAssessmentRoutes(app: FastifyInstance, db: Db): Pr
     async (request) => {
       const { assessment } = await loadAuthorized(db, request, request.params.id, "assessment:read");
       return computeCompletion(db, assessment);
+    },
+  );
+
+  api.post(
+    "/assessments/:id/score-preview",
+    {
+      schema: {
+        tags,
+        summary:
+          "The live score of the assessment with the values on screen, scored as the stored scores are (writes nothing)",
+        params: assessmentParams,
+        body: scorePreviewBody,
+        response: { 200: scorePreviewOut, ...errors },
+      },
+    },
+    async (request) => {
+      const { assessment } = await loadAuthorized(db, request, request.params.id, "assessment:read");
+      return previewAssessmentScores(db, assessment, request.body.answers);
     },
   );
 

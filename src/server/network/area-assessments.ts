@@ -123,20 +123,16 @@ export async function startAreaAssessment(
 }
 
 /**
- * The scores of a country's areas in a cycle, from the answers of their assessments: the
- * `statuses` given (every status for working figures; `validated` for a release).
+ * The answers of a country's area assessments in a cycle (entity: the area's code), of the
+ * `statuses` given (every status when absent).
  */
-export async function areaCycleScores(
+export async function loadAreaAnswers(
   db: Db,
   country: string,
   cycleId: string,
+  period: string,
   statuses?: readonly string[],
-): Promise<ReleaseArea[]> {
-  const [cycle] = await db
-    .select({ period: cycles.period, versionId: cycles.versionId })
-    .from(cycles)
-    .where(eq(cycles.id, cycleId));
-  if (!cycle) throw new UserError("no such cycle", [], 404);
+): Promise<Answer[]> {
   const rows = await db
     .select({
       area: assessments.areaCode,
@@ -155,15 +151,28 @@ export async function areaCycleScores(
         statuses ? inArray(assessments.status, [...statuses]) : undefined,
       ),
     );
-  if (!rows.length) return [];
-  const list: Answer[] = rows
+  return rows
     .filter((r) => r.valueText !== null || r.valueNumber !== null)
-    .map((r) => ({
-      entity: r.area!,
-      period: cycle.period,
-      indicator: r.indicator,
-      value: r.valueText ?? r.valueNumber,
-    }));
+    .map((r) => ({ entity: r.area!, period, indicator: r.indicator, value: r.valueText ?? r.valueNumber }));
+}
+
+/**
+ * The scores of a country's areas in a cycle, from the answers of their assessments: the
+ * `statuses` given (every status for working figures; `validated` for a release).
+ */
+export async function areaCycleScores(
+  db: Db,
+  country: string,
+  cycleId: string,
+  statuses?: readonly string[],
+): Promise<ReleaseArea[]> {
+  const [cycle] = await db
+    .select({ period: cycles.period, versionId: cycles.versionId })
+    .from(cycles)
+    .where(eq(cycles.id, cycleId));
+  if (!cycle) throw new UserError("no such cycle", [], 404);
+  const list = await loadAreaAnswers(db, country, cycleId, cycle.period, statuses);
+  if (!list.length) return [];
   return scoreAreas({
     framework: await readFrameworkDefinition(db, cycle.versionId),
     country,

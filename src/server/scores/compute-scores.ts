@@ -30,6 +30,8 @@ export async function loadVersionAnswers(
   db: Db,
   versionId: string,
   except: readonly string[] = [],
+  /** Only this cycle's answers, when given. */
+  onlyCycle?: string,
 ): Promise<Answer[]> {
   const rows = await db
     .select({
@@ -48,6 +50,7 @@ export async function loadVersionAnswers(
         eq(cycles.versionId, versionId),
         isNull(assessments.areaCode),
         except.length ? notInArray(cycles.id, [...except]) : undefined,
+        onlyCycle ? eq(cycles.id, onlyCycle) : undefined,
       ),
     );
   return rows.map((r) => ({
@@ -97,12 +100,26 @@ export async function scoreVersion(
   const framework = version.definition;
   const stored = await loadVersionAnswers(db, versionId, known?.cycleIds);
   const own = known ? [...stored, ...known.answers] : stored;
+  return { versionId, framework, table: await scoreVersionAnswers(db, versionId, framework, own) };
+}
+
+/**
+ * Scores the answers of a framework version's cycles (`own`) as the stored scores are: with the
+ * compiled framework, and, when a node imputes from the country's previous cycle, with the
+ * answers of the same framework's other versions carried in (their periods dropped afterwards).
+ * The workspace's live preview scores through here too, so that it equals the stored score.
+ */
+export async function scoreVersionAnswers(
+  db: Db,
+  versionId: string,
+  framework: Framework,
+  own: readonly Answer[],
+): Promise<ScoreTable> {
   const cf = compileFramework(framework);
-  if (!usesPreviousCycle(framework)) return { versionId, framework, table: scoreAnswers(cf, own) };
+  if (!usesPreviousCycle(framework)) return scoreAnswers(cf, own);
   const ownPeriods = new Set(own.map((a) => a.period));
   const carried = await otherVersionsAnswers(db, versionId, framework, ownPeriods);
-  const table = keepPeriods(scoreAnswers(cf, [...carried, ...own]), [...ownPeriods]);
-  return { versionId, framework, table };
+  return keepPeriods(scoreAnswers(cf, [...carried, ...own]), [...ownPeriods]);
 }
 
 /**

@@ -23,6 +23,8 @@ export interface AnswerCardProps {
   /** True when the same reason is already shown once above the list (a page-wide lock). */
   isLockShownAbove: boolean;
   assignedToMe: boolean;
+  /** True when the live score fills this unanswered indicator in by the framework's missing-data rule. */
+  imputed: boolean;
   onEdit: (code: string, content: AnswerContent, delay: number, invalid?: string) => void;
   onResolve: (code: string) => void;
   onRestored: (code: string, answer: ServerAnswer) => void;
@@ -51,6 +53,11 @@ export const AnswerCard = memo(function AnswerCard(props: AnswerCardProps) {
       <p className="answer-card__tags">
         {indicator.evidence.required && <span className="tag tag--evidence">{t("wsEvidenceRequired")}</span>}
         {props.assignedToMe && <span className="tag tag--mine">{t("wsAssignedToMe")}</span>}
+        {props.imputed && (
+          <span className="tag tag--imputed" title={t("wsImputedTitle")}>
+            {t("wsImputedTag")}
+          </span>
+        )}
         {answer?.reviewState === "needs_rework" && (
           <span className="tag tag--rework">{t("wsNeedsRework")}</span>
         )}

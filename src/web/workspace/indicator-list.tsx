@@ -23,6 +23,7 @@ export function IndicatorList({
   queue,
   answers,
   mine,
+  imputed,
   lockReason,
   pageLock,
   ...handlers
@@ -34,6 +35,8 @@ export function IndicatorList({
   queue: SaveQueue;
   answers: Map<string, AnswerOut>;
   mine: Set<string>;
+  /** Unanswered indicators the live score fills in by the framework's missing-data rule. */
+  imputed: Set<string>;
   lockReason: (code: string) => string | null;
   /** The reason no answer on the page may change, shown once above the list; null if some may. */
   pageLock: string | null;
@@ -85,6 +88,7 @@ export function IndicatorList({
               lockReason={lockReason(code)}
               isLockShownAbove={pageLock !== null}
               assignedToMe={mine.has(code)}
+              imputed={imputed.has(code)}
               {...handlers}
             />
           </Fragment>

@@ -20,7 +20,7 @@ describe("score preview", () => {
       "2025",
       answers({ le: 85, eys: 18, mys: 15, gnipc: 75000 }),
     );
-    expect(top.overall).toBeCloseTo(1, 6);
+    expect(top.overall.score).toBeCloseTo(1, 6);
     expect(hdi.bands[top.band]?.code).toBe("very_high");
     expect(top.sections.map((s) => s.code)).toEqual(["health", "education", "income"]);
 
@@ -32,12 +32,12 @@ describe("score preview", () => {
       answers({ le: 52.5, eys: 18, mys: 15, gnipc: 75000 }),
     );
     expect(lower.sections.find((s) => s.code === "health")?.score).toBeCloseTo(0.5, 6);
-    expect(lower.overall).toBeLessThan(top.overall);
+    expect(lower.overall.score).toBeLessThan(top.overall.score!);
   });
 
   it("has no score without answers, and ignores cleared ones", () => {
     const none = previewScores(hdi, compiled, "XX", "2025", [["le", { value: null, justification: null }]]);
-    expect(none.overall).toBeNaN();
+    expect(none.overall.score).toBeNull();
     expect(none.band).toBe(-1);
   });
 });

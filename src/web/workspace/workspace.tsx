@@ -12,7 +12,7 @@ import { LiveScore } from "./live-score.tsx";
 import { NavTree } from "./nav-tree.tsx";
 import { SectionReviewSlot, WorkspaceToolbarSlot } from "./review-slots.tsx";
 import { SaveSummary } from "./save-summary.tsx";
-import { previewScores } from "./score-preview.ts";
+import { previewScores, useLivePreview } from "./score-preview.ts";
 import { createSaveQueue } from "./send-answer.ts";
 import { pageLockReason, useLockReason } from "./use-lock-reason.ts";
 import type { WorkspaceData } from "./workspace-data.ts";
@@ -85,10 +85,13 @@ export function Workspace({ data, reload }: { data: WorkspaceData; reload: () =>
     [contents],
   );
   const answeredCount = useCallback((codes: string[]) => codes.filter(isAnswered).length, [isAnswered]);
-  const preview = useMemo(
+  const estimate = useMemo(
     () => previewScores(fw, compiled, assessment.country.code, assessment.period, contents),
     [fw, compiled, assessment, contents],
   );
+  const livePreview = useLivePreview(assessment.id, contents, estimate);
+  const imputedCodes = livePreview.preview?.imputed;
+  const imputed = useMemo(() => new Set(imputedCodes), [imputedCodes]);
 
   const matches = useMemo(() => {
     const tests: Record<FilterKind, (code: string) => boolean> = {
@@ -149,7 +152,7 @@ export function Workspace({ data, reload }: { data: WorkspaceData; reload: () =>
         total={index.indicators.length}
       >
         <div className="ws-header__side">
-          <LiveScore fw={fw} preview={preview} />
+          <LiveScore fw={fw} live={livePreview} />
           <SaveSummary states={active} onRetry={() => queue.retryAll()} />
         </div>
         {/* ── Review toolbar (submit, review actions, export, import): filled in by src/web/review ── */}
@@ -197,6 +200,7 @@ export function Workspace({ data, reload }: { data: WorkspaceData; reload: () =>
             queue={queue}
             answers={answers}
             mine={mine}
+            imputed={imputed}
             lockReason={lockReason}
             pageLock={pageLockReason(data, t)}
             onEdit={onEdit}

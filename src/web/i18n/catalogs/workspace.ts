@@ -16,7 +16,15 @@ const en = {
   wsAnsweredOf: "{answered} of {total} answered",
   wsLiveScore: "Live score",
   wsLiveScoreNote:
-    "Preview computed in your browser from this country's answers only. The published score is computed across all countries of the cycle, so goalposts taken from the data may differ.",
+    "Computed by the server from the answers on screen, with the cycle's other data, exactly as the stored score is (goalposts from the data, the framework's missing-data rules). It changes as other countries answer.",
+  wsLiveScoreEstimate: "estimate",
+  wsLiveScoreEstimateTitle:
+    "The server cannot be reached: estimated in your browser from this country's answers only, without the cycle's other data.",
+  wsImputedTag: "imputed in the score",
+  wsImputedTitle:
+    "Unanswered: the framework's missing-data rule fills this value in (for example from the country's previous cycle). It does not count as data in coverage.",
+  wsImputedCount: "{count} imputed",
+  wsLiveCoverage: "coverage {value}",
   wsNoScore: "Not enough answers for a score yet",
   wsSectionScores: "Section scores (preview)",
   wsNavLabel: "Framework sections",
@@ -111,7 +119,15 @@ const fr: Record<keyof typeof en, string> = {
   wsAnsweredOf: "{answered} sur {total} renseignés",
   wsLiveScore: "Score en direct",
   wsLiveScoreNote:
-    "Aperçu calculé dans votre navigateur à partir des seules réponses de ce pays. Le score publié est calculé sur l'ensemble des pays du cycle ; les bornes tirées des données peuvent donc différer.",
+    "Calculé par le serveur à partir des réponses à l'écran, avec les autres données du cycle, exactement comme le score enregistré (bornes tirées des données, règles de données manquantes du cadre). Il change à mesure que les autres pays répondent.",
+  wsLiveScoreEstimate: "estimation",
+  wsLiveScoreEstimateTitle:
+    "Le serveur est injoignable : estimation calculée dans votre navigateur à partir des seules réponses de ce pays, sans les autres données du cycle.",
+  wsImputedTag: "imputée dans le score",
+  wsImputedTitle:
+    "Sans réponse : la règle de données manquantes du cadre remplit cette valeur (par exemple à partir du cycle précédent du pays). Elle ne compte pas comme donnée dans la couverture.",
+  wsImputedCount: "{count} imputée(s)",
+  wsLiveCoverage: "couverture {value}",
   wsNoScore: "Pas encore assez de réponses pour un score",
   wsSectionScores: "Scores par section (aperçu)",
   wsNavLabel: "Sections du cadre",
@@ -208,7 +224,15 @@ const ar: Record<keyof typeof en, string> = {
   wsAnsweredOf: "تمت الإجابة على {answered} من {total}",
   wsLiveScore: "النتيجة المباشرة",
   wsLiveScoreNote:
-    "معاينة تُحسب في متصفحك من إجابات هذا البلد وحده. أما النتيجة المنشورة فتُحسب عبر جميع بلدان الدورة، لذا قد تختلف الحدود المأخوذة من البيانات.",
+    "يحسبها الخادم من الإجابات المعروضة على الشاشة مع بقية بيانات الدورة، تمامًا كما تُحسب النتيجة المخزَّنة (الحدود المأخوذة من البيانات وقواعد البيانات الناقصة في الإطار). وتتغير كلما أجابت بلدان أخرى.",
+  wsLiveScoreEstimate: "تقدير",
+  wsLiveScoreEstimateTitle:
+    "تعذّر الوصول إلى الخادم: تقدير يُحسب في متصفحك من إجابات هذا البلد وحده، دون بقية بيانات الدورة.",
+  wsImputedTag: "مُقدَّرة في النتيجة",
+  wsImputedTitle:
+    "بلا إجابة: تملأ قاعدة البيانات الناقصة في الإطار هذه القيمة (مثلًا من الدورة السابقة للبلد). ولا تُحتسب بيانات في التغطية.",
+  wsImputedCount: "{count} مُقدَّرة",
+  wsLiveCoverage: "التغطية {value}",
   wsNoScore: "لا توجد إجابات كافية لحساب نتيجة بعد",
   wsSectionScores: "نتائج الأقسام (معاينة)",
   wsNavLabel: "أقسام الإطار",
