@@ -1,4 +1,13 @@
-import { createContext, type ReactNode, useContext, useEffect, useMemo, useRef, useState } from "react";
+import {
+  createContext,
+  type ReactNode,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import type { LocalText } from "../../core/index.ts";
 import { isUiLanguage, loadLanguage } from "./language-files.ts";
 import { directionOf, hasCatalogue, type MessageKey, translate, type UiLanguage } from "./messages.ts";
@@ -53,7 +62,8 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
       },
     );
   }, [lang, wanted]);
-  useEffect(() => {
+  // In the same commit as the words, before the browser paints: never Arabic words laid out left to right.
+  useLayoutEffect(() => {
     if (lang === null) return;
     document.documentElement.lang = lang;
     document.documentElement.dir = directionOf(lang);
