@@ -1,6 +1,6 @@
 /**
- * `npm run i18n:report`: for each interface language (the web app's, built in
- * or a file in src/web/i18n/languages, and the portal's), how many messages it
+ * `npm run i18n:report`: for each interface language (the web app's: English,
+ * the reference, and each file in src/web/i18n/languages; and the portal's), how many messages it
  * translates, which it lacks (shown in English), which equal English (often a
  * slip), plural forms it lacks, and errors. `--keys` lists the keys. Exits 1 on
  * an error (a key English lacks, a message that does not parse, a placeholder
@@ -10,11 +10,11 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { portalUiLanguages } from "../src/portal/i18n/translate.ts";
 import { type CatalogueReport, checkCatalogue } from "../src/web/i18n/coverage.ts";
-import { builtInCatalogues, englishMessages } from "../src/web/i18n/messages.ts";
+import { englishMessages } from "../src/web/i18n/messages.ts";
 
 const listKeys = process.argv.includes("--keys");
 const folder = join(import.meta.dirname, "../src/web/i18n/languages");
-const web: Record<string, Record<string, string | undefined>> = { ...builtInCatalogues };
+const web: Record<string, Record<string, string | undefined>> = { en: englishMessages };
 for (const name of readdirSync(folder)
   .filter((n) => n.endsWith(".json"))
   .sort()) {

@@ -1,13 +1,13 @@
-import { Suspense } from "react";
-import { AccountRoutePage } from "./account/account-routes.tsx";
+import { type ReactElement, Suspense } from "react";
+import { type AccountRoute, AccountRoutePage, accountPageFor } from "./account/account-routes.tsx";
 import { useEnrolmentFirst } from "./account/enrolment-first.ts";
 import { SessionProvider } from "./auth/session.tsx";
 import { PageLoading } from "./components/status.tsx";
 import { LanguageProvider } from "./i18n/language.tsx";
 import { AppShell } from "./layout/app-shell.tsx";
-import { lazyPage } from "./routing/lazy-page.ts";
+import { lazyPage, preloadComponent } from "./routing/lazy-page.ts";
 import { useLocation } from "./routing/router.tsx";
-import { matchRoute } from "./routing/routes.ts";
+import { matchRoute, type Route } from "./routing/routes.ts";
 
 const AnalysisPage = lazyPage(() => import("./analysis/analysis-page.tsx"), "AnalysisPage");
 const AreasPage = lazyPage(() => import("./network/areas-page.tsx"), "AreasPage");
@@ -65,11 +65,8 @@ const ReviewQueuePage = lazyPage(() => import("./review/review-queue-page.tsx"),
 const TimelinePage = lazyPage(() => import("./review/timeline-page.tsx"), "TimelinePage");
 const WorkspacePage = lazyPage(() => import("./workspace/workspace-page.tsx"), "WorkspacePage");
 
-/** Picks the page for the current address. */
-function CurrentPage() {
-  const { pathname } = useLocation();
-  const route = matchRoute(pathname);
-  useEnrolmentFirst(route.page);
+/** The page for `route` (its chunk loads the first time it is rendered or preloaded). */
+function pageFor(route: Route): ReactElement {
   switch (route.page) {
     case "overview":
       return <OverviewPage />;
@@ -158,6 +155,24 @@ function CurrentPage() {
   }
 }
 
+/** Picks the page for the current address. */
+function CurrentPage() {
+  const { pathname } = useLocation();
+  const route = matchRoute(pathname);
+  useEnrolmentFirst(route.page);
+  return pageFor(route);
+}
+
+/**
+ * Starts loading the chunk of the page at `pathname`, so that it arrives alongside the interface
+ * language's file rather than after it (the page is rendered only once the language is in).
+ */
+export function preloadPage(pathname: string): void {
+  const route = matchRoute(pathname);
+  const page = pageFor(route);
+  preloadComponent(page.type === AccountRoutePage ? accountPageFor(route as AccountRoute).type : page.type);
+}
+
 /** The Childmark web app. */
 export function App() {
   const { pathname } = useLocation();
@@ -183,14 +198,15 @@ export function App() {
     );
   }
   return (
-    <LanguageProvider>
-      <SessionProvider>
+    // The session is asked for while the interface language's file loads.
+    <SessionProvider>
+      <LanguageProvider>
         <AppShell>
           <Suspense fallback={<PageLoading />}>
             <CurrentPage />
           </Suspense>
         </AppShell>
-      </SessionProvider>
-    </LanguageProvider>
+      </LanguageProvider>
+    </SessionProvider>
   );
 }

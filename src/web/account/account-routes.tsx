@@ -1,3 +1,4 @@
+import type { ReactElement } from "react";
 import { lazyPage } from "../routing/lazy-page.ts";
 import type { Route } from "../routing/routes.ts";
 
@@ -37,8 +38,8 @@ export type AccountRoute = Extract<
   }
 >;
 
-/** Picks the account or admin page for `route`. */
-export function AccountRoutePage({ route }: { route: AccountRoute }) {
+/** The account or admin page for `route`. */
+export function accountPageFor(route: AccountRoute): ReactElement {
   switch (route.page) {
     case "sign-in":
       return <SignInPage />;
@@ -65,4 +66,9 @@ export function AccountRoutePage({ route }: { route: AccountRoute }) {
     case "admin-audit":
       return <AuditPage />;
   }
+}
+
+/** Picks the account or admin page for `route`. */
+export function AccountRoutePage({ route }: { route: AccountRoute }) {
+  return accountPageFor(route);
 }

@@ -6,7 +6,7 @@ import { directionOf, hasCatalogue, type MessageKey, translate } from "../i18n/m
 /*
  * The words of the child's pages, from the interface catalogues (`kid…` keys) in the child's
  * language. These pages stand outside the app's language provider: the language is the one the
- * child picks among the consultation's own, and a language kept in a file (Romanian, Russian) is
+ * child picks among the consultation's own, and every language but English is a file,
  * loaded before its words are shown.
  */
 

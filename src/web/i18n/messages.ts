@@ -26,91 +26,40 @@ import { shell } from "./catalogs/shell.ts";
 import { workspace } from "./catalogs/workspace.ts";
 
 /*
- * The app's own words in each interface language, gathered from the feature
- * catalogues in ./catalogs. Framework texts (titles, labels, guidance) come
- * from the framework itself, in its own languages.
+ * The app's own words in English, gathered from the feature catalogues in
+ * ./catalogs: the reference every other language is checked against, and what
+ * a message a language lacks shows in. Every other interface language is a
+ * file ./languages/{code}.json (key → message), loaded when it is chosen
+ * (language-files.ts), so a page downloads English and its own language only.
+ * Framework texts (titles, labels, guidance) come from the framework itself,
+ * in its own languages.
  */
 const en = {
-  ...shell.en,
-  ...review.en,
-  ...account.en,
-  ...workspace.en,
-  ...recommendations.en,
-  ...releases.en,
-  ...analysis.en,
-  ...security.en,
-  ...accountsAdmin.en,
-  ...results.en,
-  ...evaluations.en,
-  ...resultsRecords.en,
-  ...resultsImports.en,
-  ...children.en,
-  ...childrenVoice.en,
-  ...childrenChild.en,
-  ...childrenDesign.en,
-  ...childrenModeration.en,
-  ...budgets.en,
-  ...frameworks.en,
-  ...reporting.en,
-  ...reportingEdit.en,
-  ...network.en,
-  ...areas.en,
-  ...networkAreas.en,
-};
-const fr = {
-  ...shell.fr,
-  ...review.fr,
-  ...account.fr,
-  ...workspace.fr,
-  ...recommendations.fr,
-  ...releases.fr,
-  ...analysis.fr,
-  ...security.fr,
-  ...accountsAdmin.fr,
-  ...results.fr,
-  ...evaluations.fr,
-  ...resultsRecords.fr,
-  ...resultsImports.fr,
-  ...children.fr,
-  ...childrenVoice.fr,
-  ...childrenChild.fr,
-  ...childrenDesign.fr,
-  ...childrenModeration.fr,
-  ...budgets.fr,
-  ...frameworks.fr,
-  ...reporting.fr,
-  ...reportingEdit.fr,
-  ...network.fr,
-  ...areas.fr,
-  ...networkAreas.fr,
-};
-/** Arabic: messages not yet translated fall back to English. */
-const ar: Partial<Record<MessageKey, string>> = {
-  ...shell.ar,
-  ...review.ar,
-  ...account.ar,
-  ...workspace.ar,
-  ...recommendations.ar,
-  ...releases.ar,
-  ...analysis.ar,
-  ...security.ar,
-  ...accountsAdmin.ar,
-  ...results.ar,
-  ...evaluations.ar,
-  ...resultsRecords.ar,
-  ...childrenVoice.ar,
-  ...childrenChild.ar,
-  ...children.ar,
-  ...childrenDesign.ar,
-  ...childrenModeration.ar,
-  ...resultsImports.ar,
-  ...frameworks.ar,
-  ...reporting.ar,
-  ...reportingEdit.ar,
-  ...network.ar,
-  ...areas.ar,
-  ...networkAreas.ar,
-  ...budgets.ar,
+  ...shell,
+  ...review,
+  ...account,
+  ...workspace,
+  ...recommendations,
+  ...releases,
+  ...analysis,
+  ...security,
+  ...accountsAdmin,
+  ...results,
+  ...evaluations,
+  ...resultsRecords,
+  ...resultsImports,
+  ...children,
+  ...childrenVoice,
+  ...childrenChild,
+  ...childrenDesign,
+  ...childrenModeration,
+  ...budgets,
+  ...frameworks,
+  ...reporting,
+  ...reportingEdit,
+  ...network,
+  ...areas,
+  ...networkAreas,
 };
 
 export type MessageKey = keyof typeof en;
@@ -118,19 +67,16 @@ export type MessageKey = keyof typeof en;
 export type Messages = Partial<Record<MessageKey, string>>;
 
 /**
- * An interface language code (`en`, `fr`, `ro`…). English, French and Arabic are
- * built in; any other language is a file `./languages/{code}.json` (key →
- * ICU message), found by `language-files.ts` and loaded when chosen.
+ * An interface language code (`en`, `fr`, `ar`, `ro`…). English is built in; every
+ * other language is a file `./languages/{code}.json` (key → ICU message), found by
+ * `language-files.ts` and loaded when chosen.
  */
 export type UiLanguage = string;
 
-/** The catalogues known now: the built-in ones and the language files loaded so far. */
-const catalogues = new Map<string, Messages>([
-  ["en", en],
-  ["fr", fr],
-  ["ar", ar],
-]);
-export const builtInLanguages: readonly string[] = [...catalogues.keys()];
+/** The catalogues known now: English and the language files loaded so far. */
+const catalogues = new Map<string, Messages>([["en", en]]);
+/** The languages whose messages are in the bundle: English only. */
+export const builtInLanguages: readonly string[] = ["en"];
 
 /** Makes a language file's messages available to `translate`. */
 export function addCatalogue(lang: string, messages: Messages): void {
@@ -145,8 +91,6 @@ export function hasCatalogue(lang: string): boolean {
 
 /** The English messages, the reference every language is checked against. */
 export const englishMessages: Readonly<Record<MessageKey, string>> = en;
-/** The built-in catalogues by language (English, French, Arabic). */
-export const builtInCatalogues: Readonly<Record<string, Messages>> = { en, fr, ar };
 
 const rtlLanguages = new Set(["ar", "he", "fa", "ur", "ps", "yi", "dv", "ku"]);
 /** `rtl` for right-to-left scripts, else `ltr`. */

@@ -11,11 +11,16 @@ import { UserMenu } from "./user-menu.tsx";
 import "./workspace.css";
 
 function LanguageSwitch() {
-  const { lang, setLang, t } = useLanguage();
+  const { lang, pending, setLang, t } = useLanguage();
   return (
     <div className="language-switch">
       <label htmlFor="language">{t("language")}</label>
-      <select id="language" value={lang} onChange={(e) => setLang(e.target.value)}>
+      <select
+        id="language"
+        value={pending ?? lang}
+        aria-busy={pending !== null}
+        onChange={(e) => setLang(e.target.value)}
+      >
         {uiLanguageCodes.map((code) => (
           <option key={code} value={code} lang={code}>
             {languageName(code)}

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadLanguage } from "../i18n/language-files.ts";
 import { translate } from "../i18n/messages.ts";
 import { describeNotification } from "./describe-notification.ts";
 
@@ -11,6 +12,9 @@ const notice = (kind: string, payload: Record<string, unknown>) => ({
 });
 
 describe("describeNotification", () => {
+  // Arabic is a language file, loaded when chosen.
+  beforeAll(() => loadLanguage("ar"));
+
   const en = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) =>
     translate("en", key, vars);
 
@@ -34,6 +38,9 @@ describe("describeNotification", () => {
     );
     expect(deadline.text).toContain("GE");
     expect(deadline.text).toContain("نوفمبر");
+    expect(deadline.text).not.toBe(
+      describeNotification(notice("deadline", { country: "GE", closesOn: "2026-11-28" }), en, "ar").text,
+    );
     expect(describeNotification(notice("something-new", { country: "GE" }), en, "en").text).toBe(
       "News about GE",
     );

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadLanguage } from "../i18n/language-files.ts";
 import { translate, type UiLanguage } from "../i18n/messages.ts";
 import { describeHistoryChange } from "./describe-history.ts";
 
@@ -7,6 +8,9 @@ const t =
     translate(lang, key, vars);
 
 describe("describeHistoryChange", () => {
+  // French and Arabic are language files, loaded when chosen.
+  beforeAll(() => Promise.all([loadLanguage("fr"), loadLanguage("ar")]));
+
   it("labels the fields and translates statuses, types, roles and yes/no", () => {
     expect(describeHistoryChange({ status: "member" }, { status: "suspended" }, "en", t("en"))).toEqual([
       { field: "status", label: "Membership", before: "Member", after: "Suspended" },

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { IatiProblemOut } from "../../server/api-schemas/results.ts";
 import { loadLanguage } from "../i18n/language-files.ts";
 import { hasCatalogue, type MessageKey, translate } from "../i18n/messages.ts";
@@ -15,6 +15,9 @@ const inLanguage = (lang: string) => (key: MessageKey, vars?: Record<string, str
   translate(lang, key, vars);
 
 describe("IATI problems in the interface's language", () => {
+  // French and Arabic are language files, loaded when chosen.
+  beforeAll(() => Promise.all([loadLanguage("fr"), loadLanguage("ar")]));
+
   it("words a problem and its place in English, French and Arabic", () => {
     expect(iatiProblemText(inLanguage("en"), problem)).toBe(
       "activity “XM-1”, indicator “Children reached”, period 2014–2015, target: “2015:1004106” is not a number.",

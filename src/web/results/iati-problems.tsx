@@ -28,7 +28,7 @@ function placeText(t: Translate, at: IatiProblemOut["at"]): string {
 export function iatiProblemText(t: Translate, problem: IatiProblemOut): string {
   const own = `rsIati_${problem.code}`;
   const shared = `rsImp_${problem.code}`;
-  const key = own in resultsImports.en ? own : shared in resultsImports.en ? shared : null;
+  const key = own in resultsImports ? own : shared in resultsImports ? shared : null;
   if (!key) return problem.message;
   const text = t(key as MessageKey, { field: "", ...problem.params });
   const place = placeText(t, problem.at);

@@ -123,7 +123,7 @@ export function problemText(
   problem: Pick<PlanImportProblem, "code" | "params" | "field" | "message">,
 ): string {
   const key = `rsImp_${problem.code}`;
-  if (!(key in resultsImports.en)) return problem.message;
+  if (!(key in resultsImports)) return problem.message;
   return t(key as MessageKey, { field: problem.field ?? "", ...problem.params });
 }
 

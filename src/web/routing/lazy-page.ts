@@ -10,5 +10,26 @@ export function lazyPage<K extends string, M extends { [P in K]: ComponentType<a
   load: () => Promise<M>,
   name: K,
 ) {
-  return lazy(() => load().then((module) => ({ default: module[name] })));
+  let loading: Promise<M> | undefined;
+  const once = () => {
+    loading ??= load().catch((error: unknown) => {
+      loading = undefined; // a later render or preload tries again
+      throw error;
+    });
+    return loading;
+  };
+  return Object.assign(
+    lazy(() => once().then((module) => ({ default: module[name] }))),
+    {
+      /** Starts loading the page's chunk before the page is rendered. */
+      preload: () => {
+        once().catch(() => undefined);
+      },
+    },
+  );
+}
+
+/** Starts loading the chunk of a page made by `lazyPage`; nothing for any other component. */
+export function preloadComponent(component: unknown): void {
+  (component as { preload?: () => void }).preload?.();
 }

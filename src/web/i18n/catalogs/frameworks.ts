@@ -1,7 +1,5 @@
-import type { Catalog } from "../catalog.ts";
-
 /** Words of the frameworks page: check, preview and import a framework file; XLSForm downloads. */
-const en = {
+export const frameworks = {
   fwNav: "Frameworks",
   fwTitle: "Frameworks",
   fwLead:
@@ -30,67 +28,3 @@ const en = {
   fwXlsForm: "XLSForm for KoboToolbox / ODK",
   fwNoVersions: "No framework has been imported yet.",
 } as const;
-
-export const frameworks: Catalog<typeof en> = {
-  en,
-  fr: {
-    fwNav: "Cadres",
-    fwTitle: "Cadres",
-    fwLead:
-      "Importez un cadre depuis un fichier — un fichier .json de Childmark, le modèle .xlsx ou un XLSForm de KoboToolbox ou ODK. Le fichier est d'abord vérifié et prévisualisé ; rien n'est enregistré avant l'import. Chaque cadre peut être téléchargé en XLSForm pour collecter les réponses hors ligne.",
-    fwFile: "Fichier du cadre (.json ou .xlsx)",
-    fwCheck: "Vérifier le fichier",
-    fwChecking: "Vérification…",
-    fwImport: "Importer ce cadre",
-    fwImporting: "Import…",
-    fwValid: "{file} est un cadre valide : {summary}.",
-    fwInvalid: "{file} n'est pas un cadre valide : {count, plural, one {# problème} other {# problèmes}}.",
-    fwProblems: "Problèmes à corriger",
-    fwReport: "Ce que l'import XLSForm a modifié",
-    fwPreview: "Aperçu",
-    fwExists:
-      "La version {version} de {code} existe déjà : donnez une nouvelle version au fichier pour l'importer.",
-    fwSections: "Sections",
-    fwIndicatorsShown: "Les {shown} premiers des {count} indicateurs",
-    fwColCode: "Code",
-    fwColType: "Type",
-    fwColQuestion: "Question",
-    fwColIndicators: "Indicateurs",
-    fwImported: "{code} version {version} importé : {summary}.",
-    fwVersions: "Versions des cadres",
-    fwColFramework: "Cadre",
-    fwColVersion: "Version",
-    fwXlsForm: "XLSForm pour KoboToolbox / ODK",
-    fwNoVersions: "Aucun cadre n'a encore été importé.",
-  },
-  ar: {
-    fwNav: "الأطر",
-    fwTitle: "الأطر",
-    fwLead:
-      "استورد إطارًا من ملف — ملف .json من Childmark أو قالب .xlsx أو نموذج XLSForm من KoboToolbox أو ODK. يُفحص الملف ويُعرض أولًا؛ ولا يُحفظ شيء قبل الاستيراد. ويمكن تنزيل كل إطار بصيغة XLSForm لجمع الإجابات دون اتصال.",
-    fwFile: "ملف الإطار (.json أو .xlsx)",
-    fwCheck: "افحص الملف",
-    fwChecking: "جارٍ الفحص…",
-    fwImport: "استورد هذا الإطار",
-    fwImporting: "جارٍ الاستيراد…",
-    fwValid: "{file} إطار صالح: {summary}.",
-    fwInvalid:
-      "{file} ليس إطارًا صالحًا: {count, plural, zero {لا مشكلات} one {مشكلة واحدة} two {مشكلتان} few {# مشكلات} many {# مشكلةً} other {# مشكلة}}.",
-    fwProblems: "مشكلات يجب إصلاحها",
-    fwReport: "ما غيّره استيراد XLSForm",
-    fwPreview: "معاينة",
-    fwExists: "الإصدار {version} من {code} موجود بالفعل: أعطِ الملف إصدارًا جديدًا لاستيراده.",
-    fwSections: "الأقسام",
-    fwIndicatorsShown: "أول {shown} من {count} مؤشرًا",
-    fwColCode: "الرمز",
-    fwColType: "النوع",
-    fwColQuestion: "السؤال",
-    fwColIndicators: "المؤشرات",
-    fwImported: "تم استيراد {code} الإصدار {version}: {summary}.",
-    fwVersions: "إصدارات الأطر",
-    fwColFramework: "الإطار",
-    fwColVersion: "الإصدار",
-    fwXlsForm: "XLSForm لـ KoboToolbox / ODK",
-    fwNoVersions: "لم يُستورد أي إطار بعد.",
-  },
-};
