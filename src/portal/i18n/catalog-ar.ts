@@ -472,4 +472,10 @@ export const ar: Record<PortalMessageKey, string> = {
     "يبيّن الرقم على كل بلد عدد منظماته المدرجة؛ كلما كان اللون أغمق كان العدد أكبر. اختر بلدًا لعرض قائمته.",
   memberListedBelow:
     "{count, plural, zero {لا أعضاء مدرجون} one {عضو مدرج واحد} two {عضوان مدرجان} few {# أعضاء مدرجين} many {# عضوًا مدرجًا} other {# عضو مدرج}}",
+  membersDownloads: "تنزيل الدليل",
+  membersDownloadsLead: "فقط ما اختارت كل منظمة نشره، بكل الصيغ.",
+  membersDownloadCsv: "جدول (CSV)",
+  membersDownloadXlsx: "جدول بيانات (XLSX)",
+  membersDownloadJson: "بيانات لإعادة الاستخدام (JSON)",
+  membersMapListTitle: "المنظمات المدرجة حسب البلد",
 };

@@ -491,6 +491,12 @@ export const en = {
   membersMapCaption:
     "The number on each country is how many of its organisations are listed; the darker, the more. Choose a country for its list.",
   memberListedBelow: "{count, plural, one {# listed member} other {# listed members}}",
+  membersDownloads: "Download the directory",
+  membersDownloadsLead: "Only what each organisation chose to publish, in every format.",
+  membersDownloadCsv: "Table (CSV)",
+  membersDownloadXlsx: "Spreadsheet (XLSX)",
+  membersDownloadJson: "Data for reuse (JSON)",
+  membersMapListTitle: "Listed organisations by country",
 };
 
 export type PortalMessageKey = keyof typeof en;

@@ -491,4 +491,10 @@ export const fr: Record<PortalMessageKey, string> = {
   membersMapCaption:
     "Le nombre sur chaque pays indique combien de ses organisations sont inscrites ; plus la teinte est foncée, plus il y en a. Choisissez un pays pour voir sa liste.",
   memberListedBelow: "{count, plural, one {# membre inscrit} other {# membres inscrits}}",
+  membersDownloads: "Télécharger l’annuaire",
+  membersDownloadsLead: "Seulement ce que chaque organisation a choisi de publier, dans chaque format.",
+  membersDownloadCsv: "Tableau (CSV)",
+  membersDownloadXlsx: "Classeur (XLSX)",
+  membersDownloadJson: "Données réutilisables (JSON)",
+  membersMapListTitle: "Organisations inscrites par pays",
 };

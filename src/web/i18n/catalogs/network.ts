@@ -165,6 +165,24 @@ const en = {
   nwPublishLogo: "Show the logo in the public directory",
   nwLogoPublic: "Shown in the public directory",
   nwLogoPrivate: "Not shown in the public directory",
+  nwReviewRights: "Review rights",
+  nwReviewRightsLead:
+    "The members of this group may review the answers of these sections and the tracking of these recommendations, in this country or region, and nothing else.",
+  nwNoReviewRights: "This group has no review rights.",
+  nwGrantReview: "Give review rights",
+  nwEditRight: "Change",
+  nwRevokeRight: "Revoke",
+  nwSaveRight: "Save the review rights",
+  nwRightPlace: "Where",
+  nwRightScope: "{scope, select, region {Region} country {Country} other {Place}}",
+  nwRightFramework: "Framework",
+  nwRightSections: "Sections of the framework",
+  nwRightThemes: "Recommendations on the themes",
+  nwRightRecommendations: "Chosen recommendations",
+  nwRightThemesInput: "Recommendation themes (separated by commas)",
+  nwRightRecommendationsInput: "Chosen recommendations (their ids, separated by commas)",
+  nwReviewHistory: "History of the review rights",
+  nwRightChange: "{change, select, granted {Given} changed {Changed} revoked {Revoked} other {Changed}}",
 };
 
 const fr: Record<keyof typeof en, string> = {
@@ -331,6 +349,24 @@ const fr: Record<keyof typeof en, string> = {
   nwPublishLogo: "Montrer le logo dans l'annuaire public",
   nwLogoPublic: "Visible dans l'annuaire public",
   nwLogoPrivate: "Non visible dans l'annuaire public",
+  nwReviewRights: "Droits de relecture",
+  nwReviewRightsLead:
+    "Les membres de ce groupe peuvent relire les réponses de ces sections et le suivi de ces recommandations, dans ce pays ou cette région, et rien d'autre.",
+  nwNoReviewRights: "Ce groupe n'a aucun droit de relecture.",
+  nwGrantReview: "Donner des droits de relecture",
+  nwEditRight: "Modifier",
+  nwRevokeRight: "Retirer",
+  nwSaveRight: "Enregistrer les droits de relecture",
+  nwRightPlace: "Où",
+  nwRightScope: "{scope, select, region {Région} country {Pays} other {Lieu}}",
+  nwRightFramework: "Référentiel",
+  nwRightSections: "Sections du référentiel",
+  nwRightThemes: "Recommandations sur les thèmes",
+  nwRightRecommendations: "Recommandations choisies",
+  nwRightThemesInput: "Thèmes des recommandations (séparés par des virgules)",
+  nwRightRecommendationsInput: "Recommandations choisies (leurs identifiants, séparés par des virgules)",
+  nwReviewHistory: "Historique des droits de relecture",
+  nwRightChange: "{change, select, granted {Donné} changed {Modifié} revoked {Retiré} other {Modifié}}",
 };
 
 const ar: Record<keyof typeof en, string> = {
@@ -499,6 +535,24 @@ const ar: Record<keyof typeof en, string> = {
   nwPublishLogo: "إظهار الشعار في الدليل العام",
   nwLogoPublic: "ظاهر في الدليل العام",
   nwLogoPrivate: "غير ظاهر في الدليل العام",
+  nwReviewRights: "صلاحيات المراجعة",
+  nwReviewRightsLead:
+    "يمكن لأعضاء هذه المجموعة مراجعة إجابات هذه الأقسام ومتابعة هذه التوصيات، في هذا البلد أو هذه المنطقة، ولا شيء غير ذلك.",
+  nwNoReviewRights: "ليست لهذه المجموعة أي صلاحيات مراجعة.",
+  nwGrantReview: "منح صلاحيات المراجعة",
+  nwEditRight: "تعديل",
+  nwRevokeRight: "سحب",
+  nwSaveRight: "حفظ صلاحيات المراجعة",
+  nwRightPlace: "أين",
+  nwRightScope: "{scope, select, region {المنطقة} country {البلد} other {المكان}}",
+  nwRightFramework: "الإطار",
+  nwRightSections: "أقسام الإطار",
+  nwRightThemes: "التوصيات المتعلقة بالمواضيع",
+  nwRightRecommendations: "توصيات مختارة",
+  nwRightThemesInput: "مواضيع التوصيات (مفصولة بفواصل)",
+  nwRightRecommendationsInput: "توصيات مختارة (معرّفاتها، مفصولة بفواصل)",
+  nwReviewHistory: "سجل صلاحيات المراجعة",
+  nwRightChange: "{change, select, granted {مُنحت} changed {عُدّلت} revoked {سُحبت} other {عُدّلت}}",
 };
 
 export const network: Catalog<typeof en> = { en, fr, ar };
