@@ -482,6 +482,7 @@ function MembersMap({
           {countries.map((c) => (
             <li key={c}>
               <a
+                className="member-map__link"
                 href={env.href({ page: "country-members", lang: env.lang, country: c })}
                 data-map-country={c}
               >

@@ -73,9 +73,14 @@ export function ReviewRightsCard({ groupId }: { groupId: string }) {
                     <DateText value={h.changedAt} />
                     {" — "}
                     {t("nwRightChange", { change: h.change })}
-                    {h.changedBy && <> ({h.changedBy})</>}
+                    {h.changedBy && (
+                      <>
+                        {" ("}
+                        <bdi>{h.changedBy}</bdi>)
+                      </>
+                    )}
                     {": "}
-                    <span dir="auto">{describeSnapshot(h.after ?? h.before)}</span>
+                    <bdi dir="ltr">{describeSnapshot(h.after ?? h.before)}</bdi>
                   </li>
                 ))}
               </ul>
@@ -252,7 +257,7 @@ function RightForm({
           <select value={chosen} onChange={(e) => setVersionId(e.target.value)}>
             {list.map((f) => (
               <option key={f.id} value={f.id}>
-                {pick(f.title, f.defaultLanguage)} — {f.version}
+                {[pick(f.title, f.defaultLanguage), f.version].filter(Boolean).join(" — ")}
               </option>
             ))}
           </select>
