@@ -185,6 +185,7 @@ const en = {
   rvQueueReturned: "Returned",
   rvQueueOpen: "Review {country}",
   rvQueueFirst: "first submission",
+  rvQueueSections: "Your working group reviews: {sections}",
   notif_answers_approved: "Answers of {country} ({period}) were approved",
   notif_answers_returned: "Answers of {country} ({period}) were returned for rework",
 };
@@ -377,6 +378,7 @@ const fr: Messages = {
   rvQueueReturned: "Renvoyées",
   rvQueueOpen: "Relire {country}",
   rvQueueFirst: "première soumission",
+  rvQueueSections: "Votre groupe de travail relit : {sections}",
   notif_answers_approved: "Des réponses de {country} ({period}) ont été approuvées",
   notif_answers_returned: "Des réponses de {country} ({period}) ont été renvoyées pour correction",
 };
@@ -567,6 +569,7 @@ const ar: Messages = {
   rvQueueReturned: "مُعادة",
   rvQueueOpen: "مراجعة {country}",
   rvQueueFirst: "أول تقديم",
+  rvQueueSections: "تراجع مجموعة العمل الخاصة بك: {sections}",
   notif_answers_approved: "اعتُمدت إجابات من تقييم {country} ({period})",
   notif_answers_returned: "أُعيدت إجابات من تقييم {country} ({period}) للتعديل",
 };
