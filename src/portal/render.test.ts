@@ -17,6 +17,7 @@ import {
 import { buildReleaseSnapshot } from "../core/publishing/snapshot.ts";
 import type { DirectoryEntryOut } from "../server/api-schemas/network.ts";
 import type { PortalContext } from "./context.ts";
+import { DIRECTORY_DOWNLOADS, directoryDownloadPath } from "./pages/members.tsx";
 import {
   assetPaths,
   countryDownloadPath,
@@ -594,6 +595,8 @@ describe("the member directory", () => {
     const c = withDirectory();
     const paths = new Set(portalRoutes(second, c).map(routePath));
     const files = declaredFiles(second, c.languages);
+    // The directory's downloads: site files whenever an organisation is listed (server/site/site-files.ts).
+    for (const d of DIRECTORY_DOWNLOADS) files.add(directoryDownloadPath(d.format));
     const broken: string[] = [];
     for (const route of portalRoutes(second, c).filter(
       (r) => r.page === "members" || r.page === "country-members" || r.page === "member",

@@ -40,9 +40,9 @@ describe.runIf(canRunBrowser)("the workspace page of a country's areas", () => {
     expect(new URL(page.url()).pathname).toBe("/network/areas/MD");
     const tree = page.locator(".na-tree li");
     await expect(tree.count()).resolves.toBe(10);
-    await expect(
-      page.getByText("No shapes: the portal lists this country's areas without a map.").count(),
-    ).resolves.toBe(1);
+    await expect
+      .poll(() => page.getByText("No shapes: the portal lists this country's areas without a map.").count())
+      .toBe(1);
 
     const edit = page.locator('section[aria-labelledby="na-edit"]');
     await edit.locator("textarea").fill("code,parent,name\nMD-N,,North\n,MD-N,Soroca");

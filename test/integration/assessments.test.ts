@@ -97,6 +97,7 @@ describeEachDatabase("assessments: workspace read model, completion, assignments
       canReview: false,
       canReopen: false,
       writableSections: null,
+      reviewSections: [],
     });
     const limited = await get(`/api/assessments/${ids.MD}`, sectionContributor);
     expect(limited.json().myPermissions.writableSections).toEqual(["governance"]);

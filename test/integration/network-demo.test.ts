@@ -11,6 +11,8 @@ import {
   roleAssignments,
   workingGroupDocuments,
   workingGroupMeetings,
+  workingGroupReviewHistory,
+  workingGroupReviewRights,
   workingGroups,
 } from "../../src/server/db/schema.ts";
 import { DEMO_COUNTRIES } from "../../src/server/demo/demo-countries.ts";
@@ -20,7 +22,7 @@ import { readAreas } from "../../src/server/network/areas.ts";
 import { readDirectory, readPublicLogos } from "../../src/server/network/directory.ts";
 import { CHILDPACT_REGION, seedReference } from "../../src/server/reference/countries.ts";
 import { describeEachDatabase } from "../support/databases.ts";
-import { buildUser } from "../support/factories.ts";
+import { buildAssessments, buildUser } from "../support/factories.ts";
 import { buildOrganisation } from "../support/results-factories.ts";
 
 describeEachDatabase("the demo network", (database) => {
@@ -38,6 +40,8 @@ describeEachDatabase("the demo network", (database) => {
       .values(DEMO_COUNTRIES.map((c) => ({ name: c.coalition, kind: "coalition", countryCode: c.code })));
     const regionalId = await buildOrganisation(db, { region: CHILDPACT_REGION.code });
     const admin = await buildUser(db, { isAdmin: true });
+    // The demo framework, whose section on the UNCRC articles a working group reviews.
+    await buildAssessments(db, { countries: ["MD"] });
     await loadDemoNetwork(db, admin.id);
     const all = await db.select().from(organisations);
     const coalitions = all.filter((o) => o.kind === "coalition");
@@ -57,6 +61,13 @@ describeEachDatabase("the demo network", (database) => {
       expect(inGroup.length).toBeGreaterThanOrEqual(3);
       expect(inGroup.filter((r) => r.role === "coordinator")).toHaveLength(1);
     }
+    // "Violence against children" reviews Moldova's section on the UNCRC articles and the recommendations on violence.
+    const rights = await db.select().from(workingGroupReviewRights);
+    expect(
+      rights.map((r) => [groups.find((g) => g.id === r.groupId)?.name, r.scopeCode, r.sections, r.themes]),
+    ).toEqual([["Violence against children", "MD", ["articles"], ["violence"]]]);
+    expect(rights[0]!.frameworkId).not.toBeNull();
+    expect((await db.select().from(workingGroupReviewHistory)).map((h) => h.change)).toEqual(["granted"]);
     const applications = await db.select().from(membershipApplications);
     expect(
       applications.map((a) => [a.status, coalitions.find((c) => c.id === a.parentId)?.countryCode]),

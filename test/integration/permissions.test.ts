@@ -17,11 +17,13 @@ import {
   assignments,
   consultationAudio,
   evidenceSources,
+  frameworkVersions,
   indicators,
   recommendations,
   reportingCycles,
   resultFiles,
   users,
+  workingGroupReviewRights,
 } from "../../src/server/db/schema.ts";
 import { uploadsDir } from "../../src/server/evidence/uploads-dir.ts";
 import { confirmSynergy } from "../../src/server/recommendations/synergies.ts";
@@ -126,6 +128,11 @@ interface Context {
   network: BuiltNetwork;
   /** Budget lines of Moldova: one to read and change, one the deletion route removes. */
   budget: { lineId: string; doomedLineId: string };
+  /**
+   * The working group's review rights: `section` and `recommendationId` in Moldova (its members
+   * review them), and another right the deletion route revokes.
+   */
+  review: { frameworkId: string; rightId: string; doomedId: string };
 }
 
 /** A valid request for every route (validation comes before authorisation, so bodies must be valid). */
@@ -829,6 +836,26 @@ const REQUESTS: Record<
   "GET /api/network/groups/:id/files/:fileId": (c) => ({
     url: `/api/network/groups/${c.network.groupId}/files/${c.network.fileId}`,
   }),
+  "GET /api/network/groups/:id/review-rights": (c) => ({
+    url: `/api/network/groups/${c.network.groupId}/review-rights`,
+  }),
+  "POST /api/network/groups/:id/review-rights": (c) => ({
+    url: `/api/network/groups/${c.network.groupId}/review-rights`,
+    payload: { scopeType: "country", scopeCode: "MD", themes: ["matrix"] },
+  }),
+  "PUT /api/network/groups/:id/review-rights/:rightId": (c) => ({
+    url: `/api/network/groups/${c.network.groupId}/review-rights/${c.review.rightId}`,
+    payload: {
+      scopeType: "country",
+      scopeCode: "MD",
+      frameworkId: c.review.frameworkId,
+      sections: [c.section],
+      recommendationIds: [c.recommendationId],
+    },
+  }),
+  "DELETE /api/network/groups/:id/review-rights/:rightId": (c) => ({
+    url: `/api/network/groups/${c.network.groupId}/review-rights/${c.review.doomedId}`,
+  }),
   "POST /api/network/groups/:id/meetings": (c) => ({
     url: `/api/network/groups/${c.network.groupId}/meetings`,
     payload: { heldOn: "2026-03-01", title: "Kick-off", decisions: ["Draft the report"] },
@@ -1120,6 +1147,39 @@ describeEachDatabase("permission matrix: every route × every role", (database) 
       )
       .returning({ id: recommendations.id });
     const ids = pairs.map((p) => p.id);
+    const section = nodePathOf(built.framework, indicator)[1]!;
+    const [{ frameworkId }] = (await db
+      .select({ frameworkId: frameworkVersions.frameworkId })
+      .from(frameworkVersions)
+      .where(eq(frameworkVersions.id, built.versionId))) as [{ frameworkId: string }];
+    const reviewRight = {
+      groupId: NET.groupId,
+      scopeType: "country",
+      scopeCode: "MD",
+      frameworkId,
+      sections: [section],
+      themes: [],
+      recommendationIds: [recommendation!.id],
+    };
+    const rights = await db
+      .insert(workingGroupReviewRights)
+      .values([reviewRight, { ...reviewRight, sections: [], frameworkId: null, themes: ["doomed"] }])
+      .returning({ id: workingGroupReviewRights.id });
+    const member = actors.get("member of the working group")!;
+    actors.set("member of the working group", {
+      ...member,
+      reviewRights: [
+        {
+          groupId: NET.groupId,
+          scopeType: "country",
+          scopeCode: "MD",
+          framework: frameworkId,
+          sections: [section],
+          themes: [],
+          recommendations: [recommendation!.id],
+        },
+      ],
+    });
     const [group, doomedGroup] = [
       await confirmSynergy(db, ids.slice(0, 2), someone.id),
       await confirmSynergy(db, ids.slice(2, 4), someone.id),
@@ -1130,6 +1190,7 @@ describeEachDatabase("permission matrix: every route × every role", (database) 
       reviews: { reviewId: review!.id, doomedId: doomedReview!.id },
       network,
       budget,
+      review: { frameworkId, rightId: rights[0]!.id, doomedId: rights[1]!.id },
       consultation,
       resultFileId: resultFile1!.id,
       doomed: { ...doomed, fileId: resultFile2!.id },
@@ -1140,7 +1201,7 @@ describeEachDatabase("permission matrix: every route × every role", (database) 
       cycleId: built.cycleId,
       assessmentId: built.assessments.MD!,
       indicator,
-      section: nodePathOf(built.framework, indicator)[1]!,
+      section,
       assignmentId: assignment!.id,
       evidenceId: evidence!.id,
       fileEvidenceId: file!.id,
@@ -1152,11 +1213,14 @@ describeEachDatabase("permission matrix: every route × every role", (database) 
     };
     const md: Target = { country: "MD", region: CHILDPACT_REGION.code };
     const ge: Target = { country: "GE", region: CHILDPACT_REGION.code };
+    const mdAssessment: Target = { ...md, framework: frameworkId };
     targets = {
       country: [md],
       cycle: [md, ge],
-      assessment: [md],
-      indicator: [{ ...md, nodePath: nodePathOf(built.framework, indicator) }],
+      assessment: [mdAssessment],
+      indicator: [{ ...mdAssessment, nodePath: nodePathOf(built.framework, indicator) }],
+      section: [{ ...mdAssessment, nodePath: nodePathOf(built.framework, indicator).slice(1) }],
+      recommendation: [{ ...md, recommendation: { id: recommendation!.id, themes: [] } }],
       organisation: [md],
       plan: [md],
       consultation: [md],

@@ -89,6 +89,7 @@ describeEachDatabase("unpublished data reaches no one outside its scope, on any 
         "people/userId": [world.authorId],
         "applications/id": [world.network.applicationId],
         "groups/id": [world.network.groupId],
+        "review-rights/rightId": [world.reviewRightId],
         "members/userId": [world.authorId],
         "areas/country": ["AM"],
         "users/id": [world.authorId],
@@ -226,6 +227,7 @@ describeEachDatabase("unpublished data reaches no one outside its scope, on any 
     expect(leaking("GET /api/network/organisations/:id")).toContain("CANARY");
     expect(leaking("GET /api/network/groups/:id")).toContain("CANARY");
     expect(leaking("GET /api/network/groups/:id/files/:fileId")).toContain("CANARY");
+    expect(leaking("GET /api/network/groups/:id/review-rights")).toContain("CANARY");
     expect(leaking("GET /api/network/organisations/:id/logo")).toContain("CANARY");
     expect(leaking("GET /api/budgets/countries/:country")).toEqual(
       expect.arrayContaining(["CANARY", "12.3456"]),

@@ -29,6 +29,7 @@ import {
   reportingCycles,
   reportingSteps,
   resultFiles,
+  workingGroupReviewRights,
 } from "../../src/server/db/schema.ts";
 import { readDemoFramework } from "../../src/server/demo/demo-framework.ts";
 import { uploadsDir } from "../../src/server/evidence/uploads-dir.ts";
@@ -96,6 +97,8 @@ export interface CanaryWorld {
   network: BuiltNetwork;
   /** A member of Armenia's coalition, not listed, that "publishes" a logo holding the canary. */
   unlistedOrganisationId: string;
+  /** A review right of Armenia's working group: recommendations of a theme holding the canary. */
+  reviewRightId: string;
   /**
    * An alternative report of Armenia's coalition, pre-filled from the working figures, with the
    * canary in a section; and a reporting step of Armenia whose note holds the canary.
@@ -192,6 +195,10 @@ export async function buildCanaryWorld(db: Db): Promise<CanaryWorld> {
     applicantId: author.id,
     secret: CANARY,
   });
+  const [reviewRight] = await db
+    .insert(workingGroupReviewRights)
+    .values({ groupId: network.groupId, scopeType: "country", scopeCode: "AM", themes: [`${CANARY} theme`] })
+    .returning({ id: workingGroupReviewRights.id });
   // A member of Armenia's coalition that publishes its logo but is not listed in the directory:
   // its logo (the canary in its bytes) must not be served publicly either.
   const unlistedLogo = "network-logo-unlisted.png";
@@ -309,6 +316,7 @@ export async function buildCanaryWorld(db: Db): Promise<CanaryWorld> {
     network,
     unlistedOrganisationId: unlisted!.id,
     areaAssessmentId: areaAssessment!.id,
+    reviewRightId: reviewRight!.id,
     budgetLineId: budgetLine!.id,
     draftNumbers: [String(DRAFT_VALUE), ...draftNumbers],
     draftOverall,

@@ -31,7 +31,37 @@ export interface Actor {
   userId: string;
   isAdmin: boolean;
   grants: readonly Grant[];
+  /** Review rights of the working groups the person belongs to (see `ReviewRight`). */
+  reviewRights?: readonly ReviewRight[];
 }
+
+/**
+ * A working group's review rights, held by each of its members: over one country or one region,
+ * the answers of chosen sections (node codes) of one framework, and/or the recommendations with one
+ * of some themes or chosen by id. They allow reviewing those and nothing else: reading an
+ * assessment of that framework in scope (to see what is reviewed), approving, returning and
+ * commenting on the answers of the sections; reading and recording the tracking of the
+ * recommendations. Never a whole assessment's workflow step (start, validate, return, reopen).
+ */
+export interface ReviewRight {
+  groupId: string;
+  scopeType: "country" | "region";
+  scopeCode: string;
+  /** The framework (its id, every version) whose sections are reviewed; null with no sections. */
+  framework: string | null;
+  sections: readonly string[];
+  themes: readonly string[];
+  recommendations: readonly string[];
+}
+
+/** The actions a review right can allow, on a matching target only. */
+export const REVIEW_RIGHT_ACTIONS: readonly Action[] = [
+  "assessment:read",
+  "assessment:review",
+  "comment:write",
+  "recommendation:read-tracking",
+  "recommendation:track",
+];
 
 export const ACTIONS = [
   "framework:manage",
@@ -209,6 +239,10 @@ export interface Target {
   organisations?: readonly string[];
   /** A working group: a grant scoped to it covers the target. */
   group?: string;
+  /** The framework (id) of an assessment: a working group's review rights name one. */
+  framework?: string;
+  /** A recommendation (its id and themes): a working group's review rights may match it. */
+  recommendation?: { id: string; themes: readonly string[] };
 }
 
 function covers(grant: Grant, target: Target): boolean {
@@ -232,6 +266,7 @@ function allowsSection(grant: Grant, target: Target): boolean {
 export function can(actor: Actor | null | undefined, action: Action, target?: Target): boolean {
   if (!actor) return false;
   if (actor.isAdmin) return true;
+  if (actor.reviewRights?.some((right) => reviewRightAllows(right, action, target))) return true;
   return actor.grants.some((grant) => {
     if (!ROLE_ACTIONS[grant.role].includes(action)) return false;
     if (PLATFORM_ONLY.has(action) && grant.scopeType !== "platform") return false;
@@ -239,6 +274,40 @@ export function can(actor: Actor | null | undefined, action: Action, target?: Ta
     if (!covers(grant, target)) return false;
     return action !== "answer:write" || grant.role !== "contributor" || allowsSection(grant, target);
   });
+}
+
+/**
+ * True when a working group's review right allows `action` on `target`. Without a target (may the
+ * person do it anywhere?), true when it names sections (assessment actions) or recommendations. Reading an assessment needs its
+ * framework; reviewing and commenting need an answer's or a section's place in the tree under one
+ * of the sections; a recommendation must be chosen or carry one of the themes.
+ */
+export function reviewRightAllows(right: ReviewRight, action: Action, target?: Target): boolean {
+  if (!REVIEW_RIGHT_ACTIONS.includes(action)) return false;
+  const onAssessments = action.startsWith("assessment:") || action === "comment:write";
+  if (!target)
+    return onAssessments ? right.sections.length > 0 : right.themes.length + right.recommendations.length > 0;
+  const inPlace =
+    right.scopeType === "country" ? target.country === right.scopeCode : target.region === right.scopeCode;
+  if (!inPlace) return false;
+  if (onAssessments) {
+    if (!right.framework || target.framework !== right.framework || !right.sections.length) return false;
+    if (action === "assessment:read") return true;
+    return !!target.nodePath?.some((code) => right.sections.includes(code));
+  }
+  const rec = target.recommendation;
+  if (!rec) return false;
+  return right.recommendations.includes(rec.id) || rec.themes.some((t) => right.themes.includes(t));
+}
+
+/**
+ * The sections (node codes) of an assessment the actor may review through a working group's review
+ * rights alone; empty when none. `target` is the assessment's (country, region, framework).
+ */
+export function reviewableSections(actor: Actor | null | undefined, target: Target): string[] {
+  if (!actor?.reviewRights) return [];
+  const rights = actor.reviewRights.filter((r) => reviewRightAllows(r, "assessment:read", target));
+  return [...new Set(rights.flatMap((r) => r.sections))];
 }
 
 /** Where an action is allowed: everywhere, or in some countries and regions (by code). */

@@ -492,4 +492,10 @@ export const ar: Record<PortalMessageKey, string> = {
   areasSectionLead:
     "يقيّم هذا الإصدار {count, plural, zero {لا مناطق} one {منطقة واحدة} two {منطقتين} few {# مناطق} many {# منطقة} other {# منطقة}} دون المستوى الوطني ({assessed} منها مُقيَّمة، والباقي مجمَّع من المناطق التابعة لها).",
   areasSectionLink: "قارن بين مناطق {country}",
+  membersDownloads: "تنزيل الدليل",
+  membersDownloadsLead: "فقط ما اختارت كل منظمة نشره، بكل الصيغ.",
+  membersDownloadCsv: "جدول (CSV)",
+  membersDownloadXlsx: "جدول بيانات (XLSX)",
+  membersDownloadJson: "بيانات لإعادة الاستخدام (JSON)",
+  membersMapListTitle: "المنظمات المدرجة حسب البلد",
 };

@@ -509,6 +509,12 @@ export const en = {
   areasSectionLead:
     "This release scores {count, plural, one {# area} other {# areas}} below the country ({assessed} assessed, the others rolled up from the areas below them).",
   areasSectionLink: "Compare the areas of {country}",
+  membersDownloads: "Download the directory",
+  membersDownloadsLead: "Only what each organisation chose to publish, in every format.",
+  membersDownloadCsv: "Table (CSV)",
+  membersDownloadXlsx: "Spreadsheet (XLSX)",
+  membersDownloadJson: "Data for reuse (JSON)",
+  membersMapListTitle: "Listed organisations by country",
 };
 
 export type PortalMessageKey = keyof typeof en;

@@ -510,4 +510,10 @@ export const fr: Record<PortalMessageKey, string> = {
   areasSectionLead:
     "Cette édition note {count, plural, one {# zone} other {# zones}} sous le niveau national ({assessed} évaluées, les autres agrégées à partir des zones qui les composent).",
   areasSectionLink: "Comparer les zones de {country}",
+  membersDownloads: "Télécharger l’annuaire",
+  membersDownloadsLead: "Seulement ce que chaque organisation a choisi de publier, dans chaque format.",
+  membersDownloadCsv: "Tableau (CSV)",
+  membersDownloadXlsx: "Classeur (XLSX)",
+  membersDownloadJson: "Données réutilisables (JSON)",
+  membersMapListTitle: "Organisations inscrites par pays",
 };

@@ -9,6 +9,7 @@ import {
   releaseDownloadPath,
   reportPath,
 } from "../routes.ts";
+import { DirectoryDownloads } from "./members.tsx";
 import { UNCERTAINTY_FORMATS } from "./uncertainty.tsx";
 
 const FORMATS = [
@@ -58,6 +59,7 @@ export function DownloadsPage({ env }: { env: PageEnv }) {
           </DataTable>
         </Section>
       )}
+      <DirectoryDownloads env={env} />
       <Section id="reports" title={env.t("downloadReports")}>
         <ul className="downloads">
           <li>

@@ -17,10 +17,47 @@ import { Section } from "../parts.tsx";
  */
 
 const KINDS = ["regional", "coalition", "member", "partner", "donor", "other"];
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** Where a published logo is, relative to the release's root (served live and exported alike). */
 export function logoSitePath(id: string, mediaType: string): string {
   return `logos/${id}.${logoExtension(mediaType)}`;
+}
+
+/** The directory's downloads: site files (served live and exported alike) built from the listed entries only. */
+export const DIRECTORY_DOWNLOADS = [
+  { format: "csv", key: "membersDownloadCsv", contentType: "text/csv; charset=utf-8" },
+  { format: "xlsx", key: "membersDownloadXlsx", contentType: XLSX_TYPE },
+  { format: "json", key: "membersDownloadJson", contentType: "application/json; charset=utf-8" },
+] as const;
+
+/** Where a download of the directory is, relative to the release's root. */
+export function directoryDownloadPath(format: (typeof DIRECTORY_DOWNLOADS)[number]["format"]): string {
+  return `downloads/directory/members.${format}`;
+}
+
+/** The links to the directory's downloads (nothing when no organisation is listed). */
+export function DirectoryDownloads({ env, heading = "h2" }: { env: PageEnv; heading?: "h2" | "h3" }) {
+  if (!directoryOf(env).length) return null;
+  const Heading = heading;
+  return (
+    <section className="block member-downloads" aria-labelledby="member-downloads-h">
+      <Heading id="member-downloads-h">{env.t("membersDownloads")}</Heading>
+      <p className="muted">{env.t("membersDownloadsLead")}</p>
+      <ul className="downloads member-downloads__list">
+        {DIRECTORY_DOWNLOADS.map((d) => (
+          <li key={d.format}>
+            <a href={env.href(directoryDownloadPath(d.format))} download data-directory-download={d.format}>
+              {env.t(d.key)}
+            </a>{" "}
+            <span className="muted" dir="ltr">
+              members.{d.format}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
 }
 
 /** The directory's entries, or none. */
@@ -440,6 +477,22 @@ function MembersMap({
         </g>
       </svg>
       <figcaption className="muted">{env.t("membersMapCaption")}</figcaption>
+      <nav className="member-map__list" aria-label={env.t("membersMapListTitle")}>
+        <ul>
+          {countries.map((c) => (
+            <li key={c}>
+              <a
+                className="member-map__link"
+                href={env.href({ page: "country-members", lang: env.lang, country: c })}
+                data-map-country={c}
+              >
+                <span className="member-map__name">{env.countryName(c.toUpperCase())}</span>{" "}
+                <span className="member-map__count">{env.num(count(c.toUpperCase()), 0)}</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
     </figure>
   );
 }
@@ -455,7 +508,13 @@ export function MembersPage({ env }: { env: PageEnv }) {
   const others = entries.filter((e) => !e.countryCode && e.kind !== "regional");
   return (
     <PortalDocument env={env} title={env.t("membersTitle")} description={env.t("membersLead")}>
-      <Hero title={env.t("membersTitle")} lead={env.t("membersLead")} />
+      <Hero title={env.t("membersTitle")} lead={env.t("membersLead")}>
+        {entries.length > 0 && (
+          <p className="member-downloads__jump">
+            <a href="#member-downloads-h">{env.t("membersDownloads")}</a>
+          </p>
+        )}
+      </Hero>
       {countries.length > 0 && <MembersMap env={env} entries={entries} countries={countries} />}
       <Filters env={env} entries={entries} countries={countries} />
       {network.length > 0 && (
@@ -478,6 +537,7 @@ export function MembersPage({ env }: { env: PageEnv }) {
           <CardList env={env} entries={others} parents={parents} />
         </Group>
       )}
+      <DirectoryDownloads env={env} />
     </PortalDocument>
   );
 }

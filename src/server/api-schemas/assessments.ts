@@ -72,6 +72,12 @@ export const permissionsOut = z.object({
   canReview: z.boolean(),
   canReopen: z.boolean(),
   writableSections: z.array(z.string()).nullable().describe("Null: every section"),
+  reviewSections: z
+    .array(z.string())
+    .describe(
+      "Without canReview: the sections I may review through a working group's review rights (the granted nodes and every node below them)",
+    )
+    .default([]),
 });
 export type PermissionsOut = z.infer<typeof permissionsOut>;
 

@@ -23,6 +23,20 @@ export const me = z.object({
   locale: z.string(),
   isAdmin: z.boolean(),
   grants: z.array(grantOut),
+  /** The review rights of the working groups the user belongs to (what a group member may review). */
+  reviewRights: z
+    .array(
+      z.object({
+        groupId: z.uuid(),
+        scopeType: z.enum(["country", "region"]),
+        scopeCode: z.string(),
+        framework: z.string().nullable(),
+        sections: z.array(z.string()),
+        themes: z.array(z.string()),
+        recommendations: z.array(z.string()),
+      }),
+    )
+    .default([]),
   csrfToken: z.string(),
   /** The user's role requires a second factor they have not set up: nothing else works until they do. */
   mustEnrolTwoFactor: z.boolean(),

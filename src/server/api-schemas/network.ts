@@ -223,6 +223,58 @@ export const groupOut = groupSummaryOut.extend({
   canManage: z.boolean(),
 });
 
+/**
+ * A working group's review rights: over one country or one region, chosen sections of a framework
+ * and/or recommendations by theme or by id.
+ */
+export const reviewRightBody = z
+  .object({
+    scopeType: z.enum(["country", "region"]),
+    scopeCode: z.string().trim().min(1, "name the country or region").max(20),
+    frameworkId: z
+      .uuid()
+      .nullable()
+      .default(null)
+      .describe("The framework, or one of its versions (the right covers every version)"),
+    sections: z.array(text(60).min(1)).max(200).default([]),
+    themes,
+    recommendationIds: z.array(z.uuid()).max(500).default([]),
+  })
+  .refine((b) => b.sections.length || b.themes.length || b.recommendationIds.length, {
+    message: "give sections of a framework, recommendation themes or recommendations to review",
+    path: ["sections"],
+  })
+  .refine((b) => !b.sections.length || b.frameworkId, {
+    message: "name the framework the sections belong to",
+    path: ["frameworkId"],
+  });
+export const reviewRightParams = groupParams.extend({ rightId: z.uuid() });
+export const reviewRightOut = z.object({
+  id: z.uuid(),
+  scopeType: z.enum(["country", "region"]),
+  scopeCode: z.string(),
+  frameworkId: z.uuid().nullable(),
+  frameworkCode: z.string().nullable(),
+  sections: z.array(z.string()),
+  themes: z.array(z.string()),
+  recommendationIds: z.array(z.string()),
+  updatedAt: z.string(),
+});
+export const reviewRightsOut = z.object({
+  rights: z.array(reviewRightOut),
+  history: z.array(
+    z.object({
+      rightId: z.uuid(),
+      change: z.enum(["granted", "changed", "revoked"]),
+      before: z.record(z.string(), z.unknown()).nullable(),
+      after: z.record(z.string(), z.unknown()).nullable(),
+      changedBy: z.string().nullable(),
+      changedAt: z.string(),
+    }),
+  ),
+  canManage: z.boolean(),
+});
+
 export const areaParams = z.object({ country: z.string().regex(/^[A-Z]{2}$/, "a country code") });
 export const areasBody = z.object({
   areas: z

@@ -100,5 +100,9 @@ export const reviewQueueItem = z.object({
     .int()
     .nullable()
     .describe("Answers changed since the previous submission; null on a first submission"),
+  reviewSections: z
+    .array(z.string())
+    .nullable()
+    .describe("The sections (node codes) I may review through a working group; null: the whole assessment"),
 });
 export type ReviewQueueItem = z.infer<typeof reviewQueueItem>;

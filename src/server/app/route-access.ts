@@ -20,7 +20,9 @@ export type RouteAccess =
  * What a route acts on: the whole platform; a country (named in the body, as
  * for invitations); a cycle (any of its countries); an assessment (its country
  * and region); an indicator of an assessment (also its place in the tree, for
- * section-limited contributors); an organisation (named in the body) or a plan
+ * section-limited contributors and working groups with review rights); a section of an assessment
+ * (the node and those above it); a recommendation (its State, id and themes, which a working
+ * group's review rights may match); an organisation (named in the body) or a plan
  * (its organisation's scope: a coalition's country and region, a network's region); a children's
  * consultation (its organisation's scope too); in the network, an organisation with those above
  * it (`network-organisation`: organisation-scoped roles reach it and its members), a membership
@@ -33,6 +35,8 @@ export type AccessTarget =
   | "cycle"
   | "assessment"
   | "indicator"
+  | "section"
+  | "recommendation"
   | "organisation"
   | "plan"
   | "consultation"
@@ -110,13 +114,13 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "GET /api/evidence/:id/file": on("assessment:read", "assessment"),
 
   "GET /api/assessments/:id/answers/:indicatorCode/comments": on("assessment:read", "assessment"),
-  "POST /api/assessments/:id/answers/:indicatorCode/comments": on("comment:write", "assessment"),
+  "POST /api/assessments/:id/answers/:indicatorCode/comments": on("comment:write", "indicator"),
   "POST /api/assessments/:id/submit": on("assessment:submit", "assessment"),
   "POST /api/assessments/:id/start-review": on("assessment:review", "assessment"),
-  "POST /api/assessments/:id/answers/:indicatorCode/rework": on("assessment:review", "assessment"),
-  "DELETE /api/assessments/:id/answers/:indicatorCode/rework": on("assessment:review", "assessment"),
-  "POST /api/assessments/:id/answers/:indicatorCode/approve": on("assessment:review", "assessment"),
-  "POST /api/assessments/:id/sections/:nodeCode/review": on("assessment:review", "assessment"),
+  "POST /api/assessments/:id/answers/:indicatorCode/rework": on("assessment:review", "indicator"),
+  "DELETE /api/assessments/:id/answers/:indicatorCode/rework": on("assessment:review", "indicator"),
+  "POST /api/assessments/:id/answers/:indicatorCode/approve": on("assessment:review", "indicator"),
+  "POST /api/assessments/:id/sections/:nodeCode/review": on("assessment:review", "section"),
   "GET /api/review/queue": signedIn,
   "POST /api/assessments/:id/return": on("assessment:review", "assessment"),
   "POST /api/assessments/:id/validate": on("assessment:review", "assessment"),
@@ -137,9 +141,9 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "GET /api/recommendations/report-card": on("recommendation:read-tracking", "country"),
   "GET /api/recommendations/report-card.docx": on("recommendation:read-tracking", "country"),
   "GET /api/recommendations/:id": signedIn,
-  "GET /api/recommendations/:id/assessments": on("recommendation:read-tracking", "country"),
-  "GET /api/recommendations/:id/timeline": on("recommendation:read-tracking", "country"),
-  "POST /api/recommendations/:id/assessments": on("recommendation:track", "country"),
+  "GET /api/recommendations/:id/assessments": on("recommendation:read-tracking", "recommendation"),
+  "GET /api/recommendations/:id/timeline": on("recommendation:read-tracking", "recommendation"),
+  "POST /api/recommendations/:id/assessments": on("recommendation:track", "recommendation"),
   "POST /api/recommendations/imports": on("recommendation:import", "platform"),
   "POST /api/recommendations/imports/preview": on("recommendation:import", "platform"),
   "GET /api/recommendations/imports": on("recommendation:import", "platform"),
@@ -315,6 +319,11 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "DELETE /api/network/groups/:id/members/:userId": on("group:manage", "group", true),
   "POST /api/network/groups/:id/documents": on("group:write", "group", true),
   "GET /api/network/groups/:id/files/:fileId": on("group:read", "group", true),
+  // Review rights: given by those who manage the group through a role outside it (never its lead alone).
+  "GET /api/network/groups/:id/review-rights": on("group:read", "group", true),
+  "POST /api/network/groups/:id/review-rights": on("group:manage", "group", true),
+  "PUT /api/network/groups/:id/review-rights/:rightId": on("group:manage", "group", true),
+  "DELETE /api/network/groups/:id/review-rights/:rightId": on("group:manage", "group", true),
   "POST /api/network/groups/:id/meetings": on("group:write", "group", true),
   "POST /api/network/groups/:id/follows": on("group:write", "group", true),
   "GET /api/network/areas/:country": pub,

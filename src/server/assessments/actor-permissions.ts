@@ -1,4 +1,4 @@
-import { type Actor, can, type Target } from "../../core/index.ts";
+import { type Actor, can, type Framework, reviewableSections, type Target } from "../../core/index.ts";
 import type { PermissionsOut } from "./schemas.ts";
 
 /**
@@ -6,7 +6,7 @@ import type { PermissionsOut } from "./schemas.ts";
  * is allowed (the server checks again on every request). `writableSections`
  * lists the sections of a section-limited contributor; null means all.
  */
-export function describePermissions(actor: Actor, target: Target): PermissionsOut {
+export function describePermissions(actor: Actor, target: Target, framework?: Framework): PermissionsOut {
   const writing = actor.isAdmin
     ? []
     : actor.grants.filter((g) => can({ ...actor, grants: [g] }, "answer:write", target));
@@ -18,5 +18,21 @@ export function describePermissions(actor: Actor, target: Target): PermissionsOu
     canReview: can(actor, "assessment:review", target),
     canReopen: can(actor, "assessment:reopen", target),
     writableSections: limited ? [...new Set(writing.flatMap((g) => g.sections ?? []))] : null,
+    reviewSections: framework ? belowSections(framework, reviewableSections(actor, target)) : [],
   };
+}
+
+/** The sections and every node below them. */
+function belowSections(framework: Framework, sections: readonly string[]): string[] {
+  const out = new Set(sections);
+  let grown = true;
+  while (grown) {
+    grown = false;
+    for (const n of framework.nodes)
+      if (n.parent && out.has(n.parent) && !out.has(n.code)) {
+        out.add(n.code);
+        grown = true;
+      }
+  }
+  return [...out];
 }

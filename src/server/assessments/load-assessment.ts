@@ -17,6 +17,8 @@ export interface LoadedAssessment {
   cycleId: string;
   period: string;
   versionId: string;
+  /** The framework (every version shares it): a working group's review rights name it. */
+  frameworkId: string;
   framework: Framework;
   closesOn: Date | null;
 }
@@ -34,6 +36,7 @@ export async function loadAssessment(db: Db, id: string): Promise<LoadedAssessme
         cycleId: string;
         period: string;
         versionId: string;
+        frameworkId: string;
         closesOn: Date | string | null;
       }>(db, LOAD_ASSESSMENT, [id])
     : [];
@@ -50,18 +53,39 @@ const LOAD_ASSESSMENT = preparedStatement(
   "load_assessment",
   ["uuid"],
   `select a.id, a.status, a.country_code as "countryCode", a.area_code as "areaCode", c.region_code as "regionCode",
-    y.id as "cycleId", y.period, y.version_id as "versionId", y.closes_on as "closesOn"
+    y.id as "cycleId", y.period, y.version_id as "versionId", v.framework_id as "frameworkId",
+    y.closes_on as "closesOn"
   from assessments a
   join cycles y on y.id = a.cycle_id
+  join framework_versions v on v.id = y.version_id
   join countries c on c.code = a.country_code
   where a.id = $1`,
 );
 
-/** The permission target of an assessment (its country and region), optionally narrowed to an indicator's node path. */
+/**
+ * The permission target of an assessment (its country, region and framework), optionally narrowed
+ * to an indicator's node path.
+ */
 export function assessmentTarget(assessment: LoadedAssessment, indicatorCode?: string): Target {
-  const target: Target = { country: assessment.countryCode, region: assessment.regionCode };
+  const target: Target = {
+    country: assessment.countryCode,
+    region: assessment.regionCode,
+    framework: assessment.frameworkId,
+  };
   if (!indicatorCode) return target;
   return { ...target, nodePath: nodePathOf(assessment.framework, indicatorCode) };
+}
+
+/** The permission target of a section of an assessment: the node and every node above it. */
+export function sectionTarget(assessment: LoadedAssessment, nodeCode: string): Target {
+  const parents = new Map(assessment.framework.nodes.map((n) => [n.code, n.parent]));
+  const path: string[] = [];
+  let node: string | null | undefined = nodeCode;
+  while (node && !path.includes(node)) {
+    path.push(node);
+    node = parents.get(node);
+  }
+  return { ...assessmentTarget(assessment), nodePath: path };
 }
 
 /** Codes of the indicator and of every node above it, from its parent up to the root. */

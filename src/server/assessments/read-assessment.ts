@@ -87,7 +87,7 @@ export async function readAssessment(
     })),
     assignments: assigned,
     assignedToMe: [...mine],
-    myPermissions: describePermissions(actor, assessmentTarget(assessment)),
+    myPermissions: describePermissions(actor, assessmentTarget(assessment), assessment.framework),
   };
 }
 

@@ -1,8 +1,8 @@
-import { eq } from "drizzle-orm";
-import type { Actor, Grant, Role, ScopeType } from "../../core/index.ts";
+import { eq, inArray } from "drizzle-orm";
+import type { Actor, Grant, ReviewRight, Role, ScopeType } from "../../core/index.ts";
 import type { Db } from "../db/connect.ts";
 import { preparedStatement, runPrepared } from "../db/prepared.ts";
-import { roleAssignments, users } from "../db/schema.ts";
+import { roleAssignments, users, workingGroupReviewRights } from "../db/schema.ts";
 
 export interface SignedInUser extends Actor {
   email: string;
@@ -66,7 +66,34 @@ export async function loadActor(db: Db, userId: string): Promise<SignedInUser | 
     .from(users)
     .leftJoin(roleAssignments, eq(roleAssignments.userId, users.id))
     .where(eq(users.id, userId));
-  return foldActor(rows);
+  return withReviewRights(db, foldActor(rows));
+}
+
+/**
+ * Adds the review rights of the working groups the person belongs to (one more query, only for
+ * members of a group): a revoked right is gone from their next request.
+ */
+async function withReviewRights<T extends Actor>(db: Db, actor: T | undefined): Promise<T | undefined> {
+  if (!actor) return actor;
+  const groups = [
+    ...new Set(actor.grants.filter((g) => g.scopeType === "group" && g.scopeCode).map((g) => g.scopeCode!)),
+  ];
+  if (!groups.length) return actor;
+  const rows = await db
+    .select()
+    .from(workingGroupReviewRights)
+    .where(inArray(workingGroupReviewRights.groupId, groups));
+  if (!rows.length) return actor;
+  const reviewRights: ReviewRight[] = rows.map((r) => ({
+    groupId: r.groupId,
+    scopeType: r.scopeType as ReviewRight["scopeType"],
+    scopeCode: r.scopeCode,
+    framework: r.frameworkId,
+    sections: r.sections,
+    themes: r.themes,
+    recommendations: r.recommendationIds,
+  }));
+  return { ...actor, reviewRights };
 }
 
 export interface SessionActor {
@@ -86,7 +113,7 @@ export async function loadSessionActor(db: Db, sessionId: string): Promise<Sessi
     SESSION_ACTOR,
     [sessionId],
   );
-  const actor = foldActor(rows);
+  const actor = await withReviewRights(db, foldActor(rows));
   if (!actor) return undefined;
   return { actor, csrfToken: rows[0]!.csrfToken, mustEnrolTwoFactor: rows[0]!.mustEnrolTwoFactor };
 }

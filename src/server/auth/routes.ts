@@ -55,6 +55,12 @@ async function presentMe(db: Db, userId: string, csrfToken: string, mustEnrolTwo
     locale: actor.locale,
     isAdmin: actor.isAdmin,
     grants: actor.grants.map((g) => ({ ...g, sections: g.sections ? [...g.sections] : null })),
+    reviewRights: (actor.reviewRights ?? []).map((r) => ({
+      ...r,
+      sections: [...r.sections],
+      themes: [...r.themes],
+      recommendations: [...r.recommendations],
+    })),
     csrfToken,
     mustEnrolTwoFactor,
   };

@@ -1728,6 +1728,51 @@ export const workingGroupFollows = pgTable(
   (t) => [primaryKey({ columns: [t.groupId, t.kind, t.ref] })],
 );
 
+/**
+ * A working group's review rights (see `ReviewRight` in src/core/access): over one country or one
+ * region, chosen sections (node codes) of a framework, and/or recommendations by theme or by id.
+ */
+export const workingGroupReviewRights = pgTable(
+  "working_group_review_rights",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    groupId: uuid("group_id")
+      .notNull()
+      .references(() => workingGroups.id, { onDelete: "cascade" }),
+    /** `country` or `region`. */
+    scopeType: text("scope_type").notNull(),
+    scopeCode: text("scope_code").notNull(),
+    frameworkId: uuid("framework_id").references(() => frameworks.id),
+    sections: jsonb("sections").$type<string[]>().notNull().default([]),
+    themes: jsonb("themes").$type<string[]>().notNull().default([]),
+    recommendationIds: jsonb("recommendation_ids").$type<string[]>().notNull().default([]),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("working_group_review_rights_group_idx").on(t.groupId)],
+);
+
+/** Every grant, change and revocation of a working group's review rights, with who and when. */
+export const workingGroupReviewHistory = pgTable(
+  "working_group_review_history",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    groupId: uuid("group_id")
+      .notNull()
+      .references(() => workingGroups.id, { onDelete: "cascade" }),
+    /** The right (it may since have been revoked). */
+    rightId: uuid("right_id").notNull(),
+    /** `granted`, `changed`, `revoked`. */
+    change: text("change").notNull(),
+    before: jsonb("before").$type<Record<string, unknown>>(),
+    after: jsonb("after").$type<Record<string, unknown>>(),
+    changedBy: uuid("changed_by").references(() => users.id),
+    changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("working_group_review_history_group_idx").on(t.groupId)],
+);
+
 /** A country's areas below the country (regions, districts …) as a tree, like DHIS2 organisation units. */
 export const areas = pgTable(
   "areas",

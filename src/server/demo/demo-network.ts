@@ -1,6 +1,9 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../db/connect.ts";
 import {
+  frameworkNodes,
+  frameworks,
+  frameworkVersions,
   membershipApplications,
   organisationHistory,
   organisations,
@@ -9,6 +12,8 @@ import {
   workingGroupDocuments,
   workingGroupMeetings,
   workingGroupOrganisations,
+  workingGroupReviewHistory,
+  workingGroupReviewRights,
   workingGroups,
 } from "../db/schema.ts";
 import { storeFile } from "../evidence/store-file.ts";
@@ -139,7 +144,39 @@ export async function loadDemoNetwork(tx: Db, adminId: string): Promise<void> {
     coalitions.map((c) => c.id),
   );
   await loadDemoPeople(tx, coalitions, groupIds);
+  if (groupIds[0]) await loadDemoReviewRights(tx, adminId, groupIds[0]);
   await loadDemoLogos(tx, [regionalId, ...coalitions.map((c) => c.id)]);
+}
+
+/**
+ * Review rights of the "Violence against children" group: in Moldova, the framework's section on
+ * the UNCRC child-protection articles and the recommendations on violence, given by the admin.
+ */
+async function loadDemoReviewRights(tx: Db, adminId: string, groupId: string) {
+  if (!DEMO_COUNTRIES.some((c) => c.code === "MD")) return;
+  const [section] = await tx
+    .select({ frameworkId: frameworks.id, code: frameworkNodes.code })
+    .from(frameworkNodes)
+    .innerJoin(frameworkVersions, eq(frameworkVersions.id, frameworkNodes.versionId))
+    .innerJoin(frameworks, eq(frameworks.id, frameworkVersions.frameworkId))
+    .where(eq(frameworkNodes.code, "articles"))
+    .orderBy(asc(frameworks.createdAt))
+    .limit(1);
+  const right = {
+    scopeType: "country",
+    scopeCode: "MD",
+    frameworkId: section?.frameworkId ?? null,
+    sections: section ? [section.code] : [],
+    themes: ["violence"],
+    recommendationIds: [] as string[],
+  };
+  const [row] = await tx
+    .insert(workingGroupReviewRights)
+    .values({ groupId, ...right, createdBy: adminId })
+    .returning({ id: workingGroupReviewRights.id });
+  await tx
+    .insert(workingGroupReviewHistory)
+    .values({ groupId, rightId: row!.id, change: "granted", after: right, changedBy: adminId });
 }
 
 /** A published logo for the regional network and each coalition: a badge of its own colour. */

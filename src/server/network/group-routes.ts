@@ -15,6 +15,9 @@ import {
   groupParams,
   groupSummaryOut,
   meetingBody,
+  reviewRightBody,
+  reviewRightParams,
+  reviewRightsOut,
 } from "../api-schemas/network.ts";
 import { requireActor } from "../auth/plugin.ts";
 import type { Db } from "../db/connect.ts";
@@ -31,12 +34,20 @@ import {
   addMeeting,
   createGroup,
   followItem,
+  groupTarget,
   listGroups,
   loadAuthorizedGroup,
   readGroup,
   removeGroupMember,
 } from "./groups.ts";
 import { loadAuthorizedOrganisation, loadNetwork } from "./load-network.ts";
+import {
+  changeReview,
+  grantReview,
+  mayGrantReview,
+  readReviewRights,
+  revokeReview,
+} from "./review-rights.ts";
 
 const tags = ["network"];
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
@@ -275,6 +286,100 @@ export async function registerGroupRoutes(app: FastifyInstance, db: Db): Promise
       async (request, reply) => {
         const { group, actor } = await loadAuthorizedGroup(db, request, request.params.id, "group:write");
         await inTransaction((tx) => followItem(tx, actor, group.id, request.body));
+        return reply.code(204).send(null);
+      },
+    );
+
+    /** The group if the caller may give it review rights (see `mayGrantReview`); 403 otherwise. */
+    const loadGrantingGroup = async (request: Parameters<typeof requireActor>[0], id: string) => {
+      const loaded = await loadAuthorizedGroup(db, request, id, "group:manage");
+      const target = groupTarget(loaded.network, loaded.group);
+      if (!mayGrantReview(loaded.actor, target))
+        throw new UserError(
+          "only a coordinator of the group's organisation, country or region gives it review rights",
+          [],
+          403,
+        );
+      return { ...loaded, target };
+    };
+
+    api.get(
+      "/network/groups/:id/review-rights",
+      {
+        schema: {
+          tags,
+          summary:
+            "A working group's review rights (sections of a framework, recommendations by theme or by id) and their history",
+          params: groupParams,
+          response: { 200: reviewRightsOut, ...errors },
+        },
+      },
+      async (request) => {
+        const { group, network, actor } = await loadAuthorizedGroup(
+          db,
+          request,
+          request.params.id,
+          "group:read",
+        );
+        const canManage = mayGrantReview(actor, groupTarget(network, group));
+        return { ...(await readReviewRights(db, group.id)), canManage };
+      },
+    );
+
+    api.post(
+      "/network/groups/:id/review-rights",
+      {
+        schema: {
+          tags,
+          summary:
+            "Give a working group review rights over sections of a framework and/or recommendations, in a country or the region",
+          description:
+            "Its members may then approve, return and comment on the answers of those sections in the assessments of that place, see them in their review queue, and read and record the coalition's view of the tracking of the matching recommendations; nothing else.",
+          params: groupParams,
+          body: reviewRightBody,
+          response: { 201: created, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const { group, target, actor } = await loadGrantingGroup(request, request.params.id);
+        const id = await inTransaction((tx) => grantReview(tx, group.id, target, request.body, actor.userId));
+        return reply.code(201).send({ id });
+      },
+    );
+
+    api.put(
+      "/network/groups/:id/review-rights/:rightId",
+      {
+        schema: {
+          tags,
+          summary: "Change a working group's review right",
+          params: reviewRightParams,
+          body: reviewRightBody,
+          response: { 204: z.null(), ...errors },
+        },
+      },
+      async (request, reply) => {
+        const { group, target, actor } = await loadGrantingGroup(request, request.params.id);
+        await inTransaction((tx) =>
+          changeReview(tx, group.id, request.params.rightId, target, request.body, actor.userId),
+        );
+        return reply.code(204).send(null);
+      },
+    );
+
+    api.delete(
+      "/network/groups/:id/review-rights/:rightId",
+      {
+        schema: {
+          tags,
+          summary: "Revoke a working group's review right (kept in its history)",
+          params: reviewRightParams,
+          response: { 204: z.null(), ...errors },
+        },
+      },
+      async (request, reply) => {
+        const { group, actor } = await loadGrantingGroup(request, request.params.id);
+        await inTransaction((tx) => revokeReview(tx, group.id, request.params.rightId, actor.userId));
         return reply.code(204).send(null);
       },
     );

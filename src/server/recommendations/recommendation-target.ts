@@ -12,7 +12,11 @@ import { UserError } from "../errors.ts";
 export async function recommendationTargets(db: Db, ids: readonly string[]): Promise<Target[]> {
   const unique = [...new Set(ids)];
   const rows = await db
-    .select({ id: recommendations.id, country: recommendations.stateCode, region: countries.regionCode })
+    .select({
+      id: recommendations.id,
+      country: recommendations.stateCode,
+      region: countries.regionCode,
+    })
     .from(recommendations)
     .leftJoin(countries, eq(countries.code, recommendations.stateCode))
     .where(inArray(recommendations.id, unique));
@@ -28,4 +32,26 @@ export async function recommendationTargets(db: Db, ids: readonly string[]): Pro
   const seen = new Map<string, Target>();
   for (const r of rows) seen.set(r.country ?? "", { country: r.country ?? undefined, region: r.region });
   return [...seen.values()];
+}
+
+/**
+ * The permission target of one recommendation itself: its State and region, and its id and themes,
+ * which a working group's review rights may match (reading and recording its tracking only).
+ */
+export async function recommendationTarget(db: Db, id: string): Promise<Target> {
+  await recommendationTargets(db, [id]);
+  const [row] = await db
+    .select({
+      country: recommendations.stateCode,
+      region: countries.regionCode,
+      themes: recommendations.themes,
+    })
+    .from(recommendations)
+    .leftJoin(countries, eq(countries.code, recommendations.stateCode))
+    .where(eq(recommendations.id, id));
+  return {
+    country: row!.country ?? undefined,
+    region: row!.region,
+    recommendation: { id, themes: row!.themes },
+  };
 }

@@ -23,7 +23,7 @@ import { importRecommendations } from "./import-recommendations.ts";
 import { getRecommendation, listImports, listMappings, saveMapping } from "./manage.ts";
 import { registerRecommendationPersonalRoutes } from "./personal-routes.ts";
 import { previewTable, safeFileName } from "./preview-table.ts";
-import { recommendationTargets } from "./recommendation-target.ts";
+import { recommendationTarget, recommendationTargets } from "./recommendation-target.ts";
 import { registerRecommendationReportRoutes } from "./report-routes.ts";
 import {
   classificationSuggestions,
@@ -48,8 +48,7 @@ const denied = { 401: errorBody, 403: errorBody };
 /** 404 for an unknown recommendation, 403 when its State's tracking is outside the person's scope. */
 async function authorizeRecommendationTracking(request: FastifyRequest, db: Db, id: string): Promise<void> {
   requireActor(request);
-  const [target] = await recommendationTargets(db, [id]);
-  authorize(request, "recommendation:read-tracking", target);
+  authorize(request, "recommendation:read-tracking", await recommendationTarget(db, id));
 }
 
 /** Routes of the recommendations module (registered under /api by app/build-app.ts). */
@@ -310,8 +309,11 @@ export async function registerRecommendationRoutes(app: FastifyInstance, db: Db)
       },
       async (request, reply) => {
         requireActor(request);
-        const [target] = await recommendationTargets(db, [request.params.id]);
-        const actor = authorize(request, "recommendation:track", target);
+        const { recommendation, ...place } = await recommendationTarget(db, request.params.id);
+        const actor = authorize(request, "recommendation:track", { ...place, recommendation });
+        // A working group's review rights record the coalition's view, never the government's claim.
+        if (request.body.assessedByKind !== "coalition" && !can(actor, "recommendation:track", place))
+          throw new UserError("assessedByKind: a working group records the coalition's view only", [], 403);
         const saved = await db.transaction((tx) =>
           recordImplementation(tx as unknown as Db, request.params.id, request.body, actor.userId),
         );

@@ -1,5 +1,5 @@
 import { and, count, desc, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
-import { type Actor, can } from "../../core/index.ts";
+import { type Actor, can, reviewableSections } from "../../core/index.ts";
 import { loadAssessment } from "../assessments/load-assessment.ts";
 import type { Db } from "../db/connect.ts";
 import {
@@ -9,6 +9,7 @@ import {
   assessments,
   countries,
   cycles,
+  frameworkVersions,
   indicators,
 } from "../db/schema.ts";
 import { listChanges } from "./list-changes.ts";
@@ -32,6 +33,7 @@ export async function listReviewQueue(db: Db, actor: Actor): Promise<ReviewQueue
       region: countries.regionCode,
       period: cycles.period,
       versionId: cycles.versionId,
+      frameworkId: frameworkVersions.frameworkId,
       status: assessments.status,
       areaCode: assessments.areaCode,
       areaName: areas.name,
@@ -43,9 +45,20 @@ export async function listReviewQueue(db: Db, actor: Actor): Promise<ReviewQueue
       areas,
       and(eq(areas.countryCode, assessments.countryCode), eq(areas.code, assessments.areaCode)),
     )
+    .innerJoin(frameworkVersions, eq(frameworkVersions.id, cycles.versionId))
     .where(inArray(assessments.status, [...WAITING_STATUSES]))
     .orderBy(assessments.countryCode);
-  const mine = rows.filter((a) => can(actor, "assessment:review", { country: a.country, region: a.region }));
+  // The whole assessment (null), or the sections a working group of the person may review.
+  const sectionsOf = new Map<string, string[] | null>();
+  for (const a of rows) {
+    const place = { country: a.country, region: a.region };
+    if (can(actor, "assessment:review", place)) sectionsOf.set(a.id, null);
+    else {
+      const sections = reviewableSections(actor, { ...place, framework: a.frameworkId });
+      if (sections.length) sectionsOf.set(a.id, sections);
+    }
+  }
+  const mine = rows.filter((a) => sectionsOf.has(a.id));
   if (mine.length === 0) return [];
   const ids = mine.map((a) => a.id);
 
@@ -92,6 +105,7 @@ export async function listReviewQueue(db: Db, actor: Actor): Promise<ReviewQueue
       returned,
       waiting: countOf(null),
       changedSinceSubmission: changes.since ? changes.changes.length : null,
+      reviewSections: sectionsOf.get(a.id) ?? null,
     });
   }
   return items.sort((x, y) => (x.submittedAt ?? "").localeCompare(y.submittedAt ?? ""));

@@ -3,7 +3,12 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Action } from "../../core/index.ts";
 import { errorBody } from "../api-schemas/index.ts";
-import { assessmentTarget, type LoadedAssessment, loadAssessment } from "../assessments/load-assessment.ts";
+import {
+  assessmentTarget,
+  type LoadedAssessment,
+  loadAssessment,
+  sectionTarget,
+} from "../assessments/load-assessment.ts";
 import { answerParams, assessmentParams } from "../assessments/schemas.ts";
 import type { SignedInUser } from "../auth/actor.ts";
 import { authorize, requireActor } from "../auth/plugin.ts";
@@ -86,7 +91,7 @@ export async function registerReviewRoutes(app: FastifyInstance, db: Db): Promis
     },
     async (request, reply) => {
       const { id, indicatorCode } = request.params;
-      const { assessment, actor } = await guard(request, id, "comment:write");
+      const { assessment, actor } = await guard(request, id, "comment:write", indicatorCode);
       const comment = await db.transaction((tx) =>
         addComment(tx as unknown as Db, {
           assessment,
@@ -198,7 +203,7 @@ export async function registerReviewRoutes(app: FastifyInstance, db: Db): Promis
     },
     async (request) => {
       const { id, indicatorCode } = request.params;
-      const { assessment, actor } = await guard(request, id, "assessment:review");
+      const { assessment, actor } = await guard(request, id, "assessment:review", indicatorCode);
       const result = await db.transaction((tx) =>
         flagRework(tx as unknown as Db, {
           assessment,
@@ -223,7 +228,7 @@ export async function registerReviewRoutes(app: FastifyInstance, db: Db): Promis
     },
     async (request) => {
       const { id, indicatorCode } = request.params;
-      const { assessment, actor } = await guard(request, id, "assessment:review");
+      const { assessment, actor } = await guard(request, id, "assessment:review", indicatorCode);
       const result = await db.transaction((tx) =>
         clearRework(tx as unknown as Db, { assessment, indicatorCode, actorId: actor.userId }),
       );
@@ -243,7 +248,7 @@ export async function registerReviewRoutes(app: FastifyInstance, db: Db): Promis
     },
     async (request) => {
       const { id, indicatorCode } = request.params;
-      const { assessment, actor } = await guard(request, id, "assessment:review");
+      const { assessment, actor } = await guard(request, id, "assessment:review", indicatorCode);
       const result = await db.transaction((tx) =>
         reviewAnswers(tx as unknown as Db, {
           assessment,
@@ -270,8 +275,9 @@ export async function registerReviewRoutes(app: FastifyInstance, db: Db): Promis
     },
     async (request) => {
       const { id, nodeCode } = request.params;
-      const { assessment, actor } = await guard(request, id, "assessment:review");
+      const assessment = await loadAssessment(db, id);
       const codes = indicatorsInSection(assessment, nodeCode);
+      const actor = authorize(request, "assessment:review", sectionTarget(assessment, nodeCode));
       const result = await db.transaction((tx) =>
         reviewAnswers(tx as unknown as Db, {
           assessment,

@@ -3,7 +3,7 @@ import { type ReleaseSnapshot, trackingSeriesCsv } from "../../core/index.ts";
 import { parseDownloadFileName } from "../../core/publishing/downloads.ts";
 import type { PortalContext } from "../../portal/context.ts";
 import { trackingSeriesPath } from "../../portal/pages/country-tracking.tsx";
-import { logoSitePath } from "../../portal/pages/members.tsx";
+import { DIRECTORY_DOWNLOADS, directoryDownloadPath, logoSitePath } from "../../portal/pages/members.tsx";
 import { portalRoutes, renderPortalPage } from "../../portal/render.tsx";
 import {
   assetPaths,
@@ -16,6 +16,7 @@ import {
 } from "../../portal/routes.ts";
 import { uncertaintyDownload, uncertaintyDownloadFormat } from "../analysis/downloads.ts";
 import { resolveStoredFile } from "../evidence/store-file.ts";
+import { directoryCsv, directoryXlsx } from "../network/directory.ts";
 import { releaseDownload } from "../releases/downloads.ts";
 import { PORTAL_ASSETS_DIR } from "../reports/portal-css.ts";
 import { reportFile } from "../reports/release-reports.ts";
@@ -48,6 +49,7 @@ export function siteFilePaths(snapshot: ReleaseSnapshot, ctx: PortalContext): st
     if (snapshot.countries.some((c) => c.code === t.country)) paths.push(trackingSeriesPath(t.country));
   for (const entry of ctx.directory ?? [])
     if (entry.logo) paths.push(logoSitePath(entry.id, entry.logo.mediaType));
+  if (ctx.directory?.length) for (const d of DIRECTORY_DOWNLOADS) paths.push(directoryDownloadPath(d.format));
   if (ctx.analysis)
     for (const format of ["csv", "xlsx", "json"])
       paths.push(`downloads/${snapshot.release.slug}.uncertainty.${format}`);
@@ -97,6 +99,19 @@ export async function siteFile(
       .then(() => readFile(resolveStoredFile(file.logoPath)))
       .catch(() => null);
     return body ? { body, contentType: file.logoMediaType } : null;
+  }
+  const directory = DIRECTORY_DOWNLOADS.find((d) => directoryDownloadPath(d.format) === clean);
+  if (directory) {
+    // The directory as the portal shows it: only listed organisations and what each published.
+    const entries = ctx.directory ?? [];
+    if (!entries.length) return null;
+    const body =
+      directory.format === "csv"
+        ? directoryCsv(entries)
+        : directory.format === "xlsx"
+          ? await directoryXlsx(entries)
+          : `${JSON.stringify(entries, null, 2)}\n`;
+    return { body, contentType: directory.contentType };
   }
   const uncertainty = uncertaintyDownloadFormat(clean, snapshot.release.slug);
   if (uncertainty) return ctx.analysis ? uncertaintyDownload(snapshot, ctx.analysis, uncertainty) : null;

@@ -64,7 +64,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         adopt(null);
       },
       may: (action, target) =>
-        !!user && can({ userId: user.id, isAdmin: user.isAdmin, grants: user.grants }, action, target),
+        !!user &&
+        can(
+          { userId: user.id, isAdmin: user.isAdmin, grants: user.grants, reviewRights: user.reviewRights },
+          action,
+          target,
+        ),
     }),
     [user, adopt],
   );

@@ -8,6 +8,7 @@ import { formatSize } from "../review/format.ts";
 import { Link } from "../routing/router.tsx";
 import { paths } from "../routing/routes.ts";
 import { Card, DateText, FormError, fieldText, SignedInRecord, useSend } from "./parts.tsx";
+import { ReviewRightsCard } from "./review-rights-card.tsx";
 import "./network.css";
 
 type Group = z.infer<typeof groupOut>;
@@ -180,6 +181,8 @@ function GroupView({ group: g, reload }: { group: Group; reload: () => void }) {
         )}
         {g.canWrite && <FollowForm group={g} onDone={reload} />}
       </Card>
+
+      <ReviewRightsCard groupId={g.id} />
     </div>
   );
 }

@@ -9,6 +9,7 @@ const none = {
   canReview: false,
   canReopen: false,
   writableSections: null,
+  reviewSections: [],
 };
 
 describe("review formatting", () => {

@@ -71,6 +71,11 @@ function QueueTable() {
                           {country}
                         </Link>{" "}
                         <span className="muted">{a.period}</span>
+                        {a.reviewSections && (
+                          <span className="muted" style={{ display: "block" }}>
+                            {t("rvQueueSections", { sections: a.reviewSections.join(", ") })}
+                          </span>
+                        )}
                       </th>
                       <td>{statusLabel(a.status, t)}</td>
                       <td>{a.submittedAt ? formatDateTime(a.submittedAt, lang) : ""}</td>

@@ -73,6 +73,7 @@ export function SectionReviewSlot(props: {
   onChanged: () => void;
 }): ReactNode {
   const { data, ...rest } = props;
-  if (!data.myPermissions.canReview || data.assessment.status !== "in_review") return null;
+  const mine = data.myPermissions.canReview || data.myPermissions.reviewSections.includes(props.nodeCode);
+  if (!mine || data.assessment.status !== "in_review") return null;
   return <SectionReview assessmentId={data.assessment.id} {...rest} />;
 }

@@ -185,4 +185,5 @@ export const review = {
   rvQueueFirst: "first submission",
   notif_answers_approved: "Answers of {country} ({period}) were approved",
   notif_answers_returned: "Answers of {country} ({period}) were returned for rework",
+  rvQueueSections: "Your working group reviews: {sections}",
 };
