@@ -89,6 +89,8 @@ export const BACKUP_TABLES = [
   "working_group_documents",
   "working_group_meetings",
   "working_group_follows",
+  "working_group_review_rights",
+  "working_group_review_history",
   "areas",
   "area_shapes",
   "budget_sectors",
