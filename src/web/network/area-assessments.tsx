@@ -7,6 +7,7 @@ import { sendApi } from "../api/send-api.ts";
 import { useApi } from "../api/use-api.ts";
 import { useSession } from "../auth/session.tsx";
 import { BandChip } from "../components/band-chip.tsx";
+import { ScrollRegion } from "../components/scroll-region.tsx";
 import { ErrorMessage, Loading } from "../components/status.tsx";
 import { formatScore } from "../format/score.ts";
 import { useLanguage } from "../i18n/language.tsx";
@@ -102,7 +103,7 @@ export function AreaAssessments({
           {problem}
         </p>
       )}
-      <div className="table-scroll">
+      <ScrollRegion label={t("arAssessmentsCaption", { cycle: pick(cycle.name) })}>
         <table className="data-table">
           <caption>{t("arAssessmentsCaption", { cycle: pick(cycle.name) })}</caption>
           <thead>
@@ -148,7 +149,7 @@ export function AreaAssessments({
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
 
       <h3>{t("arScoresTitle")}</h3>
       <p className="muted">{t("arScoresLead")}</p>
@@ -156,7 +157,7 @@ export function AreaAssessments({
       {scores.status === "error" && <ErrorMessage message={scores.message} onRetry={scores.reload} />}
       {scores.status === "ok" && scores.data.length === 0 && <p>{t("arNoScores")}</p>}
       {scores.status === "ok" && scores.data.length > 0 && framework && root && (
-        <div className="table-scroll">
+        <ScrollRegion label={t("arScoresCaption", { cycle: pick(cycle.name) })}>
           <table className="data-table">
             <caption>{t("arScoresCaption", { cycle: pick(cycle.name) })}</caption>
             <thead>
@@ -206,7 +207,7 @@ export function AreaAssessments({
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </div>
   );

@@ -4,9 +4,9 @@ import {
   type ImportPreview,
   type MappingOut,
 } from "../../server/api-schemas/recommendations.ts";
+import { ScrollRegion } from "../components/scroll-region.tsx";
 import { useLanguage } from "../i18n/language.tsx";
 import type { MessageKey } from "../i18n/messages.ts";
-import { ScrollRegion } from "./scroll-region.tsx";
 
 /** The label of an import field (`text.fr` → "Text (French)"). */
 function fieldLabel(t: ReturnType<typeof useLanguage>["t"], field: string): string {

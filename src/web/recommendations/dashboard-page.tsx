@@ -2,6 +2,7 @@ import { useId, useState } from "react";
 import { MECHANISMS } from "../../core/index.ts";
 import { type Dashboard, dashboardOutput } from "../../server/api-schemas/recommendations.ts";
 import { useApi } from "../api/use-api.ts";
+import { ScrollRegion } from "../components/scroll-region.tsx";
 import { Loaded } from "../components/status.tsx";
 import { useLanguage } from "../i18n/language.tsx";
 import type { MessageKey } from "../i18n/messages.ts";
@@ -9,7 +10,6 @@ import { navigate, useLocation } from "../routing/router.tsx";
 import { paths } from "../routing/routes.ts";
 import { mechanismLabel, statusLabel } from "./labels.ts";
 import { RecommendationsFrame } from "./page-frame.tsx";
-import { ScrollRegion } from "./scroll-region.tsx";
 
 const KEYS = ["state", "mechanism", "cycle", "assessor"] as const;
 

@@ -14,6 +14,7 @@ import {
 import { sendApi } from "../api/send-api.ts";
 import { useApi } from "../api/use-api.ts";
 import { useSession } from "../auth/session.tsx";
+import { ScrollRegion } from "../components/scroll-region.tsx";
 import { useLanguage } from "../i18n/language.tsx";
 import type { MessageKey } from "../i18n/messages.ts";
 import { formatDateTime } from "../review/format.ts";
@@ -21,7 +22,6 @@ import { uploadFile } from "../review/upload-file.ts";
 import { ColumnMapping } from "./column-mapping.tsx";
 import { ImportFailure, ImportResult } from "./import-result.tsx";
 import { RecommendationsFrame } from "./page-frame.tsx";
-import { ScrollRegion } from "./scroll-region.tsx";
 
 const mappingList = z.array(mappingOut);
 const importList = z.array(importRecord);

@@ -1,7 +1,7 @@
 import { type BreakdownBar, breakdownBar, type ResultIndicatorType } from "../../core/index.ts";
 import type { PlanIndicatorOut, PlanOut } from "../../server/api-schemas/results.ts";
+import { ScrollRegion } from "../components/scroll-region.tsx";
 import { useLanguage } from "../i18n/language.tsx";
-import { ScrollRegion } from "../recommendations/scroll-region.tsx";
 
 type Category = PlanOut["disaggregations"][number];
 

@@ -17,9 +17,9 @@ import {
 } from "../../../server/api-schemas/evaluations.ts";
 import { sendApi } from "../../api/send-api.ts";
 import { useApi } from "../../api/use-api.ts";
+import { ScrollRegion } from "../../components/scroll-region.tsx";
 import { ErrorMessage, Loading } from "../../components/status.tsx";
 import { useLanguage } from "../../i18n/language.tsx";
-import { ScrollRegion } from "../../recommendations/scroll-region.tsx";
 import { DeleteButton } from "../delete-part.tsx";
 import { editLanguages, LocalTextFields, readLocalText } from "../local-text-fields.tsx";
 import { AttachedFiles, usePlanFiles } from "./result-files.tsx";
