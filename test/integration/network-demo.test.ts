@@ -15,7 +15,9 @@ import {
   workingGroupReviewRights,
   workingGroups,
 } from "../../src/server/db/schema.ts";
+import { loadDemoAreas } from "../../src/server/demo/demo-areas.ts";
 import { DEMO_COUNTRIES } from "../../src/server/demo/demo-countries.ts";
+import { readDemoFramework } from "../../src/server/demo/demo-framework.ts";
 import { loadDemoNetwork } from "../../src/server/demo/demo-network.ts";
 import { resolveStoredFile } from "../../src/server/evidence/store-file.ts";
 import { readAreas } from "../../src/server/network/areas.ts";
@@ -43,6 +45,8 @@ describeEachDatabase("the demo network", (database) => {
     // The demo framework, whose section on the UNCRC articles a working group reviews.
     await buildAssessments(db, { countries: ["MD"] });
     await loadDemoNetwork(db, admin.id);
+    // Moldova's areas come with their assessments (none here: no demo cycle in this test).
+    expect(await loadDemoAreas(db, admin.id, await readDemoFramework())).toBe(0);
     const all = await db.select().from(organisations);
     const coalitions = all.filter((o) => o.kind === "coalition");
     expect(coalitions).toHaveLength(10);
