@@ -1,8 +1,6 @@
-import { eq } from "drizzle-orm";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { type Action, can } from "../../core/index.ts";
 import { errorBody } from "../api-schemas/index.ts";
 import {
   areaCycleOut,
@@ -12,11 +10,9 @@ import {
   startAreaAssessmentBody,
 } from "../api-schemas/network.ts";
 import { auditActorOf, recordAudit } from "../audit/record-audit.ts";
-import { requireActor } from "../auth/plugin.ts";
 import type { Db } from "../db/connect.ts";
-import { countries } from "../db/schema.ts";
-import { UserError } from "../errors.ts";
 import { areaCycleScores, listAreaCycles, startAreaAssessment } from "./area-assessments.ts";
+import { authorizeCountry } from "./authorize-country.ts";
 
 const tags = ["network"];
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
@@ -28,20 +24,6 @@ const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody 
  */
 export function registerAreaAssessmentRoutes(app: FastifyInstance, db: Db): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
-
-  /** Answers 404 for an unknown country and 403 unless `action` holds over it. */
-  async function authorizeCountry(request: FastifyRequest, country: string, action: Action) {
-    const [row] = await db
-      .select({ region: countries.regionCode })
-      .from(countries)
-      .where(eq(countries.code, country));
-    if (!row) throw new UserError(`no country ${country}`, [], 404);
-    const actor = requireActor(request);
-    if (!can(actor, action, { country, region: row.region })) {
-      throw new UserError("you are not allowed to do this", [], 403);
-    }
-    return { region: row.region };
-  }
 
   api.get(
     "/network/areas/:country/assessments",
@@ -55,7 +37,7 @@ export function registerAreaAssessmentRoutes(app: FastifyInstance, db: Db): void
       },
     },
     async (request) => {
-      await authorizeCountry(request, request.params.country, "assessment:read");
+      await authorizeCountry(db, request, request.params.country, "assessment:read");
       return listAreaCycles(db, request.params.country);
     },
   );
@@ -73,7 +55,7 @@ export function registerAreaAssessmentRoutes(app: FastifyInstance, db: Db): void
     },
     async (request, reply) => {
       const { country } = request.params;
-      const { region } = await authorizeCountry(request, country, "network:manage");
+      const { region } = await authorizeCountry(db, request, country, "network:manage");
       const created = await db.transaction(async (txn) => {
         const tx = txn as unknown as Db;
         const row = await startAreaAssessment(tx, country, request.body);
@@ -105,7 +87,7 @@ export function registerAreaAssessmentRoutes(app: FastifyInstance, db: Db): void
       },
     },
     async (request) => {
-      await authorizeCountry(request, request.params.country, "assessment:read");
+      await authorizeCountry(db, request, request.params.country, "assessment:read");
       return areaCycleScores(db, request.params.country, request.query.cycle);
     },
   );

@@ -1,34 +1,20 @@
 import multipart from "@fastify/multipart";
-import { eq } from "drizzle-orm";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { can } from "../../core/index.ts";
 import { errorBody } from "../api-schemas/index.ts";
 import { areaParams, areaShapesFields, areaShapesOut } from "../api-schemas/network.ts";
 import { auditActorOf } from "../audit/record-audit.ts";
-import { requireActor } from "../auth/plugin.ts";
 import type { Db } from "../db/connect.ts";
-import { countries } from "../db/schema.ts";
 import { UserError } from "../errors.ts";
 import { readUpload } from "../evidence/read-upload.ts";
 import { withImportSlot } from "../files/import-slots.ts";
 import { maxFileBytes } from "../files/limits.ts";
 import { readAreaShapesOf, removeAreaShapes, replaceAreaShapes } from "./area-shapes.ts";
+import { authorizeCountry } from "./authorize-country.ts";
 
 const tags = ["network"];
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
-
-/** Those who may replace a country's areas may change their shapes: `network:manage` on the country. */
-async function requireAreaManager(db: Db, request: FastifyRequest, country: string): Promise<void> {
-  const [row] = await db
-    .select({ region: countries.regionCode })
-    .from(countries)
-    .where(eq(countries.code, country));
-  if (!row) throw new UserError(`no country ${country}`, [], 404);
-  if (!can(requireActor(request), "network:manage", { country, region: row.region }))
-    throw new UserError("you are not allowed to do this", [], 403);
-}
 
 /**
  * The shapes of a country's areas, for maps: uploaded (GeoJSON or TopoJSON, multipart, in its own
@@ -79,7 +65,7 @@ export async function registerAreaShapeRoutes(app: FastifyInstance, db: Db): Pro
         },
       },
       async (request) => {
-        await requireAreaManager(db, request, request.params.country);
+        await authorizeCountry(db, request, request.params.country, "network:manage");
         if (!request.isMultipart())
           throw new UserError("send the shapes as multipart/form-data (fields file, codeProperty)");
         return withImportSlot(async () => {
@@ -115,7 +101,7 @@ export async function registerAreaShapeRoutes(app: FastifyInstance, db: Db): Pro
         },
       },
       async (request) => {
-        await requireAreaManager(db, request, request.params.country);
+        await authorizeCountry(db, request, request.params.country, "network:manage");
         await inTransaction((tx) => removeAreaShapes(tx, request.params.country, auditActorOf(request)));
         return { removed: true as const };
       },

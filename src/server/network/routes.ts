@@ -30,7 +30,7 @@ import {
 import { auditActorOf, recordAudit } from "../audit/record-audit.ts";
 import { requireActor } from "../auth/plugin.ts";
 import type { Db } from "../db/connect.ts";
-import { countries, membershipApplications } from "../db/schema.ts";
+import { membershipApplications } from "../db/schema.ts";
 import { UserError } from "../errors.ts";
 import { readUpload } from "../evidence/read-upload.ts";
 import { withImportSlot } from "../files/import-slots.ts";
@@ -39,6 +39,7 @@ import { deliverOutbox } from "../mail/send-mail.ts";
 import { applyForMembership, decideApplication, listApplications } from "./applications.ts";
 import { registerAreaShapeRoutes } from "./area-shape-routes.ts";
 import { readAreas, replaceAreas } from "./areas.ts";
+import { authorizeCountry } from "./authorize-country.ts";
 import { directoryCsv, directoryXlsx, readDirectory } from "./directory.ts";
 import { readHistory } from "./history.ts";
 import { importMembers } from "./import-members.ts";
@@ -449,15 +450,7 @@ export async function registerNetworkRoutes(app: FastifyInstance, db: Db): Promi
       },
     },
     async (request) => {
-      const [country] = await db
-        .select({ region: countries.regionCode })
-        .from(countries)
-        .where(eq(countries.code, request.params.country));
-      if (!country) throw new UserError(`no country ${request.params.country}`, [], 404);
-      const actor = requireActor(request);
-      if (!can(actor, "network:manage", { country: request.params.country, region: country.region })) {
-        throw new UserError("you are not allowed to do this", [], 403);
-      }
+      await authorizeCountry(db, request, request.params.country, "network:manage");
       const count = await inTransaction((tx) => replaceAreas(tx, request.params.country, request.body.areas));
       return { count };
     },
