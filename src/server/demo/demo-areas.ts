@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Framework } from "../../core/index.ts";
+import { toHistoryJson } from "../assessments/answer-value.ts";
 import type { Db } from "../db/connect.ts";
 import { answerHistory, answers, assessments, cycles, frameworkVersions, indicators } from "../db/schema.ts";
 import { replaceAreas } from "../network/areas.ts";
@@ -127,13 +128,18 @@ export async function loadDemoAreas(tx: Db, adminId: string, framework: Framewor
             updatedBy: adminId,
           })),
         )
-        .returning({ id: answers.id, valueText: answers.valueText, valueNumber: answers.valueNumber });
+        .returning({
+          id: answers.id,
+          valueText: answers.valueText,
+          valueNumber: answers.valueNumber,
+          justification: answers.justification,
+        });
       await tx.insert(answerHistory).values(
         stored.map((a) => ({
           answerId: a.id,
           version: 1,
           valueBefore: null,
-          valueAfter: a.valueText !== null ? { text: a.valueText } : { number: a.valueNumber },
+          valueAfter: toHistoryJson(a),
           changedBy: adminId,
           source: "import",
           reason: "demo data",
