@@ -126,6 +126,11 @@ describeEachDatabase("working groups' review rights on sections and recommendati
     });
     expect(grant.statusCode).toBe(201);
     const rightId = grant.json().id as string;
+    // The group's page names the place and the sections, not only their codes.
+    const shown = (await call(member, "GET", rightsUrl())).json().rights[0];
+    expect(shown.scopeName.en).toBe("Moldova");
+    expect(shown.sectionLabels).toHaveLength(1);
+    expect(Object.values(shown.sectionLabels[0]).every((label) => label !== granted.section)).toBe(true);
 
     // The granted section of Moldova's assessment: approve an answer, return the section with a comment.
     const ok = await approve("MD", granted.indicator);

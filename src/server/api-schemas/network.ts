@@ -253,9 +253,13 @@ export const reviewRightOut = z.object({
   id: z.uuid(),
   scopeType: z.enum(["country", "region"]),
   scopeCode: z.string(),
+  scopeName: z.record(z.string(), z.string()).nullable().describe("The country's or region's name"),
   frameworkId: z.uuid().nullable(),
   frameworkCode: z.string().nullable(),
   sections: z.array(z.string()),
+  sectionLabels: z
+    .array(z.record(z.string(), z.string()))
+    .describe("Each section's label (its framework's newest version), in the order of `sections`"),
   themes: z.array(z.string()),
   recommendationIds: z.array(z.string()),
   updatedAt: z.string(),

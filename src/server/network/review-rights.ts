@@ -10,6 +10,7 @@ import {
   frameworks,
   frameworkVersions,
   recommendations,
+  regions,
   users,
   workingGroupReviewHistory,
   workingGroupReviewRights,
@@ -206,14 +207,26 @@ export async function readReviewRights(db: Db, groupId: string) {
     .leftJoin(users, eq(users.id, workingGroupReviewHistory.changedBy))
     .where(eq(workingGroupReviewHistory.groupId, groupId))
     .orderBy(desc(workingGroupReviewHistory.id));
+  const places = await readPlaceNames(
+    db,
+    rows.map((r) => r.right),
+  );
+  const labels = await readSectionLabels(
+    db,
+    rows.flatMap((r) => r.right.frameworkId ?? []),
+  );
   return {
     rights: rows.map(({ right, frameworkCode }) => ({
       id: right.id,
       scopeType: right.scopeType as "country" | "region",
       scopeCode: right.scopeCode,
+      scopeName: places.get(`${right.scopeType}:${right.scopeCode}`) ?? null,
       frameworkId: right.frameworkId,
       frameworkCode,
       sections: right.sections,
+      sectionLabels: right.sections.map(
+        (code) => (right.frameworkId && labels.get(`${right.frameworkId}:${code}`)) || { en: code },
+      ),
       themes: right.themes,
       recommendationIds: right.recommendationIds,
       updatedAt: right.updatedAt.toISOString(),
@@ -227,4 +240,54 @@ export async function readReviewRights(db: Db, groupId: string) {
       changedAt: row.changedAt.toISOString(),
     })),
   };
+}
+
+/** The names of the countries and regions rights are given over, by `type:code`. */
+async function readPlaceNames(
+  db: Db,
+  rights: readonly { scopeType: string; scopeCode: string }[],
+): Promise<Map<string, Record<string, string>>> {
+  const codes = (type: string) => [
+    ...new Set(rights.filter((r) => r.scopeType === type).map((r) => r.scopeCode)),
+  ];
+  const names = new Map<string, Record<string, string>>();
+  const countryCodes = codes("country");
+  if (countryCodes.length) {
+    for (const c of await db
+      .select({ code: countries.code, name: countries.name })
+      .from(countries)
+      .where(inArray(countries.code, countryCodes)))
+      names.set(`country:${c.code}`, c.name);
+  }
+  const regionCodes = codes("region");
+  if (regionCodes.length) {
+    for (const r of await db
+      .select({ code: regions.code, name: regions.name })
+      .from(regions)
+      .where(inArray(regions.code, regionCodes)))
+      names.set(`region:${r.code}`, r.name);
+  }
+  return names;
+}
+
+/** The labels of the frameworks' nodes (their newest version's), by `frameworkId:code`. */
+async function readSectionLabels(
+  db: Db,
+  frameworkIds: readonly string[],
+): Promise<Map<string, Record<string, string>>> {
+  const labels = new Map<string, Record<string, string>>();
+  if (!frameworkIds.length) return labels;
+  const nodes = await db
+    .select({
+      frameworkId: frameworkVersions.frameworkId,
+      code: frameworkNodes.code,
+      label: frameworkNodes.label,
+    })
+    .from(frameworkNodes)
+    .innerJoin(frameworkVersions, eq(frameworkVersions.id, frameworkNodes.versionId))
+    .where(inArray(frameworkVersions.frameworkId, [...new Set(frameworkIds)]))
+    .orderBy(asc(frameworkVersions.createdAt));
+  // Oldest version first: a newer version's label replaces an older one's.
+  for (const n of nodes) labels.set(`${n.frameworkId}:${n.code}`, n.label);
+  return labels;
 }

@@ -106,21 +106,22 @@ function describeSnapshot(s: Record<string, unknown> | null): string {
 }
 
 function RightText({ right: r }: { right: Right }) {
-  const { t } = useLanguage();
+  const { t, pick } = useLanguage();
   return (
     <dl className="nw-facts">
       <dt>{t("nwRightPlace")}</dt>
       <dd>
-        {t("nwRightScope", { scope: r.scopeType })} <span dir="ltr">{r.scopeCode}</span>
+        {t("nwRightScope", { scope: r.scopeType })}{" "}
+        {r.scopeName ? pick(r.scopeName) : <span dir="ltr">{r.scopeCode}</span>}
       </dd>
       {r.sections.length > 0 && (
         <>
           <dt>{t("nwRightSections")}</dt>
           <dd>
             <span dir="ltr">{r.frameworkCode}</span>:{" "}
-            {r.sections.map((code) => (
-              <span key={code} className="nw-tag" dir="ltr">
-                {code}
+            {r.sections.map((code, i) => (
+              <span key={code} className="nw-tag" dir="auto" title={code}>
+                {pick(r.sectionLabels[i] ?? { en: code })}
               </span>
             ))}
           </dd>
